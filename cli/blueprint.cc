@@ -1,0 +1,248 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * blueprint: run, validate and compare YAML scenarios of regional digital infrastructure.
+ * A thin main over helper/: parse the command line, resolve the scenario, run it, write results.
+ */
+
+#include "helper/input-error.h"
+#include "helper/result-writer.h"
+#include "helper/scenario-reader.h"
+#include "helper/scenario-runner.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+using namespace ns3;
+
+namespace
+{
+
+/// Exit status for input errors: bad scenario, bad command line, unwritable output.
+constexpr int kInputErrorStatus = 2;
+
+const char* kUsage =
+    "usage:\n"
+    "  blueprint run FILE [--out DIR] [--alternative NAME] [--set key.path=value ...] [--seed N]\n"
+    "  blueprint compare FILE [--out DIR] [--set key.path=value ...] [--seed N]\n"
+    "  blueprint validate FILE\n"
+    "  blueprint --version\n"
+    "\n"
+    "run       runs one configuration (the base, or --alternative NAME) and writes\n"
+    "          DIR/result.json and DIR/flows.csv (default DIR: out/<file>/<configuration>)\n"
+    "compare   runs the base and every alternative, prints them side by side and writes\n"
+    "          DIR/<configuration>/result.json, flows.csv and DIR/compare.csv\n"
+    "          (default DIR: out/<file>)\n"
+    "validate  checks the base and every alternative without running them\n";
+
+/// A command-line problem: reported like an input error, with the usage text.
+class UsageError : public std::runtime_error
+{
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Options
+{
+    std::string command;
+    std::string file;
+    std::optional<std::string> out;
+    std::string alternative = "base";
+    std::vector<std::string> overrides;
+    std::optional<uint64_t> seed;
+};
+
+Options
+ParseArguments(int argc, char** argv)
+{
+    Options o;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty())
+    {
+        throw UsageError("missing command");
+    }
+    o.command = args[0];
+    if (o.command != "run" && o.command != "compare" && o.command != "validate")
+    {
+        throw UsageError("unknown command '" + o.command + "'");
+    }
+    auto value = [&](size_t& i) -> std::string {
+        if (i + 1 >= args.size())
+        {
+            throw UsageError(args[i] + " needs a value");
+        }
+        return args[++i];
+    };
+    for (size_t i = 1; i < args.size(); ++i)
+    {
+        const std::string& a = args[i];
+        if (a == "--out" && o.command != "validate")
+        {
+            o.out = value(i);
+        }
+        else if (a == "--alternative" && o.command == "run")
+        {
+            o.alternative = value(i);
+        }
+        else if (a == "--set" && o.command != "validate")
+        {
+            o.overrides.push_back(value(i));
+        }
+        else if (a == "--seed" && o.command != "validate")
+        {
+            std::string s = value(i);
+            char* end = nullptr;
+            errno = 0;
+            unsigned long long n = std::strtoull(s.c_str(), &end, 10);
+            if (s.empty() || *end != '\0' || errno != 0 || n == 0 || s[0] == '-')
+            {
+                throw UsageError("--seed needs a positive integer, got '" + s + "'");
+            }
+            o.seed = n;
+        }
+        else if (!a.empty() && a[0] == '-')
+        {
+            throw UsageError("unknown option '" + a + "' for " + o.command);
+        }
+        else if (o.file.empty())
+        {
+            o.file = a;
+        }
+        else
+        {
+            throw UsageError("unexpected argument '" + a + "'");
+        }
+    }
+    if (o.file.empty())
+    {
+        throw UsageError(o.command + " needs a scenario FILE");
+    }
+    return o;
+}
+
+/// out/<file name without extension>
+std::string
+DefaultOutDir(const std::string& file)
+{
+    std::string stem = file.substr(file.find_last_of('/') + 1);
+    stem = stem.substr(0, stem.find_last_of('.'));
+    return "out/" + stem;
+}
+
+RunResult
+RunOne(const ScenarioSpec& spec)
+{
+    ScenarioRunner runner(spec);
+    runner.SetProgress(isatty(STDERR_FILENO));
+    return runner.Run();
+}
+
+std::vector<std::pair<std::string, std::string>>
+RunFiles(const std::string& dir, const RunResult& r)
+{
+    return {{dir + "/result.json", ResultWriter::ToJson(r)},
+            {dir + "/flows.csv", ResultWriter::ToFlowsCsv(r)},
+            {dir + "/scenario.resolved.yaml", r.resolvedYaml}};
+}
+
+int
+Main(const Options& o)
+{
+    ScenarioDocument doc = ScenarioDocument::Load(o.file);
+    if (o.command == "validate")
+    {
+        std::vector<std::string> configurations{"base"};
+        for (const auto& name : doc.GetAlternativeNames())
+        {
+            configurations.push_back(name);
+        }
+        for (const auto& c : configurations)
+        {
+            ScenarioSpec spec = doc.Resolve(c);
+            std::cout << o.file << ": " << c << ": ok (" << spec.nodes.size() << " nodes, "
+                      << spec.links.size() << " links, " << spec.flows.size() << " flows)\n";
+        }
+        return 0;
+    }
+    if (o.command == "run")
+    {
+        ScenarioSpec spec = doc.Resolve(o.alternative, o.overrides, o.seed);
+        std::string dir = o.out.value_or(DefaultOutDir(o.file) + "/" + spec.configuration);
+        EnsureWritableDirectory(dir);
+        RunResult r = RunOne(spec);
+        WriteFilesAtomically(RunFiles(dir, r));
+        std::cout << ResultWriter::SummaryTable(r) << "results: " << dir << "/result.json\n";
+        return 0;
+    }
+    // compare: resolve every configuration before running any, so a mistake in the last
+    // alternative is reported at once and nothing is written.
+    std::vector<ScenarioSpec> specs{doc.Resolve("base", o.overrides, o.seed)};
+    for (const auto& name : doc.GetAlternativeNames())
+    {
+        specs.push_back(doc.Resolve(name, o.overrides, o.seed));
+    }
+    std::string dir = o.out.value_or(DefaultOutDir(o.file));
+    EnsureWritableDirectory(dir);
+    for (const auto& spec : specs)
+    {
+        EnsureWritableDirectory(dir + "/" + spec.configuration);
+    }
+    std::vector<RunResult> results;
+    for (const auto& spec : specs)
+    {
+        results.push_back(RunOne(spec));
+    }
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& r : results)
+    {
+        for (auto& f : RunFiles(dir + "/" + r.configuration, r))
+        {
+            files.push_back(std::move(f));
+        }
+    }
+    files.emplace_back(dir + "/compare.csv", ResultWriter::CompareCsv(results));
+    WriteFilesAtomically(files);
+    std::cout << ResultWriter::CompareTable(results) << "\nresults: " << dir << "/compare.csv\n";
+    return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char** argv)
+{
+    if (argc == 2 && (std::string(argv[1]) == "--version" || std::string(argv[1]) == "version"))
+    {
+        std::cout << "blueprint " << BLUEPRINT_VERSION << "\n";
+        return 0;
+    }
+    if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h"))
+    {
+        std::cout << kUsage;
+        return 0;
+    }
+    try
+    {
+        return Main(ParseArguments(argc, argv));
+    }
+    catch (const UsageError& e)
+    {
+        std::cerr << "blueprint: " << e.what() << "\n" << kUsage;
+        return kInputErrorStatus;
+    }
+    catch (const InputError& e)
+    {
+        std::cerr << e.what() << "\n";
+        return kInputErrorStatus;
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "blueprint: internal error: " << e.what() << "\n";
+        return 1;
+    }
+}

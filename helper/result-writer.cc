@@ -1,0 +1,364 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/result-writer.h"
+
+#include "helper/input-error.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unistd.h>
+
+namespace ns3
+{
+
+namespace
+{
+
+using Json = nlohmann::ordered_json;
+
+Json
+DelayJson(const DelaySummary& d)
+{
+    Json j;
+    j["samples"] = d.samples;
+    j["mean"] = d.mean;
+    j["p50"] = d.p50;
+    j["p95"] = d.p95;
+    j["p99"] = d.p99;
+    j["max"] = d.max;
+    j["min"] = d.min;
+    j["exact"] = d.exact;
+    j["relative_error"] = d.relativeError;
+    return j;
+}
+
+/// printf into a std::string.
+template <typename... Args>
+std::string
+Format(const char* fmt, Args... args)
+{
+    char buffer[512];
+    std::snprintf(buffer, sizeof(buffer), fmt, args...);
+    return buffer;
+}
+
+/// A CSV field, quoted when it holds a separator, quote or newline (RFC 4180).
+std::string
+CsvField(const std::string& s)
+{
+    if (s.find_first_of(",\"\n") == std::string::npos)
+    {
+        return s;
+    }
+    std::string out = "\"";
+    for (char c : s)
+    {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+std::string
+Join(const std::vector<std::string>& items, const std::string& sep)
+{
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+    {
+        out += (i ? sep : "") + items[i];
+    }
+    return out;
+}
+
+/// Shortest round-trip decimal text of a double, so CSV and JSON carry the same value.
+std::string
+Number(double v)
+{
+    return Json(v).dump();
+}
+
+} // namespace
+
+std::string
+ResultWriter::ToJson(const RunResult& r)
+{
+    Json j;
+    j["blueprint_version"] = r.version;
+    j["scenario"] = r.scenario;
+    j["source_file"] = r.sourceFile;
+    j["configuration"] = r.configuration;
+    j["configuration_description"] = r.configurationDescription;
+    j["seed"] = r.seed;
+    j["duration_s"] = r.durationSeconds;
+    j["topology"] = {{"nodes", r.nodes}, {"links", r.links}};
+    Json flows = Json::array();
+    for (const auto& f : r.flows)
+    {
+        Json jf;
+        jf["name"] = f.name;
+        jf["from"] = f.from;
+        jf["to"] = f.to;
+        jf["pattern"] = f.pattern;
+        jf["protocol"] = f.protocol;
+        jf["members"] = f.members;
+        jf["technology_path"] = f.technologyPath;
+        jf["link_path"] = f.linkPath;
+        jf["tx_packets"] = f.txPackets;
+        jf["rx_packets"] = f.rxPackets;
+        jf["tx_bytes"] = f.txBytes;
+        jf["rx_bytes"] = f.rxBytes;
+        jf["loss_ratio"] = f.lossRatio;
+        jf["active_s"] = f.activeSeconds;
+        jf["throughput_bps"] = f.throughputBps;
+        jf["throughput_per_member_bps"] = f.throughputPerMemberBps;
+        jf["latency_ms"] = DelayJson(f.latency);
+        jf["propagation_bound_ms"] = f.propagationBoundMs;
+        jf["jitter_ms"] = f.jitterMs;
+        if (f.rtt)
+        {
+            jf["rtt_ms"] = DelayJson(*f.rtt);
+        }
+        jf["on_time_packets"] = f.onTimePackets;
+        Json reqs = Json::array();
+        for (const auto& q : f.requirements)
+        {
+            reqs.push_back({{"metric", q.metric},
+                            {"target", q.target},
+                            {"measured", q.measured},
+                            {"verdict", ToString(q.verdict)},
+                            {"detail", q.detail}});
+        }
+        jf["requirements"] = reqs;
+        jf["verdict"] = ToString(f.verdict);
+        flows.push_back(jf);
+    }
+    j["flows"] = flows;
+    j["energy"] = {{"total_j", r.energyJoules},
+                   {"by_technology", r.energyByTechnology},
+                   {"by_node", r.energyByNode},
+                   {"j_per_bit", r.joulesPerBit}};
+    j["cost"] = {{"currency", r.currency},
+                 {"capex", r.capex},
+                 {"opex_per_year", r.opexPerYear},
+                 {"discount_rate", r.discountRate},
+                 {"annualised", r.annualisedCost},
+                 {"annualised_by_technology", r.annualisedByTechnology}};
+    j["verdict"] = ToString(r.verdict);
+    j["runtime"] = {{"wall_s", r.wallSeconds}, {"events", r.events}};
+    return j.dump(2) + "\n";
+}
+
+std::string
+ResultWriter::ToFlowsCsv(const RunResult& r)
+{
+    std::ostringstream out;
+    out << "scenario,configuration,seed,flow,from,to,pattern,protocol,members,technology_path,"
+           "tx_packets,rx_packets,loss_ratio,throughput_bps,latency_mean_ms,latency_p50_ms,"
+           "latency_p95_ms,latency_p99_ms,latency_max_ms,jitter_ms,propagation_bound_ms,"
+           "rtt_p99_ms,verdict\n";
+    for (const auto& f : r.flows)
+    {
+        out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
+            << CsvField(f.name) << ',' << CsvField(f.from) << ',' << CsvField(f.to) << ','
+            << f.pattern << ',' << f.protocol << ',' << f.members << ','
+            << CsvField(Join(f.technologyPath, "+")) << ',' << f.txPackets << ',' << f.rxPackets
+            << ',' << Number(f.lossRatio) << ',' << Number(f.throughputBps) << ','
+            << Number(f.latency.mean) << ',' << Number(f.latency.p50) << ','
+            << Number(f.latency.p95) << ',' << Number(f.latency.p99) << ',' << Number(f.latency.max)
+            << ',' << Number(f.jitterMs) << ',' << Number(f.propagationBoundMs) << ','
+            << (f.rtt ? Number(f.rtt->p99) : "") << ',' << ToString(f.verdict) << '\n';
+    }
+    return out.str();
+}
+
+std::string
+ResultWriter::SummaryTable(const RunResult& r)
+{
+    std::string out = r.scenario + " / " + r.configuration + " (seed " + std::to_string(r.seed) +
+                      ", " + Format("%g", r.durationSeconds) + " s)\n";
+    out += Format("%-22s %-16s %9s %9s %9s %11s %8s %-12s\n",
+                  "flow",
+                  "path",
+                  "mean ms",
+                  "p99 ms",
+                  "max ms",
+                  "Mbit/s",
+                  "loss %",
+                  "verdict");
+    for (const auto& f : r.flows)
+    {
+        out += Format("%-22s %-16s %9.3f %9.3f %9.3f %11.3f %8.3f %-12s\n",
+                      f.name.substr(0, 22).c_str(),
+                      Join(f.technologyPath, "+").substr(0, 16).c_str(),
+                      f.latency.mean,
+                      f.latency.p99,
+                      f.latency.max,
+                      f.throughputBps / 1e6,
+                      f.lossRatio * 100,
+                      ToString(f.verdict).c_str());
+        for (const auto& q : f.requirements)
+        {
+            if (q.verdict != Verdict::Pass)
+            {
+                out += "    " + q.metric + ": required " + q.target + ", measured " + q.measured +
+                       " -> " + ToString(q.verdict) +
+                       (q.detail.empty() ? "" : " (" + q.detail + ")") + "\n";
+            }
+        }
+    }
+    out +=
+        Format("energy %.1f J (%.3g J/bit), annualised cost %.0f %s (capex %.0f, opex %.0f/yr)\n",
+               r.energyJoules,
+               r.joulesPerBit,
+               r.annualisedCost,
+               r.currency.c_str(),
+               r.capex,
+               r.opexPerYear);
+    out += "verdict: " + ToString(r.verdict) +
+           Format("   (%.2f s wall, %llu events)\n",
+                  r.wallSeconds,
+                  static_cast<unsigned long long>(r.events));
+    return out;
+}
+
+std::string
+ResultWriter::CompareTable(const std::vector<RunResult>& runs)
+{
+    std::string out;
+    if (runs.empty())
+    {
+        return out;
+    }
+    out += runs.front().scenario + ": " + std::to_string(runs.size()) + " configurations, seed " +
+           std::to_string(runs.front().seed) + "\n\n";
+    out += Format("%-24s %-20s %-16s %9s %10s %8s %-12s\n",
+                  "configuration",
+                  "flow",
+                  "path",
+                  "p99 ms",
+                  "Mbit/s",
+                  "loss %",
+                  "verdict");
+    for (const auto& r : runs)
+    {
+        for (const auto& f : r.flows)
+        {
+            out += Format("%-24s %-20s %-16s %9.3f %10.3f %8.3f %-12s\n",
+                          r.configuration.substr(0, 24).c_str(),
+                          f.name.substr(0, 20).c_str(),
+                          Join(f.technologyPath, "+").substr(0, 16).c_str(),
+                          f.latency.p99,
+                          f.throughputBps / 1e6,
+                          f.lossRatio * 100,
+                          ToString(f.verdict).c_str());
+        }
+    }
+    out += "\n";
+    out += Format("%-24s %12s %12s %16s %16s %-12s\n",
+                  "configuration",
+                  "energy kJ",
+                  "uJ/bit",
+                  "capex",
+                  ("annualised " + runs.front().currency).c_str(),
+                  "verdict");
+    for (const auto& r : runs)
+    {
+        out += Format("%-24s %12.3f %12.3f %16.0f %16.0f %-12s\n",
+                      r.configuration.substr(0, 24).c_str(),
+                      r.energyJoules / 1e3,
+                      r.joulesPerBit * 1e6,
+                      r.capex,
+                      r.annualisedCost,
+                      ToString(r.verdict).c_str());
+    }
+    return out;
+}
+
+std::string
+ResultWriter::CompareCsv(const std::vector<RunResult>& runs)
+{
+    std::ostringstream out;
+    out << "scenario,configuration,seed,flow,technology_path,latency_p99_ms,latency_mean_ms,"
+           "throughput_bps,loss_ratio,flow_verdict,energy_j,j_per_bit,capex,opex_per_year,"
+           "annualised_cost,currency,verdict\n";
+    for (const auto& r : runs)
+    {
+        for (const auto& f : r.flows)
+        {
+            out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
+                << CsvField(f.name) << ',' << CsvField(Join(f.technologyPath, "+")) << ','
+                << Number(f.latency.p99) << ',' << Number(f.latency.mean) << ','
+                << Number(f.throughputBps) << ',' << Number(f.lossRatio) << ','
+                << ToString(f.verdict) << ',' << Number(r.energyJoules) << ','
+                << Number(r.joulesPerBit) << ',' << Number(r.capex) << ',' << Number(r.opexPerYear)
+                << ',' << Number(r.annualisedCost) << ',' << CsvField(r.currency) << ','
+                << ToString(r.verdict) << '\n';
+        }
+    }
+    return out.str();
+}
+
+void
+EnsureWritableDirectory(const std::string& dir)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir))
+    {
+        throw InputError(SourceMark{dir, 0, 0},
+                         "cannot create the output folder: " +
+                             (ec ? ec.message() : std::string("a file of that name exists")));
+    }
+    if (access(dir.c_str(), W_OK | X_OK) != 0)
+    {
+        throw InputError(SourceMark{dir, 0, 0},
+                         std::string("cannot write to the output folder: ") + std::strerror(errno));
+    }
+}
+
+void
+WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files)
+{
+    std::vector<std::string> temporaries;
+    auto cleanUp = [&]() {
+        for (const auto& t : temporaries)
+        {
+            std::remove(t.c_str());
+        }
+    };
+    for (const auto& [path, content] : files)
+    {
+        std::string temporary = path + ".tmp." + std::to_string(getpid());
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (out)
+        {
+            temporaries.push_back(temporary);
+            out << content;
+            out.close();
+        }
+        if (!out)
+        {
+            cleanUp();
+            throw InputError(SourceMark{path, 0, 0},
+                             std::string("cannot write: ") + std::strerror(errno));
+        }
+    }
+    for (size_t i = 0; i < files.size(); ++i)
+    {
+        if (std::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0)
+        {
+            cleanUp();
+            throw InputError(SourceMark{files[i].first, 0, 0},
+                             std::string("cannot write: ") + std::strerror(errno));
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,114 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BLUEPRINT_RUN_RESULT_H
+#define BLUEPRINT_RUN_RESULT_H
+
+#include "model/stats/requirement-verdict.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup blueprint
+ * \brief Summary statistics of a delay distribution, in milliseconds.
+ */
+struct DelaySummary
+{
+    uint64_t samples = 0;     //!< number of samples
+    double mean = 0;          //!< mean
+    double p50 = 0;           //!< median
+    double p95 = 0;           //!< 95th percentile
+    double p99 = 0;           //!< 99th percentile
+    double max = 0;           //!< maximum
+    double min = 0;           //!< minimum
+    bool exact = true;        //!< percentiles from all samples (else from a sketch)
+    double relativeError = 0; //!< bound on the percentiles' relative error when not exact
+};
+
+/**
+ * \ingroup blueprint
+ * \brief The verdict on one requirement of a flow.
+ */
+struct RequirementResult
+{
+    std::string metric;              //!< latency, rtt, throughput, loss
+    std::string target;              //!< what was required, as a person writes it
+    std::string measured;            //!< what was measured, as a person writes it
+    Verdict verdict = Verdict::Pass; //!< pass, fail, inconclusive
+    std::string detail;              //!< why, e.g. the confidence bounds
+};
+
+/**
+ * \ingroup blueprint
+ * \brief Everything measured for one flow (all its members together).
+ */
+struct FlowResult
+{
+    std::string name;                            //!< flow name
+    std::string from;                            //!< sending node or group
+    std::string to;                              //!< receiving node or group
+    std::string pattern;                         //!< traffic pattern
+    std::string protocol;                        //!< udp or tcp
+    uint32_t members = 1;                        //!< sender/receiver pairs
+    std::vector<std::string> technologyPath;     //!< technologies along the first member's path
+    std::vector<std::string> linkPath;           //!< link names along the first member's path
+    uint64_t txPackets = 0;                      //!< packets (or TCP chunks) sent
+    uint64_t rxPackets = 0;                      //!< received
+    uint64_t txBytes = 0;                        //!< application bytes sent
+    uint64_t rxBytes = 0;                        //!< application bytes received
+    double lossRatio = 0;                        //!< packets never received / sent
+    double activeSeconds = 0;                    //!< the flow's active time
+    double throughputBps = 0;                    //!< all members together
+    double throughputPerMemberBps = 0;           //!< mean over members
+    DelaySummary latency;                        //!< one-way delay, application to application
+    std::optional<DelaySummary> rtt;             //!< round trips (request_response)
+    double jitterMs = 0;                         //!< mean |delay difference| of consecutive packets
+    double propagationBoundMs = 0;               //!< sum of propagation delays along the path
+    uint64_t onTimePackets = 0;                  //!< delivered within the latency deadline
+    std::vector<RequirementResult> requirements; //!< verdicts
+    Verdict verdict = Verdict::Pass;             //!< worst requirement verdict
+};
+
+/**
+ * \ingroup blueprint
+ * \brief The result of one run of one configuration: the output contract of result.json.
+ */
+struct RunResult
+{
+    std::string version;                                  //!< program version
+    std::string scenario;                                 //!< scenario name
+    std::string sourceFile;                               //!< scenario file
+    std::string configuration;                            //!< base or alternative name
+    std::string configurationDescription;                 //!< alternative's description
+    uint64_t seed = 1;                                    //!< run number
+    double durationSeconds = 0;                           //!< traffic duration
+    uint32_t nodes = 0;                                   //!< ns-3 nodes built
+    uint32_t links = 0;                                   //!< ns-3 links built
+    std::vector<FlowResult> flows;                        //!< per flow
+    double energyJoules = 0;                              //!< energy of every element over the run
+    std::map<std::string, double> energyByTechnology;     //!< J per technology
+    std::map<std::string, double> energyByNode;           //!< J per node (group)
+    double joulesPerBit = 0;                              //!< energy per delivered application bit
+    std::string currency;                                 //!< unit of the costs
+    double capex = 0;                                     //!< total investment
+    double opexPerYear = 0;                               //!< running cost per year
+    double annualisedCost = 0;                            //!< capex annuity + opex
+    double discountRate = 0;                              //!< used for the annuity
+    std::map<std::string, double> annualisedByTechnology; //!< per technology
+    Verdict verdict = Verdict::Pass;                      //!< worst flow verdict
+    double wallSeconds = 0;                               //!< wall-clock time of build + run
+    uint64_t events = 0;                                  //!< simulator events executed
+    std::string resolvedYaml;                             //!< the resolved scenario
+};
+
+} // namespace ns3
+
+#endif // BLUEPRINT_RUN_RESULT_H

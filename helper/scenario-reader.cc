@@ -1,0 +1,998 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/scenario-reader.h"
+
+#include "model/wired/equipment-profile.h"
+#include "model/wired/wired-link-profile.h"
+
+#include "ns3/string.h"
+#include "ns3/type-id.h"
+
+#include <cmath>
+#include <functional>
+#include <set>
+
+namespace ns3
+{
+
+namespace
+{
+
+const std::vector<std::string> kTopKeys = {"blueprint",
+                                           "name",
+                                           "description",
+                                           "duration",
+                                           "drain",
+                                           "seed",
+                                           "economics",
+                                           "defaults",
+                                           "sites",
+                                           "nodes",
+                                           "links",
+                                           "flows",
+                                           "alternatives"};
+const std::vector<std::string> kSiteKeys = {"position", "pue", "description"};
+const std::vector<std::string> kNodeKeys =
+    {"site", "equipment", "count", "placement", "power", "cost", "description"};
+const std::vector<std::string> kLinkKeys = {"between",
+                                            "profile",
+                                            "rate",
+                                            "rate_down",
+                                            "rate_up",
+                                            "length",
+                                            "route_factor",
+                                            "latency",
+                                            "queue",
+                                            "mtu",
+                                            "power",
+                                            "cost",
+                                            "attributes",
+                                            "description"};
+const std::vector<std::string> kFlowKeys =
+    {"from", "to", "traffic", "start", "stop", "requirements", "description"};
+const std::vector<std::string> kTrafficKeys = {"pattern",
+                                               "protocol",
+                                               "interval",
+                                               "size",
+                                               "response_size",
+                                               "rate",
+                                               "arrivals",
+                                               "frame_rate",
+                                               "frame_size_variation",
+                                               "max_packet_size"};
+const std::vector<std::string> kRequirementKeys = {"latency",
+                                                   "reliability",
+                                                   "rtt",
+                                                   "throughput",
+                                                   "loss"};
+const std::vector<std::string> kPatterns = {"periodic",
+                                            "constant_rate",
+                                            "video",
+                                            "request_response",
+                                            "bulk"};
+const std::vector<std::string> kPowerKeys = {"idle", "max", "capacity"};
+const std::vector<std::string> kCostKeys = {"capex", "opex_per_year", "lifetime_years"};
+
+/// Fail at `node` unless `value` is strictly positive.
+void
+RequirePositive(const ConfigNode& node, double value, const std::string& what)
+{
+    if (!(value > 0))
+    {
+        throw InputError(node.GetMark(), what + " must be greater than zero");
+    }
+}
+
+/// A value from a fixed set, with a did-you-mean on a typo.
+std::string
+ReadChoice(const ConfigNode& node, const std::vector<std::string>& choices, const std::string& what)
+{
+    std::string value = node.AsString();
+    for (const auto& c : choices)
+    {
+        if (c == value)
+        {
+            return value;
+        }
+    }
+    std::string message = "unknown " + what + " '" + value + "'";
+    std::string suggestion = SuggestClosest(value, choices);
+    if (!suggestion.empty())
+    {
+        message += "; did you mean '" + suggestion + "'?";
+    }
+    else
+    {
+        message += "; expected one of:";
+        for (const auto& c : choices)
+        {
+            message += " " + c;
+        }
+    }
+    throw InputError(node.GetMark(), message);
+}
+
+PowerSpec
+ReadPower(const ConfigNode& node, const std::string& context)
+{
+    node.CheckKeys(kPowerKeys, context);
+    PowerSpec p;
+    p.idleWatts = node.Get("idle", context).AsPower();
+    p.maxWatts = p.idleWatts;
+    if (const ConfigNode* max = node.Find("max"))
+    {
+        p.maxWatts = max->AsPower();
+        if (p.maxWatts < p.idleWatts)
+        {
+            throw InputError(max->GetMark(), context + ": max power is below idle power");
+        }
+    }
+    if (const ConfigNode* cap = node.Find("capacity"))
+    {
+        p.capacityBps = cap->AsDataRate();
+        RequirePositive(*cap, p.capacityBps, context + " capacity");
+    }
+    return p;
+}
+
+CostSpec
+ReadCost(const ConfigNode& node, const std::string& context)
+{
+    node.CheckKeys(kCostKeys, context);
+    CostSpec c;
+    if (const ConfigNode* capex = node.Find("capex"))
+    {
+        c.capex = capex->AsMoney();
+    }
+    if (const ConfigNode* opex = node.Find("opex_per_year"))
+    {
+        c.opexPerYear = opex->AsMoney();
+    }
+    if (const ConfigNode* life = node.Find("lifetime_years"))
+    {
+        c.lifetimeYears = life->AsDouble();
+        RequirePositive(*life, c.lifetimeYears, context + " lifetime_years");
+    }
+    return c;
+}
+
+/// Check `name` = "ns3::TypeName::Attribute" and that `value` is valid for it, without setting it.
+void
+CheckAttribute(const std::string& typeName,
+               const std::string& attribute,
+               const ConfigNode& value,
+               const SourceMark& keyMark)
+{
+    TypeId tid;
+    if (!TypeId::LookupByNameFailSafe(typeName, &tid))
+    {
+        throw InputError(keyMark, "unknown ns-3 type '" + typeName + "'");
+    }
+    TypeId::AttributeInformation info;
+    if (!tid.LookupAttributeByName(attribute, &info))
+    {
+        std::vector<std::string> names;
+        for (TypeId t = tid;; t = t.GetParent())
+        {
+            for (uint32_t i = 0; i < t.GetAttributeN(); ++i)
+            {
+                names.push_back(t.GetAttribute(i).name);
+            }
+            if (t == t.GetParent())
+            {
+                break;
+            }
+        }
+        std::string message = "ns-3 type " + typeName + " has no attribute '" + attribute + "'";
+        std::string suggestion = SuggestClosest(attribute, names);
+        if (!suggestion.empty())
+        {
+            message += "; did you mean '" + suggestion + "'?";
+        }
+        throw InputError(keyMark, message);
+    }
+    Ptr<AttributeValue> v = info.checker->CreateValidValue(StringValue(value.AsString()));
+    if (!v)
+    {
+        throw InputError(value.GetMark(),
+                         "'" + value.AsString() + "' is not a valid value for " + typeName +
+                             "::" + attribute + " (expected " +
+                             info.checker->GetUnderlyingTypeInformation() + ")");
+    }
+}
+
+/// `defaults:` entries, "ns3::Type::Attribute: value", checked against ns-3's type registry.
+std::map<std::string, std::string>
+ReadAttributeDefaults(const ConfigNode& node)
+{
+    std::map<std::string, std::string> result;
+    for (const auto& [key, value] : node.GetEntries())
+    {
+        auto pos = key.rfind("::");
+        if (pos == std::string::npos || pos == 0)
+        {
+            throw InputError(node.GetKeyMark(key),
+                             "defaults are written ns3::TypeName::Attribute, e.g. "
+                             "ns3::TcpSocket::SegmentSize");
+        }
+        CheckAttribute(key.substr(0, pos), key.substr(pos + 2), value, node.GetKeyMark(key));
+        result[key] = value.AsString();
+    }
+    return result;
+}
+
+std::map<std::string, std::string>
+ReadStringMap(const ConfigNode& node)
+{
+    std::map<std::string, std::string> result;
+    for (const auto& [key, value] : node.GetEntries())
+    {
+        result[key] = value.AsString();
+    }
+    return result;
+}
+
+/// A position coordinate: a length that may be negative (west or south of the origin).
+double
+ReadCoordinate(const ConfigNode& node)
+{
+    const std::string& text = node.GetScalar();
+    if (!text.empty() && text[0] == '-')
+    {
+        return -ConfigNode::MakeScalar(text.substr(1), node.GetMark()).AsLength();
+    }
+    return node.AsLength();
+}
+
+void
+ReadSites(const ConfigNode& root, ScenarioSpec& spec)
+{
+    const ConfigNode& sites = root.Get("sites", "scenario");
+    for (const auto& [name, site] : sites.GetEntries())
+    {
+        std::string context = "site '" + name + "'";
+        site.CheckKeys(kSiteKeys, context);
+        SiteSpec s;
+        s.name = name;
+        s.mark = sites.GetKeyMark(name);
+        const ConfigNode& pos = site.Get("position", context);
+        const auto& items = pos.GetItems();
+        if (items.size() != 2)
+        {
+            throw InputError(pos.GetMark(),
+                             context + ": position must be [east, north], e.g. [2km, 500m]");
+        }
+        s.x = ReadCoordinate(items[0]);
+        s.y = ReadCoordinate(items[1]);
+        if (const ConfigNode* pue = site.Find("pue"))
+        {
+            s.pue = pue->AsDouble();
+            if (*s.pue < 1.0)
+            {
+                throw InputError(pue->GetMark(),
+                                 context + ": pue must be at least 1 (total power / IT power)");
+            }
+        }
+        spec.sites.push_back(s);
+    }
+}
+
+void
+ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
+{
+    const ConfigNode& nodes = root.Get("nodes", "scenario");
+    for (const auto& [name, node] : nodes.GetEntries())
+    {
+        std::string context = "node '" + name + "'";
+        node.CheckKeys(kNodeKeys, context);
+        NodeSpec n;
+        n.name = name;
+        n.mark = nodes.GetKeyMark(name);
+        const ConfigNode& site = node.Get("site", context);
+        n.site = site.AsString();
+        if (!spec.FindSite(n.site))
+        {
+            std::vector<std::string> names;
+            for (const auto& s : spec.sites)
+            {
+                names.push_back(s.name);
+            }
+            std::string message = context + " is at unknown site '" + n.site + "'";
+            std::string suggestion = SuggestClosest(n.site, names);
+            if (!suggestion.empty())
+            {
+                message += "; did you mean '" + suggestion + "'?";
+            }
+            throw InputError(site.GetMark(), message);
+        }
+        if (const ConfigNode* eq = node.Find("equipment"))
+        {
+            n.equipment = ReadChoice(*eq, EquipmentProfile::Names(), "equipment");
+        }
+        if (const ConfigNode* count = node.Find("count"))
+        {
+            int64_t c = count->AsInteger();
+            if (c < 1 || c > 1000000)
+            {
+                throw InputError(count->GetMark(), context + ": count must be 1 to 1,000,000");
+            }
+            n.count = static_cast<uint32_t>(c);
+        }
+        if (const ConfigNode* placement = node.Find("placement"))
+        {
+            placement->CheckKeys({"radius"}, context + " placement");
+            n.placementRadius = placement->Get("radius", context + " placement").AsLength();
+        }
+        if (const ConfigNode* power = node.Find("power"))
+        {
+            n.power = ReadPower(*power, context + " power");
+        }
+        if (const ConfigNode* cost = node.Find("cost"))
+        {
+            n.cost = ReadCost(*cost, context + " cost");
+        }
+        spec.nodes.push_back(n);
+    }
+}
+
+const NodeSpec&
+RequireNode(const ScenarioSpec& spec, const ConfigNode& ref, const std::string& context)
+{
+    std::string name = ref.AsString();
+    if (const NodeSpec* n = spec.FindNode(name))
+    {
+        return *n;
+    }
+    std::vector<std::string> names;
+    for (const auto& n : spec.nodes)
+    {
+        names.push_back(n.name);
+    }
+    std::string message = context + " names unknown node '" + name + "'";
+    std::string suggestion = SuggestClosest(name, names);
+    if (!suggestion.empty())
+    {
+        message += "; did you mean '" + suggestion + "'?";
+    }
+    throw InputError(ref.GetMark(), message);
+}
+
+/// Group ends pair member by member (equal counts) or fan in to a single node.
+void
+CheckPairing(const NodeSpec& a, const NodeSpec& b, const SourceMark& mark, const std::string& what)
+{
+    if (a.count > 1 && b.count > 1 && a.count != b.count)
+    {
+        throw InputError(mark,
+                         what + " joins groups of different sizes (" + a.name + ": " +
+                             std::to_string(a.count) + ", " + b.name + ": " +
+                             std::to_string(b.count) +
+                             "); groups pair member by member, so give them the same count or "
+                             "make one side a single node");
+    }
+}
+
+void
+ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
+{
+    const ConfigNode& links = root.Get("links", "scenario");
+    for (const auto& [name, link] : links.GetEntries())
+    {
+        std::string context = "link '" + name + "'";
+        link.CheckKeys(kLinkKeys, context);
+        LinkSpec l;
+        l.name = name;
+        l.mark = links.GetKeyMark(name);
+        l.lengthMark = l.mark;
+        const ConfigNode& between = link.Get("between", context);
+        const auto& ends = between.GetItems();
+        if (ends.size() != 2)
+        {
+            throw InputError(between.GetMark(),
+                             context + ": between must name exactly two nodes, [network-side, "
+                                       "user-side]");
+        }
+        const NodeSpec& a = RequireNode(spec, ends[0], context);
+        const NodeSpec& b = RequireNode(spec, ends[1], context);
+        if (a.name == b.name)
+        {
+            throw InputError(ends[1].GetMark(),
+                             context + " connects node '" + a.name + "' to itself");
+        }
+        CheckPairing(a, b, between.GetMark(), context);
+        l.a = a.name;
+        l.b = b.name;
+        const ConfigNode& profileNode = link.Get("profile", context);
+        l.profile = ReadChoice(profileNode, WiredLinkProfile::Names(), "link profile");
+        const WiredLinkProfile* profile = WiredLinkProfile::Find(l.profile);
+        if (const ConfigNode* rate = link.Find("rate"))
+        {
+            if (link.Find("rate_down") || link.Find("rate_up"))
+            {
+                throw InputError(rate->GetMark(),
+                                 context + ": give either rate or rate_down/rate_up, not both");
+            }
+            l.rateDown = rate->AsDataRate();
+            RequirePositive(*rate, l.rateDown, context + " rate");
+            l.rateUp = l.rateDown;
+        }
+        if (const ConfigNode* down = link.Find("rate_down"))
+        {
+            l.rateDown = down->AsDataRate();
+            RequirePositive(*down, l.rateDown, context + " rate_down");
+        }
+        if (const ConfigNode* up = link.Find("rate_up"))
+        {
+            l.rateUp = up->AsDataRate();
+            RequirePositive(*up, l.rateUp, context + " rate_up");
+        }
+        if (profile->downstreamRate <= 0 && l.rateDown <= 0)
+        {
+            throw InputError(profileNode.GetMark(),
+                             context + ": profile '" + l.profile +
+                                 "' has no fixed rate; give the link a rate, e.g. rate: 1Gbps");
+        }
+        if (const ConfigNode* length = link.Find("length"))
+        {
+            l.length = length->AsLength();
+            l.lengthMark = length->GetMark();
+        }
+        if (const ConfigNode* rf = link.Find("route_factor"))
+        {
+            l.routeFactor = rf->AsDouble();
+            if (l.routeFactor < 1.0)
+            {
+                throw InputError(rf->GetMark(),
+                                 context + ": route_factor must be at least 1 (a cable is never "
+                                           "shorter than the straight line)");
+            }
+        }
+        if (!l.length)
+        {
+            const SiteSpec* sa = spec.FindSite(a.site);
+            const SiteSpec* sb = spec.FindSite(b.site);
+            l.length = std::hypot(sa->x - sb->x, sa->y - sb->y) * l.routeFactor;
+        }
+        if (profile->maxLength > 0 && *l.length > profile->maxLength)
+        {
+            throw InputError(l.lengthMark,
+                             context + ": length " + std::to_string(*l.length / 1000.0) +
+                                 " km exceeds the reach of profile '" + l.profile + "' (" +
+                                 std::to_string(profile->maxLength / 1000.0) + " km)");
+        }
+        if (const ConfigNode* lat = link.Find("latency"))
+        {
+            l.extraLatency = lat->AsDuration();
+        }
+        if (const ConfigNode* queue = link.Find("queue"))
+        {
+            l.queue = queue->AsString();
+            const std::string& q = l.queue;
+            bool packets = q.size() > 1 && q.back() == 'p';
+            if (!packets)
+            {
+                try
+                {
+                    units::ParseDataSize(q);
+                }
+                catch (const UnitError& e)
+                {
+                    throw InputError(queue->GetMark(),
+                                     context + ": queue must be a packet count such as 100p or a "
+                                               "size such as 64kB");
+                }
+            }
+        }
+        if (const ConfigNode* mtu = link.Find("mtu"))
+        {
+            int64_t m = mtu->AsInteger();
+            if (m < 576 || m > 65535)
+            {
+                throw InputError(mtu->GetMark(), context + ": mtu must be 576 to 65535 bytes");
+            }
+            l.mtu = static_cast<uint16_t>(m);
+        }
+        if (const ConfigNode* power = link.Find("power"))
+        {
+            l.power = ReadPower(*power, context + " power");
+        }
+        if (const ConfigNode* cost = link.Find("cost"))
+        {
+            l.cost = ReadCost(*cost, context + " cost");
+        }
+        if (const ConfigNode* attrs = link.Find("attributes"))
+        {
+            for (const auto& [key, value] : attrs->GetEntries())
+            {
+                CheckAttribute("ns3::PointToPointNetDevice", key, value, attrs->GetKeyMark(key));
+            }
+            l.deviceAttributes = ReadStringMap(*attrs);
+        }
+        spec.links.push_back(l);
+    }
+}
+
+TrafficSpec
+ReadTraffic(const ConfigNode& node, const std::string& context)
+{
+    node.CheckKeys(kTrafficKeys, context);
+    TrafficSpec t;
+    t.pattern = ReadChoice(node.Get("pattern", context), kPatterns, "traffic pattern");
+    auto forbid = [&](const std::string& key) {
+        if (const ConfigNode* n = node.Find(key))
+        {
+            throw InputError(n->GetMark(),
+                             context + ": '" + key + "' does not apply to pattern " + t.pattern);
+        }
+    };
+    if (const ConfigNode* p = node.Find("protocol"))
+    {
+        t.protocol = ReadChoice(*p, {"udp", "tcp"}, "protocol");
+    }
+    if (t.pattern == "bulk")
+    {
+        t.protocol = "tcp";
+    }
+    if (const ConfigNode* size = node.Find("size"))
+    {
+        t.size = size->AsDataSize();
+        if (t.pattern != "bulk" && (t.size < 28 || t.size > 65000))
+        {
+            throw InputError(size->GetMark(),
+                             context + ": packet size must be 28 B (the timestamp header) to "
+                                       "65000 B");
+        }
+    }
+    if (t.pattern == "periodic" || t.pattern == "request_response")
+    {
+        const ConfigNode& interval = node.Get("interval", context);
+        t.interval = interval.AsDuration();
+        RequirePositive(interval, t.interval, context + " interval");
+        if (const ConfigNode* arr = node.Find("arrivals"))
+        {
+            t.exponential = ReadChoice(*arr, {"fixed", "poisson"}, "arrivals") == "poisson";
+        }
+    }
+    else
+    {
+        forbid("interval");
+        forbid("arrivals");
+    }
+    if (t.pattern == "request_response")
+    {
+        if (const ConfigNode* rs = node.Find("response_size"))
+        {
+            t.responseSize = rs->AsDataSize();
+            if (t.responseSize < 28 || t.responseSize > 65000)
+            {
+                throw InputError(rs->GetMark(),
+                                 context + ": response_size must be 28 B to 65000 B");
+            }
+        }
+    }
+    else
+    {
+        forbid("response_size");
+    }
+    if (t.pattern == "constant_rate" || t.pattern == "video")
+    {
+        const ConfigNode& rate = node.Get("rate", context);
+        t.rate = rate.AsDataRate();
+        RequirePositive(rate, t.rate, context + " rate");
+    }
+    else
+    {
+        forbid("rate");
+    }
+    if (t.pattern == "video")
+    {
+        if (const ConfigNode* fr = node.Find("frame_rate"))
+        {
+            t.frameRate = fr->AsDouble();
+            RequirePositive(*fr, t.frameRate, context + " frame_rate");
+        }
+        if (const ConfigNode* v = node.Find("frame_size_variation"))
+        {
+            t.frameSizeVariation = v->AsRatio();
+        }
+        if (const ConfigNode* mp = node.Find("max_packet_size"))
+        {
+            t.maxPacketSize = mp->AsDataSize();
+            // A burst's last packet may borrow bytes from the one before so that no packet is
+            // smaller than its header: two headers (56 B) is the least that always works.
+            if (t.maxPacketSize < 56 || t.maxPacketSize > 65000)
+            {
+                throw InputError(mp->GetMark(),
+                                 context + ": max_packet_size must be 56 B to 65000 B");
+            }
+        }
+        forbid("size");
+    }
+    else
+    {
+        forbid("frame_rate");
+        forbid("frame_size_variation");
+        forbid("max_packet_size");
+    }
+    if (t.pattern == "bulk")
+    {
+        t.totalBytes = node.Find("size") ? t.size : 0;
+        t.size = 1400;
+    }
+    return t;
+}
+
+RequirementSpec
+ReadRequirements(const ConfigNode& node, const std::string& context, const TrafficSpec& traffic)
+{
+    node.CheckKeys(kRequirementKeys, context);
+    RequirementSpec r;
+    if (const ConfigNode* lat = node.Find("latency"))
+    {
+        r.latency = lat->AsDuration();
+        RequirePositive(*lat, *r.latency, context + " latency");
+    }
+    if (const ConfigNode* rel = node.Find("reliability"))
+    {
+        r.reliability = rel->AsRatio();
+        if (!(r.reliability > 0) || r.reliability >= 1.0)
+        {
+            throw InputError(rel->GetMark(),
+                             context + ": reliability must be above 0 % and below 100 % (no finite "
+                                       "run can show 100 %)");
+        }
+        if (!r.latency && !node.Find("rtt"))
+        {
+            throw InputError(rel->GetMark(),
+                             context + ": reliability needs a latency or rtt deadline to apply to");
+        }
+    }
+    if (const ConfigNode* rtt = node.Find("rtt"))
+    {
+        if (traffic.pattern != "request_response")
+        {
+            throw InputError(rtt->GetMark(),
+                             context + ": rtt applies only to request_response traffic");
+        }
+        r.rtt = rtt->AsDuration();
+        RequirePositive(*rtt, *r.rtt, context + " rtt");
+    }
+    if (const ConfigNode* tp = node.Find("throughput"))
+    {
+        r.throughput = tp->AsDataRate();
+    }
+    if (const ConfigNode* loss = node.Find("loss"))
+    {
+        r.loss = loss->AsRatio();
+    }
+    return r;
+}
+
+void
+ReadFlows(const ConfigNode& root, ScenarioSpec& spec)
+{
+    const ConfigNode& flows = root.Get("flows", "scenario");
+    for (const auto& [name, flow] : flows.GetEntries())
+    {
+        std::string context = "flow '" + name + "'";
+        flow.CheckKeys(kFlowKeys, context);
+        FlowSpec f;
+        f.name = name;
+        f.mark = flows.GetKeyMark(name);
+        const ConfigNode& from = flow.Get("from", context);
+        const ConfigNode& to = flow.Get("to", context);
+        const NodeSpec& src = RequireNode(spec, from, context);
+        const NodeSpec& dst = RequireNode(spec, to, context);
+        if (src.name == dst.name)
+        {
+            throw InputError(to.GetMark(), context + " sends from '" + src.name + "' to itself");
+        }
+        CheckPairing(src, dst, from.GetMark(), context);
+        f.from = src.name;
+        f.to = dst.name;
+        f.traffic = ReadTraffic(flow.Get("traffic", context), context + " traffic");
+        if (const ConfigNode* start = flow.Find("start"))
+        {
+            f.start = start->AsDuration();
+        }
+        if (const ConfigNode* stop = flow.Find("stop"))
+        {
+            f.stop = stop->AsDuration();
+            if (*f.stop <= f.start)
+            {
+                throw InputError(stop->GetMark(), context + ": stop must be after start");
+            }
+            if (*f.stop > spec.duration)
+            {
+                throw InputError(stop->GetMark(),
+                                 context + ": stop is after the scenario's duration");
+            }
+        }
+        if (f.start >= spec.duration)
+        {
+            throw InputError(flow.Get("start", context).GetMark(),
+                             context + ": start is not before the scenario's duration");
+        }
+        if (const ConfigNode* req = flow.Find("requirements"))
+        {
+            f.requirements = ReadRequirements(*req, context + " requirements", f.traffic);
+        }
+        spec.flows.push_back(f);
+    }
+}
+
+void
+CheckUniqueNames(const ConfigNode& root)
+{
+    // Nodes, sites, links and flows share one namespace in reports; a clash would make
+    // `by_node` and the flow tables ambiguous.
+    std::map<std::string, std::string> seen;
+    for (const char* section : {"sites", "nodes", "links", "flows"})
+    {
+        const ConfigNode* map = root.Find(section);
+        if (!map)
+        {
+            continue;
+        }
+        for (const auto& [key, value] : map->GetEntries())
+        {
+            if (std::string(section) == "sites")
+            {
+                continue; // sites may share a node's name (a site "school", a node "school")
+            }
+            auto [it, inserted] = seen.emplace(key, section);
+            if (!inserted)
+            {
+                throw InputError(map->GetKeyMark(key),
+                                 "name '" + key + "' is used in both " + it->second + " and " +
+                                     section + "; names must be unique");
+            }
+        }
+    }
+}
+
+/// Every flow's ends must be joined by links; found here so `validate` reports it too.
+void
+CheckFlowsConnected(const ScenarioSpec& spec)
+{
+    std::map<std::string, std::string> parent;
+    std::function<std::string(const std::string&)> root = [&](const std::string& n) {
+        auto it = parent.find(n);
+        if (it == parent.end() || it->second == n)
+        {
+            return n;
+        }
+        it->second = root(it->second);
+        return it->second;
+    };
+    for (const auto& l : spec.links)
+    {
+        parent[root(l.a)] = root(l.b);
+    }
+    for (const auto& f : spec.flows)
+    {
+        if (root(f.from) != root(f.to))
+        {
+            throw InputError(f.mark,
+                             "flow '" + f.name + "': no route from '" + f.from + "' to '" + f.to +
+                                 "'; connect them with links");
+        }
+    }
+}
+
+} // namespace
+
+const NodeSpec*
+ScenarioSpec::FindNode(const std::string& n) const
+{
+    for (const auto& node : nodes)
+    {
+        if (node.name == n)
+        {
+            return &node;
+        }
+    }
+    return nullptr;
+}
+
+const SiteSpec*
+ScenarioSpec::FindSite(const std::string& n) const
+{
+    for (const auto& site : sites)
+    {
+        if (site.name == n)
+        {
+            return &site;
+        }
+    }
+    return nullptr;
+}
+
+ScenarioSpec
+ReadScenario(const ConfigNode& root)
+{
+    if (!root.IsMap())
+    {
+        throw InputError(root.GetMark(),
+                         "a scenario must be a map with keys such as name, sites, "
+                         "nodes, links and flows");
+    }
+    root.CheckKeys(kTopKeys, "scenario");
+    ScenarioSpec spec;
+    spec.sourceFile = root.GetMark().file;
+    const ConfigNode& version = root.Get("blueprint", "scenario");
+    if (version.AsInteger() != 1)
+    {
+        throw InputError(version.GetMark(),
+                         "this program reads scenario format 1 (blueprint: 1), not " +
+                             version.AsString());
+    }
+    spec.name = root.Get("name", "scenario").AsString();
+    if (const ConfigNode* d = root.Find("description"))
+    {
+        spec.description = d->AsString();
+    }
+    const ConfigNode& duration = root.Get("duration", "scenario");
+    spec.duration = duration.AsDuration();
+    RequirePositive(duration, spec.duration, "duration");
+    if (const ConfigNode* drain = root.Find("drain"))
+    {
+        spec.drain = drain->AsDuration();
+    }
+    if (const ConfigNode* seed = root.Find("seed"))
+    {
+        int64_t s = seed->AsInteger();
+        if (s < 1)
+        {
+            throw InputError(seed->GetMark(), "seed must be a positive integer");
+        }
+        spec.seed = static_cast<uint64_t>(s);
+    }
+    if (const ConfigNode* eco = root.Find("economics"))
+    {
+        eco->CheckKeys({"currency", "discount_rate"}, "economics");
+        if (const ConfigNode* cur = eco->Find("currency"))
+        {
+            spec.currency = cur->AsString();
+        }
+        if (const ConfigNode* dr = eco->Find("discount_rate"))
+        {
+            spec.discountRate = dr->AsRatio();
+        }
+    }
+    if (const ConfigNode* defaults = root.Find("defaults"))
+    {
+        spec.defaults = ReadAttributeDefaults(*defaults);
+    }
+    CheckUniqueNames(root);
+    ReadSites(root, spec);
+    ReadNodes(root, spec);
+    ReadLinks(root, spec);
+    ReadFlows(root, spec);
+    CheckFlowsConnected(spec);
+    spec.resolvedYaml = root.ToYaml();
+    return spec;
+}
+
+ScenarioDocument
+ScenarioDocument::Load(const std::string& path)
+{
+    return FromRoot(ConfigNode::LoadFile(path), path);
+}
+
+ScenarioDocument
+ScenarioDocument::FromString(const std::string& text, const std::string& fileName)
+{
+    return FromRoot(ConfigNode::LoadString(text, fileName), fileName);
+}
+
+ScenarioDocument
+ScenarioDocument::FromRoot(ConfigNode root, const std::string& file)
+{
+    ScenarioDocument doc;
+    doc.m_file = file;
+    if (!root.IsMap())
+    {
+        throw InputError(root.GetMark(),
+                         "a scenario must be a map with keys such as name, sites, "
+                         "nodes, links and flows");
+    }
+    if (const ConfigNode* alts = root.Find("alternatives"))
+    {
+        for (const auto& [name, alt] : alts->GetEntries())
+        {
+            std::string context = "alternative '" + name + "'";
+            alt.CheckKeys({"description", "changes"}, context);
+            if (name == "base")
+            {
+                throw InputError(alts->GetKeyMark(name),
+                                 "'base' is the name of the unchanged scenario; give the "
+                                 "alternative another name");
+            }
+            doc.m_alternatives.emplace_back(name, alt);
+        }
+        ConfigNode removal = ConfigNode::MakeMap(root.GetMark());
+        removal.SetPath("alternatives", "~", root.GetMark());
+        root.Merge(removal);
+    }
+    doc.m_base = root;
+    return doc;
+}
+
+std::vector<std::string>
+ScenarioDocument::GetAlternativeNames() const
+{
+    std::vector<std::string> names;
+    for (const auto& [name, alt] : m_alternatives)
+    {
+        names.push_back(name);
+    }
+    return names;
+}
+
+ScenarioSpec
+ScenarioDocument::Resolve(const std::string& configuration,
+                          const std::vector<std::string>& overrides,
+                          std::optional<uint64_t> seed) const
+{
+    ConfigNode root = m_base;
+    std::string description;
+    if (configuration != "base")
+    {
+        const ConfigNode* alt = nullptr;
+        for (const auto& [name, node] : m_alternatives)
+        {
+            if (name == configuration)
+            {
+                alt = &node;
+            }
+        }
+        if (!alt)
+        {
+            std::string message = "no alternative named '" + configuration + "'";
+            std::string suggestion = SuggestClosest(configuration, GetAlternativeNames());
+            if (!suggestion.empty())
+            {
+                message += "; did you mean '" + suggestion + "'?";
+            }
+            throw InputError(SourceMark{m_file, 0, 0}, message);
+        }
+        if (const ConfigNode* d = alt->Find("description"))
+        {
+            description = d->AsString();
+        }
+        if (const ConfigNode* changes = alt->Find("changes"))
+        {
+            if (!changes->IsMap())
+            {
+                throw InputError(changes->GetMark(),
+                                 "alternative '" + configuration +
+                                     "': changes must be a map of the keys it overrides");
+            }
+            root.Merge(*changes);
+        }
+    }
+    for (const auto& o : overrides)
+    {
+        auto eq = o.find('=');
+        SourceMark mark{"--set " + o, 0, 0};
+        if (eq == std::string::npos || eq == 0)
+        {
+            throw InputError(mark, "expected key.path=value");
+        }
+        root.SetPath(o.substr(0, eq), o.substr(eq + 1), mark);
+    }
+    ScenarioSpec spec = ReadScenario(root);
+    spec.configuration = configuration;
+    spec.configurationDescription = description;
+    spec.sourceFile = m_file;
+    if (seed)
+    {
+        spec.seed = *seed;
+    }
+    return spec;
+}
+
+} // namespace ns3

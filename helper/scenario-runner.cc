@@ -1,0 +1,786 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/scenario-runner.h"
+
+#include "helper/static-route-planner.h"
+#include "helper/wired-link-helper.h"
+#include "model/cost/cost-ledger.h"
+#include "model/energy/element-power-model.h"
+#include "model/energy/energy-meter.h"
+#include "model/stats/flow-record.h"
+#include "model/traffic/bulk-source.h"
+#include "model/traffic/periodic-source.h"
+#include "model/traffic/request-response-client.h"
+#include "model/traffic/request-response-server.h"
+#include "model/traffic/timestamp-header.h"
+#include "model/traffic/timestamp-sink.h"
+#include "model/traffic/video-source.h"
+#include "model/wired/equipment-profile.h"
+#include "model/wired/wired-link-profile.h"
+
+#include "ns3/config.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-generator.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/log.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <set>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ScenarioRunner");
+
+namespace
+{
+
+/// Random-number streams used by the builder itself, kept apart from the models' streams
+/// (which ns-3 numbers from 0 upwards) so adding a model never shifts the placement or offsets.
+constexpr int64_t kPlacementStream = 1000000;
+constexpr int64_t kStartOffsetStream = 1000001;
+constexpr int64_t kApplicationStreams = 1000100;
+constexpr uint16_t kFirstPort = 9000;
+
+/// The members of one node spec.
+struct NodeGroup
+{
+    const NodeSpec* spec;
+    std::vector<Ptr<Node>> members;
+    std::vector<std::pair<double, double>> positions; //!< metres
+    const EquipmentProfile* equipment;
+    double pue;
+};
+
+/// One built link (one member of a link spec).
+struct BuiltLink
+{
+    const LinkSpec* spec;
+    const WiredLinkProfile* profile;
+    NetDeviceContainer devices;
+    double propagation; //!< seconds
+    double lengthMetres;
+    double rateDown;
+    double rateUp;
+};
+
+/// What the traces of one flow write to.
+struct FlowProbe
+{
+    FlowRecord record;
+    std::optional<double> rttDeadline;
+    uint64_t rttOnTime = 0;
+};
+
+void
+OnTx(FlowProbe* probe, const TimestampHeader& header, uint32_t bytes)
+{
+    probe->record.RecordTx(header.GetMemberId(),
+                           header.GetSeq(),
+                           bytes,
+                           Simulator::Now().GetSeconds());
+}
+
+void
+OnRx(FlowProbe* probe, const TimestampHeader& header, uint32_t bytes, Time delay)
+{
+    probe->record.RecordRx(header.GetMemberId(),
+                           header.GetSeq(),
+                           bytes,
+                           header.GetTxTime().GetSeconds(),
+                           Simulator::Now().GetSeconds());
+}
+
+void
+OnRtt(FlowProbe* probe, uint32_t member, uint64_t seq, Time rtt)
+{
+    probe->record.RecordRtt(member, rtt.GetSeconds());
+    if (probe->rttDeadline && rtt.GetSeconds() <= *probe->rttDeadline)
+    {
+        ++probe->rttOnTime;
+    }
+}
+
+/// Sets ns-3 attribute defaults for one run and puts the previous values back afterwards.
+class AttributeDefaultsGuard
+{
+  public:
+    explicit AttributeDefaultsGuard(const std::map<std::string, std::string>& defaults)
+    {
+        for (const auto& [name, value] : defaults)
+        {
+            std::string previous;
+            auto pos = name.rfind("::");
+            TypeId tid;
+            TypeId::AttributeInformation info;
+            if (pos != std::string::npos &&
+                TypeId::LookupByNameFailSafe(name.substr(0, pos), &tid) &&
+                tid.LookupAttributeByName(name.substr(pos + 2), &info))
+            {
+                m_previous.emplace_back(name, info.initialValue->SerializeToString(info.checker));
+            }
+            Config::SetDefault(name, StringValue(value));
+        }
+    }
+
+    ~AttributeDefaultsGuard()
+    {
+        for (const auto& [name, value] : m_previous)
+        {
+            Config::SetDefault(name, StringValue(value));
+        }
+    }
+
+  private:
+    std::vector<std::pair<std::string, std::string>> m_previous;
+};
+
+/// A power model from a scenario's override.
+Ptr<ElementPowerModel>
+MakePowerModel(const PowerSpec& p, double pue)
+{
+    Ptr<ElementPowerModel> model = CreateObject<ElementPowerModel>();
+    model->SetAttribute("IdlePower", DoubleValue(p.idleWatts));
+    model->SetAttribute("MaxPower", DoubleValue(p.maxWatts));
+    model->SetAttribute("Capacity", DoubleValue(p.capacityBps));
+    model->SetAttribute("Pue", DoubleValue(pue));
+    return model;
+}
+
+DelaySummary
+Summarise(const LatencyDigest& d)
+{
+    DelaySummary s;
+    s.samples = d.GetCount();
+    s.mean = d.GetMean() * 1e3;
+    s.p50 = d.GetQuantile(0.50) * 1e3;
+    s.p95 = d.GetQuantile(0.95) * 1e3;
+    s.p99 = d.GetQuantile(0.99) * 1e3;
+    s.max = d.GetMax() * 1e3;
+    s.min = d.GetMin() * 1e3;
+    s.exact = d.IsExact();
+    s.relativeError = d.GetRelativeAccuracy();
+    return s;
+}
+
+std::string
+Percent(double ratio)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), "%.6g %%", ratio * 100);
+    return buffer;
+}
+
+std::string
+Millis(double seconds)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), "%.6g ms", seconds * 1e3);
+    return buffer;
+}
+
+std::string
+Rate(double bps)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), "%.6g Mbit/s", bps / 1e6);
+    return buffer;
+}
+
+/// A deadline requirement judged on the share of sent packets that met it (TS 22.261 3.1).
+RequirementResult
+JudgeDeadline(const std::string& metric,
+              double deadline,
+              double reliability,
+              uint64_t onTime,
+              uint64_t sent)
+{
+    RequirementResult q;
+    q.metric = metric;
+    q.target = Percent(reliability) + " within " + Millis(deadline);
+    double share = sent ? static_cast<double>(onTime) / sent : 0;
+    q.measured = Percent(share) + " of " + std::to_string(sent);
+    q.verdict = JudgeReliability(onTime, sent, reliability);
+    ProportionBounds b = ClopperPearsonBounds(onTime, sent);
+    char buffer[160];
+    std::snprintf(buffer,
+                  sizeof(buffer),
+                  "95 %% bounds [%.6g %%, %.6g %%]",
+                  b.lower * 100,
+                  b.upper * 100);
+    q.detail = buffer;
+    if (q.verdict == Verdict::Inconclusive)
+    {
+        q.detail += "; showing " + Percent(reliability) + " needs at least " +
+                    std::to_string(SamplesNeeded(reliability)) + " packets";
+    }
+    return q;
+}
+
+} // namespace
+
+ScenarioRunner::ScenarioRunner(const ScenarioSpec& spec)
+    : m_spec(spec)
+{
+}
+
+void
+ScenarioRunner::SetProgress(bool enabled)
+{
+    m_progress = enabled;
+}
+
+RunResult
+ScenarioRunner::Run()
+{
+    auto wallStart = std::chrono::steady_clock::now();
+    const ScenarioSpec& spec = m_spec;
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(spec.seed);
+    // Several configurations run in one process (compare): start each from a clean slate of
+    // addresses and restore every attribute default this one changes when it ends.
+    Ipv4AddressGenerator::Reset();
+    AttributeDefaultsGuard defaults(spec.defaults);
+
+    // Nodes, placed in their sites.
+    std::map<std::string, NodeGroup> groups;
+    NodeContainer allNodes;
+    Ptr<UniformRandomVariable> placement = CreateObject<UniformRandomVariable>();
+    placement->SetStream(kPlacementStream);
+    for (const auto& n : spec.nodes)
+    {
+        NodeGroup g;
+        g.spec = &n;
+        g.equipment = EquipmentProfile::Find(n.equipment);
+        const SiteSpec* site = spec.FindSite(n.site);
+        // The site's own PUE when the scenario gives one, else the equipment's usual site class.
+        g.pue = site->pue.value_or(g.equipment->pue);
+        for (uint32_t i = 0; i < n.count; ++i)
+        {
+            Ptr<Node> node = CreateObject<Node>();
+            allNodes.Add(node);
+            g.members.push_back(node);
+            double x = site->x;
+            double y = site->y;
+            if (n.placementRadius > 0)
+            {
+                // Uniform in a disc: radius ~ R sqrt(U), angle ~ U(0, 2 pi).
+                double r = n.placementRadius * std::sqrt(placement->GetValue());
+                double angle = placement->GetValue(0, 2 * M_PI);
+                x += r * std::cos(angle);
+                y += r * std::sin(angle);
+            }
+            g.positions.emplace_back(x, y);
+        }
+        groups.emplace(n.name, std::move(g));
+    }
+
+    InternetStackHelper internet;
+    Ipv4StaticRoutingHelper staticRouting;
+    internet.SetRoutingHelper(staticRouting);
+    internet.SetIpv6StackInstall(false);
+    internet.Install(allNodes);
+
+    // Links.
+    std::vector<BuiltLink> links;
+    StaticRoutePlanner planner;
+    Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
+    WiredLinkHelper wired;
+    for (const auto& l : spec.links)
+    {
+        const NodeGroup& ga = groups.at(l.a);
+        const NodeGroup& gb = groups.at(l.b);
+        uint32_t members = std::max(ga.members.size(), gb.members.size());
+        for (uint32_t i = 0; i < members; ++i)
+        {
+            uint32_t ia = ga.members.size() > 1 ? i : 0;
+            uint32_t ib = gb.members.size() > 1 ? i : 0;
+            WiredLinkSettings s;
+            s.profile = l.profile;
+            s.rateDown = l.rateDown;
+            s.rateUp = l.rateUp;
+            if (l.length)
+            {
+                s.lengthMetres = *l.length;
+            }
+            if (ga.spec->placementRadius > 0 || gb.spec->placementRadius > 0)
+            {
+                // Group members sit at their own positions; a link without an explicit length
+                // follows them (the spec's length is the site-to-site default).
+                auto [xa, ya] = ga.positions[ia];
+                auto [xb, yb] = gb.positions[ib];
+                bool explicitLength =
+                    l.lengthMark.line != l.mark.line || l.lengthMark.column != l.mark.column;
+                if (!explicitLength)
+                {
+                    s.lengthMetres = std::hypot(xa - xb, ya - yb) * l.routeFactor;
+                }
+            }
+            s.extraLatency = Seconds(l.extraLatency);
+            s.processingA = ga.equipment->processingDelay;
+            s.processingB = gb.equipment->processingDelay;
+            s.capA = ga.equipment->capacityCap;
+            s.capB = gb.equipment->capacityCap;
+            s.queueSize = l.queue;
+            s.mtu = l.mtu;
+            NetDeviceContainer devices;
+            try
+            {
+                devices = wired.Install(ga.members[ia], gb.members[ib], s);
+            }
+            catch (const std::invalid_argument& e)
+            {
+                throw InputError(l.mark, "link '" + l.name + "': " + e.what());
+            }
+            for (const auto& [attribute, value] : l.deviceAttributes)
+            {
+                devices.Get(0)->SetAttribute(attribute, StringValue(value));
+                devices.Get(1)->SetAttribute(attribute, StringValue(value));
+            }
+            addresses.Assign(devices);
+            addresses.NewNetwork();
+            BuiltLink b;
+            b.spec = &l;
+            b.profile = WiredLinkProfile::Find(l.profile);
+            b.devices = devices;
+            b.propagation = WiredLinkHelper::PropagationDelay(s).GetSeconds();
+            b.lengthMetres = s.lengthMetres;
+            WiredLinkRates rates = WiredLinkHelper::EffectiveRates(s);
+            b.rateDown = rates.aToB;
+            b.rateUp = rates.bToA;
+            // Route on the latency of a full-size packet, like a latency-metric IGP: slow copper
+            // costs its serialisation time, long fiber its propagation.
+            double weight = (WiredLinkHelper::OneWayDelay(s, 1500, true) +
+                             WiredLinkHelper::OneWayDelay(s, 1500, false))
+                                .GetSeconds() /
+                            2;
+            planner.AddLink(devices.Get(0), devices.Get(1), weight);
+            links.push_back(b);
+        }
+    }
+
+    // Routes towards every node a flow sends to, and back to senders that get replies.
+    for (const auto& f : spec.flows)
+    {
+        bool replies = f.traffic.protocol == "tcp" || f.traffic.pattern == "request_response";
+        for (const auto& node : groups.at(f.to).members)
+        {
+            planner.RouteTo(node);
+        }
+        if (replies)
+        {
+            for (const auto& node : groups.at(f.from).members)
+            {
+                planner.RouteTo(node);
+            }
+        }
+    }
+
+    // Traffic.
+    std::vector<std::unique_ptr<FlowProbe>> probes;
+    std::vector<FlowResult> flowResults;
+    Ptr<UniformRandomVariable> offsets = CreateObject<UniformRandomVariable>();
+    offsets->SetStream(kStartOffsetStream);
+    int64_t nextStream = kApplicationStreams;
+    for (uint32_t fi = 0; fi < spec.flows.size(); ++fi)
+    {
+        const FlowSpec& f = spec.flows[fi];
+        const TrafficSpec& t = f.traffic;
+        const NodeGroup& src = groups.at(f.from);
+        const NodeGroup& dst = groups.at(f.to);
+        uint32_t members = std::max(src.members.size(), dst.members.size());
+        auto probe = std::make_unique<FlowProbe>();
+        if (f.requirements.latency)
+        {
+            probe->record.SetDeadline(*f.requirements.latency);
+        }
+        probe->rttDeadline = f.requirements.rtt;
+        double stop = f.stop.value_or(spec.duration);
+        uint16_t port = kFirstPort + fi;
+        TypeId protocol =
+            t.protocol == "tcp" ? TcpSocketFactory::GetTypeId() : UdpSocketFactory::GetTypeId();
+
+        FlowResult fr;
+        fr.name = f.name;
+        fr.from = f.from;
+        fr.to = f.to;
+        fr.pattern = t.pattern;
+        fr.protocol = t.protocol;
+        fr.members = members;
+
+        // The gap between packets sets the random start offset that keeps members out of step.
+        double gap = 0;
+        if (t.pattern == "periodic" || t.pattern == "request_response")
+        {
+            gap = t.interval;
+        }
+        else if (t.pattern == "constant_rate")
+        {
+            gap = t.size * 8 / t.rate;
+        }
+        else if (t.pattern == "video")
+        {
+            gap = 1 / t.frameRate;
+        }
+
+        std::set<uint32_t> sinksDone;
+        for (uint32_t i = 0; i < members; ++i)
+        {
+            Ptr<Node> from = src.members[src.members.size() > 1 ? i : 0];
+            uint32_t di = dst.members.size() > 1 ? i : 0;
+            Ptr<Node> to = dst.members[di];
+            auto path = planner.GetPath(from, to);
+            if (!path)
+            {
+                throw InputError(f.mark,
+                                 "flow '" + f.name + "': no route from '" + f.from + "' to '" +
+                                     f.to + "'; connect them with links");
+            }
+            if (i == 0)
+            {
+                double bound = 0;
+                for (uint32_t li : *path)
+                {
+                    bound += links[li].propagation;
+                    const std::string& tech = links[li].profile->technology;
+                    if (fr.technologyPath.empty() || fr.technologyPath.back() != tech)
+                    {
+                        fr.technologyPath.push_back(tech);
+                    }
+                    fr.linkPath.push_back(links[li].spec->name);
+                }
+                fr.propagationBoundMs = bound * 1e3;
+            }
+            Ptr<Ipv4> ip = to->GetObject<Ipv4>();
+            Address remote = InetSocketAddress(ip->GetAddress(1, 0).GetLocal(), port);
+            double start = f.start + (gap > 0 ? offsets->GetValue(0, gap) : 0);
+
+            if (t.pattern == "request_response")
+            {
+                if (sinksDone.insert(di).second)
+                {
+                    Ptr<RequestResponseServer> server = CreateObject<RequestResponseServer>();
+                    server->SetAttribute(
+                        "Local",
+                        AddressValue(InetSocketAddress(Ipv4Address::GetAny(), port)));
+                    server->SetAttribute("Protocol", TypeIdValue(protocol));
+                    server->SetAttribute("ResponseSize", UintegerValue(t.responseSize));
+                    server->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
+                    to->AddApplication(server);
+                    server->SetStartTime(Seconds(0));
+                }
+                Ptr<RequestResponseClient> client = CreateObject<RequestResponseClient>();
+                client->SetAttribute("Remote", AddressValue(remote));
+                client->SetAttribute("Protocol", TypeIdValue(protocol));
+                client->SetAttribute("FlowId", UintegerValue(fi));
+                client->SetAttribute("MemberId", UintegerValue(i));
+                client->SetAttribute("Interval", TimeValue(Seconds(t.interval)));
+                client->SetAttribute("RequestSize", UintegerValue(t.size));
+                client->SetAttribute("Distribution",
+                                     StringValue(t.exponential ? "Exponential" : "Fixed"));
+                client->TraceConnectWithoutContext("Tx", MakeBoundCallback(&OnTx, probe.get()));
+                client->TraceConnectWithoutContext("Rtt", MakeBoundCallback(&OnRtt, probe.get()));
+                nextStream += client->AssignStreams(nextStream);
+                from->AddApplication(client);
+                client->SetStartTime(Seconds(start));
+                client->SetStopTime(Seconds(stop));
+                continue;
+            }
+
+            if (sinksDone.insert(di).second)
+            {
+                Ptr<TimestampSink> sink = CreateObject<TimestampSink>();
+                sink->SetAttribute("Local",
+                                   AddressValue(InetSocketAddress(Ipv4Address::GetAny(), port)));
+                sink->SetAttribute("Protocol", TypeIdValue(protocol));
+                sink->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
+                to->AddApplication(sink);
+                sink->SetStartTime(Seconds(0));
+            }
+            Ptr<TimestampedSource> source;
+            if (t.pattern == "periodic" || t.pattern == "constant_rate")
+            {
+                Ptr<PeriodicSource> periodic = CreateObject<PeriodicSource>();
+                periodic->SetAttribute("Interval", TimeValue(Seconds(gap)));
+                periodic->SetAttribute("PacketSize", UintegerValue(t.size));
+                periodic->SetAttribute("Distribution",
+                                       StringValue(t.exponential ? "Exponential" : "Fixed"));
+                source = periodic;
+            }
+            else if (t.pattern == "video")
+            {
+                Ptr<VideoSource> video = CreateObject<VideoSource>();
+                video->SetAttribute("FrameRate", DoubleValue(t.frameRate));
+                video->SetAttribute("MeanFrameSize",
+                                    UintegerValue(std::llround(t.rate / 8 / t.frameRate)));
+                video->SetAttribute("FrameSizeVariation", DoubleValue(t.frameSizeVariation));
+                video->SetAttribute("MaxPacketSize", UintegerValue(t.maxPacketSize));
+                source = video;
+            }
+            else
+            {
+                Ptr<BulkSource> bulk = CreateObject<BulkSource>();
+                bulk->SetAttribute("TotalBytes", UintegerValue(t.totalBytes));
+                source = bulk;
+            }
+            source->SetAttribute("Remote", AddressValue(remote));
+            source->SetAttribute("Protocol", TypeIdValue(protocol));
+            source->SetAttribute("FlowId", UintegerValue(fi));
+            source->SetAttribute("MemberId", UintegerValue(i));
+            source->TraceConnectWithoutContext("Tx", MakeBoundCallback(&OnTx, probe.get()));
+            nextStream += source->AssignStreams(nextStream);
+            from->AddApplication(source);
+            source->SetStartTime(Seconds(start));
+            source->SetStopTime(Seconds(stop));
+        }
+        probes.push_back(std::move(probe));
+        flowResults.push_back(fr);
+    }
+
+    // Energy: every node's equipment and every link end's line termination; cost of both.
+    Ptr<EnergyMeter> meter = CreateObject<EnergyMeter>();
+    CostLedger ledger;
+    std::map<uint32_t, NetDeviceContainer> devicesOfNode;
+    for (const auto& b : links)
+    {
+        for (uint32_t e = 0; e < 2; ++e)
+        {
+            devicesOfNode[b.devices.Get(e)->GetNode()->GetId()].Add(b.devices.Get(e));
+        }
+    }
+    for (const auto& n : spec.nodes)
+    {
+        const NodeGroup& g = groups.at(n.name);
+        const EquipmentProfile& eq = *g.equipment;
+        for (const auto& node : g.members)
+        {
+            Ptr<ElementPowerModel> power =
+                n.power ? MakePowerModel(*n.power, g.pue) : eq.CreatePowerModel();
+            power->SetAttribute("Pue", DoubleValue(g.pue));
+            if (power->GetMaxPower() > 0)
+            {
+                meter->AddElement(n.name, n.name, eq.role, power, devicesOfNode[node->GetId()]);
+            }
+        }
+        CostItem item = eq.GetCostItem(n.name, n.name);
+        if (n.cost)
+        {
+            item.capex = n.cost->capex;
+            item.opexPerYear = n.cost->opexPerYear;
+            item.lifetimeYears = n.cost->lifetimeYears;
+        }
+        item.capex *= n.count;
+        item.opexPerYear *= n.count;
+        if (item.capex > 0 || item.opexPerYear > 0)
+        {
+            ledger.Add(item);
+        }
+    }
+    std::set<const LinkSpec*> linkCostOverridden;
+    for (const auto& b : links)
+    {
+        const WiredLinkProfile& p = *b.profile;
+        const LinkSpec& l = *b.spec;
+        const std::string* ends[2] = {&l.a, &l.b};
+        for (uint32_t e = 0; e < 2; ++e)
+        {
+            double pue = groups.at(*ends[e]).pue;
+            double lineRate = e == 0 ? b.rateDown : b.rateUp;
+            Ptr<ElementPowerModel> power = l.power ? MakePowerModel(*l.power, pue)
+                                                   : p.CreateEndPowerModel(e == 0, lineRate, pue);
+            if (power->GetMaxPower() > 0)
+            {
+                meter->AddElement(l.name,
+                                  *ends[e],
+                                  p.technology,
+                                  power,
+                                  NetDeviceContainer(b.devices.Get(e)));
+            }
+        }
+        if (l.cost)
+        {
+            // A cost written on the link is for the whole link (all its members together).
+            if (linkCostOverridden.insert(&l).second)
+            {
+                ledger.Add(CostItem{l.name,
+                                    l.a,
+                                    p.technology,
+                                    l.cost->capex,
+                                    l.cost->lifetimeYears,
+                                    l.cost->opexPerYear});
+            }
+            continue;
+        }
+        for (const CostItem& item : p.GetCostItems(l.name, l.a, l.b, b.lengthMetres))
+        {
+            if (item.capex > 0 || item.opexPerYear > 0)
+            {
+                ledger.Add(item);
+            }
+        }
+    }
+
+    // Run.
+    double end = spec.duration + spec.drain;
+    meter->Start();
+    if (m_progress)
+    {
+        auto last = std::make_shared<double>(0.0);
+        std::function<void()> report;
+        auto reportPtr = std::make_shared<std::function<void()>>();
+        *reportPtr = [=]() {
+            double wall =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+            double now = Simulator::Now().GetSeconds();
+            if (wall > 2.0 && wall - *last >= 0.5)
+            {
+                *last = wall;
+                std::fprintf(stderr,
+                             "\r%s: %3.0f %% (%.1f of %.1f simulated s, %.1f s wall)  ",
+                             spec.configuration.c_str(),
+                             100 * now / end,
+                             now,
+                             end,
+                             wall);
+            }
+            Simulator::Schedule(Seconds(end / 200), *reportPtr);
+        };
+        Simulator::Schedule(Seconds(0), *reportPtr);
+    }
+    Simulator::Stop(Seconds(end));
+    Simulator::Run();
+    if (m_progress)
+    {
+        std::fprintf(stderr, "\r%60s\r", "");
+    }
+    EnergyReport energy = meter->Finish();
+    uint64_t events = Simulator::GetEventCount();
+    Simulator::Destroy();
+
+    // Measure.
+    RunResult result;
+    result.version = BLUEPRINT_VERSION;
+    result.scenario = spec.name;
+    result.sourceFile = spec.sourceFile;
+    result.configuration = spec.configuration;
+    result.configurationDescription = spec.configurationDescription;
+    result.seed = spec.seed;
+    result.durationSeconds = spec.duration;
+    result.nodes = allNodes.GetN();
+    result.links = links.size();
+    result.resolvedYaml = spec.resolvedYaml;
+    uint64_t deliveredBits = 0;
+    for (uint32_t fi = 0; fi < spec.flows.size(); ++fi)
+    {
+        const FlowSpec& f = spec.flows[fi];
+        const FlowRecord& rec = probes[fi]->record;
+        FlowResult& fr = flowResults[fi];
+        fr.txPackets = rec.GetTxPackets();
+        fr.rxPackets = rec.GetRxPackets();
+        fr.txBytes = rec.GetTxBytes();
+        fr.rxBytes = rec.GetRxBytes();
+        fr.lossRatio = rec.GetLossRatio();
+        double stop = f.stop.value_or(spec.duration);
+        fr.activeSeconds = stop - f.start;
+        if (f.traffic.pattern == "bulk" && f.traffic.totalBytes > 0 && rec.GetLastRxTime() > 0)
+        {
+            // A finite transfer is active until its last byte arrives.
+            fr.activeSeconds = rec.GetLastRxTime() - rec.GetFirstTxTime();
+        }
+        fr.throughputBps = rec.GetThroughput(fr.activeSeconds);
+        fr.throughputPerMemberBps = fr.throughputBps / fr.members;
+        fr.latency = Summarise(rec.GetLatency());
+        if (f.traffic.pattern == "request_response")
+        {
+            fr.rtt = Summarise(rec.GetRtt());
+        }
+        fr.jitterMs = rec.GetJitter() * 1e3;
+        fr.onTimePackets = rec.GetOnTimePackets();
+        deliveredBits += rec.GetRxBytes() * 8;
+        // Honesty check: no packet may arrive faster than light in its medium allows.
+        if (fr.rxPackets > 0 && fr.latency.min < fr.propagationBoundMs - 1e-6)
+        {
+            throw std::logic_error("flow '" + f.name + "': a packet arrived in " +
+                                   std::to_string(fr.latency.min) +
+                                   " ms, below the path's propagation bound of " +
+                                   std::to_string(fr.propagationBoundMs) + " ms");
+        }
+
+        const RequirementSpec& req = f.requirements;
+        if (req.latency)
+        {
+            fr.requirements.push_back(JudgeDeadline("latency",
+                                                    *req.latency,
+                                                    req.reliability,
+                                                    fr.onTimePackets,
+                                                    fr.txPackets));
+        }
+        if (req.rtt)
+        {
+            fr.requirements.push_back(JudgeDeadline("rtt",
+                                                    *req.rtt,
+                                                    req.reliability,
+                                                    probes[fi]->rttOnTime,
+                                                    fr.txPackets));
+        }
+        if (req.throughput)
+        {
+            RequirementResult q;
+            q.metric = "throughput";
+            q.target = ">= " + Rate(*req.throughput) + " per member";
+            q.measured = Rate(fr.throughputPerMemberBps);
+            q.verdict =
+                fr.throughputPerMemberBps >= *req.throughput ? Verdict::Pass : Verdict::Fail;
+            fr.requirements.push_back(q);
+        }
+        if (req.loss)
+        {
+            RequirementResult q;
+            q.metric = "loss";
+            q.target = "<= " + Percent(*req.loss);
+            q.measured = Percent(fr.lossRatio) + " of " + std::to_string(fr.txPackets);
+            q.verdict = fr.txPackets == 0           ? Verdict::Inconclusive
+                        : fr.lossRatio <= *req.loss ? Verdict::Pass
+                                                    : Verdict::Fail;
+            fr.requirements.push_back(q);
+        }
+        for (const auto& q : fr.requirements)
+        {
+            fr.verdict = Worst(fr.verdict, q.verdict);
+        }
+        result.verdict = Worst(result.verdict, fr.verdict);
+    }
+    result.flows = flowResults;
+    result.energyJoules = energy.totalJoules;
+    result.energyByTechnology = energy.byTechnology;
+    result.energyByNode = energy.byNode;
+    result.joulesPerBit = deliveredBits ? energy.totalJoules / deliveredBits : 0;
+    result.currency = spec.currency;
+    result.discountRate = spec.discountRate;
+    result.capex = ledger.GetCapex();
+    result.opexPerYear = ledger.GetOpexPerYear();
+    result.annualisedCost = ledger.GetAnnualised(spec.discountRate);
+    result.annualisedByTechnology = ledger.GetAnnualisedByTechnology(spec.discountRate);
+    result.events = events;
+    result.wallSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    return result;
+}
+
+} // namespace ns3

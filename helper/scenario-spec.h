@@ -1,0 +1,178 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BLUEPRINT_SCENARIO_SPEC_H
+#define BLUEPRINT_SCENARIO_SPEC_H
+
+#include "helper/input-error.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup blueprint
+ * \brief A place with a position on a local plane (metres east and north of an arbitrary origin).
+ */
+struct SiteSpec
+{
+    std::string name;          //!< site name, unique
+    double x = 0;              //!< metres east
+    double y = 0;              //!< metres north
+    std::optional<double> pue; //!< power usage effectiveness of the site's equipment room
+    SourceMark mark;           //!< where the site is written
+};
+
+/**
+ * \ingroup blueprint
+ * \brief Power override for an element: load-proportional between idle and max.
+ */
+struct PowerSpec
+{
+    double idleWatts = 0;   //!< power at zero load
+    double maxWatts = 0;    //!< power at full load
+    double capacityBps = 0; //!< load at which maxWatts is reached (0 = constant power)
+};
+
+/**
+ * \ingroup blueprint
+ * \brief Cost override for an element.
+ */
+struct CostSpec
+{
+    double capex = 0;         //!< investment, in the scenario currency
+    double opexPerYear = 0;   //!< running cost per year
+    double lifetimeYears = 1; //!< depreciation period
+};
+
+/**
+ * \ingroup blueprint
+ * \brief A node, or a group of `count` identical nodes at one site.
+ */
+struct NodeSpec
+{
+    std::string name;               //!< node (group) name, unique
+    std::string site;               //!< site name
+    std::string equipment = "host"; //!< EquipmentProfile name
+    uint32_t count = 1;             //!< members in the group
+    double placementRadius = 0;     //!< members are placed uniformly in a disc of this radius (m)
+    std::optional<PowerSpec> power; //!< overrides the equipment profile's power (per member)
+    std::optional<CostSpec> cost;   //!< overrides the equipment profile's cost (per member)
+    SourceMark mark;                //!< where the node is written
+};
+
+/**
+ * \ingroup blueprint
+ * \brief A wired link between two nodes (or between the members of a group and one node).
+ *
+ * The first node named in `between` is the network side: "down" is the direction from the first
+ * node to the second.
+ */
+struct LinkSpec
+{
+    std::string name;               //!< link name, unique
+    std::string a;                  //!< first (network-side) node
+    std::string b;                  //!< second (user-side) node
+    std::string profile;            //!< WiredLinkProfile name
+    double rateDown = 0;            //!< bit/s a->b (0 = profile's)
+    double rateUp = 0;              //!< bit/s b->a (0 = same as down or profile's)
+    std::optional<double> length;   //!< metres; default: distance between the sites x routeFactor
+    double routeFactor = 1.0;       //!< cable route length over straight-line distance
+    double extraLatency = 0;        //!< seconds of extra equipment latency per direction
+    std::string queue = "100p";     //!< device transmit queue size
+    uint16_t mtu = 1500;            //!< IP MTU
+    std::optional<PowerSpec> power; //!< overrides the profile's per-end power
+    std::optional<CostSpec> cost;   //!< overrides the profile's cost for the whole link
+    std::map<std::string, std::string> deviceAttributes; //!< ns-3 attributes on both devices
+    SourceMark mark;                                     //!< where the link is written
+    SourceMark lengthMark; //!< where the length is written (or the link's mark)
+};
+
+/**
+ * \ingroup blueprint
+ * \brief The traffic one flow carries.
+ */
+struct TrafficSpec
+{
+    std::string pattern;           //!< periodic, constant_rate, video, request_response, bulk
+    std::string protocol = "udp";  //!< udp or tcp
+    double interval = 1.0;         //!< seconds between packets or requests
+    double size = 100;             //!< bytes per packet (or request)
+    double responseSize = 100;     //!< bytes per response (request_response)
+    double rate = 0;               //!< bit/s (constant_rate; video: mean rate)
+    bool exponential = false;      //!< exponential inter-arrival times (periodic, request_response)
+    double frameRate = 30;         //!< frames per second (video)
+    double frameSizeVariation = 0; //!< coefficient of variation of frame sizes (video)
+    double maxPacketSize = 1400;   //!< largest packet of a video burst
+    double totalBytes = 0;         //!< bulk transfer size (0 = until stop)
+};
+
+/**
+ * \ingroup blueprint
+ * \brief What a flow must achieve. Absent fields are not checked.
+ */
+struct RequirementSpec
+{
+    std::optional<double> latency;    //!< one-way deadline (s)
+    double reliability = 0.99;        //!< fraction of sent packets delivered within `latency`
+    std::optional<double> rtt;        //!< round-trip deadline (s), request_response only
+    std::optional<double> throughput; //!< minimum bit/s per member
+    std::optional<double> loss;       //!< maximum loss ratio
+};
+
+/**
+ * \ingroup blueprint
+ * \brief A flow: every member of `from` sends to `to` (one node, or a group paired member by
+ * member).
+ */
+struct FlowSpec
+{
+    std::string name;             //!< flow name, unique
+    std::string from;             //!< sending node or group
+    std::string to;               //!< receiving node or group
+    TrafficSpec traffic;          //!< what is sent
+    double start = 0;             //!< seconds after the run starts
+    std::optional<double> stop;   //!< seconds; default the scenario duration
+    RequirementSpec requirements; //!< what must be achieved
+    SourceMark mark;              //!< where the flow is written
+};
+
+/**
+ * \ingroup blueprint
+ * \brief A resolved scenario: the base document with one alternative's changes and any command-line
+ * overrides applied, checked and typed.
+ */
+struct ScenarioSpec
+{
+    std::string name;                            //!< scenario name
+    std::string description;                     //!< free text
+    std::string configuration = "base";          //!< "base" or the alternative's name
+    std::string configurationDescription;        //!< the alternative's description
+    std::string sourceFile;                      //!< the YAML file
+    double duration = 10;                        //!< seconds of traffic
+    double drain = 1;                            //!< seconds after `duration` for packets in flight
+    uint64_t seed = 1;                           //!< ns-3 run number
+    std::string currency = "JPY";                //!< unit of every cost figure
+    double discountRate = 0;                     //!< for annualising capex
+    std::map<std::string, std::string> defaults; //!< ns-3 Config::SetDefault pairs
+    std::vector<SiteSpec> sites;                 //!< in file order
+    std::vector<NodeSpec> nodes;                 //!< in file order
+    std::vector<LinkSpec> links;                 //!< in file order
+    std::vector<FlowSpec> flows;                 //!< in file order
+    std::string resolvedYaml;                    //!< canonical YAML of the resolved document
+
+    /** \param name a node name \return the node, or nullptr */
+    const NodeSpec* FindNode(const std::string& name) const;
+    /** \param name a site name \return the site, or nullptr */
+    const SiteSpec* FindSite(const std::string& name) const;
+};
+
+} // namespace ns3
+
+#endif // BLUEPRINT_SCENARIO_SPEC_H

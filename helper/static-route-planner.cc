@@ -1,0 +1,147 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/static-route-planner.h"
+
+#include "ns3/ipv4-static-routing-helper.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <limits>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("StaticRoutePlanner");
+
+uint32_t
+StaticRoutePlanner::Vertex(Ptr<Node> node)
+{
+    auto [it, inserted] = m_vertexOfNode.emplace(node->GetId(), m_nodes.size());
+    if (inserted)
+    {
+        m_nodes.push_back(node);
+    }
+    return it->second;
+}
+
+uint32_t
+StaticRoutePlanner::AddLink(Ptr<NetDevice> devA, Ptr<NetDevice> devB, double weight)
+{
+    Vertex(devA->GetNode());
+    Vertex(devB->GetNode());
+    m_links.push_back(Link{devA, devB, weight});
+    m_trees.clear(); // the graph changed: earlier trees are stale
+    return m_links.size() - 1;
+}
+
+void
+StaticRoutePlanner::RouteTo(Ptr<Node> destination)
+{
+    using Graph =
+        boost::adjacency_list<boost::vecS,
+                              boost::vecS,
+                              boost::undirectedS,
+                              boost::no_property,
+                              boost::property<boost::edge_weight_t,
+                                              double,
+                                              boost::property<boost::edge_index_t, uint32_t>>>;
+    using Edge = boost::graph_traits<Graph>::edge_descriptor;
+    uint32_t dest = Vertex(destination);
+    if (m_trees.count(dest))
+    {
+        return;
+    }
+    Graph g(m_nodes.size());
+    for (uint32_t i = 0; i < m_links.size(); ++i)
+    {
+        boost::add_edge(m_vertexOfNode.at(m_links[i].devA->GetNode()->GetId()),
+                        m_vertexOfNode.at(m_links[i].devB->GetNode()->GetId()),
+                        {m_links[i].weight, i},
+                        g);
+    }
+    // Links are undirected with symmetric metrics, so the shortest-path tree rooted at the
+    // destination gives every node its next hop towards it: the edge that relaxed the node.
+    std::vector<Edge> predEdge(m_nodes.size());
+    std::vector<bool> reached(m_nodes.size(), false);
+    std::vector<double> distance(m_nodes.size());
+    auto recorder = boost::make_dijkstra_visitor(
+        boost::record_edge_predecessors(predEdge.data(), boost::on_edge_relaxed()));
+    boost::dijkstra_shortest_paths(g, dest, boost::distance_map(distance.data()).visitor(recorder));
+    auto index = boost::get(boost::edge_index, g);
+    std::vector<int64_t> tree(m_nodes.size(), -1);
+    for (uint32_t v = 0; v < m_nodes.size(); ++v)
+    {
+        if (v != dest && distance[v] < std::numeric_limits<double>::max())
+        {
+            tree[v] = boost::get(index, predEdge[v]);
+        }
+    }
+
+    Ptr<Ipv4> destIp = destination->GetObject<Ipv4>();
+    std::vector<Ipv4Address> destAddresses;
+    for (uint32_t i = 1; i < destIp->GetNInterfaces(); ++i) // interface 0 is loopback
+    {
+        for (uint32_t j = 0; j < destIp->GetNAddresses(i); ++j)
+        {
+            destAddresses.push_back(destIp->GetAddress(i, j).GetLocal());
+        }
+    }
+    Ipv4StaticRoutingHelper helper;
+    for (uint32_t v = 0; v < m_nodes.size(); ++v)
+    {
+        if (tree[v] < 0)
+        {
+            continue;
+        }
+        const Link& link = m_links[tree[v]];
+        bool aIsHere = link.devA->GetNode() == m_nodes[v];
+        Ptr<NetDevice> out = aIsHere ? link.devA : link.devB;
+        Ptr<NetDevice> peer = aIsHere ? link.devB : link.devA;
+        Ptr<Ipv4> ip = m_nodes[v]->GetObject<Ipv4>();
+        Ptr<Ipv4> peerIp = peer->GetNode()->GetObject<Ipv4>();
+        int32_t outIf = ip->GetInterfaceForDevice(out);
+        Ipv4Address nextHop = peerIp->GetAddress(peerIp->GetInterfaceForDevice(peer), 0).GetLocal();
+        Ptr<Ipv4StaticRouting> routing = helper.GetStaticRouting(ip);
+        for (const auto& address : destAddresses)
+        {
+            routing->AddHostRouteTo(address, nextHop, outIf);
+        }
+    }
+    NS_LOG_INFO("routes to node " << destination->GetId() << " installed");
+    m_trees.emplace(dest, std::move(tree));
+}
+
+std::optional<std::vector<uint32_t>>
+StaticRoutePlanner::GetPath(Ptr<Node> source, Ptr<Node> destination) const
+{
+    auto destIt = m_vertexOfNode.find(destination->GetId());
+    auto srcIt = m_vertexOfNode.find(source->GetId());
+    if (destIt == m_vertexOfNode.end() || srcIt == m_vertexOfNode.end())
+    {
+        return std::nullopt;
+    }
+    auto treeIt = m_trees.find(destIt->second);
+    NS_ABORT_MSG_IF(treeIt == m_trees.end(), "GetPath before RouteTo for its destination");
+    const std::vector<int64_t>& tree = treeIt->second;
+    std::vector<uint32_t> path;
+    uint32_t v = srcIt->second;
+    while (v != destIt->second)
+    {
+        if (tree[v] < 0)
+        {
+            return std::nullopt;
+        }
+        const Link& link = m_links[tree[v]];
+        path.push_back(tree[v]);
+        Ptr<Node> here = m_nodes[v];
+        Ptr<Node> next = link.devA->GetNode() == here ? link.devB->GetNode() : link.devA->GetNode();
+        v = m_vertexOfNode.at(next->GetId());
+    }
+    return path;
+}
+
+} // namespace ns3

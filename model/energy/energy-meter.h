@@ -1,0 +1,126 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BLUEPRINT_ENERGY_METER_H
+#define BLUEPRINT_ENERGY_METER_H
+
+#include "model/energy/element-power-model.h"
+
+#include "ns3/net-device-container.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/packet.h"
+#include "ns3/ptr.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup blueprint
+ * \brief Energy of one run, in J, split three ways. Maps keep the output order deterministic.
+ */
+struct EnergyReport
+{
+    double totalJoules = 0.0;                   //!< all elements together
+    std::map<std::string, double> byTechnology; //!< J per technology name
+    std::map<std::string, double> byNode;       //!< J per node name
+    /// One entry per registered element, in the order added: (element, node, technology, J).
+    std::vector<std::tuple<std::string, std::string, std::string, double>> byElement;
+};
+
+/**
+ * \brief Integrates the power of every registered element over a run.
+ *
+ * Each element has a power model and the devices whose transmissions are its load: the meter
+ * counts the bits each of those devices finishes transmitting (the PhyTxEnd trace, packet size
+ * times 8) between Start() and Finish(), and hands the element's model the run length and that
+ * bit count. A router's load is what it sends on all its interfaces, which is what it forwards.
+ */
+class EnergyMeter : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /// Create a meter with no elements.
+    EnergyMeter();
+
+    /**
+     * \brief Register an element.
+     *
+     * Names need not be unique: a link's two ends, or the members of a node group, may share one
+     * name. Each registration is metered and reported on its own.
+     *
+     * \param element a name for the element.
+     * \param node the name of the node the element belongs to.
+     * \param technology the technology the element is counted under (e.g. "fiber", "router").
+     * \param model the element's power model.
+     * \param loadDevices the devices whose transmitted bits are the element's load; each must
+     *        have a "PhyTxEnd" trace source. May be empty for a constant-power element.
+     * \throws std::invalid_argument on a null model or a device without a PhyTxEnd trace source.
+     */
+    void AddElement(const std::string& element,
+                    const std::string& node,
+                    const std::string& technology,
+                    Ptr<ElementPowerModel> model,
+                    NetDeviceContainer loadDevices);
+
+    /// Start the measurement window now; bits sent before this are not counted.
+    void Start();
+
+    /**
+     * \brief End the measurement window now and report the energy of every element.
+     * \return the energy over [Start(), now].
+     * \throws std::logic_error if Start() was not called.
+     */
+    EnergyReport Finish();
+
+    /**
+     * \brief Get the bits an element's devices transmitted in the current or last window.
+     * \param element the element's name.
+     * \return the bit count, summed over all registrations under that name;
+     *         \throws std::invalid_argument for an unknown element.
+     */
+    uint64_t GetBitsCarried(const std::string& element) const;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /// One registered element.
+    struct Element
+    {
+        std::string name;             //!< element name
+        std::string node;             //!< node name
+        std::string technology;       //!< technology name
+        Ptr<ElementPowerModel> model; //!< power model
+        NetDeviceContainer devices;   //!< devices whose transmissions are counted
+        uint64_t bits = 0;            //!< bits transmitted inside the window
+    };
+
+    /**
+     * \brief PhyTxEnd sink: add a finished transmission to an element's load.
+     * \param index the element's position in m_elements.
+     * \param packet the packet whose transmission ended.
+     */
+    void CountTransmission(std::size_t index, Ptr<const Packet> packet);
+
+    std::vector<Element> m_elements; //!< registered elements, in insertion order
+    bool m_running;                  //!< whether the window is open
+    bool m_started;                  //!< whether Start() was ever called
+    Time m_start;                    //!< start of the window
+};
+
+} // namespace ns3
+
+#endif /* BLUEPRINT_ENERGY_METER_H */

@@ -1,0 +1,233 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "model/stats/flow-record.h"
+
+#include "ns3/log.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FlowRecord");
+
+namespace
+{
+
+/// Bits per word of a member's received-sequence bitset.
+constexpr std::uint64_t kBitsPerWord = 64;
+
+} // namespace
+
+FlowRecord::FlowRecord(std::size_t exactLimit, double relativeAccuracy)
+    : m_deadline(0),
+      m_txPackets(0),
+      m_rxPackets(0),
+      m_duplicates(0),
+      m_txBytes(0),
+      m_rxBytes(0),
+      m_onTime(0),
+      m_firstTxTime(-1),
+      m_lastRxTime(-1),
+      m_jitterSum(0),
+      m_jitterPairs(0),
+      m_latency(exactLimit, relativeAccuracy),
+      m_rtt(exactLimit, relativeAccuracy)
+{
+}
+
+void
+FlowRecord::SetDeadline(double seconds)
+{
+    if (std::isnan(seconds))
+    {
+        throw std::invalid_argument("FlowRecord: the deadline must be a number");
+    }
+    m_deadline = seconds > 0 ? seconds : 0;
+}
+
+double
+FlowRecord::GetDeadline() const
+{
+    return m_deadline;
+}
+
+void
+FlowRecord::RecordTx(std::uint32_t member, std::uint64_t seq, std::uint32_t bytes, double txTime)
+{
+    if (!std::isfinite(txTime))
+    {
+        throw std::invalid_argument("FlowRecord: the send time must be finite");
+    }
+    NS_LOG_LOGIC("tx member " << member << " seq " << seq << " " << bytes << " B at " << txTime);
+    ++m_txPackets;
+    m_txBytes += bytes;
+    m_firstTxTime = (m_firstTxTime < 0) ? txTime : std::min(m_firstTxTime, txTime);
+}
+
+void
+FlowRecord::RecordRx(std::uint32_t member,
+                     std::uint64_t seq,
+                     std::uint32_t bytes,
+                     double txTime,
+                     double rxTime)
+{
+    if (!std::isfinite(txTime) || !std::isfinite(rxTime) || rxTime < txTime)
+    {
+        throw std::invalid_argument("FlowRecord: a packet must be received after it was sent (tx " +
+                                    std::to_string(txTime) + " s, rx " + std::to_string(rxTime) +
+                                    " s)");
+    }
+    MemberState& state = m_members[member];
+    if (!MarkReceived(state, seq))
+    {
+        NS_LOG_LOGIC("duplicate member " << member << " seq " << seq);
+        ++m_duplicates;
+        return;
+    }
+    const double delay = rxTime - txTime;
+    NS_LOG_LOGIC("rx member " << member << " seq " << seq << " " << bytes << " B, delay " << delay);
+    ++m_rxPackets;
+    m_rxBytes += bytes;
+    m_latency.Add(delay);
+    // TS 22.261 clause 3.1: a packet counts towards reliability only if delivered within the
+    // service's time constraint.
+    if (m_deadline <= 0 || delay <= m_deadline)
+    {
+        ++m_onTime;
+    }
+    m_lastRxTime = std::max(m_lastRxTime, rxTime);
+    if (state.hasLastDelay)
+    {
+        m_jitterSum += std::abs(delay - state.lastDelay);
+        ++m_jitterPairs;
+    }
+    state.lastDelay = delay;
+    state.hasLastDelay = true;
+}
+
+void
+FlowRecord::RecordRtt(std::uint32_t member, double rtt)
+{
+    NS_LOG_LOGIC("rtt member " << member << " " << rtt);
+    m_rtt.Add(rtt);
+}
+
+std::uint64_t
+FlowRecord::GetTxPackets() const
+{
+    return m_txPackets;
+}
+
+std::uint64_t
+FlowRecord::GetRxPackets() const
+{
+    return m_rxPackets;
+}
+
+std::uint64_t
+FlowRecord::GetDuplicates() const
+{
+    return m_duplicates;
+}
+
+std::uint64_t
+FlowRecord::GetTxBytes() const
+{
+    return m_txBytes;
+}
+
+std::uint64_t
+FlowRecord::GetRxBytes() const
+{
+    return m_rxBytes;
+}
+
+double
+FlowRecord::GetLossRatio() const
+{
+    if (m_txPackets == 0)
+    {
+        return 0;
+    }
+    // In doubles, so a record fed more distinct receptions than sends (a wiring error upstream)
+    // shows up as a negative ratio instead of wrapping around.
+    return (static_cast<double>(m_txPackets) - static_cast<double>(m_rxPackets)) /
+           static_cast<double>(m_txPackets);
+}
+
+double
+FlowRecord::GetFirstTxTime() const
+{
+    return m_firstTxTime;
+}
+
+double
+FlowRecord::GetLastRxTime() const
+{
+    return m_lastRxTime;
+}
+
+double
+FlowRecord::GetThroughput(double activeSeconds) const
+{
+    if (!(activeSeconds > 0) || !std::isfinite(activeSeconds))
+    {
+        throw std::invalid_argument("FlowRecord: the active time must be positive, got " +
+                                    std::to_string(activeSeconds));
+    }
+    return static_cast<double>(m_rxBytes) * 8.0 / activeSeconds;
+}
+
+const LatencyDigest&
+FlowRecord::GetLatency() const
+{
+    return m_latency;
+}
+
+const LatencyDigest&
+FlowRecord::GetRtt() const
+{
+    return m_rtt;
+}
+
+double
+FlowRecord::GetJitter() const
+{
+    if (m_jitterPairs == 0)
+    {
+        return 0;
+    }
+    return m_jitterSum / static_cast<double>(m_jitterPairs);
+}
+
+std::uint64_t
+FlowRecord::GetOnTimePackets() const
+{
+    return m_onTime;
+}
+
+bool
+FlowRecord::MarkReceived(MemberState& state, std::uint64_t seq)
+{
+    const std::uint64_t word = seq / kBitsPerWord;
+    const std::uint64_t bit = std::uint64_t{1} << (seq % kBitsPerWord);
+    if (word >= state.received.size())
+    {
+        state.received.resize(static_cast<std::size_t>(word) + 1, 0);
+    }
+    std::uint64_t& bits = state.received[static_cast<std::size_t>(word)];
+    if ((bits & bit) != 0)
+    {
+        return false;
+    }
+    bits |= bit;
+    return true;
+}
+
+} // namespace ns3

@@ -1,0 +1,201 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BLUEPRINT_FLOW_RECORD_H
+#define BLUEPRINT_FLOW_RECORD_H
+
+#include "model/stats/latency-digest.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup blueprint
+ * \brief Everything measured for one flow of a scenario.
+ *
+ * A flow spec may have many member sender/receiver pairs (e.g. 50 sensors reporting to one server);
+ * one FlowRecord aggregates them, keyed by a member number. It is fed by the traffic applications'
+ * traces: every packet sent (RecordTx), every packet received with its one-way delay from the
+ * timestamp header (RecordRx) and, for request-response traffic, every round trip (RecordRtt).
+ *
+ * Sequence numbers start at 0 and grow by 1 per packet per member, so duplicates are detected with
+ * one bit per sequence number and member, not with a set of packets.
+ *
+ * Times are plain doubles in seconds so the record can be used and tested without a simulator.
+ */
+class FlowRecord
+{
+  public:
+    /**
+     * \brief Create an empty record.
+     * \param exactLimit the number of delays kept exactly by the latency digests.
+     * \param relativeAccuracy the relative accuracy of their quantiles beyond that.
+     */
+    FlowRecord(std::size_t exactLimit = 100000, double relativeAccuracy = 0.001);
+
+    /**
+     * \brief Set the per-packet deadline used for reliability (TS 22.261 clause 3.1: delivered
+     *        "within the time constraint required by the targeted service").
+     * \param seconds the largest one-way delay that counts as on time; <= 0 means no deadline.
+     */
+    void SetDeadline(double seconds);
+
+    /**
+     * \return the per-packet deadline in seconds, or 0 if there is none.
+     */
+    double GetDeadline() const;
+
+    /**
+     * \brief Record a packet sent.
+     * \param member the member (sender/receiver pair) of the flow.
+     * \param seq the packet's sequence number within the member.
+     * \param bytes the application payload size.
+     * \param txTime the send time in seconds.
+     */
+    void RecordTx(std::uint32_t member, std::uint64_t seq, std::uint32_t bytes, double txTime);
+
+    /**
+     * \brief Record a packet received; `rxTime - txTime` is its one-way delay.
+     *
+     * Duplicates (same member and sequence number already received) are counted in
+     * GetDuplicates() and otherwise ignored.
+     * \param member the member (sender/receiver pair) of the flow.
+     * \param seq the packet's sequence number within the member.
+     * \param bytes the application payload size.
+     * \param txTime the send time carried in the packet's timestamp header, in seconds.
+     * \param rxTime the receive time in seconds.
+     * \throws std::invalid_argument if rxTime is earlier than txTime or either is not finite.
+     */
+    void RecordRx(std::uint32_t member,
+                  std::uint64_t seq,
+                  std::uint32_t bytes,
+                  double txTime,
+                  double rxTime);
+
+    /**
+     * \brief Record a request-response round trip measured at the client.
+     * \param member the member (client/server pair) of the flow.
+     * \param rtt the round-trip time in seconds.
+     * \throws std::invalid_argument if rtt is negative or not finite.
+     */
+    void RecordRtt(std::uint32_t member, double rtt);
+
+    /**
+     * \return the number of packets sent.
+     */
+    std::uint64_t GetTxPackets() const;
+
+    /**
+     * \return the number of distinct packets received (duplicates excluded).
+     */
+    std::uint64_t GetRxPackets() const;
+
+    /**
+     * \return the number of duplicate receptions that were ignored.
+     */
+    std::uint64_t GetDuplicates() const;
+
+    /**
+     * \return the application bytes sent.
+     */
+    std::uint64_t GetTxBytes() const;
+
+    /**
+     * \return the application bytes received (duplicates excluded).
+     */
+    std::uint64_t GetRxBytes() const;
+
+    /**
+     * \return the fraction of sent packets never received, (tx - rx) / tx, or 0 when none was sent.
+     */
+    double GetLossRatio() const;
+
+    /**
+     * \return the earliest send time in seconds, or -1 if nothing was sent.
+     */
+    double GetFirstTxTime() const;
+
+    /**
+     * \return the latest time a distinct packet was received, in seconds, or -1 if none was.
+     */
+    double GetLastRxTime() const;
+
+    /**
+     * \brief Application throughput: received bytes * 8 over the flow's active time.
+     * \param activeSeconds the time the flow was active, in seconds (chosen by the caller, e.g.
+     *        from the flow's start to its stop time).
+     * \return the throughput in bit/s.
+     * \throws std::invalid_argument if activeSeconds is not positive.
+     */
+    double GetThroughput(double activeSeconds) const;
+
+    /**
+     * \return the digest of the one-way delays of the distinct packets received.
+     */
+    const LatencyDigest& GetLatency() const;
+
+    /**
+     * \return the digest of the round trips (empty unless the traffic is request-response).
+     */
+    const LatencyDigest& GetRtt() const;
+
+    /**
+     * \brief Jitter: the mean absolute difference between the one-way delays of consecutive
+     *        received packets of the same member, in arrival order: the mean of |IPDV| with the
+     *        consecutive-packets selection of RFC 3393 (ITU-T Y.1540 style), not the smoothed
+     *        interarrival jitter of RFC 3550.
+     * \return the jitter in seconds, or 0 with fewer than two packets from any member.
+     */
+    double GetJitter() const;
+
+    /**
+     * \return the number of distinct packets whose one-way delay is at most the deadline (all
+     *         distinct packets received if there is no deadline).
+     */
+    std::uint64_t GetOnTimePackets() const;
+
+  private:
+    /**
+     * \brief What the record keeps per member: the sequence numbers received and the previous
+     *        delay for the jitter.
+     */
+    struct MemberState
+    {
+        std::vector<std::uint64_t> received; //!< bit s set if sequence number s was received
+        double lastDelay = 0;                //!< one-way delay of the previous packet received
+        bool hasLastDelay = false;           //!< true once a packet of this member was received
+    };
+
+    /**
+     * \brief Mark a sequence number as received.
+     * \param state the member's state.
+     * \param seq the sequence number.
+     * \return false if it was already marked (a duplicate).
+     */
+    static bool MarkReceived(MemberState& state, std::uint64_t seq);
+
+    double m_deadline;           //!< per-packet deadline in seconds; <= 0: none
+    std::uint64_t m_txPackets;   //!< packets sent
+    std::uint64_t m_rxPackets;   //!< distinct packets received
+    std::uint64_t m_duplicates;  //!< duplicate receptions ignored
+    std::uint64_t m_txBytes;     //!< bytes sent
+    std::uint64_t m_rxBytes;     //!< distinct bytes received
+    std::uint64_t m_onTime;      //!< distinct packets received within the deadline
+    double m_firstTxTime;        //!< earliest send time, -1 if none
+    double m_lastRxTime;         //!< latest receive time, -1 if none
+    double m_jitterSum;          //!< sum of |delay difference| over consecutive packets per member
+    std::uint64_t m_jitterPairs; //!< number of consecutive packet pairs in m_jitterSum
+    LatencyDigest m_latency;     //!< one-way delays
+    LatencyDigest m_rtt;         //!< round trips
+    std::map<std::uint32_t, MemberState> m_members; //!< per-member state, by member number
+};
+
+} // namespace ns3
+
+#endif /* BLUEPRINT_FLOW_RECORD_H */

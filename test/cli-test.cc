@@ -1,0 +1,459 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * End-to-end tests of the blueprint command: malformed scenarios give FILE:LINE:COL messages and
+ * exit status 2 with nothing written; runs are reproducible; alternatives change only what they
+ * name. The command is run as a child process, as a user runs it.
+ */
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace
+{
+
+namespace fs = std::filesystem;
+
+struct CommandResult
+{
+    int status;
+    std::string out;
+    std::string err;
+};
+
+/// A fresh folder per test, removed afterwards.
+class TempDir
+{
+  public:
+    TempDir()
+    {
+        char pattern[] = "/tmp/blueprint-test-XXXXXX";
+        m_path = mkdtemp(pattern);
+    }
+
+    ~TempDir()
+    {
+        std::error_code ec;
+        fs::remove_all(m_path, ec);
+    }
+
+    std::string Write(const std::string& name, const std::string& text) const
+    {
+        std::string path = m_path + "/" + name;
+        std::ofstream(path) << text;
+        return path;
+    }
+
+    const std::string& Path() const
+    {
+        return m_path;
+    }
+
+  private:
+    std::string m_path;
+};
+
+std::string
+ReadFile(const std::string& path)
+{
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// Run the blueprint binary with `args` (already shell-quoted where needed).
+CommandResult
+Blueprint(const std::string& args, const TempDir& dir)
+{
+    std::string out = dir.Path() + "/stdout.txt";
+    std::string err = dir.Path() + "/stderr.txt";
+    std::string cmd = std::string(BLUEPRINT_CLI) + " " + args + " >" + out + " 2>" + err;
+    int raw = std::system(cmd.c_str());
+    CommandResult r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = ReadFile(out);
+    r.err = ReadFile(err);
+    return r;
+}
+
+/// A small valid scenario: two hosts 100 km apart on fiber, one periodic flow.
+const std::string kValid = R"(blueprint: 1
+name: two-hosts
+duration: 1s
+seed: 3
+sites:
+  a: {position: [0km, 0km]}
+  b: {position: [100km, 0km]}
+nodes:
+  h1: {site: a}
+  h2: {site: b}
+links:
+  l1: {between: [h1, h2], profile: fiber, rate: 1Gbps}
+flows:
+  f1: {from: h1, to: h2, traffic: {pattern: periodic, interval: 10ms, size: 100B, arrivals: poisson}}
+)";
+
+/// Replace the first occurrence of `from` in kValid.
+std::string
+Mutate(const std::string& from, const std::string& to)
+{
+    std::string s = kValid;
+    auto pos = s.find(from);
+    EXPECT_NE(pos, std::string::npos) << from;
+    return s.replace(pos, from.size(), to);
+}
+
+struct MalformedCase
+{
+    std::string name;
+    std::string text;
+    int line;
+    int column;
+    std::string message; //!< a part of the message
+};
+
+/// Name the case in test output instead of dumping its bytes.
+void
+PrintTo(const MalformedCase& c, std::ostream* os)
+{
+    *os << c.name;
+}
+
+class MalformedScenarioTest : public ::testing::TestWithParam<MalformedCase>
+{
+};
+
+TEST_P(MalformedScenarioTest, ReportsFileLineColumnAndExitsTwo)
+{
+    const MalformedCase& c = GetParam();
+    TempDir dir;
+    std::string file = dir.Write("scenario.yaml", c.text);
+    std::string outDir = dir.Path() + "/out";
+    CommandResult r = Blueprint("run " + file + " --out " + outDir, dir);
+    EXPECT_EQ(r.status, 2) << r.err;
+    std::string where = file + ":" + std::to_string(c.line) + ":" + std::to_string(c.column) + ": ";
+    EXPECT_EQ(r.err.rfind(where, 0), 0u) << "stderr was: " << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << "stderr was: " << r.err;
+    EXPECT_FALSE(fs::exists(outDir + "/result.json"));
+    EXPECT_FALSE(fs::exists(outDir + "/flows.csv"));
+    // validate finds the same problem.
+    CommandResult v = Blueprint("validate " + file, dir);
+    EXPECT_EQ(v.status, 2);
+    EXPECT_EQ(v.err, r.err);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cli,
+    MalformedScenarioTest,
+    ::testing::Values(
+        MalformedCase{"UnknownTopKey",
+                      Mutate("duration: 1s", "duraton: 1s"),
+                      3,
+                      1,
+                      "unknown key 'duraton' in scenario; did you mean 'duration'?"},
+        MalformedCase{"DurationGivenARate",
+                      Mutate("duration: 1s", "duration: 1Mbps"),
+                      3,
+                      11,
+                      "data rate"},
+        MalformedCase{"NegativeDuration",
+                      Mutate("duration: 1s", "duration: -1s"),
+                      3,
+                      11,
+                      "negative"},
+        MalformedCase{"UnknownUnit",
+                      Mutate("interval: 10ms", "interval: 10 fortnights"),
+                      14,
+                      65,
+                      "unit"},
+        MalformedCase{"DanglingSite",
+                      Mutate("h2: {site: b}", "h2: {site: c}"),
+                      10,
+                      14,
+                      "unknown site 'c'"},
+        MalformedCase{"DanglingLinkEnd",
+                      Mutate("[h1, h2]", "[h1, h3]"),
+                      12,
+                      22,
+                      "unknown node 'h3'"},
+        MalformedCase{"ProfileTypo",
+                      Mutate("profile: fiber", "profile: fibre"),
+                      12,
+                      36,
+                      "did you mean 'fiber'?"},
+        MalformedCase{"FiberWithoutRate",
+                      Mutate(", rate: 1Gbps}", "}"),
+                      12,
+                      36,
+                      "give the link a rate"},
+        MalformedCase{"PatternTypo",
+                      Mutate("pattern: periodic", "pattern: periodc"),
+                      14,
+                      45,
+                      "did you mean 'periodic'?"},
+        MalformedCase{"YamlSyntax", Mutate("[0km, 0km]}", "[0km, 0km}"), 6, 26, "illegal flow end"},
+        MalformedCase{"DuplicateKey",
+                      Mutate("  h2: {site: b}", "  h1: {site: b}"),
+                      10,
+                      3,
+                      "duplicate key 'h1'"},
+        MalformedCase{"CountNotANumber",
+                      Mutate("h2: {site: b}", "h2: {site: b, count: many}"),
+                      10,
+                      24,
+                      "integer"},
+        MalformedCase{"CountZero",
+                      Mutate("h2: {site: b}", "h2: {site: b, count: 0}"),
+                      10,
+                      24,
+                      "count must be 1 to 1,000,000"},
+        MalformedCase{"ReliabilityHundredPercent",
+                      Mutate("arrivals: poisson}}",
+                             "arrivals: poisson}, requirements: {latency: 1ms, reliability: "
+                             "100%}}"),
+                      14,
+                      145,
+                      "below 100 %"},
+        MalformedCase{"StopBeforeStart",
+                      Mutate("f1: {from: h1,", "f1: {start: 0.5s, stop: 0.2s, from: h1,"),
+                      14,
+                      27,
+                      "stop must be after start"},
+        MalformedCase{"CopperBeyondReach",
+                      Mutate("profile: fiber, rate: 1Gbps", "profile: adsl2plus"),
+                      12,
+                      3,
+                      "exceeds the reach"},
+        MalformedCase{"FlowToItself",
+                      Mutate("to: h2, traffic", "to: h1, traffic"),
+                      14,
+                      22,
+                      "to itself"},
+        MalformedCase{
+            "RttWithoutRequestResponse",
+            Mutate("arrivals: poisson}}", "arrivals: poisson}, requirements: {rtt: 5ms}}"),
+            14,
+            123,
+            "rtt applies only to request_response"},
+        MalformedCase{"TrafficKeyTypo",
+                      Mutate("interval: 10ms", "intervall: 10ms"),
+                      14,
+                      55,
+                      "did you mean 'interval'?"},
+        MalformedCase{"WrongFormatVersion",
+                      Mutate("blueprint: 1", "blueprint: 2"),
+                      1,
+                      12,
+                      "format 1"},
+        MalformedCase{"GroupSizesDiffer",
+                      Mutate("h1: {site: a}\n  h2: {site: b}",
+                             "h1: {site: a, count: 3}\n  h2: {site: b, count: 2}"),
+                      12,
+                      17,
+                      "joins groups of different sizes (h1: 3, h2: 2)"},
+        MalformedCase{"UnknownAttributeDefault",
+                      Mutate("seed: 3", "seed: 3\ndefaults: {ns3::TcpSocket::SegmentSise: 1000}"),
+                      5,
+                      12,
+                      "did you mean 'SegmentSize'?"},
+        MalformedCase{"MissingFlows",
+                      kValid.substr(0, kValid.find("flows:")),
+                      1,
+                      1,
+                      "missing required key 'flows'"}),
+    [](const ::testing::TestParamInfo<MalformedCase>& info) { return info.param.name; });
+
+TEST(CliTest, UnlinkedFlowEndHasNoRoute)
+{
+    TempDir dir;
+    std::string text = Mutate("  h2: {site: b}\n", "  h2: {site: b}\n  h3: {site: b}\n");
+    text = text.substr(0, text.find("  f1:")) +
+           "  f1: {from: h1, to: h3, traffic: {pattern: periodic, interval: 10ms, size: 100B}}\n";
+    std::string file = dir.Write("s.yaml", text);
+    CommandResult r = Blueprint("validate " + file, dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err.rfind(file + ":15:3: flow 'f1': no route from 'h1' to 'h3'", 0), 0u) << r.err;
+}
+
+TEST(CliTest, MissingFileIsAnInputError)
+{
+    TempDir dir;
+    CommandResult r = Blueprint("run " + dir.Path() + "/nope.yaml", dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err.rfind(dir.Path() + "/nope.yaml: ", 0), 0u) << r.err;
+}
+
+TEST(CliTest, UnwritableOutputFolderIsAnInputErrorAndNothingRuns)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", kValid);
+    std::string blocker = dir.Write("blocker", "a file, not a folder");
+    CommandResult r = Blueprint("run " + file + " --out " + blocker + "/out", dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err.rfind(blocker + "/out: cannot create the output folder", 0), 0u) << r.err;
+}
+
+TEST(CliTest, BadSetOverrideNamesTheOverride)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", kValid);
+    CommandResult r = Blueprint("run " + file + " --set links.l1.rate=fast", dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err.rfind("--set links.l1.rate=fast: ", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find("data rate"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, UnknownAlternativeAndBadCommandLine)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", kValid);
+    CommandResult r = Blueprint("run " + file + " --alternative fast", dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("no alternative named 'fast'"), std::string::npos) << r.err;
+    r = Blueprint("run " + file + " --seed -4", dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--seed needs a positive integer"), std::string::npos) << r.err;
+    r = Blueprint("fly " + file, dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("unknown command 'fly'"), std::string::npos) << r.err;
+}
+
+/// result.json without the wall-clock field.
+nlohmann::json
+StableResult(const std::string& path)
+{
+    nlohmann::json j = nlohmann::json::parse(ReadFile(path));
+    j["runtime"].erase("wall_s");
+    return j;
+}
+
+TEST(CliTest, SameSeedSameResultDifferentSeedDifferentRandomParts)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", kValid);
+    ASSERT_EQ(Blueprint("run " + file + " --out " + dir.Path() + "/a", dir).status, 0);
+    ASSERT_EQ(Blueprint("run " + file + " --out " + dir.Path() + "/b", dir).status, 0);
+    ASSERT_EQ(Blueprint("run " + file + " --seed 4 --out " + dir.Path() + "/c", dir).status, 0);
+    nlohmann::json a = StableResult(dir.Path() + "/a/result.json");
+    nlohmann::json b = StableResult(dir.Path() + "/b/result.json");
+    nlohmann::json c = StableResult(dir.Path() + "/c/result.json");
+    EXPECT_EQ(a.dump(), b.dump());
+    EXPECT_EQ(ReadFile(dir.Path() + "/a/flows.csv"), ReadFile(dir.Path() + "/b/flows.csv"));
+    EXPECT_EQ(c["seed"], 4);
+    // Poisson arrivals: another seed sends a different number of packets.
+    EXPECT_NE(a["flows"][0]["tx_packets"], c["flows"][0]["tx_packets"]);
+}
+
+TEST(CliTest, RunWritesTheOutputContract)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", kValid);
+    CommandResult r = Blueprint("run " + file + " --out " + dir.Path() + "/o", dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    nlohmann::json j = nlohmann::json::parse(ReadFile(dir.Path() + "/o/result.json"));
+    for (const char* key : {"scenario",
+                            "configuration",
+                            "seed",
+                            "duration_s",
+                            "flows",
+                            "energy",
+                            "cost",
+                            "verdict",
+                            "runtime"})
+    {
+        EXPECT_TRUE(j.contains(key)) << key;
+    }
+    const auto& f = j["flows"][0];
+    for (const char* key : {"name",
+                            "from",
+                            "to",
+                            "technology_path",
+                            "tx_packets",
+                            "rx_packets",
+                            "loss_ratio",
+                            "throughput_bps",
+                            "latency_ms",
+                            "jitter_ms"})
+    {
+        EXPECT_TRUE(f.contains(key)) << key;
+    }
+    for (const char* key : {"mean", "p50", "p95", "p99", "max"})
+    {
+        EXPECT_TRUE(f["latency_ms"].contains(key)) << key;
+    }
+    for (const char* key : {"total_j", "by_technology", "by_node", "j_per_bit"})
+    {
+        EXPECT_TRUE(j["energy"].contains(key)) << key;
+    }
+    for (const char* key : {"capex", "opex_per_year", "annualised"})
+    {
+        EXPECT_TRUE(j["cost"].contains(key)) << key;
+    }
+    EXPECT_EQ(f["technology_path"], nlohmann::json::array({"fiber"}));
+    EXPECT_GT(f["rx_packets"].get<int>(), 50);
+    EXPECT_EQ(f["tx_packets"], f["rx_packets"]);
+    // 100 km of fiber: never below 489.7 us of propagation.
+    EXPECT_GE(f["latency_ms"]["min"].get<double>(), 0.4897);
+    EXPECT_GE(f["latency_ms"]["min"].get<double>(), f["propagation_bound_ms"].get<double>());
+    EXPECT_TRUE(fs::exists(dir.Path() + "/o/flows.csv"));
+    EXPECT_NE(r.out.find("f1"), std::string::npos);
+}
+
+const std::string kWithAlternatives = kValid + R"(alternatives:
+  faster:
+    description: a faster link
+    changes:
+      links:
+        l1: {rate: 10Gbps}
+  closer:
+    changes:
+      sites:
+        b: {position: [10km, 0km]}
+)";
+
+TEST(CliTest, AlternativeChangesOnlyWhatItNames)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", kWithAlternatives);
+    CommandResult r = Blueprint("compare " + file + " --out " + dir.Path() + "/cmp", dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::string base = ReadFile(dir.Path() + "/cmp/base/scenario.resolved.yaml");
+    std::string faster = ReadFile(dir.Path() + "/cmp/faster/scenario.resolved.yaml");
+    // The resolved documents differ in exactly one line: the link's rate.
+    std::istringstream bs(base);
+    std::istringstream fs2(faster);
+    std::string lb;
+    std::string lf;
+    int differing = 0;
+    while (std::getline(bs, lb) && std::getline(fs2, lf))
+    {
+        if (lb != lf)
+        {
+            ++differing;
+            EXPECT_NE(lf.find("10Gbps"), std::string::npos) << lf;
+        }
+    }
+    EXPECT_EQ(differing, 1);
+    nlohmann::json b = nlohmann::json::parse(ReadFile(dir.Path() + "/cmp/base/result.json"));
+    nlohmann::json c = nlohmann::json::parse(ReadFile(dir.Path() + "/cmp/closer/result.json"));
+    // Moving the far site 90 km closer takes 90 x 4.897 us off every packet.
+    double saved = b["flows"][0]["latency_ms"]["min"].get<double>() -
+                   c["flows"][0]["latency_ms"]["min"].get<double>();
+    EXPECT_NEAR(saved, 90 * 4.897e-3, 1e-3);
+    std::string csv = ReadFile(dir.Path() + "/cmp/compare.csv");
+    EXPECT_NE(csv.find(",faster,"), std::string::npos);
+    EXPECT_NE(csv.find(",closer,"), std::string::npos);
+    EXPECT_NE(r.out.find("faster"), std::string::npos);
+}
+
+} // namespace
