@@ -363,14 +363,16 @@ RequireNode(const ScenarioSpec& spec, const ConfigNode& ref, const std::string& 
 void
 CheckPairing(const NodeSpec& a, const NodeSpec& b, const SourceMark& mark, const std::string& what)
 {
-    if (a.count > 1 && b.count > 1 && a.count != b.count)
+    uint32_t larger = std::max(a.count, b.count);
+    uint32_t smaller = std::min(a.count, b.count);
+    if (larger % smaller != 0)
     {
         throw InputError(mark,
                          what + " joins groups of different sizes (" + a.name + ": " +
                              std::to_string(a.count) + ", " + b.name + ": " +
                              std::to_string(b.count) +
-                             "); groups pair member by member, so give them the same count or "
-                             "make one side a single node");
+                             "); the larger group must be a whole multiple of the smaller, so "
+                             "that each member of the smaller serves the same number of members");
     }
 }
 

@@ -309,8 +309,8 @@ ScenarioRunner::Run()
         uint32_t members = std::max(ga.members.size(), gb.members.size());
         for (uint32_t i = 0; i < members; ++i)
         {
-            uint32_t ia = ga.members.size() > 1 ? i : 0;
-            uint32_t ib = gb.members.size() > 1 ? i : 0;
+            uint32_t ia = PairedMember(i, members, ga.members.size());
+            uint32_t ib = PairedMember(i, members, gb.members.size());
             WiredLinkSettings s;
             s.profile = l.profile;
             s.rateDown = l.rateDown;
@@ -442,8 +442,8 @@ ScenarioRunner::Run()
         std::set<uint32_t> sinksDone;
         for (uint32_t i = 0; i < members; ++i)
         {
-            Ptr<Node> from = src.members[src.members.size() > 1 ? i : 0];
-            uint32_t di = dst.members.size() > 1 ? i : 0;
+            Ptr<Node> from = src.members[PairedMember(i, members, src.members.size())];
+            uint32_t di = PairedMember(i, members, dst.members.size());
             Ptr<Node> to = dst.members[di];
             auto path = planner.GetPath(from, to);
             if (!path)

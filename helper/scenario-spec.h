@@ -173,6 +173,26 @@ struct ScenarioSpec
     const SiteSpec* FindSite(const std::string& name) const;
 };
 
+/**
+ * \ingroup blueprint
+ * \brief Which member of a group serves pair `i` when a link or flow joins two groups.
+ *
+ * Pairs are numbered 0 .. total-1, total being the larger group's count. Groups of equal size pair
+ * member by member; a single node serves every pair; a smaller group whose count divides the
+ * larger one's serves consecutive blocks (member k serves pairs k*total/size ..
+ * (k+1)*total/size-1), so 100 access routers can each serve 100 of 10,000 hosts.
+ *
+ * \param i the pair
+ * \param total the number of pairs
+ * \param size the group's count
+ * \return the member index
+ */
+inline uint32_t
+PairedMember(uint32_t i, uint32_t total, uint32_t size)
+{
+    return static_cast<uint32_t>(static_cast<uint64_t>(i) * size / total);
+}
+
 } // namespace ns3
 
 #endif // BLUEPRINT_SCENARIO_SPEC_H

@@ -260,7 +260,8 @@ INSTANTIATE_TEST_SUITE_P(
                              "h1: {site: a, count: 3}\n  h2: {site: b, count: 2}"),
                       12,
                       17,
-                      "joins groups of different sizes (h1: 3, h2: 2)"},
+                      "joins groups of different sizes (h1: 3, h2: 2); the larger group must be "
+                      "a whole multiple"},
         MalformedCase{"UnknownAttributeDefault",
                       Mutate("seed: 3", "seed: 3\ndefaults: {ns3::TcpSocket::SegmentSise: 1000}"),
                       5,
@@ -454,6 +455,37 @@ TEST(CliTest, AlternativeChangesOnlyWhatItNames)
     EXPECT_NE(csv.find(",faster,"), std::string::npos);
     EXPECT_NE(csv.find(",closer,"), std::string::npos);
     EXPECT_NE(r.out.find("faster"), std::string::npos);
+}
+
+TEST(CliTest, SmallerGroupsServeBlocksOfTheLargerGroup)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", R"(blueprint: 1
+name: fan-in
+duration: 2s
+sites:
+  town: {position: [0km, 0km]}
+  dc: {position: [20km, 0km]}
+nodes:
+  hosts: {site: town, count: 6}
+  routers: {site: town, equipment: router, count: 2}
+  server: {site: dc, equipment: server}
+links:
+  access: {between: [routers, hosts], profile: ethernet, rate: 1Gbps, length: 10m}
+  uplink: {between: [server, routers], profile: fiber, rate: 10Gbps}
+flows:
+  telemetry: {from: hosts, to: server, traffic: {pattern: periodic, interval: 100ms, size: 200B}}
+)");
+    CommandResult r = Blueprint("run " + file + " --out " + dir.Path() + "/o", dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    nlohmann::json j = nlohmann::json::parse(ReadFile(dir.Path() + "/o/result.json"));
+    EXPECT_EQ(j["topology"]["nodes"], 9);
+    EXPECT_EQ(j["topology"]["links"], 8); // 6 access links, 2 uplinks
+    const auto& f = j["flows"][0];
+    EXPECT_EQ(f["members"], 6);
+    EXPECT_EQ(f["tx_packets"], 6 * 20);
+    EXPECT_EQ(f["rx_packets"], 6 * 20);
+    EXPECT_EQ(f["link_path"], nlohmann::json::array({"access", "uplink"}));
 }
 
 } // namespace
