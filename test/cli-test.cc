@@ -488,4 +488,23 @@ flows:
     EXPECT_EQ(f["link_path"], nlohmann::json::array({"access", "uplink"}));
 }
 
+TEST(CliTest, LastRequestsBeforeStopStillGetTheirResponses)
+{
+    TempDir dir;
+    std::string text = Mutate("{pattern: periodic, interval: 10ms, size: 100B, arrivals: poisson}",
+                              "{pattern: request_response, interval: 10ms, size: 100B, "
+                              "response_size: 1000B}, requirements: {rtt: 5ms, reliability: 90%}");
+    std::string file = dir.Write("s.yaml", text);
+    CommandResult r = Blueprint("run " + file + " --out " + dir.Path() + "/o", dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    nlohmann::json j = nlohmann::json::parse(ReadFile(dir.Path() + "/o/result.json"));
+    const auto& f = j["flows"][0];
+    // The client stops sending at 1 s but keeps its socket, so every request sent gets its RTT.
+    EXPECT_EQ(f["tx_packets"], 100);
+    EXPECT_EQ(f["rtt_ms"]["samples"], 100);
+    // 2 x 489.7 us of fiber plus serialisation of 128 B and 1028 B at 1 Gbit/s.
+    EXPECT_NEAR(f["rtt_ms"]["min"].get<double>(), 2 * 0.4897 + (130 + 1030) * 8 / 1e6, 1e-3);
+    EXPECT_EQ(f["requirements"][0]["verdict"], "pass");
+}
+
 } // namespace

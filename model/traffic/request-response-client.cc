@@ -106,6 +106,12 @@ RequestResponseClient::StopSending()
     Simulator::Cancel(m_sendEvent);
 }
 
+bool
+RequestResponseClient::KeepsReceivingAfterStop() const
+{
+    return true; // responses to the last requests are still on their way back
+}
+
 void
 RequestResponseClient::SendRequestAndScheduleNext()
 {

@@ -65,6 +65,7 @@ class RequestResponseClient : public TimestampedSource
   protected:
     void StartSending() override;
     void StopSending() override;
+    bool KeepsReceivingAfterStop() const override;
     void DoDispose() override;
 
   private:

@@ -107,6 +107,11 @@ void
 TimestampedSource::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    if (m_socket)
+    {
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket->Close();
+    }
     m_socket = nullptr;
     Application::DoDispose();
 }
@@ -115,6 +120,12 @@ TypeId
 TimestampedSource::GetSocketFactoryType() const
 {
     return m_protocol;
+}
+
+bool
+TimestampedSource::KeepsReceivingAfterStop() const
+{
+    return false;
 }
 
 Ptr<Socket>
@@ -150,7 +161,7 @@ TimestampedSource::StopApplication()
         StopSending();
         m_sending = false;
     }
-    if (m_socket)
+    if (m_socket && !KeepsReceivingAfterStop())
     {
         m_socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
                                      MakeNullCallback<void, Ptr<Socket>>());

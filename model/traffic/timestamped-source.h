@@ -108,6 +108,17 @@ class TimestampedSource : public Application
      */
     virtual void StopSending() = 0;
 
+    /**
+     * \brief Whether the socket stays open after the application stops sending.
+     *
+     * A source that waits for replies (request-response) keeps its socket until the simulation
+     * ends, so answers to the last requests still count instead of being dropped by a closed
+     * socket and reported as lost.
+     *
+     * \return true to keep receiving after stop; the default closes the socket at stop
+     */
+    virtual bool KeepsReceivingAfterStop() const;
+
   private:
     void StartApplication() override;
     void StopApplication() override;
