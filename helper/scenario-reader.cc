@@ -85,6 +85,20 @@ RequirePositive(const ConfigNode& node, double value, const std::string& what)
     }
 }
 
+/// `message`, followed by a did-you-mean when one of `candidates` is close to `word`.
+std::string
+WithSuggestion(std::string message,
+               const std::string& word,
+               const std::vector<std::string>& candidates)
+{
+    std::string suggestion = SuggestClosest(word, candidates);
+    if (!suggestion.empty())
+    {
+        message += "; did you mean '" + suggestion + "'?";
+    }
+    return message;
+}
+
 /// A value from a fixed set, with a did-you-mean on a typo.
 std::string
 ReadChoice(const ConfigNode& node, const std::vector<std::string>& choices, const std::string& what)
@@ -98,10 +112,9 @@ ReadChoice(const ConfigNode& node, const std::vector<std::string>& choices, cons
         }
     }
     std::string message = "unknown " + what + " '" + value + "'";
-    std::string suggestion = SuggestClosest(value, choices);
-    if (!suggestion.empty())
+    if (!SuggestClosest(value, choices).empty())
     {
-        message += "; did you mean '" + suggestion + "'?";
+        message = WithSuggestion(message, value, choices);
     }
     else
     {
@@ -185,13 +198,11 @@ CheckAttribute(const std::string& typeName,
                 break;
             }
         }
-        std::string message = "ns-3 type " + typeName + " has no attribute '" + attribute + "'";
-        std::string suggestion = SuggestClosest(attribute, names);
-        if (!suggestion.empty())
-        {
-            message += "; did you mean '" + suggestion + "'?";
-        }
-        throw InputError(keyMark, message);
+        throw InputError(
+            keyMark,
+            WithSuggestion("ns-3 type " + typeName + " has no attribute '" + attribute + "'",
+                           attribute,
+                           names));
     }
     Ptr<AttributeValue> v = info.checker->CreateValidValue(StringValue(value.AsString()));
     if (!v)
@@ -299,13 +310,9 @@ ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
             {
                 names.push_back(s.name);
             }
-            std::string message = context + " is at unknown site '" + n.site + "'";
-            std::string suggestion = SuggestClosest(n.site, names);
-            if (!suggestion.empty())
-            {
-                message += "; did you mean '" + suggestion + "'?";
-            }
-            throw InputError(site.GetMark(), message);
+            throw InputError(
+                site.GetMark(),
+                WithSuggestion(context + " is at unknown site '" + n.site + "'", n.site, names));
         }
         if (const ConfigNode* eq = node.Find("equipment"))
         {
@@ -350,13 +357,8 @@ RequireNode(const ScenarioSpec& spec, const ConfigNode& ref, const std::string& 
     {
         names.push_back(n.name);
     }
-    std::string message = context + " names unknown node '" + name + "'";
-    std::string suggestion = SuggestClosest(name, names);
-    if (!suggestion.empty())
-    {
-        message += "; did you mean '" + suggestion + "'?";
-    }
-    throw InputError(ref.GetMark(), message);
+    throw InputError(ref.GetMark(),
+                     WithSuggestion(context + " names unknown node '" + name + "'", name, names));
 }
 
 /// Group ends pair member by member (equal counts) or fan in to a single node.
@@ -953,13 +955,10 @@ ScenarioDocument::Resolve(const std::string& configuration,
         }
         if (!alt)
         {
-            std::string message = "no alternative named '" + configuration + "'";
-            std::string suggestion = SuggestClosest(configuration, GetAlternativeNames());
-            if (!suggestion.empty())
-            {
-                message += "; did you mean '" + suggestion + "'?";
-            }
-            throw InputError(SourceMark{m_file, 0, 0}, message);
+            throw InputError(SourceMark{m_file, 0, 0},
+                             WithSuggestion("no alternative named '" + configuration + "'",
+                                            configuration,
+                                            GetAlternativeNames()));
         }
         if (const ConfigNode* d = alt->Find("description"))
         {
