@@ -15,8 +15,8 @@
  *  3. ScenarioRunner::Run builds the nodes, links, routes and applications in ns-3, runs the
  *     simulation and measures it; ResultWriter::SummaryTable formats the result.
  *
- * A problem in the file is reported as FILE:LINE:COL: message with exit status 2, as the
- * command-line tool does. Run it from the repository root:
+ * A problem in the file is reported as FILE:LINE:COL: message with exit status 2, and any other
+ * error with exit status 1, as the command-line tool does. Run it from the repository root:
  *
  *     scenario-run-example scenarios/regional-public-services.yaml
  *     scenario-run-example scenarios/regional-public-services.yaml --configuration=new-fiber
@@ -29,6 +29,7 @@
 
 #include "ns3/command-line.h"
 
+#include <exception>
 #include <iostream>
 
 using namespace ns3;
@@ -57,6 +58,12 @@ main(int argc, char* argv[])
         // what() is already "FILE:LINE:COL: message".
         std::cerr << e.what() << std::endl;
         return 2;
+    }
+    catch (const std::exception& e)
+    {
+        // Anything else is a bug in blueprint, reported as the command-line tool does.
+        std::cerr << "internal error: " << e.what() << std::endl;
+        return 1;
     }
     return 0;
 }

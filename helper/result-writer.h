@@ -24,7 +24,7 @@ namespace ns3
 class ResultWriter
 {
   public:
-    /** \param r a run \return result.json text (the output contract of doc/output.rst) */
+    /** \param r a run \return result.json text (the output contract of doc/cli.rst) */
     static std::string ToJson(const RunResult& r);
     /** \param r a run \return flows.csv text, one row per flow */
     static std::string ToFlowsCsv(const RunResult& r);

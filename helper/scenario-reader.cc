@@ -378,6 +378,38 @@ CheckPairing(const NodeSpec& a, const NodeSpec& b, const SourceMark& mark, const
     }
 }
 
+/// A queue size, "100p" or a data size such as "64kB", turned into the form ns-3's QueueSize
+/// parses ("100p", "64000B") so that nothing the reader accepts can be refused later.
+std::string
+ReadQueueSize(const ConfigNode& node, const std::string& context)
+{
+    const std::string& q = node.GetScalar();
+    const char* hint = ": queue must be a packet count such as 100p or a size such as 64kB";
+    if (q.size() > 1 && q.back() == 'p')
+    {
+        std::string count = q.substr(0, q.size() - 1);
+        if (count.find_first_not_of("0123456789") != std::string::npos || std::stoull(count) == 0)
+        {
+            throw InputError(node.GetMark(), context + hint);
+        }
+        return std::to_string(std::stoull(count)) + "p";
+    }
+    double bytes = 0;
+    try
+    {
+        bytes = units::ParseDataSize(q);
+    }
+    catch (const UnitError& e)
+    {
+        throw InputError(node.GetMark(), context + hint + " (" + e.what() + ")");
+    }
+    if (bytes < 1 || bytes > 4e9)
+    {
+        throw InputError(node.GetMark(), context + ": queue must hold 1 B to 4 GB");
+    }
+    return std::to_string(static_cast<uint64_t>(bytes)) + "B";
+}
+
 void
 ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
 {
@@ -472,22 +504,7 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
         }
         if (const ConfigNode* queue = link.Find("queue"))
         {
-            l.queue = queue->AsString();
-            const std::string& q = l.queue;
-            bool packets = q.size() > 1 && q.back() == 'p';
-            if (!packets)
-            {
-                try
-                {
-                    units::ParseDataSize(q);
-                }
-                catch (const UnitError& e)
-                {
-                    throw InputError(queue->GetMark(),
-                                     context + ": queue must be a packet count such as 100p or a "
-                                               "size such as 64kB");
-                }
-            }
+            l.queue = ReadQueueSize(*queue, context);
         }
         if (const ConfigNode* mtu = link.Find("mtu"))
         {
@@ -585,6 +602,7 @@ ReadTraffic(const ConfigNode& node, const std::string& context)
         const ConfigNode& rate = node.Get("rate", context);
         t.rate = rate.AsDataRate();
         RequirePositive(rate, t.rate, context + " rate");
+        t.rateMark = rate.GetMark();
     }
     else
     {
@@ -620,9 +638,28 @@ ReadTraffic(const ConfigNode& node, const std::string& context)
         forbid("frame_size_variation");
         forbid("max_packet_size");
     }
+    if (t.pattern == "video" && t.rate / 8 / t.frameRate < 28)
+    {
+        throw InputError(t.rateMark,
+                         context + ": rate / frame_rate gives frames smaller than the 28 B "
+                                   "timestamp header; raise the rate or lower the frame rate");
+    }
+    if (t.pattern == "constant_rate" && t.size * 8 / t.rate < 1e-9)
+    {
+        throw InputError(t.rateMark,
+                         context + ": rate asks for more than one packet per nanosecond; raise "
+                                   "the packet size");
+    }
     if (t.pattern == "bulk")
     {
-        t.totalBytes = node.Find("size") ? t.size : 0;
+        const ConfigNode* size = node.Find("size");
+        if (size && t.size < 28)
+        {
+            throw InputError(size->GetMark(),
+                             context + ": a bulk transfer carries at least one 28 B timestamp "
+                                       "header");
+        }
+        t.totalBytes = size ? t.size : 0;
         t.size = 1400;
     }
     return t;
@@ -757,6 +794,39 @@ CheckUniqueNames(const ConfigNode& root)
     }
 }
 
+/// The equipment and link catalogues price everything in JPY. Another currency is fine only when
+/// the scenario prices every element itself; mixing would label yen as something else.
+void
+CheckCostsInCurrency(const ScenarioSpec& spec, const SourceMark& currencyMark)
+{
+    if (spec.currency == "JPY")
+    {
+        return;
+    }
+    auto refuse = [&](const std::string& what) {
+        throw InputError(currencyMark,
+                         "the catalogue costs are in JPY, but " + what +
+                             " has no cost of its own in " + spec.currency +
+                             "; give it one (cost: {capex: ..., opex_per_year: ..., "
+                             "lifetime_years: ...}) or use currency JPY");
+    };
+    for (const auto& n : spec.nodes)
+    {
+        const EquipmentProfile* eq = EquipmentProfile::Find(n.equipment);
+        if (!n.cost && (eq->capex > 0 || eq->opexPerYear > 0))
+        {
+            refuse("node '" + n.name + "'");
+        }
+    }
+    for (const auto& l : spec.links)
+    {
+        if (!l.cost)
+        {
+            refuse("link '" + l.name + "'");
+        }
+    }
+}
+
 /// Every flow's ends must be joined by links; found here so `validate` reports it too.
 void
 CheckFlowsConnected(const ScenarioSpec& spec)
@@ -826,6 +896,7 @@ ReadScenario(const ConfigNode& root)
     root.CheckKeys(kTopKeys, "scenario");
     ScenarioSpec spec;
     spec.sourceFile = root.GetMark().file;
+    SourceMark currencyMark;
     const ConfigNode& version = root.Get("blueprint", "scenario");
     if (version.AsInteger() != 1)
     {
@@ -860,6 +931,7 @@ ReadScenario(const ConfigNode& root)
         if (const ConfigNode* cur = eco->Find("currency"))
         {
             spec.currency = cur->AsString();
+            currencyMark = cur->GetMark();
         }
         if (const ConfigNode* dr = eco->Find("discount_rate"))
         {
@@ -876,6 +948,7 @@ ReadScenario(const ConfigNode& root)
     ReadLinks(root, spec);
     ReadFlows(root, spec);
     CheckFlowsConnected(spec);
+    CheckCostsInCurrency(spec, currencyMark);
     spec.resolvedYaml = root.ToYaml();
     return spec;
 }

@@ -111,6 +111,7 @@ struct TrafficSpec
     double frameSizeVariation = 0; //!< coefficient of variation of frame sizes (video)
     double maxPacketSize = 1400;   //!< largest packet of a video burst
     double totalBytes = 0;         //!< bulk transfer size (0 = until stop)
+    SourceMark rateMark;           //!< where the rate is written
 };
 
 /**

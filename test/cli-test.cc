@@ -267,6 +267,29 @@ INSTANTIATE_TEST_SUITE_P(
                       5,
                       12,
                       "did you mean 'SegmentSize'?"},
+        MalformedCase{"VideoFramesSmallerThanHeader",
+                      Mutate("{pattern: periodic, interval: 10ms, size: 100B, arrivals: poisson}",
+                             "{pattern: video, rate: 5kbps, frame_rate: 30}"),
+                      14,
+                      58,
+                      "frames smaller than the 28 B timestamp header"},
+        MalformedCase{"BulkSmallerThanHeader",
+                      Mutate("{pattern: periodic, interval: 10ms, size: 100B, arrivals: poisson}",
+                             "{pattern: bulk, size: 10B}"),
+                      14,
+                      57,
+                      "at least one 28 B timestamp header"},
+        MalformedCase{"QueueNotASize",
+                      Mutate("rate: 1Gbps}", "rate: 1Gbps, queue: lots}"),
+                      12,
+                      63,
+                      "queue must be a packet count such as 100p"},
+        MalformedCase{
+            "CurrencyWithoutOwnCosts",
+            Mutate("seed: 3", "seed: 3\neconomics: {currency: USD}"),
+            5,
+            23,
+            "the catalogue costs are in JPY, but link 'l1' has no cost of its own in USD"},
         MalformedCase{"MissingFlows",
                       kValid.substr(0, kValid.find("flows:")),
                       1,
@@ -505,6 +528,51 @@ TEST(CliTest, LastRequestsBeforeStopStillGetTheirResponses)
     // 2 x 489.7 us of fiber plus serialisation of 128 B and 1028 B at 1 Gbit/s.
     EXPECT_NEAR(f["rtt_ms"]["min"].get<double>(), 2 * 0.4897 + (130 + 1030) * 8 / 1e6, 1e-3);
     EXPECT_EQ(f["requirements"][0]["verdict"], "pass");
+}
+
+TEST(CliTest, EnergyAndCostAreAttributedToNodesTechnologiesAndSites)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", R"(blueprint: 1
+name: ledger
+duration: 1s
+drain: 1s
+economics: {discount_rate: 0%}
+sites:
+  office: {position: [0m, 0m], pue: 1}
+  closet: {position: [50m, 0m], pue: 2}
+nodes:
+  h1: {site: office}
+  h2: {site: office}
+  r: {site: closet, equipment: router, power: {idle: 100W},
+      cost: {capex: 1000000, opex_per_year: 50000, lifetime_years: 5}}
+links:
+  l1: {between: [r, h1], profile: ethernet, rate: 1Gbps, power: {idle: 1W},
+       cost: {capex: 200000, lifetime_years: 20}}
+  l2: {between: [r, h2], profile: ethernet, rate: 1Gbps, power: {idle: 1W},
+       cost: {capex: 200000, lifetime_years: 20}}
+flows:
+  f: {from: h1, to: h2, traffic: {pattern: periodic, interval: 10ms, size: 1000B}}
+)");
+    CommandResult r = Blueprint("run " + file + " --out " + dir.Path() + "/o", dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    nlohmann::json j = nlohmann::json::parse(ReadFile(dir.Path() + "/o/result.json"));
+    const auto& e = j["energy"];
+    // 2 s of run (duration + drain), constant power: router 100 W x PUE 2; four link ends of 1 W,
+    // two in the closet (PUE 2) and two in the office (PUE 1).
+    EXPECT_NEAR(e["by_node"]["r"].get<double>(), 100 * 2 * 2 + 2 * 1 * 2 * 2, 1e-9);
+    EXPECT_NEAR(e["by_node"]["h1"].get<double>(), 1 * 1 * 2, 1e-9);
+    EXPECT_NEAR(e["by_node"]["h2"].get<double>(), 1 * 1 * 2, 1e-9);
+    EXPECT_NEAR(e["by_technology"]["router"].get<double>(), 400, 1e-9);
+    EXPECT_NEAR(e["by_technology"]["ethernet"].get<double>(), 12, 1e-9);
+    EXPECT_NEAR(e["total_j"].get<double>(), 412, 1e-9);
+    double bits = j["flows"][0]["rx_bytes"].get<double>() * 8;
+    EXPECT_NEAR(e["j_per_bit"].get<double>(), 412 / bits, 1e-15);
+    const auto& c = j["cost"];
+    EXPECT_NEAR(c["capex"].get<double>(), 1400000, 1e-6);
+    EXPECT_NEAR(c["opex_per_year"].get<double>(), 50000, 1e-6);
+    // Straight-line at 0 %: 1,000,000 / 5 + 50,000 + 2 x 200,000 / 20.
+    EXPECT_NEAR(c["annualised"].get<double>(), 270000, 1e-6);
 }
 
 } // namespace
