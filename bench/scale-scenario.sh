@@ -7,7 +7,8 @@
 # the access routers reach one core router at the regional data centre over ~10 km of fibre,
 # and the core router feeds one server on the data-centre LAN. Every host sends a 200 B packet
 # every second (fixed arrivals) to the server for 60 simulated seconds, with a latency
-# requirement, so the offered load grows with N and nothing else does.
+# requirement. Only the numbers of hosts and access routers change with N (and with them the
+# offered load and the core router's number of interfaces).
 #
 # Sizing: A = max(2, round((N - 2) / 101)) access routers, so each serves about 100 hosts (fewer
 # for small N but always two, to keep the hierarchy), and H = A * round((N - 2 - A) / A) hosts,
@@ -35,7 +36,8 @@ cat <<YAML
 blueprint: 1
 name: scale-$n
 description: $hosts hosts, $access access routers ($per_router hosts each), 1 core router and
-  1 data-centre server ($total nodes, $(( hosts + access + 1 )) links); periodic telemetry to the server
+  1 data-centre server ($total nodes, $(( hosts + access + 1 )) links); periodic telemetry to
+  the server
 duration: 60s
 drain: 1s
 seed: 1

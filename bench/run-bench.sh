@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Benchmarks the blueprint program: wall time, simulator events per second and peak memory.
+#
+#   bash bench/run-bench.sh [BUILD_DIR]      (make bench: BUILD_DIR=build, a Release build)
+#
+# 1. Every shipped scenario, scenarios/*.yaml, with `blueprint compare`: one row per configuration.
+# 2. A scale series from bench/scale-scenario.sh: 10, 100, 1,000 and 10,000 nodes sending periodic
+#    telemetry for 60 simulated seconds, each with `blueprint run`.
+#
+# Columns (see doc/benchmarks.rst):
+#   simulated s    the scenario's duration plus its drain: the simulated time the simulator runs
+#   wall s         runtime.wall_s from result.json: building the ns-3 network, running and
+#                  measuring one configuration (not process start, YAML parsing or file writing)
+#   events         runtime.events from result.json: ns-3 events executed (Simulator::GetEventCount)
+#   events/s, sim s/wall s   the two above over wall s
+#   peak RSS MiB   the process's maximum resident set size from GNU time; the configurations of
+#                  one `compare` share one process, so they share its peak
+# The CSV also has process_wall_s and process_cpu_s, the whole process's elapsed time and its user
+# plus system CPU time from GNU time. A CPU time well below the wall time says another program
+# took the CPU away; equal times do not prove a quiet machine, since a program sharing the caches
+# or the physical core slows CPU time too. The load average printed first is a further hint;
+# repeat the benchmark to see the spread.
+#
+# The table goes to stdout as the runs finish, the CSV to bench/results/<date>.csv.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+# A build folder given on the command line is relative to the current directory; the default is
+# the repository's build/, where `make build` puts the Release build.
+build=${1:-$root/build}
+case $build in
+  /*) ;;
+  *) build=$PWD/$build ;;
+esac
+blueprint=$build/blueprint
+
+if [ ! -x "$blueprint" ]; then
+  echo "run-bench: $blueprint not found; build it first (make build)" >&2
+  exit 1
+fi
+if [ ! -x /usr/bin/time ] || ! /usr/bin/time --version 2>&1 | grep -q GNU; then
+  echo "run-bench: needs GNU time as /usr/bin/time (Debian package 'time'):" >&2
+  echo "  sudo apt-get install time" >&2
+  exit 1
+fi
+if ! command -v jq > /dev/null; then
+  echo "run-bench: needs jq to read result.json (Debian package 'jq'):" >&2
+  echo "  sudo apt-get install jq" >&2
+  exit 1
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/blueprint-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$root/bench/results"
+csv=$root/bench/results/$(date +%F).csv
+
+# Seconds in a scenario duration such as 2s, 500ms, 1.5 s or 2min (doc/scenario-format.rst).
+to_seconds() {
+  awk -v q="$1" 'BEGIN {
+    gsub(/[ \t]/, "", q)
+    n = q; sub(/[^0-9.eE+-]+$/, "", n)
+    u = substr(q, length(n) + 1)
+    f["ns"] = 1e-9; f["us"] = 1e-6; f["µs"] = 1e-6; f["ms"] = 1e-3; f["s"] = 1
+    f["min"] = 60; f["h"] = 3600; f["d"] = 86400
+    if (n == "" || !(u in f)) { exit 1 }
+    printf "%.9g", n * f[u]
+  }'
+}
+
+# The simulated time of one result folder: duration_s plus the resolved scenario's drain
+# (1 s when it sets none, the default in doc/scenario-format.rst).
+simulated_seconds() {
+  local dir=$1 duration drain
+  duration=$(jq -r '.duration_s' "$dir/result.json")
+  # The top-level `drain:` line, without a trailing comment or quotes.
+  drain=$(sed -n 's/^drain:[ \t]*//p' "$dir/scenario.resolved.yaml" |
+    sed "s/[ \t]*#.*//; s/^[\"']//; s/[\"']\$//")
+  if [ -z "$drain" ]; then
+    drain=1
+  elif ! drain=$(to_seconds "$drain"); then
+    echo "run-bench: cannot read drain in $dir/scenario.resolved.yaml" >&2
+    return 1
+  fi
+  awk -v a="$duration" -v b="$drain" 'BEGIN { printf "%.9g", a + b }'
+}
+
+echo "blueprint bench: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+row_format="%-44s %7s %7s %6s %9s %11s %10s %8s %8s\n"
+# shellcheck disable=SC2059 # one format for the header and the rows keeps them aligned
+printf "$row_format" "scenario/configuration" nodes links sim_s wall_s events events/s sim/wall \
+  "RSS MiB"
+csv_header=scenario,configuration,nodes,links,simulated_s,wall_s,events,events_per_wall_s
+csv_header+=,simulated_s_per_wall_s,peak_rss_mib,process_wall_s,process_cpu_s
+echo "$csv_header" > "$csv"
+
+# Prints one table row and appends one CSV row for the result folder $3 of scenario $1,
+# configuration $2, run in a process that peaked at $4 KiB, lasted $5 s and used $6 s of CPU.
+report() {
+  local scenario=$1 configuration=$2 dir=$3 rss_kib=$4 process_wall=$5 process_cpu=$6
+  local nodes links wall events simulated
+  read -r nodes links wall events < <(jq -r \
+    '[.topology.nodes, .topology.links, .runtime.wall_s, .runtime.events] | @tsv' \
+    "$dir/result.json")
+  simulated=$(simulated_seconds "$dir")
+  awk -v s="$scenario" -v c="$configuration" -v n="$nodes" -v l="$links" -v sim="$simulated" \
+    -v w="$wall" -v e="$events" -v k="$rss_kib" -v pw="$process_wall" -v pc="$process_cpu" \
+    -v fmt="$row_format" -v csv="$csv" 'BEGIN {
+      name = (c == "") ? s : s "/" c
+      mib = k / 1024
+      if (w <= 0) { w = 1e-6 }  # one microsecond: a rate never divides by zero
+      printf fmt, name, n, l, sprintf("%g", sim), sprintf("%.3f", w), e,
+        sprintf("%.0f", e / w), sprintf("%.1f", sim / w), sprintf("%.1f", mib)
+      printf "%s,%s,%d,%d,%g,%.6f,%d,%.0f,%.3f,%.1f,%.2f,%.2f\n", s, c, n, l, sim, w, e, e / w,
+        sim / w, mib, pw, pc >> csv
+    }'
+}
+
+# Runs `blueprint ARGS...` under GNU time; sets rss_kib, process_wall and process_cpu. On failure
+# prints the program's output and returns non-zero.
+timed() {
+  local log=$work/log
+  if ! /usr/bin/time -f '%M %e %U %S' -o "$work/time" "$blueprint" "$@" > "$log" 2>&1; then
+    echo "run-bench: blueprint $* failed:" >&2
+    tail -n 20 "$log" >&2
+    return 1
+  fi
+  local user system
+  read -r rss_kib process_wall user system < <(tail -n 1 "$work/time")
+  process_cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
+}
+
+failed=0
+
+# 1. Shipped scenarios, every configuration.
+for file in "$root"/scenarios/*.yaml; do
+  name=$(basename "$file" .yaml)
+  out=$work/$name
+  if ! timed compare "$file" --out "$out"; then
+    failed=1
+    continue
+  fi
+  # Configurations in the order compare ran them (base first), from compare.csv's 2nd column.
+  while read -r configuration; do
+    report "$name" "$configuration" "$out/$configuration" "$rss_kib" "$process_wall" "$process_cpu"
+  done < <(awk -F, 'NR > 1 && !seen[$2]++ { print $2 }' "$out/compare.csv")
+done
+
+# 2. Scale series.
+for n in 10 100 1000 10000; do
+  file=$work/scale-$n.yaml
+  bash "$here/scale-scenario.sh" "$n" > "$file"
+  out=$work/scale-$n
+  if ! timed run "$file" --out "$out"; then
+    failed=1
+    continue
+  fi
+  report "scale-$n" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
+done
+
+echo
+echo "CSV: $csv"
+exit $failed
