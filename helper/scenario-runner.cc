@@ -4,11 +4,13 @@
 
 #include "helper/scenario-runner.h"
 
+#include "helper/address-plan.h"
 #include "helper/static-route-planner.h"
 #include "helper/wired-link-helper.h"
 #include "model/cost/cost-ledger.h"
 #include "model/energy/element-power-model.h"
 #include "model/energy/energy-meter.h"
+#include "model/routing/host-route-table.h"
 #include "model/stats/flow-record.h"
 #include "model/traffic/bulk-source.h"
 #include "model/traffic/periodic-source.h"
@@ -20,14 +22,12 @@
 #include "model/wired/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 
+#include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
-#include "ns3/ipv4-address-generator.h"
-#include "ns3/ipv4-address-helper.h"
-#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/log.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
@@ -253,9 +253,8 @@ ScenarioRunner::Run()
     const ScenarioSpec& spec = m_spec;
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(spec.seed);
-    // Several configurations run in one process (compare): start each from a clean slate of
-    // addresses and restore every attribute default this one changes when it ends.
-    Ipv4AddressGenerator::Reset();
+    // Several configurations run in one process (compare): restore every attribute default this
+    // one changes when it ends.
     // TCP segments fill a 1500-byte MTU: 1500 - 20 (IPv4) - 32 (TCP with the timestamp option,
     // on by default in ns-3) = 1448 B, instead of ns-3's 536-byte default (RFC 879's minimum).
     // The scenario's own defaults win.
@@ -300,15 +299,15 @@ ScenarioRunner::Run()
     }
 
     InternetStackHelper internet;
-    Ipv4StaticRoutingHelper staticRouting;
-    internet.SetRoutingHelper(staticRouting);
+    HostRouteTableHelper hostRoutes;
+    internet.SetRoutingHelper(hostRoutes);
     internet.SetIpv6StackInstall(false);
     internet.Install(allNodes);
 
     // Links.
     std::vector<BuiltLink> links;
     StaticRoutePlanner planner;
-    Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.252");
+    AddressPlan addresses;
     WiredLinkHelper wired;
     for (const auto& l : spec.links)
     {
@@ -361,8 +360,7 @@ ScenarioRunner::Run()
                 devices.Get(0)->SetAttribute(attribute, StringValue(value));
                 devices.Get(1)->SetAttribute(attribute, StringValue(value));
             }
-            addresses.Assign(devices);
-            addresses.NewNetwork();
+            addresses.AssignPointToPoint(devices);
             BuiltLink b;
             b.spec = &l;
             b.profile = WiredLinkProfile::Find(l.profile);
@@ -397,6 +395,29 @@ ScenarioRunner::Run()
             {
                 planner.RouteTo(node);
             }
+        }
+    }
+
+    // Nodes that no flow ends at only forward: the strong end-system model (RFC 1122) makes
+    // ns-3 check a packet's destination against the arrival interface only, instead of against
+    // every interface of the node, which is what a router with hundreds of links would pay per
+    // packet.
+    std::set<uint32_t> endpoints;
+    for (const auto& f : spec.flows)
+    {
+        for (const auto* name : {&f.from, &f.to})
+        {
+            for (const auto& node : groups.at(*name).members)
+            {
+                endpoints.insert(node->GetId());
+            }
+        }
+    }
+    for (uint32_t i = 0; i < allNodes.GetN(); ++i)
+    {
+        if (!endpoints.count(allNodes.Get(i)->GetId()))
+        {
+            allNodes.Get(i)->GetObject<Ipv4>()->SetAttribute("WeakEsModel", BooleanValue(false));
         }
     }
 

@@ -4,7 +4,8 @@
 
 #include "helper/static-route-planner.h"
 
-#include "ns3/ipv4-static-routing-helper.h"
+#include "model/routing/host-route-table.h"
+
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 
@@ -90,7 +91,6 @@ StaticRoutePlanner::RouteTo(Ptr<Node> destination)
             destAddresses.push_back(destIp->GetAddress(i, j).GetLocal());
         }
     }
-    Ipv4StaticRoutingHelper helper;
     for (uint32_t v = 0; v < m_nodes.size(); ++v)
     {
         if (tree[v] < 0)
@@ -105,10 +105,11 @@ StaticRoutePlanner::RouteTo(Ptr<Node> destination)
         Ptr<Ipv4> peerIp = peer->GetNode()->GetObject<Ipv4>();
         int32_t outIf = ip->GetInterfaceForDevice(out);
         Ipv4Address nextHop = peerIp->GetAddress(peerIp->GetInterfaceForDevice(peer), 0).GetLocal();
-        Ptr<Ipv4StaticRouting> routing = helper.GetStaticRouting(ip);
+        Ptr<HostRouteTable> routing = HostRouteTableHelper::Get(ip);
+        NS_ABORT_MSG_IF(!routing, "StaticRoutePlanner needs a HostRouteTable on every node");
         for (const auto& address : destAddresses)
         {
-            routing->AddHostRouteTo(address, nextHop, outIf);
+            routing->AddHostRoute(address, nextHop, outIf);
         }
     }
     NS_LOG_INFO("routes to node " << destination->GetId() << " installed");

@@ -27,8 +27,9 @@ namespace ns3
  * route per destination address on each node of that shortest-path tree: the cost is
  * O(D (E + V log V)) time and O(D V) routes for D destinations, linear in the topology.
  *
- * Nodes must have an Ipv4StaticRouting protocol (InternetStackHelper with an
- * Ipv4StaticRoutingHelper) and addresses on every link before RouteTo is called.
+ * Nodes must have a HostRouteTable as their routing protocol (InternetStackHelper with a
+ * HostRouteTableHelper), which finds each route in constant time, and addresses on every link
+ * before RouteTo is called.
  */
 class StaticRoutePlanner
 {

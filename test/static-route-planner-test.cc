@@ -4,8 +4,10 @@
  * StaticRoutePlanner: least-latency paths over Boost.Graph, host routes only towards destinations.
  */
 
+#include "helper/address-plan.h"
 #include "helper/static-route-planner.h"
 #include "helper/wired-link-helper.h"
+#include "model/routing/host-route-table.h"
 
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-generator.h"
@@ -27,14 +29,13 @@ class TriangleTest : public ::testing::Test
   protected:
     void SetUp() override
     {
-        Ipv4AddressGenerator::Reset();
         m_nodes.Create(4); // the fourth node is left unconnected
         InternetStackHelper internet;
-        Ipv4StaticRoutingHelper staticRouting;
-        internet.SetRoutingHelper(staticRouting);
+        HostRouteTableHelper hostRoutes;
+        internet.SetRoutingHelper(hostRoutes);
         internet.SetIpv6StackInstall(false);
         internet.Install(m_nodes);
-        Ipv4AddressHelper addresses("10.1.0.0", "255.255.255.252");
+        AddressPlan addresses;
         WiredLinkHelper wired;
         auto link = [&](uint32_t a, uint32_t b, double metres) {
             WiredLinkSettings s;
@@ -42,8 +43,7 @@ class TriangleTest : public ::testing::Test
             s.rateDown = 1e9;
             s.lengthMetres = metres;
             NetDeviceContainer d = wired.Install(m_nodes.Get(a), m_nodes.Get(b), s);
-            addresses.Assign(d);
-            addresses.NewNetwork();
+            addresses.AssignPointToPoint(d);
             return m_planner.AddLink(d.Get(0),
                                      d.Get(1),
                                      WiredLinkHelper::OneWayDelay(s, 1500, true).GetSeconds());
@@ -76,30 +76,39 @@ TEST_F(TriangleTest, TakesTheLeastLatencyPathNotTheFewestHops)
 TEST_F(TriangleTest, InstallsOneHostRoutePerDestinationAddressOnTheTree)
 {
     m_planner.RouteTo(m_nodes.Get(2));
-    Ipv4StaticRoutingHelper helper;
-    Ptr<Ipv4StaticRouting> atA = helper.GetStaticRouting(m_nodes.Get(0)->GetObject<Ipv4>());
-    Ptr<Ipv4StaticRouting> atD = helper.GetStaticRouting(m_nodes.Get(3)->GetObject<Ipv4>());
-    // Node c has two interfaces (to a and to b): one host route each, both via b. The other
-    // routes are the connected networks ns-3 adds for every interface.
-    auto hostRoutes = [](Ptr<Ipv4StaticRouting> routing) {
-        std::vector<Ipv4RoutingTableEntry> routes;
-        for (uint32_t i = 0; i < routing->GetNRoutes(); ++i)
-        {
-            if (routing->GetRoute(i).IsHost())
-            {
-                routes.push_back(routing->GetRoute(i));
-            }
-        }
-        return routes;
-    };
-    auto routes = hostRoutes(atA);
-    ASSERT_EQ(routes.size(), 2u);
+    Ptr<HostRouteTable> atA = HostRouteTableHelper::Get(m_nodes.Get(0)->GetObject<Ipv4>());
+    Ptr<HostRouteTable> atD = HostRouteTableHelper::Get(m_nodes.Get(3)->GetObject<Ipv4>());
+    // Node c has two interfaces (to a and to b): one host route each, both via b.
     Ptr<Ipv4> ipB = m_nodes.Get(1)->GetObject<Ipv4>();
-    for (const auto& route : routes)
+    Ptr<Ipv4> ipC = m_nodes.Get(2)->GetObject<Ipv4>();
+    ASSERT_EQ(atA->GetNRoutes(), 2u);
+    for (uint32_t i = 1; i <= 2; ++i)
     {
-        EXPECT_EQ(ipB->GetInterfaceForAddress(route.GetGateway()), 1) << route.GetGateway();
+        Ptr<Ipv4Route> route = atA->Lookup(ipC->GetAddress(i, 0).GetLocal());
+        ASSERT_TRUE(route);
+        EXPECT_EQ(ipB->GetInterfaceForAddress(route->GetGateway()), 1) << route->GetGateway();
     }
-    EXPECT_TRUE(hostRoutes(atD).empty()); // unreachable: nothing installed
+    EXPECT_EQ(atD->GetNRoutes(), 0u); // unreachable: nothing installed
+}
+
+TEST_F(TriangleTest, ForwardsToTheDestinationOverThePlannedPath)
+{
+    m_planner.RouteTo(m_nodes.Get(2));
+    Ptr<Ipv4> ipA = m_nodes.Get(0)->GetObject<Ipv4>();
+    Ptr<Ipv4> ipC = m_nodes.Get(2)->GetObject<Ipv4>();
+    Ipv4Header header;
+    header.SetDestination(ipC->GetAddress(1, 0).GetLocal());
+    Socket::SocketErrno error;
+    Ptr<Ipv4Route> route =
+        ipA->GetRoutingProtocol()->RouteOutput(Create<Packet>(), header, nullptr, error);
+    ASSERT_TRUE(route);
+    EXPECT_EQ(error, Socket::ERROR_NOTERROR);
+    // Out of a's interface towards b (interface 2, the a-b link), from that interface's address.
+    EXPECT_EQ(ipA->GetInterfaceForDevice(route->GetOutputDevice()), 2);
+    EXPECT_EQ(route->GetSource(), ipA->GetAddress(2, 0).GetLocal());
+    header.SetDestination(Ipv4Address("192.0.2.1"));
+    EXPECT_FALSE(ipA->GetRoutingProtocol()->RouteOutput(Create<Packet>(), header, nullptr, error));
+    EXPECT_EQ(error, Socket::ERROR_NOROUTETOHOST);
 }
 
 TEST_F(TriangleTest, UnreachableNodeHasNoPath)
