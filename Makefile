@@ -26,6 +26,7 @@ test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
+	@bash scripts/install-deps.sh time jq
 	@bash bench/run-bench.sh $(BUILD_DIR)
 
 format:
