@@ -1,0 +1,23 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "model/nr/nr-mac-scheduler.h"
+
+#include "ns3/log.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("NrMacScheduler");
+
+NS_OBJECT_ENSURE_REGISTERED(NrMacScheduler);
+
+TypeId
+NrMacScheduler::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::NrMacScheduler").SetParent<Object>().SetGroupName("Blueprint");
+    return tid;
+}
+
+} // namespace ns3

@@ -1,0 +1,188 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BLUEPRINT_NR_UE_NET_DEVICE_H
+#define BLUEPRINT_NR_UE_NET_DEVICE_H
+
+#include "model/nr/nr-rx-reassembly.h"
+#include "model/nr/nr-transport-block.h"
+#include "model/nr/nr-tx-buffer.h"
+
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+#include "ns3/traced-callback.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace ns3
+{
+
+class NrChannel;
+class NrGnbNetDevice;
+
+/**
+ * \ingroup blueprint
+ * \brief The NR device of one UE: carries IPv4 packets to and from its serving gNB.
+ *
+ * Everything the UE sends goes to its serving gNB (IPv4 only, no ARP: NeedsArp() is false). A
+ * packet given to Send() waits in the UE's uplink buffer (NrTxBuffer) until a PUSCH of the
+ * serving gNB's slot engine takes it; the uplink access procedure (scheduling request and
+ * buffer status reports, or configured grant) is run by NrGnbNetDevice on the UE's behalf, so
+ * all timing lives in one place. Downlink transport blocks decoded by the UE are reassembled
+ * (NrRxReassembly) and complete packets go up with protocol 0x0800 the moment their last byte is
+ * decoded (t_UE,rx after the end of the PDSCH, TR 37.910 clause 5.7.1).
+ *
+ * The device belongs to one gNB for its lifetime (no handover).
+ */
+class NrUeNetDevice : public NetDevice
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /// Create a device that is not attached to a gNB.
+    NrUeNetDevice();
+
+    /// Destroy the device.
+    ~NrUeNetDevice() override;
+
+    /**
+     * \brief Attach the device to its serving gNB (called by NrGnbNetDevice::AttachUe()).
+     * \param gnb the serving gNB's device.
+     * \param ueIndex the UE's index in that cell.
+     */
+    void Attach(Ptr<NrGnbNetDevice> gnb, uint32_t ueIndex);
+
+    /// \return the serving gNB's device (null before Attach()).
+    Ptr<NrGnbNetDevice> GetGnb() const;
+
+    /// \return the UE's index in its cell.
+    uint32_t GetUeIndex() const;
+
+    /**
+     * \brief Set the radio channel and this UE's index on it (NrChannel::AddUe()).
+     * \param channel the channel.
+     * \param channelIndex the index AddUe() returned.
+     */
+    void SetNrChannel(Ptr<NrChannel> channel, uint32_t channelIndex);
+
+    /// \return the radio channel.
+    Ptr<NrChannel> GetNrChannel() const;
+
+    /// \return the UE's index on the channel.
+    uint32_t GetChannelIndex() const;
+
+    /// \return the UE's PDSCH/PUSCH processing capability, 1 or 2 (TS 38.214 clauses 5.3, 6.4).
+    uint8_t GetCapability() const;
+
+    /**
+     * \brief Get the bytes the uplink buffer needs to send everything, MAC/RLC/PDCP headers
+     * included (what a buffer status report announces).
+     * \return the bytes.
+     */
+    uint64_t GetUlPendingBytes() const;
+
+    /**
+     * \brief Get the bytes of the uplink buffer that are ready to go at a time.
+     * \param now the time a transport block would be built.
+     * \return the bytes, headers included.
+     */
+    uint64_t GetUlReadyBytes(Time now) const;
+
+    /// \return true if the uplink buffer holds data.
+    bool HasUlData() const;
+
+    /**
+     * \brief Fill an uplink transport block from the buffer (called by the gNB's slot engine at
+     * the start of the PUSCH).
+     * \param capacityBytes the room for MAC SDUs in the block.
+     * \param now the PUSCH start; packets not ready by then stay.
+     * \return the SDUs and segments in the block.
+     */
+    std::vector<NrTbSegment> FillUlTransportBlock(uint32_t capacityBytes, Time now);
+
+    /**
+     * \brief Take a downlink transport block the UE finished decoding, or that HARQ gave up on.
+     * \param segments the block's segments.
+     * \param decoded true if decoded (complete packets go up), false if its data is lost.
+     */
+    void ReceiveDlTransportBlock(std::vector<NrTbSegment> segments, bool decoded);
+
+    /// \return the IP packets delivered up so far.
+    uint64_t GetDeliveredPackets() const;
+
+    /// \return the downlink packets lost to HARQ failure so far.
+    uint64_t GetLostPackets() const;
+
+    /**
+     * \brief Set the most packets the uplink buffer holds.
+     * \param maxPackets the limit, > 0.
+     */
+    void SetUlQueueMaxPackets(uint32_t maxPackets);
+
+    /// \return the most packets the uplink buffer holds.
+    uint32_t GetUlQueueMaxPackets() const;
+
+    /// \return the uplink packets dropped at a full buffer so far.
+    uint64_t GetUlQueueDrops() const;
+
+    // NetDevice
+    void SetIfIndex(const uint32_t index) override;
+    uint32_t GetIfIndex() const override;
+    Ptr<Channel> GetChannel() const override;
+    void SetAddress(Address address) override;
+    Address GetAddress() const override;
+    bool SetMtu(const uint16_t mtu) override;
+    uint16_t GetMtu() const override;
+    bool IsLinkUp() const override;
+    void AddLinkChangeCallback(Callback<void> callback) override;
+    bool IsBroadcast() const override;
+    Address GetBroadcast() const override;
+    bool IsMulticast() const override;
+    Address GetMulticast(Ipv4Address multicastGroup) const override;
+    Address GetMulticast(Ipv6Address addr) const override;
+    bool IsBridge() const override;
+    bool IsPointToPoint() const override;
+    bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
+    bool SendFrom(Ptr<Packet> packet,
+                  const Address& source,
+                  const Address& dest,
+                  uint16_t protocolNumber) override;
+    Ptr<Node> GetNode() const override;
+    void SetNode(Ptr<Node> node) override;
+    bool NeedsArp() const override;
+    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
+    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
+    bool SupportsSendFrom() const override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    Ptr<Node> m_node;                                    //!< the node
+    uint32_t m_ifIndex;                                  //!< interface index
+    Mac48Address m_address;                              //!< this device's MAC address
+    uint16_t m_mtu;                                      //!< MTU
+    uint8_t m_capability;                                //!< UE processing capability
+    Ptr<NrGnbNetDevice> m_gnb;                           //!< serving gNB
+    uint32_t m_ueIndex;                                  //!< index in the serving cell
+    Ptr<NrChannel> m_channel;                            //!< radio channel
+    uint32_t m_channelIndex;                             //!< index on the channel
+    NrTxBuffer m_ulBuffer;                               //!< uplink buffer
+    NrRxReassembly m_dlRx;                               //!< downlink reassembly
+    uint64_t m_ulQueueDrops;                             //!< packets dropped at the full buffer
+    NetDevice::ReceiveCallback m_rxCallback;             //!< protocol handler
+    NetDevice::PromiscReceiveCallback m_promiscCallback; //!< promiscuous handler
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;      //!< packet accepted for sending
+    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;  //!< packet dropped before sending
+    TracedCallback<Ptr<const Packet>> m_macRxTrace;      //!< packet delivered up
+};
+
+} // namespace ns3
+
+#endif /* BLUEPRINT_NR_UE_NET_DEVICE_H */
