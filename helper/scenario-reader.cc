@@ -4,6 +4,9 @@
 
 #include "helper/scenario-reader.h"
 
+#include "model/nr/nr-band-profile.h"
+#include "model/nr/nr-bandwidth.h"
+#include "model/nr/nr-tdd-pattern.h"
 #include "model/wired/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 
@@ -36,7 +39,24 @@ const std::vector<std::string> kTopKeys = {"blueprint",
 const std::vector<std::string> kSiteKeys = {"position", "pue", "description"};
 const std::vector<std::string> kNodeKeys =
     {"site", "equipment", "count", "placement", "power", "cost", "description"};
-const std::vector<std::string> kLinkKeys = {"between",
+const std::vector<std::string> kNrLinkKeys = {"technology",
+                                              "between",
+                                              "band",
+                                              "cell",
+                                              "ue",
+                                              "numerology",
+                                              "bandwidth",
+                                              "tdd",
+                                              "special_slot",
+                                              "scheduler",
+                                              "ul_access",
+                                              "mini_slot",
+                                              "propagation",
+                                              "attributes",
+                                              "cost",
+                                              "description"};
+const std::vector<std::string> kLinkKeys = {"technology",
+                                            "between",
                                             "profile",
                                             "rate",
                                             "rate_down",
@@ -410,6 +430,112 @@ ReadQueueSize(const ConfigNode& node, const std::string& context)
     return std::to_string(static_cast<uint64_t>(bytes)) + "B";
 }
 
+/// The radio part of an NR link: band, cell class, frame structure, scheduler, propagation.
+NrLinkSpec
+ReadNrCell(const ConfigNode& link, const std::string& context)
+{
+    NrLinkSpec nr;
+    const ConfigNode& bandNode = link.Get("band", context);
+    nr.band = ReadChoice(bandNode, NrBandProfile::Names(), "NR band");
+    const NrBandProfile* band = NrBandProfile::Find(nr.band);
+    nr.numerology = band->numerology;
+    nr.bandwidth = band->bandwidthHz;
+    nr.tdd = band->tdd ? band->tddPattern : "FDD";
+    nr.specialSlot = band->specialSlot.empty() ? "10D+2G+2U" : band->specialSlot;
+    if (const ConfigNode* cell = link.Find("cell"))
+    {
+        nr.cell = ReadChoice(*cell, NrCellClass::Names(), "NR cell class");
+    }
+    nr.scenario = NrCellClass::Find(nr.cell)->scenario;
+    if (const ConfigNode* ue = link.Find("ue"))
+    {
+        nr.ue = ReadChoice(*ue, NrUeClass::Names(), "NR UE class");
+    }
+    if (const ConfigNode* mu = link.Find("numerology"))
+    {
+        int64_t m = mu->AsInteger();
+        if (m < 0 || m > 3)
+        {
+            throw InputError(mu->GetMark(), context + ": numerology must be 0 to 3 for data");
+        }
+        nr.numerology = static_cast<uint8_t>(m);
+    }
+    const ConfigNode* bw = link.Find("bandwidth");
+    if (bw)
+    {
+        nr.bandwidth = bw->AsFrequency();
+    }
+    try
+    {
+        NrMaxResourceBlocks(nr.bandwidth, nr.numerology, band->fr2);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw InputError(bw ? bw->GetMark() : bandNode.GetMark(), context + ": " + e.what());
+    }
+    const ConfigNode* tdd = link.Find("tdd");
+    const ConfigNode* special = link.Find("special_slot");
+    if (tdd)
+    {
+        nr.tdd = tdd->AsString();
+    }
+    if (special)
+    {
+        nr.specialSlot = special->AsString();
+    }
+    if (nr.tdd != "FDD" && nr.tdd != "fdd")
+    {
+        try
+        {
+            NrTddPattern::Parse(nr.tdd, nr.specialSlot);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            const ConfigNode* at = special ? special : tdd;
+            throw InputError(at ? at->GetMark() : bandNode.GetMark(), context + ": " + e.what());
+        }
+    }
+    else
+    {
+        nr.tdd = "FDD";
+    }
+    if (const ConfigNode* sched = link.Find("scheduler"))
+    {
+        nr.scheduler = ReadChoice(*sched, {"rr", "pf"}, "scheduler");
+    }
+    if (const ConfigNode* ul = link.Find("ul_access"))
+    {
+        nr.ulAccess = ReadChoice(*ul, {"grant", "configured"}, "uplink access");
+    }
+    if (const ConfigNode* ms = link.Find("mini_slot"))
+    {
+        int64_t symbols = ms->AsInteger();
+        if (symbols != 0 && symbols != 2 && symbols != 4 && symbols != 7)
+        {
+            throw InputError(ms->GetMark(),
+                             context + ": mini_slot is 0 (full slots), 2, 4 or 7 symbols");
+        }
+        nr.miniSlotSymbols = static_cast<uint32_t>(symbols);
+    }
+    if (const ConfigNode* prop = link.Find("propagation"))
+    {
+        prop->CheckKeys({"scenario", "condition", "shadowing"}, context + " propagation");
+        if (const ConfigNode* sc = prop->Find("scenario"))
+        {
+            nr.scenario = ReadChoice(*sc, {"RMa", "UMa", "UMi"}, "propagation scenario");
+        }
+        if (const ConfigNode* cond = prop->Find("condition"))
+        {
+            nr.condition = ReadChoice(*cond, {"Auto", "LOS", "NLOS"}, "channel condition");
+        }
+        if (const ConfigNode* sh = prop->Find("shadowing"))
+        {
+            nr.shadowing = sh->AsBool();
+        }
+    }
+    return nr;
+}
+
 void
 ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
 {
@@ -417,8 +543,12 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
     for (const auto& [name, link] : links.GetEntries())
     {
         std::string context = "link '" + name + "'";
-        link.CheckKeys(kLinkKeys, context);
         LinkSpec l;
+        if (const ConfigNode* tech = link.Find("technology"))
+        {
+            l.technology = ReadChoice(*tech, {"wired", "nr"}, "link technology");
+        }
+        link.CheckKeys(l.technology == "nr" ? kNrLinkKeys : kLinkKeys, context);
         l.name = name;
         l.mark = links.GetKeyMark(name);
         l.lengthMark = l.mark;
@@ -440,6 +570,32 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
         CheckPairing(a, b, between.GetMark(), context);
         l.a = a.name;
         l.b = b.name;
+        if (l.technology == "nr")
+        {
+            if (a.count != 1)
+            {
+                throw InputError(ends[0].GetMark(),
+                                 context +
+                                     ": the first node of an NR link is its gNB, a single "
+                                     "node; '" +
+                                     a.name + "' is a group of " + std::to_string(a.count));
+            }
+            l.nr = ReadNrCell(link, context);
+            if (const ConfigNode* cost = link.Find("cost"))
+            {
+                l.cost = ReadCost(*cost, context + " cost");
+            }
+            if (const ConfigNode* attrs = link.Find("attributes"))
+            {
+                for (const auto& [key, value] : attrs->GetEntries())
+                {
+                    CheckAttribute("ns3::NrGnbNetDevice", key, value, attrs->GetKeyMark(key));
+                }
+                l.deviceAttributes = ReadStringMap(*attrs);
+            }
+            spec.links.push_back(l);
+            continue;
+        }
         const ConfigNode& profileNode = link.Get("profile", context);
         l.profile = ReadChoice(profileNode, WiredLinkProfile::Names(), "link profile");
         const WiredLinkProfile* profile = WiredLinkProfile::Find(l.profile);
@@ -820,7 +976,7 @@ CheckCostsInCurrency(const ScenarioSpec& spec, const SourceMark& currencyMark)
     }
     for (const auto& l : spec.links)
     {
-        if (!l.cost)
+        if (!l.cost && l.technology == "wired")
         {
             refuse("link '" + l.name + "'");
         }

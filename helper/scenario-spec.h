@@ -69,6 +69,27 @@ struct NodeSpec
 
 /**
  * \ingroup blueprint
+ * \brief The radio configuration of an NR cell (a link with `technology: nr`).
+ */
+struct NrLinkSpec
+{
+    std::string band;               //!< NrBandProfile name
+    std::string cell = "macro";     //!< NrCellClass name
+    std::string ue = "handset";     //!< NrUeClass name
+    uint8_t numerology = 1;         //!< mu (default: the band's)
+    double bandwidth = 0;           //!< Hz (default: the band's)
+    std::string tdd;                //!< TDD pattern, or "FDD" (default: the band's)
+    std::string specialSlot;        //!< special slot split (default: the band's)
+    std::string scheduler = "pf";   //!< rr or pf
+    std::string ulAccess = "grant"; //!< grant (SR/BSR) or configured
+    uint32_t miniSlotSymbols = 0;   //!< 0 (full slots), 2, 4 or 7
+    std::string scenario; //!< TR 38.901 scenario RMa, UMa, UMi (default: the cell class's)
+    std::string condition = "Auto"; //!< Auto, LOS or NLOS
+    bool shadowing = true;          //!< log-normal shadowing
+};
+
+/**
+ * \ingroup blueprint
  * \brief A wired link between two nodes (or between the members of a group and one node).
  *
  * The first node named in `between` is the network side: "down" is the direction from the first
@@ -76,19 +97,21 @@ struct NodeSpec
  */
 struct LinkSpec
 {
-    std::string name;               //!< link name, unique
-    std::string a;                  //!< first (network-side) node
-    std::string b;                  //!< second (user-side) node
-    std::string profile;            //!< WiredLinkProfile name
-    double rateDown = 0;            //!< bit/s a->b (0 = profile's)
-    double rateUp = 0;              //!< bit/s b->a (0 = same as down or profile's)
-    std::optional<double> length;   //!< metres; default: distance between the sites x routeFactor
-    double routeFactor = 1.0;       //!< cable route length over straight-line distance
-    double extraLatency = 0;        //!< seconds of extra equipment latency per direction
-    std::string queue = "100p";     //!< device transmit queue size
-    uint16_t mtu = 1500;            //!< IP MTU
-    std::optional<PowerSpec> power; //!< overrides the profile's per-end power
-    std::optional<CostSpec> cost;   //!< overrides the profile's cost for the whole link
+    std::string name;                 //!< link name, unique
+    std::string a;                    //!< first (network-side) node
+    std::string b;                    //!< second (user-side) node
+    std::string technology = "wired"; //!< wired or nr
+    std::optional<NrLinkSpec> nr;     //!< the cell, for technology nr (a = gNB, b = UEs)
+    std::string profile;              //!< WiredLinkProfile name (wired)
+    double rateDown = 0;              //!< bit/s a->b (0 = profile's)
+    double rateUp = 0;                //!< bit/s b->a (0 = same as down or profile's)
+    std::optional<double> length;     //!< metres; default: distance between the sites x routeFactor
+    double routeFactor = 1.0;         //!< cable route length over straight-line distance
+    double extraLatency = 0;          //!< seconds of extra equipment latency per direction
+    std::string queue = "100p";       //!< device transmit queue size
+    uint16_t mtu = 1500;              //!< IP MTU
+    std::optional<PowerSpec> power;   //!< overrides the profile's per-end power
+    std::optional<CostSpec> cost;     //!< overrides the profile's cost for the whole link
     std::map<std::string, std::string> deviceAttributes; //!< ns-3 attributes on both devices
     SourceMark mark;                                     //!< where the link is written
     SourceMark lengthMark; //!< where the length is written (or the link's mark)

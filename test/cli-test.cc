@@ -575,4 +575,115 @@ flows:
     EXPECT_NEAR(c["annualised"].get<double>(), 270000, 1e-6);
 }
 
+/// A local 5G cell on a farm: four tractors report to a server behind the gNB and get commands.
+const std::string kNrCell = R"(blueprint: 1
+name: one-cell
+duration: 2s
+sites:
+  mast: {position: [0m, 0m]}
+  field: {position: [300m, 0m]}
+  dc: {position: [10km, 0km]}
+nodes:
+  gnb: {site: mast}
+  tractors: {site: field, count: 4, placement: {radius: 100m}}
+  server: {site: dc, equipment: server}
+links:
+  cell:
+    technology: nr
+    between: [gnb, tractors]
+    band: local5g-sub6
+    cell: small
+    scheduler: rr
+  backhaul: {between: [server, gnb], profile: fiber, rate: 10Gbps}
+flows:
+  telemetry:
+    from: tractors
+    to: server
+    traffic: {pattern: periodic, interval: 20ms, size: 300B}
+  commands:
+    from: server
+    to: tractors
+    traffic: {pattern: periodic, interval: 20ms, size: 200B}
+alternatives:
+  configured-grant:
+    changes:
+      links:
+        cell: {ul_access: configured}
+)";
+
+TEST(CliTest, NrCellCarriesUplinkAndDownlinkAndConfiguredGrantCutsUplinkLatency)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", kNrCell);
+    CommandResult r = Blueprint("compare " + file + " --out " + dir.Path() + "/o", dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    nlohmann::json grant = nlohmann::json::parse(ReadFile(dir.Path() + "/o/base/result.json"));
+    nlohmann::json cg =
+        nlohmann::json::parse(ReadFile(dir.Path() + "/o/configured-grant/result.json"));
+    const auto& up = grant["flows"][0];
+    const auto& down = grant["flows"][1];
+    EXPECT_EQ(up["technology_path"], nlohmann::json::array({"nr", "fiber"}));
+    EXPECT_EQ(down["technology_path"], nlohmann::json::array({"fiber", "nr"}));
+    EXPECT_EQ(up["members"], 4);
+    EXPECT_EQ(up["tx_packets"], 4 * 100);
+    EXPECT_EQ(up["rx_packets"], up["tx_packets"]);
+    EXPECT_EQ(down["rx_packets"], down["tx_packets"]);
+    for (const auto& f : {up, down})
+    {
+        EXPECT_GE(f["latency_ms"]["min"].get<double>(), f["propagation_bound_ms"].get<double>());
+    }
+    // Uplink by scheduling request waits for an SR occasion, a grant and K2 (TS 38.321 5.4.4,
+    // TS 38.214 6.1.2.1); a configured grant (TS 38.321 5.8.2) skips the request and the grant.
+    double srMean = up["latency_ms"]["mean"].get<double>();
+    double cgMean = cg["flows"][0]["latency_ms"]["mean"].get<double>();
+    EXPECT_LT(cgMean, srMean - 1.0) << srMean << " vs " << cgMean;
+    // The downlink does not depend on the uplink access scheme.
+    EXPECT_NEAR(cg["flows"][1]["latency_ms"]["mean"].get<double>(),
+                down["latency_ms"]["mean"].get<double>(),
+                0.5);
+}
+
+TEST(CliTest, NrCellInputErrorsNameTheirPosition)
+{
+    struct Case
+    {
+        std::string from;
+        std::string to;
+        std::string where;
+        std::string message;
+    };
+
+    const std::vector<Case> cases{
+        {"band: local5g-sub6",
+         "band: n78x",
+         ":16:11: ",
+         "unknown NR band 'n78x'; did you mean 'n78'?"},
+        {"scheduler: rr",
+         "scheduler: rr\n    tdd: DDXSU",
+         ":19:10: ",
+         "unexpected 'X' at position 3"},
+        {"scheduler: rr",
+         "scheduler: rr\n    numerology: 5",
+         ":19:17: ",
+         "numerology must be 0 to 3"},
+        {"scheduler: rr", "scheduler: rr\n    mini_slot: 3", ":19:16: ", "mini_slot is 0"},
+        {"between: [gnb, tractors]",
+         "between: [tractors, gnb]",
+         ":15:15: ",
+         "its gNB, a single node"},
+        {"scheduler: rr", "scheduler: rr\n    profile: fiber", ":19:5: ", "unknown key 'profile'"},
+    };
+    for (const auto& c : cases)
+    {
+        TempDir dir;
+        std::string text = kNrCell;
+        text.replace(text.find(c.from), c.from.size(), c.to);
+        std::string file = dir.Write("s.yaml", text);
+        CommandResult r = Blueprint("validate " + file, dir);
+        EXPECT_EQ(r.status, 2) << c.to;
+        EXPECT_EQ(r.err.rfind(file + c.where, 0), 0u) << r.err;
+        EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+    }
+}
+
 } // namespace
