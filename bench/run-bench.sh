@@ -6,6 +6,8 @@
 # 1. Every shipped scenario, scenarios/*.yaml, with `blueprint compare`: one row per configuration.
 # 2. A scale series from bench/scale-scenario.sh: 10, 100, 1,000 and 10,000 nodes sending periodic
 #    telemetry for 60 simulated seconds, each with `blueprint run`.
+# 3. An NR series from bench/nr-scale-scenario.sh: one cell with 1, 10, 100 and 1,000 UEs, and seven
+#    cells with 100 UEs each, 10 simulated seconds of low-rate UDP.
 #
 # Columns (see doc/benchmarks.rst):
 #   simulated s    the scenario's duration plus its drain: the simulated time the simulator runs
@@ -156,6 +158,19 @@ for n in 10 100 1000 10000; do
     continue
   fi
   report "scale-$n" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
+done
+
+# 3. NR series (issue 3): one cell with 1 to 1,000 UEs, and 7 interfering cells of 100 UEs each,
+#    10 simulated seconds of low-rate UDP.
+for shape in 1x1 1x10 1x100 1x1000 7x100; do
+  file=$work/nr-$shape.yaml
+  bash "$here/nr-scale-scenario.sh" "${shape%x*}" "${shape#*x}" > "$file"
+  out=$work/nr-$shape
+  if ! timed run "$file" --out "$out"; then
+    failed=1
+    continue
+  fi
+  report "nr-$shape" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
 done
 
 echo

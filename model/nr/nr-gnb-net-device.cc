@@ -207,7 +207,18 @@ NrGnbNetDevice::GetTypeId()
             .AddTraceSource("MacRx",
                             "A complete uplink packet was delivered up.",
                             MakeTraceSourceAccessor(&NrGnbNetDevice::m_macRxTrace),
-                            "ns3::Packet::TracedCallback");
+                            "ns3::Packet::TracedCallback")
+            // Activity hooks for energy models
+            .AddTraceSource("DlTti",
+                            "A TTI of the slot engine ended its scheduling: TTI index, PRBs "
+                            "carrying PDSCH, PRBs of the carrier. Fires after the TTI's DlTb.",
+                            MakeTraceSourceAccessor(&NrGnbNetDevice::m_dlTtiTrace),
+                            "ns3::NrGnbNetDevice::TtiActivityTracedCallback")
+            .AddTraceSource("UlTti",
+                            "The PUSCHs of a TTI ran: TTI index, PRBs carrying PUSCH, PRBs of "
+                            "the carrier. Fires after the TTI's UlTb.",
+                            MakeTraceSourceAccessor(&NrGnbNetDevice::m_ulTtiTrace),
+                            "ns3::NrGnbNetDevice::TtiActivityTracedCallback");
     return tid;
 }
 
@@ -242,7 +253,8 @@ NrGnbNetDevice::NrGnbNetDevice()
       m_lastUlTti(0),
       m_shutDown(false),
       m_nextTti(0),
-      m_ttiEvents(0)
+      m_ttiEvents(0),
+      m_ttiDlPrbs(0)
 {
     NS_LOG_FUNCTION(this);
     m_uniform = CreateObject<UniformRandomVariable>();
@@ -634,6 +646,13 @@ NrGnbNetDevice::GetUlDataSymbols(uint64_t tti) const
 uint32_t
 NrGnbNetDevice::GetTbs(uint32_t symbols, uint32_t prbs, uint8_t mcs, uint32_t layers) const
 {
+    // Symbols <= 14, PRBs <= 275, MCS <= 31, layers <= 4: a unique key in 32 bits.
+    const uint64_t key = ((static_cast<uint64_t>(symbols) * 512 + prbs) * 32 + mcs) * 8 + layers;
+    auto cached = m_tbsCache.find(key);
+    if (cached != m_tbsCache.end())
+    {
+        return cached->second;
+    }
     const NrMcsEntry& entry = NrGetMcs(m_mcsTableId, mcs);
     NrTbsInput in;
     in.symbols = symbols;
@@ -644,7 +663,9 @@ NrGnbNetDevice::GetTbs(uint32_t symbols, uint32_t prbs, uint8_t mcs, uint32_t la
     in.layers = layers;
     in.scaling = 1.0;
     in.prbs = prbs;
-    return NrTransportBlockSize(in);
+    const uint32_t tbs = NrTransportBlockSize(in);
+    m_tbsCache.emplace(key, tbs);
+    return tbs;
 }
 
 uint32_t
@@ -772,6 +793,7 @@ NrGnbNetDevice::ProcessTti()
     }
     m_inTti = true;
     ++m_ttiEvents;
+    m_ttiDlPrbs = 0;
     if (GetDlDataSymbols(tti) > 0)
     {
         ScheduleDl(tti);
@@ -785,6 +807,7 @@ NrGnbNetDevice::ProcessTti()
         ScheduleRunUl(tti);
     }
     m_inTti = false;
+    m_dlTtiTrace(tti, m_ttiDlPrbs, m_prbs);
     if (HasWork())
     {
         m_ttiPending = true;
@@ -896,6 +919,7 @@ NrGnbNetDevice::ScheduleDl(uint64_t tti)
             TransmitDl(demands[i].ue, process, given[i], tti);
         }
     }
+    m_ttiDlPrbs = m_prbs - free;
     m_channel->SetDlActivity(m_channelIndex, static_cast<double>(m_prbs - free) / m_prbs);
     for (auto it = m_dlActive.begin(); it != m_dlActive.end();)
     {
@@ -990,10 +1014,18 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
     // Tproc,2 after its end (TS 38.214 clause 6.4).
     const Time pdcchEnd = m_grid->GetFirstSymbolEnd(tti);
     std::map<uint64_t, std::vector<uint32_t>> newData; // PUSCH TTI -> UEs
+    // UEs of the same capability share Tproc,2 and so the PUSCH TTI: find it once per value.
+    Time lastTproc2 = Time::Max();
+    uint64_t lastTarget = 0;
     for (uint32_t ue : m_ulActive)
     {
         UeContext& ctx = m_ues[ue];
-        const uint64_t target = FindPuschTti(pdcchEnd + ctx.tproc2);
+        if (ctx.tproc2 != lastTproc2)
+        {
+            lastTproc2 = ctx.tproc2;
+            lastTarget = FindPuschTti(pdcchEnd + ctx.tproc2);
+        }
+        const uint64_t target = lastTarget;
         auto planIt = m_ulPlans.find(target);
         if (planIt != m_ulPlans.end() && std::any_of(planIt->second.grants.begin(),
                                                      planIt->second.grants.end(),
@@ -1034,6 +1066,10 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
     for (const auto& [target, ues] : newData)
     {
         UlPlan& plan = GetUlPlan(target);
+        if (plan.freePrbs == 0)
+        {
+            continue; // nothing left to give in that TTI: the UEs ask again in the next one
+        }
         const uint32_t symbols = GetUlDataSymbols(target);
         std::vector<NrUeDemand> demands;
         std::vector<uint8_t> mcsOf;
@@ -1102,6 +1138,7 @@ NrGnbNetDevice::RunUl(uint64_t tti)
     const Time now = Simulator::Now();
     NS_LOG_FUNCTION(this << tti);
     std::vector<uint32_t> dynamic;
+    uint32_t usedPrbs = 0; // for the UlTti trace
     auto planIt = m_ulPlans.find(tti);
     if (planIt != m_ulPlans.end())
     {
@@ -1111,6 +1148,7 @@ NrGnbNetDevice::RunUl(uint64_t tti)
         {
             dynamic.push_back(g.ue);
             UeContext& ctx = m_ues[g.ue];
+            usedPrbs += g.prbs;
             if (g.process >= 0)
             {
                 TransmitUl(g.ue, static_cast<uint32_t>(g.process), g.prbs, tti);
@@ -1167,9 +1205,11 @@ NrGnbNetDevice::RunUl(uint64_t tti)
                 continue;
             }
             const uint32_t process = ctx.ulHarq.Start(std::move(tb), now);
+            usedPrbs += ctx.cgPrbs;
             TransmitUl(ue, process, ctx.cgPrbs, tti);
         }
     }
+    m_ulTtiTrace(tti, std::min(usedPrbs, m_prbs), m_prbs);
     for (auto it = m_ulActive.begin(); it != m_ulActive.end();)
     {
         it = NeedsUl(*it) ? std::next(it) : m_ulActive.erase(it);

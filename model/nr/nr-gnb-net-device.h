@@ -250,6 +250,22 @@ class NrGnbNetDevice : public NetDevice
     /// \return the TTI events run so far (for cost measurements).
     uint64_t GetTtiEvents() const;
 
+    // ---- Activity hooks for energy models (NrGnbEnergyModel, NrUeEnergyModel) ----
+
+    /**
+     * \brief Signature of the DlTti and UlTti traces.
+     *
+     * DlTti fires at the end of every TTI event the slot engine runs (so once per TTI the cell
+     * is awake), after that TTI's DlTb traces. UlTti fires once the PUSCHs of a TTI have run
+     * (at the start of its uplink symbols), after that TTI's UlTb traces. Idle cells run no TTI
+     * events and fire neither.
+     *
+     * \param tti the TTI index on GetTtiGrid().
+     * \param usedPrbs the PRBs carrying PDSCH (DlTti) or PUSCH (UlTti) in that TTI.
+     * \param prbs the PRBs of the carrier.
+     */
+    typedef void (*TtiActivityTracedCallback)(uint64_t tti, uint32_t usedPrbs, uint32_t prbs);
+
     // NetDevice
     void SetIfIndex(const uint32_t index) override;
     uint32_t GetIfIndex() const override;
@@ -548,6 +564,9 @@ class NrGnbNetDevice : public NetDevice
     NrMacStats m_dlStats;               //!< downlink counters
     NrMacStats m_ulStats;               //!< uplink counters
     std::vector<uint32_t> m_scratchDue; //!< reused list of due retransmissions
+    /// TBS already computed, by (symbols, PRBs, MCS, layers): the scheduler asks the same few
+    /// combinations again and again, and the TS 38.214 procedure is not free.
+    mutable std::unordered_map<uint64_t, uint32_t> m_tbsCache;
 
     // Traces
     TracedCallback<uint32_t, uint8_t, uint32_t, uint32_t, uint8_t, bool> m_dlTbTrace; //!< DlTb
@@ -555,6 +574,11 @@ class NrGnbNetDevice : public NetDevice
     TracedCallback<Ptr<const Packet>> m_macTxTrace;     //!< packet accepted for a UE
     TracedCallback<Ptr<const Packet>> m_macTxDropTrace; //!< packet dropped
     TracedCallback<Ptr<const Packet>> m_macRxTrace;     //!< uplink packet delivered up
+
+    // Activity hooks for energy models
+    uint32_t m_ttiDlPrbs;                                      //!< PDSCH PRBs of the running TTI
+    TracedCallback<uint64_t, uint32_t, uint32_t> m_dlTtiTrace; //!< DlTti
+    TracedCallback<uint64_t, uint32_t, uint32_t> m_ulTtiTrace; //!< UlTti
 };
 
 } // namespace ns3

@@ -6,7 +6,9 @@
 
 #include "ns3/log.h"
 
+#include <array>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -65,8 +67,49 @@ NrLinkAdaptation::CqiToMcs(uint8_t cqi, NrCqiTableId cqiTable, NrMcsTableId mcsT
 uint8_t
 NrLinkAdaptation::SinrToMcs(double sinrLinear, NrMcsTableId mcsTable, double alpha)
 {
-    const NrCqiTableId cqiTable = GetCqiTable(mcsTable);
-    return CqiToMcs(SinrToCqi(sinrLinear, cqiTable, alpha), cqiTable, mcsTable);
+    // The scheduler asks this for every waiting UE in every TTI, and the answer is a step
+    // function of the SINR fixed by the tables: compute each CQI's threshold and MCS once per
+    // (table, alpha) and compare, instead of evaluating 15 exponentials and two table scans.
+    struct Steps
+    {
+        std::array<double, NR_MAX_CQI + 1> threshold; //!< SINR at which CQI k is reached
+        std::array<uint8_t, NR_MAX_CQI + 1> mcs;      //!< MCS for CQI k
+    };
+
+    static std::map<std::pair<uint8_t, double>, Steps> cache;
+    auto key = std::make_pair(static_cast<uint8_t>(mcsTable), alpha);
+    auto it = cache.find(key);
+    if (it == cache.end())
+    {
+        const NrCqiTableId cqiTable = GetCqiTable(mcsTable);
+        Steps steps;
+        steps.threshold[0] = 0.0;
+        steps.mcs[0] = CqiToMcs(0, cqiTable, mcsTable);
+        for (uint8_t cqi = 1; cqi <= NR_MAX_CQI; ++cqi)
+        {
+            const NrCqiEntry& row = NrGetCqi(cqiTable, cqi);
+            steps.threshold[cqi] = NrErrorModel::GetSinrThreshold(
+                NrMcsEntry{row.modulationOrder, row.codeRateX1024, row.spectralEfficiency},
+                alpha);
+            steps.mcs[cqi] = CqiToMcs(cqi, cqiTable, mcsTable);
+        }
+        it = cache.emplace(key, steps).first;
+    }
+    if (std::isnan(sinrLinear) || sinrLinear < 0.0)
+    {
+        throw std::invalid_argument("NR link adaptation: SINR " + std::to_string(sinrLinear) +
+                                    " is negative or NaN");
+    }
+    // The highest CQI whose threshold the SINR reaches, as SinrToCqi defines it.
+    uint8_t best = 0;
+    for (uint8_t cqi = 1; cqi <= NR_MAX_CQI; ++cqi)
+    {
+        if (sinrLinear >= it->second.threshold[cqi])
+        {
+            best = cqi;
+        }
+    }
+    return it->second.mcs[best];
 }
 
 NrCqiTableId
