@@ -1,0 +1,356 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BLUEPRINT_NR_GNB_ENERGY_MODEL_H
+#define BLUEPRINT_NR_GNB_ENERGY_MODEL_H
+
+#include "model/nr/nr-tti-grid.h"
+
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/ptr.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+namespace ns3
+{
+
+class NrGnbNetDevice;
+
+/**
+ * \ingroup blueprint
+ * \brief Integrates the energy of an NR node from per-TTI activity reports, lazily.
+ *
+ * Shared by NrGnbEnergyModel and NrUeEnergyModel. The slot engine reports each TTI it runs
+ * (NrGnbNetDevice traces DlTti and UlTti); idle cells report nothing. The accumulator keeps the
+ * latest reported TTI open (its uplink report may still come) and closes it when a later TTI is
+ * reported. Closing adds the idle gap before the TTI (one sleep period, priced by the owner's
+ * gap function) and the TTI itself, split at its downlink and uplink symbol boundaries (the
+ * per-symbol summation of TR 38.864 clause 5.2), each part priced by the owner's power
+ * function. It schedules no events: GetEnergy() prices the open TTI and the trailing gap on
+ * demand.
+ */
+class NrTtiEnergyAccumulator
+{
+  public:
+    /// What is known about one TTI.
+    struct Tti
+    {
+        uint64_t index = 0;    //!< TTI index on the grid
+        bool dlActive = false; //!< data (PDSCH) was sent in its downlink symbols
+        bool ulActive = false; //!< data (PUSCH) was sent in its uplink symbols
+        double dlLoad = 0.0;   //!< share of the carrier's PRBs carrying PDSCH, 0..1
+    };
+
+    /**
+     * \brief Power of one part of a TTI.
+     * The arguments are the TTI, whether the part lies in its downlink symbols, and whether it
+     * lies in its uplink symbols (both in FDD, neither in a guard period); the result is in W.
+     */
+    using PartPower = std::function<double(const Tti&, bool, bool)>;
+    /// Energy of one idle gap of the given length (one sleep period), in J.
+    using GapEnergy = std::function<double(Time)>;
+
+    /**
+     * \brief Create an accumulator.
+     * \param partPower prices a part of an active TTI.
+     * \param gapEnergy prices an idle gap.
+     */
+    NrTtiEnergyAccumulator(PartPower partPower, GapEnergy gapEnergy);
+
+    /**
+     * \brief Set the TTI grid the reports refer to.
+     * \param grid the carrier's grid (copied).
+     */
+    void SetGrid(const NrTtiGrid& grid);
+
+    /// \return true once SetGrid() was called.
+    bool HasGrid() const;
+
+    /**
+     * \brief Start metering; energy before this time is not counted. Clears earlier reports.
+     * \param start the start of the measurement.
+     */
+    void Start(Time start);
+
+    /**
+     * \brief Report a TTI's downlink activity (the first report of that TTI).
+     * \param tti the TTI index.
+     * \param active whether PDSCH was sent.
+     * \param load the share of PRBs carrying PDSCH, 0..1.
+     */
+    void NotifyDl(uint64_t tti, bool active, double load);
+
+    /**
+     * \brief Report a TTI's uplink activity (after its downlink report, if any).
+     * \param tti the TTI index.
+     * \param active whether PUSCH was received (gNB) or sent (UE).
+     */
+    void NotifyUl(uint64_t tti, bool active);
+
+    /**
+     * \brief Get the energy from the start to a time.
+     * \param now the end of the measurement, not before the latest reported TTI's start.
+     * \return the energy in J.
+     */
+    double GetEnergy(Time now) const;
+
+    /// \return the TTIs reported since the start.
+    uint64_t GetActiveTtis() const;
+
+  private:
+    /**
+     * \brief Open a TTI, closing the one open before.
+     * \param tti the TTI index.
+     */
+    void Open(uint64_t tti);
+    /**
+     * \brief Energy of a TTI between two times.
+     * \param tti the TTI.
+     * \param from the start of the window.
+     * \param to the end of the window.
+     * \return the energy in J of the TTI's parts inside [from, to].
+     */
+    double TtiEnergy(const Tti& tti, Time from, Time to) const;
+
+    PartPower m_partPower;             //!< prices TTI parts
+    GapEnergy m_gapEnergy;             //!< prices idle gaps
+    std::unique_ptr<NrTtiGrid> m_grid; //!< the carrier's grid
+    Time m_accountedUntil;             //!< energy is closed up to here
+    double m_closedJoules = 0.0;       //!< energy of closed gaps and TTIs
+    bool m_hasOpen = false;            //!< m_open holds a TTI
+    Tti m_open;                        //!< the latest reported TTI
+    uint64_t m_ttis = 0;               //!< TTIs reported
+};
+
+/**
+ * \ingroup blueprint
+ * \brief Power and energy of one gNB (cell), from its slot engine's activity.
+ *
+ * Two models (attribute Model):
+ * - **EARTH** (G. Auer et al., "How much energy is needed to run a wireless network?", IEEE
+ *   Wireless Commun. 18(5), 2011, eq. (1) and Table II): P_in = N_TRX (P0 + dp P_out) for
+ *   0 < P_out <= P_max, P_in = N_TRX P_sleep for P_out = 0. The load P_out / P_max is the share
+ *   of downlink PRBs carrying PDSCH in a TTI's downlink symbols. Parts of an active TTI with no
+ *   PDSCH (uplink symbols, guard, TTIs without data) are awake with P_out -> 0+, N_TRX P0: the
+ *   cell is receiving or waiting for feedback, not in sleep mode. Idle gaps (no TTI events) are
+ *   the sleep mode, N_TRX P_sleep, with no transition cost (EARTH has none); MaxSleepState
+ *   "micro" keeps the cell awake (N_TRX P0) instead.
+ * - **TR38864** (3GPP TR 38.864 V18.1.0 clause 5.1, Tables 5.1-3 to 5.1-5, relative units with
+ *   deep sleep = 1): active DL P_DL = P3 + s_a (P4 - P3) [A + s_f (1 - A)] with s_f the share of
+ *   PRBs carrying PDSCH (s_p = eta = 1); active UL P_UL = P3 + s_a (P5 - P3); the rest of an
+ *   active TTI micro sleep P3. In FDD the uplink reception is neglected while the downlink
+ *   transmits (the TR's simplification). An idle gap is one sleep period: the feasible state
+ *   (its transition time fits in the gap) with the least energy P_state x gap + E_transition,
+ *   among micro, light and deep sleep up to MaxSleepState; the transition energy of Tables
+ *   5.1-4/5.1-5 (ramp-down plus ramp-up, above the sleep power) is added once per gap. The
+ *   choice knows the gap's length in hindsight: an ideal sleep controller, so an upper bound
+ *   on what sleep saves. A is "a free parameter" of the reference implementation (sjeon87/nr,
+ *   default 0.4); verify it against the TR before relying on the absolute numbers.
+ *
+ * PowerUnit converts the TR's relative units to W. The default 4.8 W makes Cat 1 / Set 1 full
+ * load P4 = 280 equal the EARTH macro cell at full load (1344 W, Table II): both then describe
+ * the same macro site, and deep sleep costs 4.8 W, light sleep 120 W, micro sleep 264 W.
+ *
+ * Attach() connects the model to a gNB's DlTti and UlTti traces; the model adds no events and
+ * prices idle time when asked (GetEnergy()).
+ */
+class NrGnbEnergyModel : public Object
+{
+  public:
+    /// The power model.
+    enum Model
+    {
+        EARTH,  //!< Auer et al. 2011, load-dependent absolute W
+        TR38864 //!< 3GPP TR 38.864 relative powers with sleep states
+    };
+
+    /// EARTH base station types (Table II rows).
+    enum BsType
+    {
+        MACRO, //!< macro cell
+        RRH,   //!< remote radio head
+        MICRO, //!< micro cell
+        PICO,  //!< pico cell
+        FEMTO  //!< femto cell
+    };
+
+    /// Sleep states of an idle gap, shallowest first.
+    enum SleepState
+    {
+        MICRO_SLEEP, //!< no transition (TR 38.864 P3; EARTH: awake)
+        LIGHT_SLEEP, //!< TR 38.864 P2
+        DEEP_SLEEP   //!< TR 38.864 P1; EARTH: the sleep mode
+    };
+
+    /// One row of EARTH Table II.
+    struct EarthParameters
+    {
+        uint32_t transceivers; //!< N_TRX
+        double maxTxPower;     //!< P_max per transceiver, W
+        double staticPower;    //!< P0, W
+        double loadSlope;      //!< dp
+        double sleepPower;     //!< P_sleep per transceiver, W
+    };
+
+    /// TR 38.864 relative powers (Table 5.1-3) and transitions (Tables 5.1-4/5.1-5).
+    struct Tr38864Parameters
+    {
+        double deepSleep;          //!< P1
+        double lightSleep;         //!< P2
+        double microSleep;         //!< P3
+        double activeDl;           //!< P4, full-load downlink
+        double activeUl;           //!< P5, uplink reception
+        Time lightSleepTransition; //!< ramp-down plus ramp-up time of light sleep
+        double lightSleepEnergy;   //!< its additional energy, relative power x ms
+        Time deepSleepTransition;  //!< ramp-down plus ramp-up time of deep sleep
+        double deepSleepEnergy;    //!< its additional energy, relative power x ms
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /// Create an EARTH macro model with no grid.
+    NrGnbEnergyModel();
+
+    /**
+     * \brief Get an EARTH Table II row.
+     * \param type the base station type.
+     * \return its parameters.
+     */
+    static EarthParameters GetEarthParameters(BsType type);
+
+    /**
+     * \brief Get TR 38.864 Table 5.1-3 relative powers with the category's transitions.
+     * \param category the BS category, 1 or 2.
+     * \param set the reference configuration set, 1..3 (Table 5.1-1).
+     * \return the parameters.
+     * \throws std::invalid_argument for another category or set.
+     */
+    static Tr38864Parameters GetTr38864Parameters(uint32_t category, uint32_t set);
+
+    /**
+     * \brief EARTH input power of an awake cell, eq. (1).
+     * \param load P_out / P_max, clipped to [0, 1]; 0 gives the limit P_out -> 0+, N_TRX P0.
+     * \return the power in W.
+     */
+    double GetEarthPower(double load) const;
+
+    /// \return the EARTH sleep power N_TRX P_sleep in W.
+    double GetEarthSleepPower() const;
+
+    /**
+     * \brief TR 38.864 downlink power with activity scaling.
+     * \param occupiedBandwidthRatio s_f, clipped to [0, 1].
+     * \return P3 + s_a (P4 - P3) [A + s_f (1 - A)], relative units.
+     */
+    double GetRelativeDlPower(double occupiedBandwidthRatio) const;
+
+    /// \return the TR 38.864 uplink power P3 + s_a (P5 - P3), relative units.
+    double GetRelativeUlPower() const;
+
+    /// \return the selected category and set's TR 38.864 parameters.
+    Tr38864Parameters GetTr38864Parameters() const;
+
+    /**
+     * \brief Power while transmitting PDSCH, for the selected model.
+     * \param load the share of PRBs carrying PDSCH, 0..1.
+     * \return the power in W.
+     */
+    double GetDlPower(double load) const;
+
+    /// \return the power while receiving PUSCH (and not transmitting), W.
+    double GetUlPower() const;
+
+    /// \return the power of an awake cell neither transmitting nor receiving data, W.
+    double GetAwakeIdlePower() const;
+
+    /**
+     * \brief Choose the sleep state of an idle gap.
+     * \param gap the gap's length.
+     * \return the state (EARTH: DEEP_SLEEP for its sleep mode unless MaxSleepState is micro).
+     */
+    SleepState ChooseSleepState(Time gap) const;
+
+    /**
+     * \brief Energy of one idle gap, transition energy included.
+     * \param gap the gap's length.
+     * \return the energy in J.
+     */
+    double GetIdleGapEnergy(Time gap) const;
+
+    /**
+     * \brief Set the grid the activity reports refer to (done by Attach()).
+     * \param grid the cell's TTI grid.
+     */
+    void SetTtiGrid(const NrTtiGrid& grid);
+
+    /**
+     * \brief Start metering (done by Attach() at the current simulation time).
+     * \param start the start of the measurement.
+     */
+    void Start(Time start);
+
+    /**
+     * \brief DlTti trace sink: a TTI the cell was awake for, with its PDSCH PRBs.
+     * \param tti the TTI index.
+     * \param usedPrbs the PRBs carrying PDSCH.
+     * \param prbs the PRBs of the carrier.
+     */
+    void NotifyDlTti(uint64_t tti, uint32_t usedPrbs, uint32_t prbs);
+
+    /**
+     * \brief UlTti trace sink: the PUSCHs of a TTI.
+     * \param tti the TTI index.
+     * \param usedPrbs the PRBs carrying PUSCH.
+     * \param prbs the PRBs of the carrier.
+     */
+    void NotifyUlTti(uint64_t tti, uint32_t usedPrbs, uint32_t prbs);
+
+    /**
+     * \brief Get the energy since the start.
+     * \param now the end of the measurement (normally Simulator::Now()).
+     * \return the energy in J.
+     */
+    double GetEnergy(Time now) const;
+
+    /// \return the TTIs the cell was awake for since the start.
+    uint64_t GetActiveTtis() const;
+
+    /**
+     * \brief Meter a gNB: take its grid, start now, and connect to its DlTti and UlTti traces.
+     * The model must outlive the simulation run (the traces hold a plain pointer to it).
+     * \param gnb the gNB device (with its NrChannel set and its attributes final).
+     */
+    void Attach(Ptr<NrGnbNetDevice> gnb);
+
+  private:
+    /**
+     * \brief Power of one part of an active TTI.
+     * \param tti the TTI.
+     * \param inDl the part lies in downlink symbols.
+     * \param inUl the part lies in uplink symbols.
+     * \return the power in W.
+     */
+    double PartPower(const NrTtiEnergyAccumulator::Tti& tti, bool inDl, bool inUl) const;
+
+    Model m_model;                        //!< the power model
+    BsType m_bsType;                      //!< EARTH row
+    uint32_t m_category;                  //!< TR 38.864 BS category
+    uint32_t m_set;                       //!< TR 38.864 reference set
+    double m_fixedFraction;               //!< A, the load-independent share of P4 - P3
+    double m_activeTxruRatio;             //!< s_a
+    double m_powerUnit;                   //!< W per TR 38.864 relative unit
+    SleepState m_maxSleep;                //!< deepest sleep state allowed
+    NrTtiEnergyAccumulator m_accumulator; //!< the integrated energy
+};
+
+} // namespace ns3
+
+#endif /* BLUEPRINT_NR_GNB_ENERGY_MODEL_H */
