@@ -119,7 +119,32 @@ EnergyMeter::Finish()
         report.byElement.emplace_back(e.name, e.node, e.technology, joules);
         NS_LOG_INFO(e.name << " on " << e.node << ": " << e.bits << " bits, " << joules << " J");
     }
+    for (const auto& e : m_integrated)
+    {
+        const double joules = e.pue * e.energy(Simulator::Now());
+        report.totalJoules += joules;
+        report.byTechnology[e.technology] += joules;
+        report.byNode[e.node] += joules;
+        report.byElement.emplace_back(e.name, e.node, e.technology, joules);
+        NS_LOG_INFO(e.name << " on " << e.node << ": " << joules << " J (integrated)");
+    }
     return report;
+}
+
+void
+EnergyMeter::AddIntegratedElement(const std::string& element,
+                                  const std::string& node,
+                                  const std::string& technology,
+                                  std::function<double(Time)> energy,
+                                  double pue)
+{
+    NS_LOG_FUNCTION(this << element << node << technology << pue);
+    if (!energy || pue < 1.0)
+    {
+        throw std::invalid_argument("EnergyMeter: integrated element '" + element +
+                                    "' needs an energy function and a PUE of at least 1");
+    }
+    m_integrated.push_back(IntegratedElement{element, node, technology, std::move(energy), pue});
 }
 
 uint64_t

@@ -14,6 +14,7 @@
 #include "ns3/ptr.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <tuple>
@@ -75,6 +76,22 @@ class EnergyMeter : public Object
                     Ptr<ElementPowerModel> model,
                     NetDeviceContainer loadDevices);
 
+    /**
+     * \brief Register an element that integrates its own energy (a radio whose power follows its
+     * slot-by-slot state, such as an NR cell metered per TTI).
+     * \param element the element's name
+     * \param node the node it belongs to
+     * \param technology the technology it is counted under
+     * \param energy gives the joules the element used from the start of the run to the time
+     *        passed, before the site's PUE
+     * \param pue the power usage effectiveness of its site (>= 1)
+     */
+    void AddIntegratedElement(const std::string& element,
+                              const std::string& node,
+                              const std::string& technology,
+                              std::function<double(Time)> energy,
+                              double pue);
+
     /// Start the measurement window now; bits sent before this are not counted.
     void Start();
 
@@ -115,10 +132,21 @@ class EnergyMeter : public Object
      */
     void CountTransmission(std::size_t index, Ptr<const Packet> packet);
 
-    std::vector<Element> m_elements; //!< registered elements, in insertion order
-    bool m_running;                  //!< whether the window is open
-    bool m_started;                  //!< whether Start() was ever called
-    Time m_start;                    //!< start of the window
+    /// An element that integrates its own energy.
+    struct IntegratedElement
+    {
+        std::string name;                   //!< element name
+        std::string node;                   //!< node name
+        std::string technology;             //!< technology name
+        std::function<double(Time)> energy; //!< joules from the start of the run to a time
+        double pue;                         //!< site PUE
+    };
+
+    std::vector<Element> m_elements;             //!< registered elements, in insertion order
+    std::vector<IntegratedElement> m_integrated; //!< self-integrating elements, in order
+    bool m_running;                              //!< whether the window is open
+    bool m_started;                              //!< whether Start() was ever called
+    Time m_start;                                //!< start of the window
 };
 
 } // namespace ns3
