@@ -18,7 +18,6 @@
 #include "model/nr/nr-mac-scheduler-pf.h"
 #include "model/nr/nr-mac-scheduler-rr.h"
 #include "model/nr/nr-numerology.h"
-#include "model/nr/nr-ue-energy-model.h"
 #include "model/nr/nr-ue-net-device.h"
 #include "model/routing/host-route-table.h"
 #include "model/stats/flow-record.h"
@@ -96,12 +95,10 @@ struct BuiltLink
 /// The energy models of one NR cell, registered with the meter once it exists.
 struct NrCellEnergy
 {
-    std::string link;                      //!< the link (cell) name
-    std::string gnbNode;                   //!< the gNB's node name
-    std::string ueNode;                    //!< the UEs' node (group) name
-    double pue;                            //!< the gNB site's PUE
-    Ptr<NrGnbEnergyModel> gnb;             //!< the cell's power
-    std::vector<Ptr<NrUeEnergyModel>> ues; //!< each UE's power
+    std::string link;          //!< the link (cell) name
+    std::string gnbNode;       //!< the gNB's node name
+    double pue;                //!< the gNB site's PUE
+    Ptr<NrGnbEnergyModel> gnb; //!< the cell's power
 };
 
 /// What the traces of one flow write to.
@@ -339,22 +336,16 @@ BuildNrCell(const LinkSpec& l,
     addresses.AssignSubnet(all);
     // Cell power by EARTH (Auer et al. 2011, Table II): a macro class is EARTH's macro base
     // station, a small cell its micro one (ITU-R M.2412 puts small cells at 24-33 dBm, nearer
-    // the micro's 6.3 W than the pico's 0.13 W). UEs by TR 38.840 in the band's frequency range.
+    // the micro's 6.3 W than the pico's 0.13 W). UE power (NrUeEnergyModel, TR 38.840) is not
+    // metered in scenarios yet: attached per UE it listens to every TTI of its cell, which makes
+    // a cell's cost grow with UEs x TTIs; it needs a per-cell aggregate first.
     NrCellEnergy cellEnergy;
     cellEnergy.link = l.name;
     cellEnergy.gnbNode = l.a;
-    cellEnergy.ueNode = l.b;
     cellEnergy.pue = ga.pue;
     cellEnergy.gnb = CreateObject<NrGnbEnergyModel>();
     cellEnergy.gnb->SetAttribute("BsType", StringValue(c.cell == "small" ? "micro" : "macro"));
     cellEnergy.gnb->Attach(DynamicCast<NrGnbNetDevice>(gnbDevice.Get(0)));
-    for (uint32_t i = 0; i < ueDevices.GetN(); ++i)
-    {
-        Ptr<NrUeEnergyModel> ue = CreateObject<NrUeEnergyModel>();
-        ue->SetAttribute("FrequencyRange", StringValue(band->fr2 ? "FR2" : "FR1"));
-        ue->Attach(DynamicCast<NrUeNetDevice>(ueDevices.Get(i)));
-        cellEnergy.ues.push_back(ue);
-    }
     energy.push_back(cellEnergy);
     nr.AttachUeAddresses(gnbDevice.Get(0));
     nextStream += nr.AssignStreams(all, nextStream);
@@ -847,16 +838,6 @@ ScenarioRunner::Run()
             "nr",
             [gnb](Time now) { return gnb->GetEnergy(now); },
             cell.pue);
-        for (const auto& ue : cell.ues)
-        {
-            // UEs run on their own batteries: no site PUE.
-            meter->AddIntegratedElement(
-                cell.link,
-                cell.ueNode,
-                "nr",
-                [ue](Time now) { return ue->GetEnergy(now); },
-                1.0);
-        }
     }
 
     // Run.
