@@ -639,10 +639,11 @@ TEST(CliTest, NrCellCarriesUplinkAndDownlinkAndConfiguredGrantCutsUplinkLatency)
     EXPECT_LT(cgMean, srMean - 1.0) << srMean << " vs " << cgMean;
     // The cell's power follows EARTH's micro base station (Auer et al. 2011, Table II: 2 x 39 W
     // asleep, 2 x (56 + 2.6 x 6.3) W at full load) over the 3 s run (2 s + 1 s drain), PUE 1.
-    double gnbJoules = grant["energy"]["by_node"]["gnb"].get<double>();
-    EXPECT_GT(gnbJoules, 2 * 39.0 * 3);
-    EXPECT_LT(gnbJoules, 2 * (56 + 2.6 * 6.3) * 3);
-    EXPECT_EQ(grant["energy"]["by_technology"]["nr"].get<double>(), gnbJoules);
+    double cellJoules = grant["energy"]["by_technology"]["nr"].get<double>();
+    EXPECT_GT(cellJoules, 2 * 39.0 * 3);
+    EXPECT_LT(cellJoules, 2 * (56 + 2.6 * 6.3) * 3);
+    // The gNB's node also holds its end of the fibre backhaul.
+    EXPECT_GT(grant["energy"]["by_node"]["gnb"].get<double>(), cellJoules);
     // The downlink does not depend on the uplink access scheme.
     EXPECT_NEAR(cg["flows"][1]["latency_ms"]["mean"].get<double>(),
                 down["latency_ms"]["mean"].get<double>(),
