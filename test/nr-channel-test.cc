@@ -9,6 +9,7 @@
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-bandwidth.h"
 #include "model/nr/nr-channel.h"
+#include "model/nr/nr-link-adaptation.h"
 #include "model/nr/nr-tdd-pattern.h"
 
 #include "ns3/core-module.h"
@@ -18,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <gtest/gtest.h>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -246,6 +248,37 @@ TEST_F(NrChannelTest, DlSinrFallsMonotonicallyWithDistance)
             channel->Dispose();
         }
     }
+}
+
+/// Link adaptation on the channel's SINR (TS 38.214 5.2.2.1 CQI at 10 % BLER, then the highest
+/// MCS of Table 5.1.3.1-1 at or below the CQI's efficiency): the MCS never rises as a UE walks away
+/// from an RMa NLOS mast, starts at the top of the table close in and ends at the bottom far out.
+TEST_F(NrChannelTest, McsFallsAsDistanceGrows)
+{
+    Ptr<NrChannel> channel = CreateObject<NrChannel>();
+    channel->SetAttribute("Scenario", StringValue("RMa"));
+    channel->SetAttribute("ChannelCondition", StringValue("NLOS"));
+    channel->SetAttribute("Shadowing", BooleanValue(false));
+    const uint32_t gnb = channel->AddGnb(MakeDevice(Vector(0, 0, 35)), GNB_RADIO);
+    Ptr<NetDevice> ueDevice = MakeDevice(Vector(50, 0, 1.5));
+    const uint32_t ue = channel->AddUe(ueDevice, UE_RADIO);
+    std::vector<uint32_t> mcs;
+    for (double d = 50.0; d <= 20000.0; d *= 1.2)
+    {
+        Move(ueDevice, Vector(d, 0, 1.5));
+        mcs.push_back(
+            NrLinkAdaptation::SinrToMcs(channel->GetDlSinr(ue, gnb), NrMcsTableId::Qam64));
+    }
+    for (std::size_t i = 1; i < mcs.size(); ++i)
+    {
+        EXPECT_LE(mcs[i], mcs[i - 1]) << "step " << i;
+    }
+    EXPECT_EQ(mcs.front(), NrMaxMcs(NrMcsTableId::Qam64));
+    EXPECT_EQ(mcs.back(), 0u);
+    // And it passes through the middle of the table on the way, not in one jump.
+    std::set<uint32_t> distinct(mcs.begin(), mcs.end());
+    EXPECT_GE(distinct.size(), 10u);
+    channel->Dispose();
 }
 
 TEST_F(NrChannelTest, SecondCellInterferesInProportionToItsActivity)
