@@ -650,6 +650,17 @@ TEST(CliTest, NrCellCarriesUplinkAndDownlinkAndConfiguredGrantCutsUplinkLatency)
                 0.5);
 }
 
+TEST(CliTest, NrCellIsReproducibleWithTheSameSeed)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", kNrCell);
+    ASSERT_EQ(Blueprint("run " + file + " --out " + dir.Path() + "/a", dir).status, 0);
+    ASSERT_EQ(Blueprint("run " + file + " --out " + dir.Path() + "/b", dir).status, 0);
+    EXPECT_EQ(StableResult(dir.Path() + "/a/result.json").dump(),
+              StableResult(dir.Path() + "/b/result.json").dump());
+    EXPECT_EQ(ReadFile(dir.Path() + "/a/flows.csv"), ReadFile(dir.Path() + "/b/flows.csv"));
+}
+
 TEST(CliTest, NrCellInputErrorsNameTheirPosition)
 {
     struct Case
