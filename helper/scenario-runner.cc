@@ -254,6 +254,58 @@ JudgeDeadline(const std::string& metric,
     return q;
 }
 
+/// A progress line on stderr while a run takes longer than two seconds of wall time.
+class ProgressLine
+{
+  public:
+    ProgressLine(std::string name, double end, std::chrono::steady_clock::time_point wallStart)
+        : m_name(std::move(name)),
+          m_end(end),
+          m_wallStart(wallStart)
+    {
+    }
+
+    /// One check, every 0.5 % of the simulated time; prints at most twice a wall second.
+    void Tick()
+    {
+        ++m_ticks;
+        double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wallStart).count();
+        double now = Simulator::Now().GetSeconds();
+        if (wall > 2.0 && wall - m_lastPrint >= 0.5)
+        {
+            m_lastPrint = wall;
+            m_printed = true;
+            std::fprintf(stderr,
+                         "\r%s: %3.0f %% (%.1f of %.1f simulated s, %.1f s wall)  ",
+                         m_name.c_str(),
+                         100 * now / m_end,
+                         now,
+                         m_end,
+                         wall);
+        }
+        Simulator::Schedule(Seconds(m_end / 200), &ProgressLine::Tick, this);
+    }
+
+    /// Clear the line. \return the number of ticks that ran (simulator events of its own)
+    uint64_t Finish()
+    {
+        if (m_printed)
+        {
+            std::fprintf(stderr, "\r%70s\r", "");
+        }
+        return m_ticks;
+    }
+
+  private:
+    std::string m_name;
+    double m_end;
+    std::chrono::steady_clock::time_point m_wallStart;
+    double m_lastPrint = 0;
+    bool m_printed = false;
+    uint64_t m_ticks = 0;
+};
+
 /// Give a node a fixed position (x, y on the site plane; z the antenna height), once.
 void
 PlaceNode(Ptr<Node> node, const std::pair<double, double>& xy, double height)
@@ -843,38 +895,18 @@ ScenarioRunner::Run()
     // Run.
     double end = spec.duration + spec.drain;
     meter->Start();
+    std::unique_ptr<ProgressLine> progress;
     if (m_progress)
     {
-        auto last = std::make_shared<double>(0.0);
-        std::function<void()> report;
-        auto reportPtr = std::make_shared<std::function<void()>>();
-        *reportPtr = [=]() {
-            double wall =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-            double now = Simulator::Now().GetSeconds();
-            if (wall > 2.0 && wall - *last >= 0.5)
-            {
-                *last = wall;
-                std::fprintf(stderr,
-                             "\r%s: %3.0f %% (%.1f of %.1f simulated s, %.1f s wall)  ",
-                             spec.configuration.c_str(),
-                             100 * now / end,
-                             now,
-                             end,
-                             wall);
-            }
-            Simulator::Schedule(Seconds(end / 200), *reportPtr);
-        };
-        Simulator::Schedule(Seconds(0), *reportPtr);
+        progress = std::make_unique<ProgressLine>(spec.configuration, end, wallStart);
+        Simulator::Schedule(Seconds(0), &ProgressLine::Tick, progress.get());
     }
     Simulator::Stop(Seconds(end));
     Simulator::Run();
-    if (m_progress)
-    {
-        std::fprintf(stderr, "\r%60s\r", "");
-    }
     EnergyReport energy = meter->Finish();
-    uint64_t events = Simulator::GetEventCount();
+    // The progress line's own ticks are not part of the model: leave them out, so a run on a
+    // terminal counts the same events as one in a pipe.
+    uint64_t events = Simulator::GetEventCount() - (progress ? progress->Finish() : 0);
     Simulator::Destroy();
 
     // Measure.

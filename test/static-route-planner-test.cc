@@ -10,7 +10,6 @@
 #include "model/routing/host-route-table.h"
 
 #include "ns3/internet-stack-helper.h"
-#include "ns3/ipv4-address-generator.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-routing-table-entry.h"
 #include "ns3/ipv4-static-routing-helper.h"
