@@ -55,6 +55,8 @@ const std::vector<std::string> kNrLinkKeys = {"technology",
                                               "attributes",
                                               "cost",
                                               "description"};
+const std::vector<std::string> kWifiLinkKeys =
+    {"technology", "between", "standard", "band", "channel_width", "cost", "description"};
 const std::vector<std::string> kLinkKeys = {"technology",
                                             "between",
                                             "profile",
@@ -546,9 +548,12 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
         LinkSpec l;
         if (const ConfigNode* tech = link.Find("technology"))
         {
-            l.technology = ReadChoice(*tech, {"wired", "nr"}, "link technology");
+            l.technology = ReadChoice(*tech, {"wired", "nr", "wifi"}, "link technology");
         }
-        link.CheckKeys(l.technology == "nr" ? kNrLinkKeys : kLinkKeys, context);
+        link.CheckKeys(l.technology == "nr"     ? kNrLinkKeys
+                       : l.technology == "wifi" ? kWifiLinkKeys
+                                                : kLinkKeys,
+                       context);
         l.name = name;
         l.mark = links.GetKeyMark(name);
         l.lengthMark = l.mark;
@@ -570,6 +575,52 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
         CheckPairing(a, b, between.GetMark(), context);
         l.a = a.name;
         l.b = b.name;
+        if (l.technology == "wifi")
+        {
+            if (a.count != 1)
+            {
+                throw InputError(ends[0].GetMark(),
+                                 context +
+                                     ": the first node of a Wi-Fi link is its access point, "
+                                     "a single node; '" +
+                                     a.name + "' is a group of " + std::to_string(a.count));
+            }
+            WifiLinkSpec w;
+            if (const ConfigNode* st = link.Find("standard"))
+            {
+                w.standard = ReadChoice(*st, {"802.11n", "802.11ac", "802.11ax"}, "Wi-Fi standard");
+            }
+            const ConfigNode* bandNode = link.Find("band");
+            if (bandNode)
+            {
+                w.band = ReadChoice(*bandNode, {"2.4GHz", "5GHz"}, "Wi-Fi band");
+            }
+            if (w.standard == "802.11ac" && w.band != "5GHz")
+            {
+                throw InputError(bandNode->GetMark(), context + ": 802.11ac works in 5GHz only");
+            }
+            if (const ConfigNode* width = link.Find("channel_width"))
+            {
+                int64_t mhz = width->AsInteger();
+                bool ok =
+                    mhz == 20 || mhz == 40 ||
+                    (w.band == "5GHz" && w.standard != "802.11n" && (mhz == 80 || mhz == 160));
+                if (!ok)
+                {
+                    throw InputError(width->GetMark(),
+                                     context + ": channel_width must be 20 or 40 (MHz), or 80 or "
+                                               "160 for 802.11ac/ax in 5GHz");
+                }
+                w.channelWidth = static_cast<uint32_t>(mhz);
+            }
+            l.wifi = w;
+            if (const ConfigNode* cost = link.Find("cost"))
+            {
+                l.cost = ReadCost(*cost, context + " cost");
+            }
+            spec.links.push_back(l);
+            continue;
+        }
         if (l.technology == "nr")
         {
             if (a.count != 1)

@@ -42,10 +42,14 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
+#include "ns3/ssid.h"
 #include "ns3/string.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
+#include "ns3/wifi-helper.h"
+#include "ns3/wifi-mac-helper.h"
+#include "ns3/yans-wifi-helper.h"
 
 #include <chrono>
 #include <cmath>
@@ -424,6 +428,72 @@ BuildNrCell(const LinkSpec& l,
     }
 }
 
+/// Build one Wi-Fi cell with ns-3's wifi module: an access point, its stations, their subnet,
+/// and one routing edge per station.
+void
+BuildWifiCell(const LinkSpec& l,
+              const NodeGroup& ga,
+              const NodeGroup& gb,
+              AddressPlan& addresses,
+              StaticRoutePlanner& planner,
+              std::vector<BuiltLink>& links,
+              int64_t& nextStream)
+{
+    const WifiLinkSpec& w = *l.wifi;
+    // Antenna heights: an access point on a wall or pole, stations at hand height (assumptions).
+    constexpr double kApHeight = 3.0;
+    constexpr double kStationHeight = 1.5;
+    WifiHelper wifi;
+    wifi.SetStandard(w.standard == "802.11n"    ? WIFI_STANDARD_80211n
+                     : w.standard == "802.11ac" ? WIFI_STANDARD_80211ac
+                                                : WIFI_STANDARD_80211ax);
+    YansWifiChannelHelper channelHelper = YansWifiChannelHelper::Default();
+    YansWifiPhyHelper phy;
+    phy.SetChannel(channelHelper.Create());
+    // Channel number 0 lets ns-3 pick the band's default channel of that width.
+    std::ostringstream settings;
+    settings << "{0, " << w.channelWidth << ", "
+             << (w.band == "2.4GHz" ? "BAND_2_4GHZ" : "BAND_5GHZ") << ", 0}";
+    phy.Set("ChannelSettings", StringValue(settings.str()));
+    WifiMacHelper mac;
+    Ssid ssid(l.name);
+    Ptr<Node> apNode = ga.members[0];
+    PlaceNode(apNode, ga.positions[0], kApHeight);
+    NodeContainer stations;
+    for (uint32_t i = 0; i < gb.members.size(); ++i)
+    {
+        PlaceNode(gb.members[i], gb.positions[i], kStationHeight);
+        stations.Add(gb.members[i]);
+    }
+    mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
+    NetDeviceContainer apDevice = wifi.Install(phy, mac, apNode);
+    mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid));
+    NetDeviceContainer stationDevices = wifi.Install(phy, mac, stations);
+    NetDeviceContainer all(apDevice);
+    all.Add(stationDevices);
+    addresses.AssignSubnet(all);
+    nextStream += wifi.AssignStreams(all, nextStream);
+    Vector apPosition = apNode->GetObject<MobilityModel>()->GetPosition();
+    for (uint32_t i = 0; i < stationDevices.GetN(); ++i)
+    {
+        double distance = CalculateDistance(
+            apPosition,
+            stationDevices.Get(i)->GetNode()->GetObject<MobilityModel>()->GetPosition());
+        BuiltLink b;
+        b.spec = &l;
+        b.technology = "wifi";
+        b.profile = nullptr;
+        b.devices = NetDeviceContainer(apDevice.Get(0), stationDevices.Get(i));
+        b.propagation = distance / 299792458.0;
+        b.lengthMetres = distance;
+        b.rateDown = 0;
+        b.rateUp = 0;
+        // Routing metric: a nominal millisecond for contention and transmission.
+        planner.AddLink(apDevice.Get(0), stationDevices.Get(i), 1e-3);
+        links.push_back(b);
+    }
+}
+
 } // namespace
 
 ScenarioRunner::ScenarioRunner(const ScenarioSpec& spec)
@@ -507,6 +577,11 @@ ScenarioRunner::Run()
     {
         const NodeGroup& ga = groups.at(l.a);
         const NodeGroup& gb = groups.at(l.b);
+        if (l.technology == "wifi")
+        {
+            BuildWifiCell(l, ga, gb, addresses, planner, links, nextStream);
+            continue;
+        }
         if (l.technology == "nr")
         {
             BuildNrCell(l, ga, gb, channels, addresses, planner, links, radioEnergy, nextStream);

@@ -90,6 +90,18 @@ struct NrLinkSpec
 
 /**
  * \ingroup blueprint
+ * \brief The configuration of a Wi-Fi cell (a link with `technology: wifi`), built from ns-3's
+ * wifi module.
+ */
+struct WifiLinkSpec
+{
+    std::string standard = "802.11ax"; //!< 802.11n, 802.11ac or 802.11ax
+    std::string band = "5GHz";         //!< 2.4GHz or 5GHz
+    uint32_t channelWidth = 20;        //!< MHz
+};
+
+/**
+ * \ingroup blueprint
  * \brief A wired link between two nodes (or between the members of a group and one node).
  *
  * The first node named in `between` is the network side: "down" is the direction from the first
@@ -102,6 +114,7 @@ struct LinkSpec
     std::string b;                    //!< second (user-side) node
     std::string technology = "wired"; //!< wired or nr
     std::optional<NrLinkSpec> nr;     //!< the cell, for technology nr (a = gNB, b = UEs)
+    std::optional<WifiLinkSpec> wifi; //!< the cell, for technology wifi (a = AP, b = stations)
     std::string profile;              //!< WiredLinkProfile name (wired)
     double rateDown = 0;              //!< bit/s a->b (0 = profile's)
     double rateUp = 0;                //!< bit/s b->a (0 = same as down or profile's)

@@ -704,4 +704,80 @@ TEST(CliTest, NrCellInputErrorsNameTheirPosition)
     }
 }
 
+/// A shelter's Wi-Fi (the 00000JAPAN disaster SSID kind of use): phones behind one access point.
+const std::string kWifiCell = R"(blueprint: 1
+name: shelter-wifi
+duration: 3s
+sites:
+  hall: {position: [0m, 0m]}
+  dc: {position: [20km, 0km]}
+nodes:
+  ap: {site: hall}
+  phones: {site: hall, count: 5, placement: {radius: 15m}}
+  server: {site: dc, equipment: server}
+links:
+  hall-wifi: {technology: wifi, between: [ap, phones], standard: 802.11ax}
+  uplink: {between: [server, ap], profile: fiber, rate: 1Gbps}
+flows:
+  messages:
+    from: phones
+    to: server
+    start: 1s
+    traffic: {pattern: periodic, interval: 50ms, size: 300B}
+  news:
+    from: server
+    to: phones
+    start: 1s
+    traffic: {pattern: constant_rate, rate: 2Mbps, size: 1200B}
+alternatives:
+  legacy-2g4:
+    changes:
+      links:
+        hall-wifi: {standard: 802.11n, band: 2.4GHz}
+)";
+
+TEST(CliTest, WifiCellCarriesTrafficBothWays)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", kWifiCell);
+    CommandResult r = Blueprint("compare " + file + " --out " + dir.Path() + "/o", dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    for (const char* configuration : {"base", "legacy-2g4"})
+    {
+        nlohmann::json j =
+            nlohmann::json::parse(ReadFile(dir.Path() + "/o/" + configuration + "/result.json"));
+        const auto& up = j["flows"][0];
+        const auto& down = j["flows"][1];
+        EXPECT_EQ(up["technology_path"], nlohmann::json::array({"wifi", "fiber"}));
+        EXPECT_EQ(down["technology_path"], nlohmann::json::array({"fiber", "wifi"}));
+        EXPECT_EQ(up["tx_packets"], 5 * 40) << configuration;
+        EXPECT_EQ(up["rx_packets"], up["tx_packets"]) << configuration;
+        EXPECT_EQ(down["rx_packets"], down["tx_packets"]) << configuration;
+        for (const auto& f : {up, down})
+        {
+            EXPECT_GE(f["latency_ms"]["min"].get<double>(),
+                      f["propagation_bound_ms"].get<double>());
+        }
+    }
+}
+
+TEST(CliTest, WifiInputErrorsNameTheirPosition)
+{
+    TempDir dir;
+    std::string text = kWifiCell;
+    std::string from = "standard: 802.11ax}";
+    text.replace(text.find(from), from.size(), "standard: 802.11ac, band: 2.4GHz}");
+    std::string file = dir.Write("s.yaml", text);
+    CommandResult r = Blueprint("validate " + file, dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err.rfind(file + ":12:82: link 'hall-wifi': 802.11ac works in 5GHz only", 0), 0u)
+        << r.err;
+    text = kWifiCell;
+    text.replace(text.find(from), from.size(), "standard: 802.11g}");
+    file = dir.Write("t.yaml", text);
+    r = Blueprint("validate " + file, dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("unknown Wi-Fi standard '802.11g'"), std::string::npos) << r.err;
+}
+
 } // namespace
