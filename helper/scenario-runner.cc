@@ -494,55 +494,53 @@ BuildWifiCell(const LinkSpec& l,
     }
 }
 
-} // namespace
-
-ScenarioRunner::ScenarioRunner(const ScenarioSpec& spec)
-    : m_spec(spec)
+/// Everything one run builds, shared by its build steps.
+struct ScenarioBuild
 {
-}
-
-void
-ScenarioRunner::SetProgress(bool enabled)
-{
-    m_progress = enabled;
-}
-
-RunResult
-ScenarioRunner::Run()
-{
-    auto wallStart = std::chrono::steady_clock::now();
-    const ScenarioSpec& spec = m_spec;
-    RngSeedManager::SetSeed(1);
-    RngSeedManager::SetRun(spec.seed);
-    // Several configurations run in one process (compare): restore every attribute default this
-    // one changes when it ends.
-    // TCP segments fill a 1500-byte MTU: 1500 - 20 (IPv4) - 32 (TCP with the timestamp option,
-    // on by default in ns-3) = 1448 B, instead of ns-3's 536-byte default (RFC 879's minimum).
-    // The scenario's own defaults win.
-    std::map<std::string, std::string> defaults{{"ns3::TcpSocket::SegmentSize", "1448"}};
-    for (const auto& [name, value] : spec.defaults)
+    explicit ScenarioBuild(const ScenarioSpec& s, std::chrono::steady_clock::time_point start)
+        : spec(s),
+          wallStart(start)
     {
-        defaults[name] = value;
     }
-    AttributeDefaultsGuard defaultsGuard(defaults);
 
+    const ScenarioSpec& spec;                             //!< what to build
+    std::chrono::steady_clock::time_point wallStart;      //!< when building started
+    bool progress = false;                                //!< print a progress line
+    std::map<std::string, NodeGroup> groups;              //!< node spec name -> members
+    NodeContainer allNodes;                               //!< every node
+    int64_t nextStream = kApplicationStreams;             //!< next free random stream
+    std::map<std::string, Ptr<NrChannel>> channels;       //!< one per NR carrier
+    std::vector<NrCellEnergy> radioEnergy;                //!< NR cells' energy models
+    std::vector<BuiltLink> links;                         //!< every built link member
+    StaticRoutePlanner planner;                           //!< routing graph
+    AddressPlan addresses;                                //!< subnets
+    std::vector<std::unique_ptr<FlowProbe>> probes;       //!< per flow
+    std::vector<FlowResult> flowResults;                  //!< per flow, filled while building
+    Ptr<EnergyMeter> meter = CreateObject<EnergyMeter>(); //!< energy of every element
+    CostLedger ledger;                                    //!< cost of every element
+    EnergyReport energy;                                  //!< the meter's reading at the end
+    uint64_t events = 0;                                  //!< simulator events of the model
+};
+
+/// Create the nodes of every node spec, placed in their sites, with the internet stack.
+void
+BuildNodes(ScenarioBuild& sb)
+{
     // Nodes, placed in their sites.
-    std::map<std::string, NodeGroup> groups;
-    NodeContainer allNodes;
     Ptr<UniformRandomVariable> placement = CreateObject<UniformRandomVariable>();
     placement->SetStream(kPlacementStream);
-    for (const auto& n : spec.nodes)
+    for (const auto& n : sb.spec.nodes)
     {
         NodeGroup g;
         g.spec = &n;
         g.equipment = EquipmentProfile::Find(n.equipment);
-        const SiteSpec* site = spec.FindSite(n.site);
+        const SiteSpec* site = sb.spec.FindSite(n.site);
         // The site's own PUE when the scenario gives one, else the equipment's usual site class.
         g.pue = site->pue.value_or(g.equipment->pue);
         for (uint32_t i = 0; i < n.count; ++i)
         {
             Ptr<Node> node = CreateObject<Node>();
-            allNodes.Add(node);
+            sb.allNodes.Add(node);
             g.members.push_back(node);
             double x = site->x;
             double y = site->y;
@@ -556,35 +554,42 @@ ScenarioRunner::Run()
             }
             g.positions.emplace_back(x, y);
         }
-        groups.emplace(n.name, std::move(g));
+        sb.groups.emplace(n.name, std::move(g));
     }
 
     InternetStackHelper internet;
     HostRouteTableHelper hostRoutes;
     internet.SetRoutingHelper(hostRoutes);
     internet.SetIpv6StackInstall(false);
-    internet.Install(allNodes);
+    internet.Install(sb.allNodes);
+}
 
+/// Build every link through its technology's builder.
+void
+BuildLinks(ScenarioBuild& sb)
+{
     // Links.
-    int64_t nextStream = kApplicationStreams;
-    std::map<std::string, Ptr<NrChannel>> channels;
-    std::vector<NrCellEnergy> radioEnergy;
-    std::vector<BuiltLink> links;
-    StaticRoutePlanner planner;
-    AddressPlan addresses;
     WiredLinkHelper wired;
-    for (const auto& l : spec.links)
+    for (const auto& l : sb.spec.links)
     {
-        const NodeGroup& ga = groups.at(l.a);
-        const NodeGroup& gb = groups.at(l.b);
+        const NodeGroup& ga = sb.groups.at(l.a);
+        const NodeGroup& gb = sb.groups.at(l.b);
         if (l.technology == "wifi")
         {
-            BuildWifiCell(l, ga, gb, addresses, planner, links, nextStream);
+            BuildWifiCell(l, ga, gb, sb.addresses, sb.planner, sb.links, sb.nextStream);
             continue;
         }
         if (l.technology == "nr")
         {
-            BuildNrCell(l, ga, gb, channels, addresses, planner, links, radioEnergy, nextStream);
+            BuildNrCell(l,
+                        ga,
+                        gb,
+                        sb.channels,
+                        sb.addresses,
+                        sb.planner,
+                        sb.links,
+                        sb.radioEnergy,
+                        sb.nextStream);
             continue;
         }
         uint32_t members = std::max(ga.members.size(), gb.members.size());
@@ -634,7 +639,7 @@ ScenarioRunner::Run()
                 devices.Get(0)->SetAttribute(attribute, StringValue(value));
                 devices.Get(1)->SetAttribute(attribute, StringValue(value));
             }
-            addresses.AssignPointToPoint(devices);
+            sb.addresses.AssignPointToPoint(devices);
             BuiltLink b;
             b.spec = &l;
             b.profile = WiredLinkProfile::Find(l.profile);
@@ -651,24 +656,29 @@ ScenarioRunner::Run()
                              WiredLinkHelper::OneWayDelay(s, 1500, false))
                                 .GetSeconds() /
                             2;
-            planner.AddLink(devices.Get(0), devices.Get(1), weight);
-            links.push_back(b);
+            sb.planner.AddLink(devices.Get(0), devices.Get(1), weight);
+            sb.links.push_back(b);
         }
     }
+}
 
+/// Install routes towards flow endpoints; transit nodes use the strong end-system model.
+void
+BuildRoutes(ScenarioBuild& sb)
+{
     // Routes towards every node a flow sends to, and back to senders that get replies.
-    for (const auto& f : spec.flows)
+    for (const auto& f : sb.spec.flows)
     {
         bool replies = f.traffic.protocol == "tcp" || f.traffic.pattern == "request_response";
-        for (const auto& node : groups.at(f.to).members)
+        for (const auto& node : sb.groups.at(f.to).members)
         {
-            planner.RouteTo(node);
+            sb.planner.RouteTo(node);
         }
         if (replies)
         {
-            for (const auto& node : groups.at(f.from).members)
+            for (const auto& node : sb.groups.at(f.from).members)
             {
-                planner.RouteTo(node);
+                sb.planner.RouteTo(node);
             }
         }
     }
@@ -678,35 +688,38 @@ ScenarioRunner::Run()
     // every interface of the node, which is what a router with hundreds of links would pay per
     // packet.
     std::set<uint32_t> endpoints;
-    for (const auto& f : spec.flows)
+    for (const auto& f : sb.spec.flows)
     {
         for (const auto* name : {&f.from, &f.to})
         {
-            for (const auto& node : groups.at(*name).members)
+            for (const auto& node : sb.groups.at(*name).members)
             {
                 endpoints.insert(node->GetId());
             }
         }
     }
-    for (uint32_t i = 0; i < allNodes.GetN(); ++i)
+    for (uint32_t i = 0; i < sb.allNodes.GetN(); ++i)
     {
-        if (!endpoints.count(allNodes.Get(i)->GetId()))
+        if (!endpoints.count(sb.allNodes.Get(i)->GetId()))
         {
-            allNodes.Get(i)->GetObject<Ipv4>()->SetAttribute("WeakEsModel", BooleanValue(false));
+            sb.allNodes.Get(i)->GetObject<Ipv4>()->SetAttribute("WeakEsModel", BooleanValue(false));
         }
     }
+}
 
+/// Install the traffic applications and connect their traces to the flow probes.
+void
+BuildTraffic(ScenarioBuild& sb)
+{
     // Traffic.
-    std::vector<std::unique_ptr<FlowProbe>> probes;
-    std::vector<FlowResult> flowResults;
     Ptr<UniformRandomVariable> offsets = CreateObject<UniformRandomVariable>();
     offsets->SetStream(kStartOffsetStream);
-    for (uint32_t fi = 0; fi < spec.flows.size(); ++fi)
+    for (uint32_t fi = 0; fi < sb.spec.flows.size(); ++fi)
     {
-        const FlowSpec& f = spec.flows[fi];
+        const FlowSpec& f = sb.spec.flows[fi];
         const TrafficSpec& t = f.traffic;
-        const NodeGroup& src = groups.at(f.from);
-        const NodeGroup& dst = groups.at(f.to);
+        const NodeGroup& src = sb.groups.at(f.from);
+        const NodeGroup& dst = sb.groups.at(f.to);
         uint32_t members = std::max(src.members.size(), dst.members.size());
         auto probe = std::make_unique<FlowProbe>();
         if (f.requirements.latency)
@@ -714,7 +727,7 @@ ScenarioRunner::Run()
             probe->record.SetDeadline(*f.requirements.latency);
         }
         probe->rttDeadline = f.requirements.rtt;
-        double stop = f.stop.value_or(spec.duration);
+        double stop = f.stop.value_or(sb.spec.duration);
         uint16_t port = kFirstPort + fi;
         TypeId protocol =
             t.protocol == "tcp" ? TcpSocketFactory::GetTypeId() : UdpSocketFactory::GetTypeId();
@@ -748,25 +761,25 @@ ScenarioRunner::Run()
             Ptr<Node> from = src.members[PairedMember(i, members, src.members.size())];
             uint32_t di = PairedMember(i, members, dst.members.size());
             Ptr<Node> to = dst.members[di];
-            auto path = planner.GetPath(from, to);
+            auto path = sb.planner.GetPath(from, to);
             if (!path)
             {
                 throw InputError(f.mark,
                                  "flow '" + f.name + "': no route from '" + f.from + "' to '" +
-                                     f.to + "'; connect them with links");
+                                     f.to + "'; connect them with sb.links");
             }
             if (i == 0)
             {
                 double bound = 0;
                 for (uint32_t li : *path)
                 {
-                    bound += links[li].propagation;
-                    const std::string& tech = links[li].technology;
+                    bound += sb.links[li].propagation;
+                    const std::string& tech = sb.links[li].technology;
                     if (fr.technologyPath.empty() || fr.technologyPath.back() != tech)
                     {
                         fr.technologyPath.push_back(tech);
                     }
-                    fr.linkPath.push_back(links[li].spec->name);
+                    fr.linkPath.push_back(sb.links[li].spec->name);
                 }
                 fr.propagationBoundMs = bound * 1e3;
             }
@@ -799,7 +812,7 @@ ScenarioRunner::Run()
                                      StringValue(t.exponential ? "Exponential" : "Fixed"));
                 client->TraceConnectWithoutContext("Tx", MakeBoundCallback(&OnTx, probe.get()));
                 client->TraceConnectWithoutContext("Rtt", MakeBoundCallback(&OnRtt, probe.get()));
-                nextStream += client->AssignStreams(nextStream);
+                sb.nextStream += client->AssignStreams(sb.nextStream);
                 from->AddApplication(client);
                 client->SetStartTime(Seconds(start));
                 client->SetStopTime(Seconds(stop));
@@ -847,20 +860,23 @@ ScenarioRunner::Run()
             source->SetAttribute("FlowId", UintegerValue(fi));
             source->SetAttribute("MemberId", UintegerValue(i));
             source->TraceConnectWithoutContext("Tx", MakeBoundCallback(&OnTx, probe.get()));
-            nextStream += source->AssignStreams(nextStream);
+            sb.nextStream += source->AssignStreams(sb.nextStream);
             from->AddApplication(source);
             source->SetStartTime(Seconds(start));
             source->SetStopTime(Seconds(stop));
         }
-        probes.push_back(std::move(probe));
-        flowResults.push_back(fr);
+        sb.probes.push_back(std::move(probe));
+        sb.flowResults.push_back(fr);
     }
+}
 
+/// Register every element with the energy meter and the cost ledger.
+void
+BuildLedgers(ScenarioBuild& sb)
+{
     // Energy: every node's equipment and every link end's line termination; cost of both.
-    Ptr<EnergyMeter> meter = CreateObject<EnergyMeter>();
-    CostLedger ledger;
     std::map<uint32_t, NetDeviceContainer> devicesOfNode;
-    for (const auto& b : links)
+    for (const auto& b : sb.links)
     {
         // Wired devices report what they carry through PhyTxEnd; the NR devices' load is the
         // cell's, metered with the radio (not yet modelled).
@@ -869,9 +885,9 @@ ScenarioRunner::Run()
             devicesOfNode[b.devices.Get(e)->GetNode()->GetId()].Add(b.devices.Get(e));
         }
     }
-    for (const auto& n : spec.nodes)
+    for (const auto& n : sb.spec.nodes)
     {
-        const NodeGroup& g = groups.at(n.name);
+        const NodeGroup& g = sb.groups.at(n.name);
         const EquipmentProfile& eq = *g.equipment;
         for (const auto& node : g.members)
         {
@@ -880,7 +896,7 @@ ScenarioRunner::Run()
             power->SetAttribute("Pue", DoubleValue(g.pue));
             if (power->GetMaxPower() > 0)
             {
-                meter->AddElement(n.name, n.name, eq.role, power, devicesOfNode[node->GetId()]);
+                sb.meter->AddElement(n.name, n.name, eq.role, power, devicesOfNode[node->GetId()]);
             }
         }
         CostItem item = eq.GetCostItem(n.name, n.name);
@@ -894,11 +910,11 @@ ScenarioRunner::Run()
         item.opexPerYear *= n.count;
         if (item.capex > 0 || item.opexPerYear > 0)
         {
-            ledger.Add(item);
+            sb.ledger.Add(item);
         }
     }
     std::set<const LinkSpec*> linkCostOverridden;
-    for (const auto& b : links)
+    for (const auto& b : sb.links)
     {
         const LinkSpec& l = *b.spec;
         if (!b.profile)
@@ -907,12 +923,12 @@ ScenarioRunner::Run()
             // there yet).
             if (l.cost && linkCostOverridden.insert(&l).second)
             {
-                ledger.Add(CostItem{l.name,
-                                    l.a,
-                                    b.technology,
-                                    l.cost->capex,
-                                    l.cost->lifetimeYears,
-                                    l.cost->opexPerYear});
+                sb.ledger.Add(CostItem{l.name,
+                                       l.a,
+                                       b.technology,
+                                       l.cost->capex,
+                                       l.cost->lifetimeYears,
+                                       l.cost->opexPerYear});
             }
             continue;
         }
@@ -920,17 +936,17 @@ ScenarioRunner::Run()
         const std::string* ends[2] = {&l.a, &l.b};
         for (uint32_t e = 0; e < 2; ++e)
         {
-            double pue = groups.at(*ends[e]).pue;
+            double pue = sb.groups.at(*ends[e]).pue;
             double lineRate = e == 0 ? b.rateDown : b.rateUp;
             Ptr<ElementPowerModel> power = l.power ? MakePowerModel(*l.power, pue)
                                                    : p.CreateEndPowerModel(e == 0, lineRate, pue);
             if (power->GetMaxPower() > 0)
             {
-                meter->AddElement(l.name,
-                                  *ends[e],
-                                  p.technology,
-                                  power,
-                                  NetDeviceContainer(b.devices.Get(e)));
+                sb.meter->AddElement(l.name,
+                                     *ends[e],
+                                     p.technology,
+                                     power,
+                                     NetDeviceContainer(b.devices.Get(e)));
             }
         }
         if (l.cost)
@@ -938,12 +954,12 @@ ScenarioRunner::Run()
             // A cost written on the link is for the whole link (all its members together).
             if (linkCostOverridden.insert(&l).second)
             {
-                ledger.Add(CostItem{l.name,
-                                    l.a,
-                                    p.technology,
-                                    l.cost->capex,
-                                    l.cost->lifetimeYears,
-                                    l.cost->opexPerYear});
+                sb.ledger.Add(CostItem{l.name,
+                                       l.a,
+                                       p.technology,
+                                       l.cost->capex,
+                                       l.cost->lifetimeYears,
+                                       l.cost->opexPerYear});
             }
             continue;
         }
@@ -951,63 +967,109 @@ ScenarioRunner::Run()
         {
             if (item.capex > 0 || item.opexPerYear > 0)
             {
-                ledger.Add(item);
+                sb.ledger.Add(item);
             }
         }
     }
 
-    for (const auto& cell : radioEnergy)
+    for (const auto& cell : sb.radioEnergy)
     {
         Ptr<NrGnbEnergyModel> gnb = cell.gnb;
-        meter->AddIntegratedElement(
+        sb.meter->AddIntegratedElement(
             cell.link,
             cell.gnbNode,
             "nr",
             [gnb](Time now) { return gnb->GetEnergy(now); },
             cell.pue);
     }
+}
 
+/// Run the simulation for duration + drain and read the meter.
+void
+Simulate(ScenarioBuild& sb)
+{
     // Run.
-    double end = spec.duration + spec.drain;
-    meter->Start();
+    double end = sb.spec.duration + sb.spec.drain;
+    sb.meter->Start();
     std::unique_ptr<ProgressLine> progress;
-    if (m_progress)
+    if (sb.progress)
     {
-        progress = std::make_unique<ProgressLine>(spec.configuration, end, wallStart);
+        progress = std::make_unique<ProgressLine>(sb.spec.configuration, end, sb.wallStart);
         Simulator::Schedule(Seconds(0), &ProgressLine::Tick, progress.get());
     }
     Simulator::Stop(Seconds(end));
     Simulator::Run();
-    EnergyReport energy = meter->Finish();
+    sb.energy = sb.meter->Finish();
     // The progress line's own ticks are not part of the model: leave them out, so a run on a
     // terminal counts the same events as one in a pipe.
-    uint64_t events = Simulator::GetEventCount() - (progress ? progress->Finish() : 0);
+    sb.events = Simulator::GetEventCount() - (progress ? progress->Finish() : 0);
     Simulator::Destroy();
+}
+
+} // namespace
+
+ScenarioRunner::ScenarioRunner(const ScenarioSpec& spec)
+    : m_spec(spec)
+{
+}
+
+void
+ScenarioRunner::SetProgress(bool enabled)
+{
+    m_progress = enabled;
+}
+
+RunResult
+ScenarioRunner::Run()
+{
+    ScenarioBuild sb(m_spec, std::chrono::steady_clock::now());
+    sb.progress = m_progress;
+    const ScenarioSpec& spec = m_spec;
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(spec.seed);
+    // Several configurations run in one process (compare): restore every attribute default this
+    // one changes when it ends.
+    // TCP segments fill a 1500-byte MTU: 1500 - 20 (IPv4) - 32 (TCP with the timestamp option,
+    // on by default in ns-3) = 1448 B, instead of ns-3's 536-byte default (RFC 879's minimum).
+    // The scenario's own defaults win.
+    std::map<std::string, std::string> defaults{{"ns3::TcpSocket::SegmentSize", "1448"}};
+    for (const auto& [name, value] : spec.defaults)
+    {
+        defaults[name] = value;
+    }
+    AttributeDefaultsGuard defaultsGuard(defaults);
+
+    BuildNodes(sb);
+    BuildLinks(sb);
+    BuildRoutes(sb);
+    BuildTraffic(sb);
+    BuildLedgers(sb);
+    Simulate(sb);
 
     // Measure.
     RunResult result;
     result.version = BLUEPRINT_VERSION;
-    result.scenario = spec.name;
-    result.sourceFile = spec.sourceFile;
-    result.configuration = spec.configuration;
-    result.configurationDescription = spec.configurationDescription;
-    result.seed = spec.seed;
-    result.durationSeconds = spec.duration;
-    result.nodes = allNodes.GetN();
-    result.links = links.size();
-    result.resolvedYaml = spec.resolvedYaml;
+    result.scenario = sb.spec.name;
+    result.sourceFile = sb.spec.sourceFile;
+    result.configuration = sb.spec.configuration;
+    result.configurationDescription = sb.spec.configurationDescription;
+    result.seed = sb.spec.seed;
+    result.durationSeconds = sb.spec.duration;
+    result.nodes = sb.allNodes.GetN();
+    result.links = sb.links.size();
+    result.resolvedYaml = sb.spec.resolvedYaml;
     uint64_t deliveredBits = 0;
-    for (uint32_t fi = 0; fi < spec.flows.size(); ++fi)
+    for (uint32_t fi = 0; fi < sb.spec.flows.size(); ++fi)
     {
-        const FlowSpec& f = spec.flows[fi];
-        const FlowRecord& rec = probes[fi]->record;
-        FlowResult& fr = flowResults[fi];
+        const FlowSpec& f = sb.spec.flows[fi];
+        const FlowRecord& rec = sb.probes[fi]->record;
+        FlowResult& fr = sb.flowResults[fi];
         fr.txPackets = rec.GetTxPackets();
         fr.rxPackets = rec.GetRxPackets();
         fr.txBytes = rec.GetTxBytes();
         fr.rxBytes = rec.GetRxBytes();
         fr.lossRatio = rec.GetLossRatio();
-        double stop = f.stop.value_or(spec.duration);
+        double stop = f.stop.value_or(sb.spec.duration);
         fr.activeSeconds = stop - f.start;
         if (f.traffic.pattern == "bulk" && f.traffic.totalBytes > 0 && rec.GetLastRxTime() > 0)
         {
@@ -1047,7 +1109,7 @@ ScenarioRunner::Run()
             fr.requirements.push_back(JudgeDeadline("rtt",
                                                     *req.rtt,
                                                     req.reliability,
-                                                    probes[fi]->rttOnTime,
+                                                    sb.probes[fi]->rttOnTime,
                                                     fr.txPackets));
         }
         if (req.throughput)
@@ -1077,20 +1139,20 @@ ScenarioRunner::Run()
         }
         result.verdict = Worst(result.verdict, fr.verdict);
     }
-    result.flows = flowResults;
-    result.energyJoules = energy.totalJoules;
-    result.energyByTechnology = energy.byTechnology;
-    result.energyByNode = energy.byNode;
-    result.joulesPerBit = deliveredBits ? energy.totalJoules / deliveredBits : 0;
-    result.currency = spec.currency;
-    result.discountRate = spec.discountRate;
-    result.capex = ledger.GetCapex();
-    result.opexPerYear = ledger.GetOpexPerYear();
-    result.annualisedCost = ledger.GetAnnualised(spec.discountRate);
-    result.annualisedByTechnology = ledger.GetAnnualisedByTechnology(spec.discountRate);
-    result.events = events;
+    result.flows = sb.flowResults;
+    result.energyJoules = sb.energy.totalJoules;
+    result.energyByTechnology = sb.energy.byTechnology;
+    result.energyByNode = sb.energy.byNode;
+    result.joulesPerBit = deliveredBits ? sb.energy.totalJoules / deliveredBits : 0;
+    result.currency = sb.spec.currency;
+    result.discountRate = sb.spec.discountRate;
+    result.capex = sb.ledger.GetCapex();
+    result.opexPerYear = sb.ledger.GetOpexPerYear();
+    result.annualisedCost = sb.ledger.GetAnnualised(sb.spec.discountRate);
+    result.annualisedByTechnology = sb.ledger.GetAnnualisedByTechnology(sb.spec.discountRate);
+    result.events = sb.events;
     result.wallSeconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - sb.wallStart).count();
     return result;
 }
 
