@@ -919,8 +919,9 @@ BuildLedgers(ScenarioBuild& sb)
         const LinkSpec& l = *b.spec;
         if (!b.profile)
         {
-            // A radio link: only a cost written on it (the NR energy and cost models are not
-            // there yet).
+            // A radio link: an NR cell's energy comes from its own model (registered below),
+            // Wi-Fi's is not metered yet, and neither has a cost catalogue: only a cost written
+            // on the link counts.
             if (l.cost && linkCostOverridden.insert(&l).second)
             {
                 sb.ledger.Add(CostItem{l.name,
