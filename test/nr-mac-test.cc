@@ -612,6 +612,53 @@ TEST(NrMacTest, SaturatedUplinkKeepsGrantsFlowingOnBufferReports)
     Simulator::Destroy();
 }
 
+TEST(NrMacTest, SaturatedUplinkTddMu2GrantsBothUplinkTtisOfThePattern)
+{
+    // 100 MHz at 60 kHz: 135 PRBs (TS 38.101-1 Table 5.3.2-1); DDDSU with S = 10D+2G+2U, so
+    // each 1.25 ms period offers two PUSCH TTIs: the S slot's 2 uplink symbols and the U slot's
+    // 14. With N2 = 23 symbols (TS 38.214 Table 6.4-1) the first PUSCH any PDCCH of the period
+    // reaches is an S slot, so the U slot is only used if grants may target later reachable
+    // TTIs (K2 up to 32 slots, TS 38.214 clause 6.1.2.1). A backlogged UE must get every
+    // uplink PRB of both: TBS(14) + TBS(2) per period.
+    CellConfig c;
+    c.bandwidthHz = 100e6;
+    c.mu = 2;
+    c.pattern = "DDDSU";
+    TestCell cell(c);
+    ASSERT_EQ(cell.gnb->GetPrbs(), 135u);
+    TbLog log(cell.gnb, "UlTb");
+    // 1400-byte payloads every 20 us: 560 Mbit/s, above the carrier's uplink rate.
+    SaturatingFlow flow(cell.ueNodes.Get(0), cell.gnbNode, cell.gnbAddress, 1400, MicroSeconds(20));
+    flow.Run(Seconds(0), MilliSeconds(130));
+    Simulator::Stop(MilliSeconds(135));
+    Simulator::Run();
+    // 80 periods of 1.25 ms after a 10 ms warm-up.
+    const Time from = MilliSeconds(10);
+    const Time to = MilliSeconds(110);
+    const double ulSinr = cell.channel->GetUlSinr(cell.ues[0]->GetChannelIndex(), 0);
+    const uint8_t mcs = NrLinkAdaptation::SinrToMcs(ulSinr, NrMcsTableId::Qam64);
+    EXPECT_EQ(mcs, 28);
+    const uint64_t perPeriod = uint64_t(Tbs(14, 135, mcs)) + Tbs(2, 135, mcs);
+    const uint64_t decoded = log.DecodedBits(from, to);
+    std::cout << "UL TDD 100 MHz mu=2 DDDSU, MCS " << +mcs << ": " << decoded / 0.1 / 1e6
+              << " Mbit/s at the MAC, expected " << 80 * perPeriod / 0.1 / 1e6 << "\n";
+    EXPECT_EQ(decoded, 80 * perPeriod);
+    uint32_t uSlotBlocks = 0;
+    for (const auto& r : log.records)
+    {
+        if (r.at >= from && r.at < to)
+        {
+            EXPECT_EQ(r.prbs, 135u);
+            uSlotBlocks += r.tbs == Tbs(14, 135, mcs) ? 1 : 0;
+        }
+    }
+    EXPECT_EQ(uSlotBlocks, 80u);
+    const double ipBits = flow.IpBytesIn(from, to) * 8.0;
+    EXPECT_GT(ipBits / decoded, 0.98);
+    EXPECT_LT(ipBits / decoded, 1.01);
+    Simulator::Destroy();
+}
+
 TEST(NrMacTest, RoundRobinGivesIdenticalUesEqualThroughput)
 {
     // Four saturated UEs at the same distance: round robin gives each the same PRBs, hence

@@ -43,6 +43,9 @@ static constexpr uint32_t SHORT_BSR_BYTES = 2;
 static constexpr double FR1_MAX_HZ = 7.125e9;
 /// Subcarriers per resource block (TS 38.211 clause 4.4.4.1).
 static constexpr uint32_t SUBCARRIERS_PER_PRB = 12;
+/// Largest slot offset K2 from a PDCCH to the PUSCH it schedules (TS 38.214 clause 6.1.2.1:
+/// K2 is 0..32 in the PUSCH time domain allocation list).
+static constexpr uint64_t MAX_K2_SLOTS = 32;
 
 TypeId
 NrGnbNetDevice::GetTypeId()
@@ -736,6 +739,36 @@ NrGnbNetDevice::FindPuschTti(Time t) const
     return tti;
 }
 
+uint64_t
+NrGnbNetDevice::NextPuschTti(uint64_t tti) const
+{
+    do
+    {
+        ++tti;
+    } while (GetUlDataSymbols(tti) == 0);
+    return tti;
+}
+
+bool
+NrGnbNetDevice::HasPusch(uint64_t tti, uint32_t ue) const
+{
+    auto it = m_ulPlans.find(tti);
+    return it != m_ulPlans.end() && std::any_of(it->second.grants.begin(),
+                                                it->second.grants.end(),
+                                                [ue](const UlGrant& g) { return g.ue == ue; });
+}
+
+uint32_t
+NrGnbNetDevice::GetUlFreePrbs(uint64_t tti) const
+{
+    auto it = m_ulPlans.find(tti);
+    if (it != m_ulPlans.end())
+    {
+        return it->second.freePrbs;
+    }
+    return m_ulAccess == UL_CONFIGURED ? m_prbs - m_cgReserved[tti % m_cgPeriod] : m_prbs;
+}
+
 // ------------------------------------------------------------------------------------------
 // Slot engine
 
@@ -1011,55 +1044,74 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
 {
     const Time now = Simulator::Now();
     // The DCI sits in the TTI's first symbol; the PUSCH it schedules may start no earlier than
-    // Tproc,2 after its end (TS 38.214 clause 6.4).
+    // Tproc,2 after its end (TS 38.214 clause 6.4), and at most K2 = 32 slots after the PDCCH's
+    // slot (TS 38.214 clause 6.1.2.1).
     const Time pdcchEnd = m_grid->GetFirstSymbolEnd(tti);
+    const uint64_t lastSlot = m_grid->GetSlot(tti) + MAX_K2_SLOTS;
     std::map<uint64_t, std::vector<uint32_t>> newData; // PUSCH TTI -> UEs
-    // UEs of the same capability share Tproc,2 and so the PUSCH TTI: find it once per value.
+    // UEs of the same capability share Tproc,2 and so the first PUSCH TTI: find it once per
+    // value.
     Time lastTproc2 = Time::Max();
-    uint64_t lastTarget = 0;
+    uint64_t lastFirst = 0;
     for (uint32_t ue : m_ulActive)
     {
         UeContext& ctx = m_ues[ue];
         if (ctx.tproc2 != lastTproc2)
         {
             lastTproc2 = ctx.tproc2;
-            lastTarget = FindPuschTti(pdcchEnd + ctx.tproc2);
+            lastFirst = FindPuschTti(pdcchEnd + ctx.tproc2);
         }
-        const uint64_t target = lastTarget;
-        auto planIt = m_ulPlans.find(target);
-        if (planIt != m_ulPlans.end() && std::any_of(planIt->second.grants.begin(),
-                                                     planIt->second.grants.end(),
-                                                     [ue](const UlGrant& g) { return g.ue == ue; }))
-        {
-            continue; // one PUSCH per UE per TTI
-        }
+        const uint64_t first = lastFirst;
+        // Each grant goes to the earliest reachable uplink TTI that can take it, not only to
+        // the first: in a TDD pattern such as DDDSU at mu >= 2 the first PUSCH every PDCCH of a
+        // period reaches is the same S slot, and the U slot would never be granted. One PUSCH
+        // per UE per TTI.
         ctx.ulHarq.GetRetransmissionsDue(now, m_scratchDue);
         if (!m_scratchDue.empty())
         {
             const uint32_t process = m_scratchDue.front();
             const NrTransportBlock& tb = ctx.ulHarq.GetTransportBlock(process);
-            const uint32_t symbols = GetUlDataSymbols(target);
-            const uint32_t prbs = GetPrbsFor(tb.tbsBits, symbols, tb.mcs, m_ulLayers);
-            UlPlan& plan = GetUlPlan(target);
-            // A dynamic grant replaces the UE's own configured grant in that TTI (TS 38.321
-            // clause 5.4.1), so it may reuse those PRBs.
-            const uint32_t own =
-                (m_ulAccess == UL_CONFIGURED && target % m_cgPeriod == ctx.cgOffset) ? ctx.cgPrbs
-                                                                                     : 0;
-            const uint32_t shared = prbs > own ? prbs - own : 0;
-            if (shared <= plan.freePrbs && GetTbs(symbols, prbs, tb.mcs, m_ulLayers) >= tb.tbsBits)
+            for (uint64_t target = first; m_grid->GetSlot(target) <= lastSlot;
+                 target = NextPuschTti(target))
             {
-                plan.freePrbs -= shared;
-                plan.grants.push_back(
-                    {ue, static_cast<int32_t>(process), prbs, tb.mcs, tb.tbsBits});
-                ctx.ulHarq.MarkScheduled(process);
+                if (HasPusch(target, ue))
+                {
+                    continue;
+                }
+                const uint32_t symbols = GetUlDataSymbols(target);
+                const uint32_t prbs = GetPrbsFor(tb.tbsBits, symbols, tb.mcs, m_ulLayers);
+                // A dynamic grant replaces the UE's own configured grant in that TTI (TS 38.321
+                // clause 5.4.1), so it may reuse those PRBs.
+                const uint32_t own =
+                    (m_ulAccess == UL_CONFIGURED && target % m_cgPeriod == ctx.cgOffset)
+                        ? ctx.cgPrbs
+                        : 0;
+                const uint32_t shared = prbs > own ? prbs - own : 0;
+                if (shared <= GetUlFreePrbs(target) &&
+                    GetTbs(symbols, prbs, tb.mcs, m_ulLayers) >= tb.tbsBits)
+                {
+                    UlPlan& plan = GetUlPlan(target);
+                    plan.freePrbs -= shared;
+                    plan.grants.push_back(
+                        {ue, static_cast<int32_t>(process), prbs, tb.mcs, tb.tbsBits});
+                    ctx.ulHarq.MarkScheduled(process);
+                    break;
+                }
             }
             continue;
         }
         if (ctx.ulNeed > 0 && ctx.ulEligibleAt <= now &&
             ctx.ulHarq.CountFreeProcesses(now) > ctx.grantsOutstanding)
         {
-            newData[target].push_back(ue);
+            for (uint64_t target = first; m_grid->GetSlot(target) <= lastSlot;
+                 target = NextPuschTti(target))
+            {
+                if (!HasPusch(target, ue) && GetUlFreePrbs(target) > 0)
+                {
+                    newData[target].push_back(ue);
+                    break;
+                }
+            }
         }
     }
 
@@ -1117,7 +1169,13 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
             const uint64_t payload = tbs / 8 - SHORT_BSR_BYTES;
             ctx.ulNeed -= std::min(ctx.ulNeed, payload);
             ++ctx.grantsOutstanding;
-            ctx.grants.push_back({target, payload});
+            // Kept in PUSCH order, which a buffer status report relies on.
+            const auto at =
+                std::upper_bound(ctx.grants.begin(),
+                                 ctx.grants.end(),
+                                 target,
+                                 [](uint64_t t, const GrantRecord& g) { return t < g.tti; });
+            ctx.grants.insert(at, {target, payload});
             NS_LOG_LOGIC("TTI " << tti << " grants UE " << demands[i].ue << " " << given[i]
                                 << " PRBs MCS " << +mcs << " in TTI " << target);
         }

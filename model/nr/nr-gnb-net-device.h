@@ -456,6 +456,25 @@ class NrGnbNetDevice : public NetDevice
      */
     uint64_t FindPuschTti(Time t) const;
     /**
+     * \brief Find the next TTI after one that can carry a PUSCH.
+     * \param tti the TTI.
+     * \return the first later TTI with uplink data symbols.
+     */
+    uint64_t NextPuschTti(uint64_t tti) const;
+    /**
+     * \brief Whether a UE already has a PUSCH granted in a TTI.
+     * \param tti the uplink TTI.
+     * \param ue the UE.
+     * \return true if the TTI's plan holds a grant for the UE.
+     */
+    bool HasPusch(uint64_t tti, uint32_t ue) const;
+    /**
+     * \brief Get the PRBs of an uplink TTI not yet granted, without creating its plan.
+     * \param tti the uplink TTI.
+     * \return the free PRBs.
+     */
+    uint32_t GetUlFreePrbs(uint64_t tti) const;
+    /**
      * \brief Get the transport block size of an allocation.
      * \param symbols the data symbols.
      * \param prbs the PRBs.
