@@ -10,6 +10,7 @@
 
 #include "helper/nr-helper.h"
 #include "model/nr/nr-channel.h"
+#include "model/nr/nr-error-model.h"
 #include "model/nr/nr-gnb-net-device.h"
 #include "model/nr/nr-harq-entity.h"
 #include "model/nr/nr-link-adaptation.h"
@@ -609,6 +610,47 @@ TEST(NrMacTest, SaturatedUplinkKeepsGrantsFlowingOnBufferReports)
     const double ipBits = flow.IpBytesIn(from, to) * 8.0;
     EXPECT_GT(ipBits / log.DecodedBits(from, to), 0.98);
     EXPECT_LT(ipBits / log.DecodedBits(from, to), 1.01);
+    Simulator::Destroy();
+}
+
+TEST(NrMacTest, PowerLimitedUplinkGetsOnlyThePrbsItsPowerCanClose)
+{
+    // A handset 1.5 km from a UMa mast in NLOS: over the whole 100 MHz carrier its uplink SINR is
+    // far below MCS 0's 10 % BLER point, so a grant of the whole carrier could never decode.
+    // Without power control it concentrates its 23 dBm in the PRBs it gets (SINR ~ 1/PRBs), so
+    // the scheduler must cap the grant at the PRBs that keep the SINR at that point or above.
+    CellConfig c;
+    c.bandwidthHz = 100e6;
+    c.los = false;
+    c.ueDistances = {1500.0};
+    c.scheduler = NrMacSchedulerPf::GetTypeId();
+    TestCell cell(c);
+    TbLog log(cell.gnb, "UlTb");
+    SaturatingFlow flow(cell.ueNodes.Get(0),
+                        cell.gnbNode,
+                        cell.gnbAddress,
+                        1400,
+                        MicroSeconds(500));
+    flow.Run(Seconds(0), MilliSeconds(230));
+    Simulator::Stop(MilliSeconds(235));
+    Simulator::Run();
+    const double fullCarrierSinr = cell.channel->GetUlSinr(cell.ues[0]->GetChannelIndex(), 0);
+    const double mcs0 = NrErrorModel::GetSinrThreshold(NrGetMcs(NrMcsTableId::Qam64, 0));
+    ASSERT_LT(fullCarrierSinr, mcs0); // the premise: the whole carrier cannot be closed
+    const uint32_t closable = static_cast<uint32_t>(std::floor(273 * fullCarrierSinr / mcs0));
+    ASSERT_GE(closable, 1u);
+    uint64_t sent = 0;
+    uint64_t decoded = 0;
+    for (const auto& r : log.records)
+    {
+        EXPECT_LE(r.prbs, closable);
+        ++sent;
+        decoded += r.ok ? 1 : 0;
+    }
+    ASSERT_GT(sent, 20u);
+    // Link adaptation aims at 10 % BLER; allow for the draw.
+    EXPECT_GT(static_cast<double>(decoded) / sent, 0.8) << decoded << " of " << sent;
+    EXPECT_GT(log.DecodedBits(MilliSeconds(10), MilliSeconds(210)), 0u);
     Simulator::Destroy();
 }
 

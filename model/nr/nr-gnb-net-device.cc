@@ -432,6 +432,7 @@ NrGnbNetDevice::Configure()
         m_prbs = NrMaxResourceBlocks(bandwidth.Get(), m_mu, frequency.Get() > FR1_MAX_HZ);
         m_mcsTableId = static_cast<NrMcsTableId>(m_mcsTable);
         NrMaxMcs(m_mcsTableId);
+        m_ulMinSinr = NrErrorModel::GetSinrThreshold(NrGetMcs(m_mcsTableId, 0));
     }
     catch (const std::exception& e)
     {
@@ -1136,6 +1137,14 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
             demand.ue = ue;
             demand.prbsNeeded =
                 GetPrbsFor((ctx.ulNeed + SHORT_BSR_BYTES) * 8, symbols, mcs, m_ulLayers);
+            // Power headroom: without power control the UE spreads its full power over the PRBs
+            // it gets, so its SINR falls as 1/PRBs. Never grant more PRBs than keep it at or
+            // above MCS 0's 10 % BLER point, or no attempt can decode; a UE that cannot close
+            // even one PRB gets one (it is out of coverage, and its blocks fail as they should).
+            const double closable = std::floor(m_prbs * sinr / m_ulMinSinr);
+            const uint32_t headroomPrbs =
+                closable < 1.0 ? 1u : static_cast<uint32_t>(std::min<double>(closable, m_prbs));
+            demand.prbsNeeded = std::min(demand.prbsNeeded, headroomPrbs);
             demand.bitsPerPrb =
                 NrGetMcs(m_mcsTableId, mcs).spectralEfficiency *
                 (SUBCARRIERS_PER_PRB * symbols - m_dmrsRePerPrb - m_overheadRePerPrb) * m_ulLayers;

@@ -564,6 +564,7 @@ class NrGnbNetDevice : public NetDevice
     bool m_configured;                  //!< Configure() ran
     std::unique_ptr<NrTtiGrid> m_grid;  //!< the TTI grid
     uint32_t m_prbs;                    //!< PRBs of the carrier
+    double m_ulMinSinr = 0;             //!< linear SINR of MCS 0's 10 % BLER point (UL headroom)
     NrMcsTableId m_mcsTableId;          //!< the MCS table
     std::vector<uint32_t> m_cgReserved; //!< PRBs reserved per configured grant offset
 
