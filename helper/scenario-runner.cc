@@ -322,6 +322,37 @@ PlaceNode(Ptr<Node> node, const std::pair<double, double>& xy, double height)
     }
 }
 
+/// One routing edge and one built link per terminal of a radio cell. The propagation bound of
+/// a radio hop is the straight line between the antennas at the speed of light.
+void
+AddRadioEdges(const LinkSpec& l,
+              const std::string& technology,
+              Ptr<NetDevice> station,
+              const NetDeviceContainer& terminals,
+              double weight,
+              StaticRoutePlanner& planner,
+              std::vector<BuiltLink>& links)
+{
+    Vector stationPosition = station->GetNode()->GetObject<MobilityModel>()->GetPosition();
+    for (uint32_t i = 0; i < terminals.GetN(); ++i)
+    {
+        double distance = CalculateDistance(
+            stationPosition,
+            terminals.Get(i)->GetNode()->GetObject<MobilityModel>()->GetPosition());
+        BuiltLink b;
+        b.spec = &l;
+        b.technology = technology;
+        b.profile = nullptr;
+        b.devices = NetDeviceContainer(station, terminals.Get(i));
+        b.propagation = distance / 299792458.0;
+        b.lengthMetres = distance;
+        b.rateDown = 0;
+        b.rateUp = 0;
+        planner.AddLink(station, terminals.Get(i), weight);
+        links.push_back(b);
+    }
+}
+
 /// Build one NR cell: its gNB, its UEs, their subnet, and one routing edge per UE.
 void
 BuildNrCell(const LinkSpec& l,
@@ -405,27 +436,9 @@ BuildNrCell(const LinkSpec& l,
     energy.push_back(cellEnergy);
     nr.AttachUeAddresses(gnbDevice.Get(0));
     nextStream += nr.AssignStreams(all, nextStream);
-    // Routing metric: a nominal two slots each way (scheduling plus transmission); the radio
-    // path's propagation bound is the straight line at the speed of light.
+    // Routing metric: a nominal two slots each way (scheduling plus transmission).
     double slot = NrNumerology(c.numerology).GetSlotDuration().GetSeconds();
-    Vector gnbPosition = gnbNode->GetObject<MobilityModel>()->GetPosition();
-    for (uint32_t i = 0; i < ueDevices.GetN(); ++i)
-    {
-        double distance = CalculateDistance(
-            gnbPosition,
-            ueDevices.Get(i)->GetNode()->GetObject<MobilityModel>()->GetPosition());
-        BuiltLink b;
-        b.spec = &l;
-        b.technology = "nr";
-        b.profile = nullptr;
-        b.devices = NetDeviceContainer(gnbDevice.Get(0), ueDevices.Get(i));
-        b.propagation = distance / 299792458.0;
-        b.lengthMetres = distance;
-        b.rateDown = 0;
-        b.rateUp = 0;
-        planner.AddLink(gnbDevice.Get(0), ueDevices.Get(i), 2 * slot);
-        links.push_back(b);
-    }
+    AddRadioEdges(l, "nr", gnbDevice.Get(0), ueDevices, 2 * slot, planner, links);
 }
 
 /// Build one Wi-Fi cell with ns-3's wifi module: an access point, its stations, their subnet,
@@ -473,25 +486,8 @@ BuildWifiCell(const LinkSpec& l,
     all.Add(stationDevices);
     addresses.AssignSubnet(all);
     nextStream += wifi.AssignStreams(all, nextStream);
-    Vector apPosition = apNode->GetObject<MobilityModel>()->GetPosition();
-    for (uint32_t i = 0; i < stationDevices.GetN(); ++i)
-    {
-        double distance = CalculateDistance(
-            apPosition,
-            stationDevices.Get(i)->GetNode()->GetObject<MobilityModel>()->GetPosition());
-        BuiltLink b;
-        b.spec = &l;
-        b.technology = "wifi";
-        b.profile = nullptr;
-        b.devices = NetDeviceContainer(apDevice.Get(0), stationDevices.Get(i));
-        b.propagation = distance / 299792458.0;
-        b.lengthMetres = distance;
-        b.rateDown = 0;
-        b.rateUp = 0;
-        // Routing metric: a nominal millisecond for contention and transmission.
-        planner.AddLink(apDevice.Get(0), stationDevices.Get(i), 1e-3);
-        links.push_back(b);
-    }
+    // Routing metric: a nominal millisecond for contention and transmission.
+    AddRadioEdges(l, "wifi", apDevice.Get(0), stationDevices, 1e-3, planner, links);
 }
 
 /// Everything one run builds, shared by its build steps.
