@@ -913,11 +913,26 @@ BuildLedgers(ScenarioBuild& sb)
     for (const auto& b : sb.links)
     {
         const LinkSpec& l = *b.spec;
+        if (!b.profile && l.technology == "nr" && !l.cost)
+        {
+            // An NR cell without a cost of its own: its cell class's site cost, once per cell.
+            if (linkCostOverridden.insert(&l).second)
+            {
+                const NrCellClass* cell = NrCellClass::Find(l.nr->cell);
+                sb.ledger.Add(CostItem{l.name,
+                                       l.a,
+                                       "nr",
+                                       cell->capex,
+                                       cell->lifetimeYears,
+                                       cell->opexPerYear});
+            }
+            continue;
+        }
         if (!b.profile)
         {
-            // A radio link: an NR cell's energy comes from its own model (registered below),
-            // Wi-Fi's is not metered yet, and neither has a cost catalogue: only a cost written
-            // on the link counts.
+            // A radio link with a cost written on it (NR or Wi-Fi), or Wi-Fi without one (no
+            // Wi-Fi cost catalogue yet). An NR cell's energy comes from its own model
+            // (registered below); Wi-Fi's is not metered yet.
             if (l.cost && linkCostOverridden.insert(&l).second)
             {
                 sb.ledger.Add(CostItem{l.name,

@@ -642,6 +642,11 @@ TEST(CliTest, NrCellCarriesUplinkAndDownlinkAndConfiguredGrantCutsUplinkLatency)
     double cellJoules = grant["energy"]["by_technology"]["nr"].get<double>();
     EXPECT_GT(cellJoules, 2 * 39.0 * 3);
     EXPECT_LT(cellJoules, 2 * (56 + 2.6 * 6.3) * 3);
+    // The cell's site cost from its class (EURASIP JWCN 2015 Table 3 at 160 JPY/EUR, 7 years,
+    // no discount): 5.28 M JPY / 7 + 240 k JPY a year.
+    EXPECT_NEAR(grant["cost"]["annualised_by_technology"]["nr"].get<double>(),
+                5.28e6 / 7 + 240e3,
+                1e-6);
     // The gNB's node also holds its end of the fibre backhaul.
     EXPECT_GT(grant["energy"]["by_node"]["gnb"].get<double>(), cellJoules);
     // The downlink does not depend on the uplink access scheme.

@@ -73,6 +73,10 @@ struct NrCellClass
     double noiseFigureDbFr2 = 0.0;        //!< receiver noise figure in FR2, dB
     double heightM = 0.0;                 //!< antenna height above ground, m
     std::string source;                   //!< where each figure comes from
+    double capex = 0.0;                   //!< site investment, JPY
+    double opexPerYear = 0.0;             //!< site running cost per year, JPY
+    double lifetimeYears = 1.0;           //!< recovery period of the capex
+    std::string costSource;               //!< where the cost figures come from
 
     /**
      * \brief Get the total transmit power over a carrier.
