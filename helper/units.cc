@@ -327,7 +327,7 @@ ScanNumber(const std::string& text, bool allowGrouping)
  * \return false if the value does not fit a double (or underflows to zero from a non-zero value)
  */
 bool
-DecimalToDouble(const std::string& mantissa, long exponent, double& value)
+DecimalAsDouble(const std::string& mantissa, long exponent, double& value)
 {
     const std::string decimal = mantissa + "e" + std::to_string(exponent);
     // from_chars is locale-independent, unlike strtod, so "1.5" means the same on every machine.
@@ -476,7 +476,7 @@ Parse(Quantity quantity, const std::string& original)
     }
     double value = 0;
     const long shift = (unit != nullptr) ? unit->decimalExponent : 0;
-    if (!DecimalToDouble(number.mantissa, number.exponent + shift, value))
+    if (!DecimalAsDouble(number.mantissa, number.exponent + shift, value))
     {
         throw UnitError("'" + text + "' is out of range");
     }
