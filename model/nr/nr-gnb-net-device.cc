@@ -52,7 +52,7 @@ NrGnbNetDevice::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::NrGnbNetDevice")
-            .SetParent<NetDevice>()
+            .SetParent<NrNetDevice>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrGnbNetDevice>()
             .AddAttribute("Mu",
@@ -171,11 +171,6 @@ NrGnbNetDevice::GetTypeId()
                           UintegerValue(1000),
                           MakeUintegerAccessor(&NrGnbNetDevice::m_dlQueueMaxPackets),
                           MakeUintegerChecker<uint32_t>(1))
-            .AddAttribute("Mtu",
-                          "The largest IP packet the device accepts, bytes.",
-                          UintegerValue(1500),
-                          MakeUintegerAccessor(&NrGnbNetDevice::SetMtu, &NrGnbNetDevice::GetMtu),
-                          MakeUintegerChecker<uint16_t>(68))
             .AddAttribute("DlScheduler",
                           "The downlink scheduler.",
                           PointerValue(),
@@ -243,9 +238,6 @@ NrGnbNetDevice::NrGnbNetDevice()
       m_cgPeriod(1),
       m_cgPrbs(0),
       m_dlQueueMaxPackets(1000),
-      m_mtu(1500),
-      m_ifIndex(0),
-      m_address(Mac48Address::Allocate()),
       m_channelIndex(0),
       m_configured(false),
       m_prbs(0),
@@ -288,21 +280,10 @@ NrGnbNetDevice::DoDispose()
     m_ues.clear();
     m_ueByAddress.clear();
     m_ulPlans.clear();
-    m_node = nullptr;
-    m_channel = nullptr;
     m_dlScheduler = nullptr;
     m_ulScheduler = nullptr;
     m_uniform = nullptr;
-    m_rxCallback =
-        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
-    m_promiscCallback = MakeNullCallback<bool,
-                                         Ptr<NetDevice>,
-                                         Ptr<const Packet>,
-                                         uint16_t,
-                                         const Address&,
-                                         const Address&,
-                                         NetDevice::PacketType>();
-    NetDevice::DoDispose();
+    NrNetDevice::DoDispose();
 }
 
 // ------------------------------------------------------------------------------------------
@@ -1543,145 +1524,9 @@ NrGnbNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
 }
 
 bool
-NrGnbNetDevice::SendFrom(Ptr<Packet> packet,
-                         const Address& source,
-                         const Address& dest,
-                         uint16_t protocolNumber)
-{
-    return false;
-}
-
-void
-NrGnbNetDevice::SetIfIndex(const uint32_t index)
-{
-    m_ifIndex = index;
-}
-
-uint32_t
-NrGnbNetDevice::GetIfIndex() const
-{
-    return m_ifIndex;
-}
-
-Ptr<Channel>
-NrGnbNetDevice::GetChannel() const
-{
-    return m_channel;
-}
-
-void
-NrGnbNetDevice::SetAddress(Address address)
-{
-    m_address = Mac48Address::ConvertFrom(address);
-}
-
-Address
-NrGnbNetDevice::GetAddress() const
-{
-    return m_address;
-}
-
-bool
-NrGnbNetDevice::SetMtu(const uint16_t mtu)
-{
-    m_mtu = mtu;
-    return true;
-}
-
-uint16_t
-NrGnbNetDevice::GetMtu() const
-{
-    return m_mtu;
-}
-
-bool
 NrGnbNetDevice::IsLinkUp() const
 {
     return m_channel != nullptr;
-}
-
-void
-NrGnbNetDevice::AddLinkChangeCallback(Callback<void> callback)
-{
-    // The cell is up for the whole run; the link never changes.
-}
-
-bool
-NrGnbNetDevice::IsBroadcast() const
-{
-    return true;
-}
-
-Address
-NrGnbNetDevice::GetBroadcast() const
-{
-    return Mac48Address::GetBroadcast();
-}
-
-bool
-NrGnbNetDevice::IsMulticast() const
-{
-    return false;
-}
-
-Address
-NrGnbNetDevice::GetMulticast(Ipv4Address multicastGroup) const
-{
-    return Mac48Address::GetMulticast(multicastGroup);
-}
-
-Address
-NrGnbNetDevice::GetMulticast(Ipv6Address addr) const
-{
-    return Mac48Address::GetMulticast(addr);
-}
-
-bool
-NrGnbNetDevice::IsBridge() const
-{
-    return false;
-}
-
-bool
-NrGnbNetDevice::IsPointToPoint() const
-{
-    return false;
-}
-
-Ptr<Node>
-NrGnbNetDevice::GetNode() const
-{
-    return m_node;
-}
-
-void
-NrGnbNetDevice::SetNode(Ptr<Node> node)
-{
-    m_node = node;
-}
-
-bool
-NrGnbNetDevice::NeedsArp() const
-{
-    return false;
-}
-
-void
-NrGnbNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
-{
-    m_rxCallback = cb;
-}
-
-void
-NrGnbNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
-{
-    m_promiscCallback = cb;
-}
-
-bool
-NrGnbNetDevice::SupportsSendFrom() const
-{
-    return false;
 }
 
 } // namespace ns3

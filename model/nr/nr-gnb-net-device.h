@@ -8,6 +8,7 @@
 #include "model/nr/nr-harq-entity.h"
 #include "model/nr/nr-mac-scheduler.h"
 #include "model/nr/nr-mcs-table.h"
+#include "model/nr/nr-net-device.h"
 #include "model/nr/nr-rx-reassembly.h"
 #include "model/nr/nr-transport-block.h"
 #include "model/nr/nr-tti-grid.h"
@@ -120,7 +121,7 @@ struct NrMacStats
  * Configuration (attributes, attached UEs) is read when the device is initialised at the start
  * of the simulation, or at the first packet; later attribute changes have no effect.
  */
-class NrGnbNetDevice : public NetDevice
+class NrGnbNetDevice : public NrNetDevice
 {
   public:
     /// How UEs get uplink resources.
@@ -267,33 +268,8 @@ class NrGnbNetDevice : public NetDevice
     typedef void (*TtiActivityTracedCallback)(uint64_t tti, uint32_t usedPrbs, uint32_t prbs);
 
     // NetDevice
-    void SetIfIndex(const uint32_t index) override;
-    uint32_t GetIfIndex() const override;
-    Ptr<Channel> GetChannel() const override;
-    void SetAddress(Address address) override;
-    Address GetAddress() const override;
-    bool SetMtu(const uint16_t mtu) override;
-    uint16_t GetMtu() const override;
     bool IsLinkUp() const override;
-    void AddLinkChangeCallback(Callback<void> callback) override;
-    bool IsBroadcast() const override;
-    Address GetBroadcast() const override;
-    bool IsMulticast() const override;
-    Address GetMulticast(Ipv4Address multicastGroup) const override;
-    Address GetMulticast(Ipv6Address addr) const override;
-    bool IsBridge() const override;
-    bool IsPointToPoint() const override;
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
-    bool SendFrom(Ptr<Packet> packet,
-                  const Address& source,
-                  const Address& dest,
-                  uint16_t protocolNumber) override;
-    Ptr<Node> GetNode() const override;
-    void SetNode(Ptr<Node> node) override;
-    bool NeedsArp() const override;
-    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
-    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
-    bool SupportsSendFrom() const override;
 
   protected:
     void DoInitialize() override;
@@ -546,19 +522,12 @@ class NrGnbNetDevice : public NetDevice
     uint32_t m_cgPeriod;          //!< configured grant period, TTIs
     uint32_t m_cgPrbs;            //!< configured grant PRBs (0 = share the carrier)
     uint32_t m_dlQueueMaxPackets; //!< downlink buffer limit per UE
-    uint16_t m_mtu;               //!< MTU
 
     // Plumbing
-    Ptr<Node> m_node;                                    //!< the node
-    uint32_t m_ifIndex;                                  //!< interface index
-    Mac48Address m_address;                              //!< MAC address
-    Ptr<NrChannel> m_channel;                            //!< radio channel
-    uint32_t m_channelIndex;                             //!< index on the channel
-    Ptr<NrMacScheduler> m_dlScheduler;                   //!< downlink scheduler
-    Ptr<NrMacScheduler> m_ulScheduler;                   //!< uplink scheduler
-    Ptr<UniformRandomVariable> m_uniform;                //!< HARQ outcome draws
-    NetDevice::ReceiveCallback m_rxCallback;             //!< protocol handler
-    NetDevice::PromiscReceiveCallback m_promiscCallback; //!< promiscuous handler
+    uint32_t m_channelIndex;              //!< index on the channel
+    Ptr<NrMacScheduler> m_dlScheduler;    //!< downlink scheduler
+    Ptr<NrMacScheduler> m_ulScheduler;    //!< uplink scheduler
+    Ptr<UniformRandomVariable> m_uniform; //!< HARQ outcome draws
 
     // Configuration derived in Configure()
     bool m_configured;                  //!< Configure() ran

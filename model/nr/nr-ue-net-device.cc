@@ -27,15 +27,9 @@ NrUeNetDevice::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::NrUeNetDevice")
-            .SetParent<NetDevice>()
+            .SetParent<NrNetDevice>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrUeNetDevice>()
-            .AddAttribute("Mtu",
-                          "The largest IP packet the device accepts, bytes (RLC segments larger "
-                          "ones; 1500 matches the Ethernet backhaul).",
-                          UintegerValue(1500),
-                          MakeUintegerAccessor(&NrUeNetDevice::SetMtu, &NrUeNetDevice::GetMtu),
-                          MakeUintegerChecker<uint16_t>(68))
             .AddAttribute("Capability",
                           "UE processing capability, 1 or 2: selects N1 (TS 38.214 Tables "
                           "5.3-1/5.3-2) and N2 (Tables 6.4-1/6.4-2); 2 exists for mu 0..2 only.",
@@ -65,10 +59,7 @@ NrUeNetDevice::GetTypeId()
 }
 
 NrUeNetDevice::NrUeNetDevice()
-    : m_ifIndex(0),
-      m_address(Mac48Address::Allocate()),
-      m_mtu(1500),
-      m_capability(1),
+    : m_capability(1),
       m_ueIndex(0),
       m_channelIndex(0),
       m_ulQueueDrops(0)
@@ -85,19 +76,8 @@ void
 NrUeNetDevice::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_node = nullptr;
     m_gnb = nullptr;
-    m_channel = nullptr;
-    m_rxCallback =
-        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
-    m_promiscCallback = MakeNullCallback<bool,
-                                         Ptr<NetDevice>,
-                                         Ptr<const Packet>,
-                                         uint16_t,
-                                         const Address&,
-                                         const Address&,
-                                         NetDevice::PacketType>();
-    NetDevice::DoDispose();
+    NrNetDevice::DoDispose();
 }
 
 void
@@ -220,101 +200,10 @@ NrUeNetDevice::GetUlQueueDrops() const
     return m_ulQueueDrops;
 }
 
-void
-NrUeNetDevice::SetIfIndex(const uint32_t index)
-{
-    m_ifIndex = index;
-}
-
-uint32_t
-NrUeNetDevice::GetIfIndex() const
-{
-    return m_ifIndex;
-}
-
-Ptr<Channel>
-NrUeNetDevice::GetChannel() const
-{
-    return m_channel;
-}
-
-void
-NrUeNetDevice::SetAddress(Address address)
-{
-    m_address = Mac48Address::ConvertFrom(address);
-}
-
-Address
-NrUeNetDevice::GetAddress() const
-{
-    return m_address;
-}
-
-bool
-NrUeNetDevice::SetMtu(const uint16_t mtu)
-{
-    m_mtu = mtu;
-    return true;
-}
-
-uint16_t
-NrUeNetDevice::GetMtu() const
-{
-    return m_mtu;
-}
-
 bool
 NrUeNetDevice::IsLinkUp() const
 {
     return m_gnb != nullptr;
-}
-
-void
-NrUeNetDevice::AddLinkChangeCallback(Callback<void> callback)
-{
-    // The link is up from attachment to the end of the run; it never changes.
-}
-
-bool
-NrUeNetDevice::IsBroadcast() const
-{
-    return true;
-}
-
-Address
-NrUeNetDevice::GetBroadcast() const
-{
-    return Mac48Address::GetBroadcast();
-}
-
-bool
-NrUeNetDevice::IsMulticast() const
-{
-    return false;
-}
-
-Address
-NrUeNetDevice::GetMulticast(Ipv4Address multicastGroup) const
-{
-    return Mac48Address::GetMulticast(multicastGroup);
-}
-
-Address
-NrUeNetDevice::GetMulticast(Ipv6Address addr) const
-{
-    return Mac48Address::GetMulticast(addr);
-}
-
-bool
-NrUeNetDevice::IsBridge() const
-{
-    return false;
-}
-
-bool
-NrUeNetDevice::IsPointToPoint() const
-{
-    return false;
 }
 
 bool
@@ -339,51 +228,6 @@ NrUeNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNu
     m_macTxTrace(packet);
     m_gnb->NotifyUlData(m_ueIndex);
     return true;
-}
-
-bool
-NrUeNetDevice::SendFrom(Ptr<Packet> packet,
-                        const Address& source,
-                        const Address& dest,
-                        uint16_t protocolNumber)
-{
-    return false;
-}
-
-Ptr<Node>
-NrUeNetDevice::GetNode() const
-{
-    return m_node;
-}
-
-void
-NrUeNetDevice::SetNode(Ptr<Node> node)
-{
-    m_node = node;
-}
-
-bool
-NrUeNetDevice::NeedsArp() const
-{
-    return false;
-}
-
-void
-NrUeNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
-{
-    m_rxCallback = cb;
-}
-
-void
-NrUeNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
-{
-    m_promiscCallback = cb;
-}
-
-bool
-NrUeNetDevice::SupportsSendFrom() const
-{
-    return false;
 }
 
 } // namespace ns3

@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_NR_UE_NET_DEVICE_H
 #define BLUEPRINT_NR_UE_NET_DEVICE_H
 
+#include "model/nr/nr-net-device.h"
 #include "model/nr/nr-rx-reassembly.h"
 #include "model/nr/nr-transport-block.h"
 #include "model/nr/nr-tx-buffer.h"
@@ -36,7 +37,7 @@ class NrGnbNetDevice;
  *
  * The device belongs to one gNB for its lifetime (no handover).
  */
-class NrUeNetDevice : public NetDevice
+class NrUeNetDevice : public NrNetDevice
 {
   public:
     /**
@@ -132,55 +133,23 @@ class NrUeNetDevice : public NetDevice
     uint64_t GetUlQueueDrops() const;
 
     // NetDevice
-    void SetIfIndex(const uint32_t index) override;
-    uint32_t GetIfIndex() const override;
-    Ptr<Channel> GetChannel() const override;
-    void SetAddress(Address address) override;
-    Address GetAddress() const override;
-    bool SetMtu(const uint16_t mtu) override;
-    uint16_t GetMtu() const override;
     bool IsLinkUp() const override;
-    void AddLinkChangeCallback(Callback<void> callback) override;
-    bool IsBroadcast() const override;
-    Address GetBroadcast() const override;
-    bool IsMulticast() const override;
-    Address GetMulticast(Ipv4Address multicastGroup) const override;
-    Address GetMulticast(Ipv6Address addr) const override;
-    bool IsBridge() const override;
-    bool IsPointToPoint() const override;
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
-    bool SendFrom(Ptr<Packet> packet,
-                  const Address& source,
-                  const Address& dest,
-                  uint16_t protocolNumber) override;
-    Ptr<Node> GetNode() const override;
-    void SetNode(Ptr<Node> node) override;
-    bool NeedsArp() const override;
-    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
-    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
-    bool SupportsSendFrom() const override;
 
   protected:
     void DoDispose() override;
 
   private:
-    Ptr<Node> m_node;                                    //!< the node
-    uint32_t m_ifIndex;                                  //!< interface index
-    Mac48Address m_address;                              //!< this device's MAC address
-    uint16_t m_mtu;                                      //!< MTU
-    uint8_t m_capability;                                //!< UE processing capability
-    Ptr<NrGnbNetDevice> m_gnb;                           //!< serving gNB
-    uint32_t m_ueIndex;                                  //!< index in the serving cell
-    Ptr<NrChannel> m_channel;                            //!< radio channel
-    uint32_t m_channelIndex;                             //!< index on the channel
-    NrTxBuffer m_ulBuffer;                               //!< uplink buffer
-    NrRxReassembly m_dlRx;                               //!< downlink reassembly
-    uint64_t m_ulQueueDrops;                             //!< packets dropped at the full buffer
-    NetDevice::ReceiveCallback m_rxCallback;             //!< protocol handler
-    NetDevice::PromiscReceiveCallback m_promiscCallback; //!< promiscuous handler
-    TracedCallback<Ptr<const Packet>> m_macTxTrace;      //!< packet accepted for sending
-    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;  //!< packet dropped before sending
-    TracedCallback<Ptr<const Packet>> m_macRxTrace;      //!< packet delivered up
+    uint8_t m_capability;                               //!< UE processing capability
+    Ptr<NrGnbNetDevice> m_gnb;                          //!< serving gNB
+    uint32_t m_ueIndex;                                 //!< index in the serving cell
+    uint32_t m_channelIndex;                            //!< index on the channel
+    NrTxBuffer m_ulBuffer;                              //!< uplink buffer
+    NrRxReassembly m_dlRx;                              //!< downlink reassembly
+    uint64_t m_ulQueueDrops;                            //!< packets dropped at the full buffer
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;     //!< packet accepted for sending
+    TracedCallback<Ptr<const Packet>> m_macTxDropTrace; //!< packet dropped before sending
+    TracedCallback<Ptr<const Packet>> m_macRxTrace;     //!< packet delivered up
 };
 
 } // namespace ns3
