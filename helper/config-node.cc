@@ -558,6 +558,12 @@ ConfigNode::AsFrequency() const
 }
 
 double
+ConfigNode::AsSpeed() const
+{
+    return ParseUnit(&units::ParseSpeed);
+}
+
+double
 ConfigNode::AsMoney() const
 {
     return ParseUnit(&units::ParseMoney);

@@ -191,6 +191,9 @@ class ConfigNode
     double AsFrequency() const;
     /// \return the scalar as an amount of money (units::ParseMoney); InputError on failure
     double AsMoney() const;
+    /// \return the scalar as a speed in metres per second (units::ParseSpeed); InputError on
+    /// failure
+    double AsSpeed() const;
 
     /**
      * \brief Checks that every key of this map is an allowed one.

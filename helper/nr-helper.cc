@@ -133,6 +133,45 @@ NrHelper::InstallUe(NodeContainer ues, Ptr<NetDevice> gnbDevice)
     return devices;
 }
 
+NetDeviceContainer
+NrHelper::InstallUe(NodeContainer ues, NetDeviceContainer gnbDevices)
+{
+    NS_ABORT_MSG_IF(gnbDevices.GetN() == 0, "NrHelper::InstallUe: no cell to attach to");
+    std::vector<Ptr<NrGnbNetDevice>> gnbs;
+    for (auto it = gnbDevices.Begin(); it != gnbDevices.End(); ++it)
+    {
+        gnbs.push_back(DynamicCast<NrGnbNetDevice>(*it));
+        NS_ABORT_MSG_IF(!gnbs.back(), "NrHelper::InstallUe: a device is not an NrGnbNetDevice");
+        NS_ABORT_MSG_IF(gnbs.back()->GetNrChannel() != gnbs[0]->GetNrChannel(),
+                        "NrHelper::InstallUe: the cells are on different channels");
+    }
+    Ptr<NrChannel> channel = gnbs[0]->GetNrChannel();
+    const NrUeRadio radio =
+        m_hasUeRadio ? m_ueRadio : NrUeClass::Find("handset")->MakeRadio(CarrierOf(channel));
+    NetDeviceContainer devices;
+    for (auto it = ues.Begin(); it != ues.End(); ++it)
+    {
+        Ptr<NrUeNetDevice> dev = m_ueFactory.Create<NrUeNetDevice>();
+        (*it)->AddDevice(dev);
+        const uint32_t index = channel->AddUe(dev, radio);
+        dev->SetNrChannel(channel, index);
+        Ptr<NrGnbNetDevice> best = gnbs[0];
+        double bestDbm = channel->GetDlRxPowerDbm(index, best->GetChannelIndex());
+        for (std::size_t g = 1; g < gnbs.size(); ++g)
+        {
+            const double dbm = channel->GetDlRxPowerDbm(index, gnbs[g]->GetChannelIndex());
+            if (dbm > bestDbm)
+            {
+                best = gnbs[g];
+                bestDbm = dbm;
+            }
+        }
+        best->AttachUe(dev);
+        devices.Add(dev);
+    }
+    return devices;
+}
+
 void
 NrHelper::AttachUeAddresses(Ptr<NetDevice> gnbDevice)
 {

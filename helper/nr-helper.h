@@ -112,6 +112,19 @@ class NrHelper
     NetDeviceContainer InstallUe(NodeContainer ues, Ptr<NetDevice> gnbDevice);
 
     /**
+     * \brief Install UE devices on the carrier of several cells, each attached to the cell whose
+     * signal it receives strongest (initial cell selection on RSRP; TS 38.304 clause 5.2.3.2
+     * ranks suitable cells by it).
+     *
+     * Call after AssignStreams() for the gNBs, so the shadowing the choice sees is the one the
+     * run uses.
+     * \param ues the UE nodes; each must carry a MobilityModel.
+     * \param gnbDevices devices from InstallGnb(), all on one channel.
+     * \return the UE devices, in the order of \p ues.
+     */
+    NetDeviceContainer InstallUe(NodeContainer ues, NetDeviceContainer gnbDevices);
+
+    /**
      * \brief Tell a gNB the IPv4 address of each of its UEs, read from the UE nodes' IPv4
      * stacks; call after the addresses are assigned.
      * \param gnbDevice a device from InstallGnb().

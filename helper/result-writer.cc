@@ -119,6 +119,7 @@ ResultWriter::ToJson(const RunResult& r)
         jf["throughput_per_member_bps"] = f.throughputPerMemberBps;
         jf["latency_ms"] = DelayJson(f.latency);
         jf["propagation_bound_ms"] = f.propagationBoundMs;
+        jf["handovers"] = f.handovers;
         jf["jitter_ms"] = f.jitterMs;
         if (f.rtt)
         {

@@ -52,27 +52,28 @@ struct RequirementResult
  */
 struct FlowResult
 {
-    std::string name;                            //!< flow name
-    std::string from;                            //!< sending node or group
-    std::string to;                              //!< receiving node or group
-    std::string pattern;                         //!< traffic pattern
-    std::string protocol;                        //!< udp or tcp
-    uint32_t members = 1;                        //!< sender/receiver pairs
-    std::vector<std::string> technologyPath;     //!< technologies along the first member's path
-    std::vector<std::string> linkPath;           //!< link names along the first member's path
-    uint64_t txPackets = 0;                      //!< packets (or TCP chunks) sent
-    uint64_t rxPackets = 0;                      //!< received
-    uint64_t txBytes = 0;                        //!< application bytes sent
-    uint64_t rxBytes = 0;                        //!< application bytes received
-    double lossRatio = 0;                        //!< packets never received / sent
-    double activeSeconds = 0;                    //!< the flow's active time
-    double throughputBps = 0;                    //!< all members together
-    double throughputPerMemberBps = 0;           //!< mean over members
-    DelaySummary latency;                        //!< one-way delay, application to application
-    std::optional<DelaySummary> rtt;             //!< round trips (request_response)
-    double jitterMs = 0;                         //!< mean |delay difference| of consecutive packets
-    double propagationBoundMs = 0;               //!< sum of propagation delays along the path
-    uint64_t onTimePackets = 0;                  //!< delivered within the latency deadline
+    std::string name;                        //!< flow name
+    std::string from;                        //!< sending node or group
+    std::string to;                          //!< receiving node or group
+    std::string pattern;                     //!< traffic pattern
+    std::string protocol;                    //!< udp or tcp
+    uint32_t members = 1;                    //!< sender/receiver pairs
+    std::vector<std::string> technologyPath; //!< technologies along the first member's path
+    std::vector<std::string> linkPath;       //!< link names along the first member's path
+    uint64_t txPackets = 0;                  //!< packets (or TCP chunks) sent
+    uint64_t rxPackets = 0;                  //!< received
+    uint64_t txBytes = 0;                    //!< application bytes sent
+    uint64_t rxBytes = 0;                    //!< application bytes received
+    double lossRatio = 0;                    //!< packets never received / sent
+    double activeSeconds = 0;                //!< the flow's active time
+    double throughputBps = 0;                //!< all members together
+    double throughputPerMemberBps = 0;       //!< mean over members
+    DelaySummary latency;                    //!< one-way delay, application to application
+    std::optional<DelaySummary> rtt;         //!< round trips (request_response)
+    double jitterMs = 0;                     //!< mean |delay difference| of consecutive packets
+    double propagationBoundMs = 0;           //!< sum of propagation delays along the path
+    uint64_t handovers = 0;     //!< NR handovers made by the flow's senders and receivers
+    uint64_t onTimePackets = 0; //!< delivered within the latency deadline
     std::vector<RequirementResult> requirements; //!< verdicts
     Verdict verdict = Verdict::Pass;             //!< worst requirement verdict
 };

@@ -14,8 +14,11 @@
 #include "ns3/type-id.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <set>
+#include <sstream>
+#include <tuple>
 
 namespace ns3
 {
@@ -38,7 +41,7 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "alternatives"};
 const std::vector<std::string> kSiteKeys = {"position", "pue", "description"};
 const std::vector<std::string> kNodeKeys =
-    {"site", "equipment", "count", "placement", "power", "cost", "description"};
+    {"site", "equipment", "count", "placement", "mobility", "power", "cost", "description"};
 const std::vector<std::string> kNrLinkKeys = {"technology",
                                               "between",
                                               "band",
@@ -52,6 +55,7 @@ const std::vector<std::string> kNrLinkKeys = {"technology",
                                               "ul_access",
                                               "mini_slot",
                                               "propagation",
+                                              "handover",
                                               "attributes",
                                               "cost",
                                               "description"};
@@ -312,6 +316,48 @@ ReadSites(const ConfigNode& root, ScenarioSpec& spec)
     }
 }
 
+/// A node's movement: waypoint sites, speed and start time.
+MobilitySpec
+ReadMobility(const ConfigNode& node, const ScenarioSpec& spec, const std::string& context)
+{
+    node.CheckKeys({"waypoints", "speed", "start"}, context);
+    MobilitySpec m;
+    const ConfigNode& waypoints = node.Get("waypoints", context);
+    if (waypoints.GetItems().empty())
+    {
+        throw InputError(waypoints.GetMark(), context + ": waypoints lists at least one site");
+    }
+    std::vector<std::string> names;
+    for (const auto& s : spec.sites)
+    {
+        names.push_back(s.name);
+    }
+    for (const ConfigNode& w : waypoints.GetItems())
+    {
+        std::string site = w.AsString();
+        if (!spec.FindSite(site))
+        {
+            throw InputError(
+                w.GetMark(),
+                WithSuggestion(context + ": unknown waypoint site '" + site + "'", site, names));
+        }
+        m.waypoints.push_back(site);
+        m.marks.push_back(w.GetMark());
+    }
+    const ConfigNode& speed = node.Get("speed", context);
+    m.speed = speed.AsSpeed();
+    // 0.1 m/s to 1,000 km/h: walking robots to high-speed trains and drones.
+    if (m.speed < 0.1 || m.speed > 1000 / 3.6)
+    {
+        throw InputError(speed.GetMark(), context + ": speed must be 0.1m/s to 1000km/h");
+    }
+    if (const ConfigNode* start = node.Find("start"))
+    {
+        m.start = start->AsDuration();
+    }
+    return m;
+}
+
 void
 ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
 {
@@ -353,6 +399,10 @@ ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
         {
             placement->CheckKeys({"radius"}, context + " placement");
             n.placementRadius = placement->Get("radius", context + " placement").AsLength();
+        }
+        if (const ConfigNode* mobility = node.Find("mobility"))
+        {
+            n.mobility = ReadMobility(*mobility, spec, context + " mobility");
         }
         if (const ConfigNode* power = node.Find("power"))
         {
@@ -430,6 +480,32 @@ ReadQueueSize(const ConfigNode& node, const std::string& context)
         throw InputError(node.GetMark(), context + ": queue must hold 1 B to 4 GB");
     }
     return std::to_string(static_cast<uint64_t>(bytes)) + "B";
+}
+
+/// A level in decibels, written "3dB" or as a bare number, within [low, high].
+double
+ReadDecibels(const ConfigNode& node, double low, double high, const std::string& context)
+{
+    std::string text = node.AsString();
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, "dB") == 0)
+    {
+        text.resize(text.size() - 2);
+    }
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !std::isfinite(value))
+    {
+        throw InputError(node.GetMark(),
+                         context + ": expected a level in dB such as 3dB, got '" + node.AsString() +
+                             "'");
+    }
+    if (value < low || value > high)
+    {
+        std::ostringstream range;
+        range << context << " must be " << low << "dB to " << high << "dB";
+        throw InputError(node.GetMark(), range.str());
+    }
+    return value;
 }
 
 /// The radio part of an NR link: band, cell class, frame structure, scheduler, propagation.
@@ -535,7 +611,86 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
             nr.shadowing = sh->AsBool();
         }
     }
+    if (const ConfigNode* ho = link.Find("handover"))
+    {
+        const std::string hoContext = context + " handover";
+        ho->CheckKeys(
+            {"hysteresis", "offset", "time_to_trigger", "interruption", "measurement_period"},
+            hoContext);
+        if (const ConfigNode* h = ho->Find("hysteresis"))
+        {
+            nr.handover.hysteresisDb = ReadDecibels(*h, 0, 15, hoContext + " hysteresis");
+        }
+        if (const ConfigNode* o = ho->Find("offset"))
+        {
+            nr.handover.offsetDb = ReadDecibels(*o, -15, 15, hoContext + " offset");
+        }
+        if (const ConfigNode* t = ho->Find("time_to_trigger"))
+        {
+            nr.handover.timeToTrigger = t->AsDuration();
+        }
+        if (const ConfigNode* i = ho->Find("interruption"))
+        {
+            nr.handover.interruption = i->AsDuration();
+        }
+        if (const ConfigNode* p = ho->Find("measurement_period"))
+        {
+            nr.handover.measurementPeriod = p->AsDuration();
+            if (nr.handover.measurementPeriod < 1e-3)
+            {
+                throw InputError(p->GetMark(), hoContext + ": measurement_period is at least 1ms");
+            }
+        }
+    }
     return nr;
+}
+
+/**
+ * NR cells that serve the same UEs form one radio network: each UE has one NR device on one
+ * carrier and hands over between the cells, so they must agree on everything the UE sees.
+ */
+void
+CheckSameRadioNetwork(const NrLinkSpec& first,
+                      const NrLinkSpec& cell,
+                      const std::string& firstName,
+                      const LinkSpec& link,
+                      const std::string& context)
+{
+    auto text = [](auto v) {
+        std::ostringstream o;
+        o << v;
+        return o.str();
+    };
+    const std::vector<std::tuple<std::string, std::string, std::string>> fields = {
+        {"band", first.band, cell.band},
+        {"bandwidth", text(first.bandwidth), text(cell.bandwidth)},
+        {"numerology", text(+first.numerology), text(+cell.numerology)},
+        {"tdd", first.tdd, cell.tdd},
+        {"special_slot", first.specialSlot, cell.specialSlot},
+        {"mini_slot", text(first.miniSlotSymbols), text(cell.miniSlotSymbols)},
+        {"ue", first.ue, cell.ue},
+        {"propagation scenario", first.scenario, cell.scenario},
+        {"propagation condition", first.condition, cell.condition},
+        {"propagation shadowing", text(first.shadowing), text(cell.shadowing)},
+    };
+    for (const auto& [what, a, b] : fields)
+    {
+        if (a != b)
+        {
+            throw InputError(link.mark,
+                             context + ": its UEs '" + link.b + "' are also served by link '" +
+                                 firstName +
+                                 "', so both cells must share one carrier and UE "
+                                 "class; " +
+                                 what + " differs ('" + a + "' there, '" + b + "' here)");
+        }
+    }
+    if (!(first.handover == cell.handover))
+    {
+        throw InputError(link.mark,
+                         context + ": its UEs '" + link.b + "' are also served by link '" +
+                             firstName + "', so both cells need the same handover settings");
+    }
 }
 
 void
@@ -632,6 +787,13 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
                                      a.name + "' is a group of " + std::to_string(a.count));
             }
             l.nr = ReadNrCell(link, context);
+            for (const LinkSpec& other : spec.links)
+            {
+                if (other.technology == "nr" && other.b == l.b)
+                {
+                    CheckSameRadioNetwork(*other.nr, *l.nr, other.name, l, context);
+                }
+            }
             if (const ConfigNode* cost = link.Find("cost"))
             {
                 l.cost = ReadCost(*cost, context + " cost");

@@ -15,6 +15,7 @@
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-energy-model.h"
 #include "model/nr/nr-gnb-net-device.h"
+#include "model/nr/nr-handover-manager.h"
 #include "model/nr/nr-mac-scheduler-pf.h"
 #include "model/nr/nr-mac-scheduler-rr.h"
 #include "model/nr/nr-numerology.h"
@@ -47,6 +48,7 @@
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
+#include "ns3/waypoint-mobility-model.h"
 #include "ns3/wifi-helper.h"
 #include "ns3/wifi-mac-helper.h"
 #include "ns3/yans-wifi-helper.h"
@@ -310,16 +312,51 @@ class ProgressLine
     uint64_t m_ticks = 0;
 };
 
-/// Give a node a fixed position (x, y on the site plane; z the antenna height), once.
+/// Give a group member its position (x, y on the site plane; z the antenna height), once: fixed,
+/// or moving through the group's waypoint sites at its speed, keeping the member's offset from
+/// its own site.
 void
-PlaceNode(Ptr<Node> node, const std::pair<double, double>& xy, double height)
+PlaceMember(const NodeGroup& g, uint32_t i, double height, const ScenarioSpec& spec)
 {
-    if (!node->GetObject<MobilityModel>())
+    Ptr<Node> node = g.members[i];
+    if (node->GetObject<MobilityModel>())
+    {
+        return;
+    }
+    const auto [x, y] = g.positions[i];
+    if (!g.spec->mobility)
     {
         Ptr<ConstantPositionMobilityModel> mobility = CreateObject<ConstantPositionMobilityModel>();
-        mobility->SetPosition(Vector(xy.first, xy.second, height));
+        mobility->SetPosition(Vector(x, y, height));
         node->AggregateObject(mobility);
+        return;
     }
+    const MobilitySpec& m = *g.spec->mobility;
+    const SiteSpec* home = spec.FindSite(g.spec->site);
+    const double dx = x - home->x;
+    const double dy = y - home->y;
+    Ptr<WaypointMobilityModel> mobility = CreateObject<WaypointMobilityModel>();
+    Vector here(x, y, height);
+    double t = m.start;
+    mobility->AddWaypoint(Waypoint(Seconds(0), here));
+    if (t > 0)
+    {
+        mobility->AddWaypoint(Waypoint(Seconds(t), here));
+    }
+    for (const auto& name : m.waypoints)
+    {
+        const SiteSpec* site = spec.FindSite(name);
+        const Vector next(site->x + dx, site->y + dy, height);
+        const double leg = CalculateDistance(here, next) / m.speed;
+        if (leg <= 0)
+        {
+            continue;
+        }
+        t += leg;
+        mobility->AddWaypoint(Waypoint(Seconds(t), next));
+        here = next;
+    }
+    node->AggregateObject(mobility);
 }
 
 /// One routing edge and one built link per terminal of a radio cell. The propagation bound of
@@ -353,98 +390,11 @@ AddRadioEdges(const LinkSpec& l,
     }
 }
 
-/// Build one NR cell: its gNB, its UEs, their subnet, and one routing edge per UE.
-void
-BuildNrCell(const LinkSpec& l,
-            const NodeGroup& ga,
-            const NodeGroup& gb,
-            std::map<std::string, Ptr<NrChannel>>& channels,
-            AddressPlan& addresses,
-            StaticRoutePlanner& planner,
-            std::vector<BuiltLink>& links,
-            std::vector<NrCellEnergy>& energy,
-            int64_t& nextStream)
-{
-    const NrLinkSpec& c = *l.nr;
-    const NrBandProfile* band = NrBandProfile::Find(c.band);
-    // Cells on the same carrier and propagation environment share one channel, so they
-    // interfere with each other.
-    std::ostringstream key;
-    key << c.band << '/' << c.bandwidth << '/' << c.scenario << '/' << c.condition << '/'
-        << c.shadowing;
-    Ptr<NrChannel>& channel = channels[key.str()];
-    if (!channel)
-    {
-        channel = CreateObject<NrChannel>();
-        channel->SetAttribute("Frequency", DoubleValue(band->frequencyHz));
-        channel->SetAttribute("Bandwidth", DoubleValue(c.bandwidth));
-        channel->SetAttribute("Scenario", StringValue(c.scenario));
-        channel->SetAttribute("ChannelCondition", StringValue(c.condition));
-        channel->SetAttribute("Shadowing", BooleanValue(c.shadowing));
-        nextStream += channel->AssignStreams(nextStream);
-    }
-    NrGnbRadio gnbRadio = NrCellClass::Find(c.cell)->MakeRadio(*band);
-    NrUeRadio ueRadio = NrUeClass::Find(c.ue)->MakeRadio(*band);
-    NrHelper nr;
-    nr.SetGnbAttribute("Mu", UintegerValue(c.numerology));
-    nr.SetGnbAttribute("TddPattern", StringValue(c.tdd));
-    nr.SetGnbAttribute("SpecialSlot", StringValue(c.specialSlot));
-    nr.SetGnbAttribute("MiniSlotSymbols", UintegerValue(c.miniSlotSymbols));
-    nr.SetGnbAttribute("UlAccess", StringValue(c.ulAccess));
-    nr.SetSchedulerType(c.scheduler == "rr" ? NrMacSchedulerRr::GetTypeId()
-                                            : NrMacSchedulerPf::GetTypeId());
-    for (const auto& [attribute, value] : l.deviceAttributes)
-    {
-        nr.SetGnbAttribute(attribute, StringValue(value));
-    }
-    nr.SetGnbRadio(gnbRadio);
-    nr.SetUeRadio(ueRadio);
-    Ptr<Node> gnbNode = ga.members[0];
-    PlaceNode(gnbNode, ga.positions[0], gnbRadio.heightM);
-    NodeContainer ues;
-    for (uint32_t i = 0; i < gb.members.size(); ++i)
-    {
-        PlaceNode(gb.members[i], gb.positions[i], ueRadio.heightM);
-        ues.Add(gb.members[i]);
-    }
-    NetDeviceContainer gnbDevice;
-    NetDeviceContainer ueDevices;
-    try
-    {
-        gnbDevice = nr.InstallGnb(gnbNode, channel);
-        ueDevices = nr.InstallUe(ues, gnbDevice.Get(0));
-    }
-    catch (const std::invalid_argument& e)
-    {
-        throw InputError(l.mark, "link '" + l.name + "': " + e.what());
-    }
-    NetDeviceContainer all(gnbDevice);
-    all.Add(ueDevices);
-    addresses.AssignSubnet(all);
-    // Cell power by EARTH (Auer et al. 2011, Table II): a macro class is EARTH's macro base
-    // station, a small cell its micro one (ITU-R M.2412 puts small cells at 24-33 dBm, nearer
-    // the micro's 6.3 W than the pico's 0.13 W). UE power (NrUeEnergyModel, TR 38.840) is not
-    // metered in scenarios yet: attached per UE it listens to every TTI of its cell, which makes
-    // a cell's cost grow with UEs x TTIs; it needs a per-cell aggregate first.
-    NrCellEnergy cellEnergy;
-    cellEnergy.link = l.name;
-    cellEnergy.gnbNode = l.a;
-    cellEnergy.pue = ga.pue;
-    cellEnergy.gnb = CreateObject<NrGnbEnergyModel>();
-    cellEnergy.gnb->SetAttribute("BsType", StringValue(c.cell == "small" ? "micro" : "macro"));
-    cellEnergy.gnb->Attach(DynamicCast<NrGnbNetDevice>(gnbDevice.Get(0)));
-    energy.push_back(cellEnergy);
-    nr.AttachUeAddresses(gnbDevice.Get(0));
-    nextStream += nr.AssignStreams(all, nextStream);
-    // Routing metric: a nominal two slots each way (scheduling plus transmission).
-    double slot = NrNumerology(c.numerology).GetSlotDuration().GetSeconds();
-    AddRadioEdges(l, "nr", gnbDevice.Get(0), ueDevices, 2 * slot, planner, links);
-}
-
 /// Build one Wi-Fi cell with ns-3's wifi module: an access point, its stations, their subnet,
 /// and one routing edge per station.
 void
-BuildWifiCell(const LinkSpec& l,
+BuildWifiCell(const ScenarioSpec& spec,
+              const LinkSpec& l,
               const NodeGroup& ga,
               const NodeGroup& gb,
               AddressPlan& addresses,
@@ -471,11 +421,11 @@ BuildWifiCell(const LinkSpec& l,
     WifiMacHelper mac;
     Ssid ssid(l.name);
     Ptr<Node> apNode = ga.members[0];
-    PlaceNode(apNode, ga.positions[0], kApHeight);
+    PlaceMember(ga, 0, kApHeight, spec);
     NodeContainer stations;
     for (uint32_t i = 0; i < gb.members.size(); ++i)
     {
-        PlaceNode(gb.members[i], gb.positions[i], kStationHeight);
+        PlaceMember(gb, i, kStationHeight, spec);
         stations.Add(gb.members[i]);
     }
     mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
@@ -490,6 +440,26 @@ BuildWifiCell(const LinkSpec& l,
     AddRadioEdges(l, "wifi", apDevice.Get(0), stationDevices, 1e-3, planner, links);
 }
 
+struct ScenarioBuild;
+
+/// The NR cells that serve one group of UEs on one carrier, and what follows their handovers.
+struct NrRadioNetwork
+{
+    ScenarioBuild* build = nullptr;                      //!< the run it belongs to
+    Ptr<NrHandoverManager> handover;                     //!< null if the UEs do not move
+    std::map<Ptr<NetDevice>, const LinkSpec*> cellOfGnb; //!< gNB device -> its link spec
+    std::map<Ptr<NetDevice>, uint32_t> routingLinkOfUe;  //!< UE device -> planner link
+
+    /**
+     * \brief Point the UE's routes at its target cell (the UPF's path switch) and keep the
+     * result bookkeeping in step.
+     * \param ue the UE handing over.
+     * \param source the cell it leaves.
+     * \param target the cell it goes to.
+     */
+    void SwitchPath(Ptr<NrUeNetDevice> ue, Ptr<NrGnbNetDevice> source, Ptr<NrGnbNetDevice> target);
+};
+
 /// Everything one run builds, shared by its build steps.
 struct ScenarioBuild
 {
@@ -499,24 +469,209 @@ struct ScenarioBuild
     {
     }
 
-    const ScenarioSpec& spec;                             //!< what to build
-    std::chrono::steady_clock::time_point wallStart;      //!< when building started
-    bool progress = false;                                //!< print a progress line
-    std::map<std::string, NodeGroup> groups;              //!< node spec name -> members
-    NodeContainer allNodes;                               //!< every node
-    int64_t nextStream = kApplicationStreams;             //!< next free random stream
-    std::map<std::string, Ptr<NrChannel>> channels;       //!< one per NR carrier
-    std::vector<NrCellEnergy> radioEnergy;                //!< NR cells' energy models
-    std::vector<BuiltLink> links;                         //!< every built link member
-    StaticRoutePlanner planner;                           //!< routing graph
-    AddressPlan addresses;                                //!< subnets
-    std::vector<std::unique_ptr<FlowProbe>> probes;       //!< per flow
-    std::vector<FlowResult> flowResults;                  //!< per flow, filled while building
-    Ptr<EnergyMeter> meter = CreateObject<EnergyMeter>(); //!< energy of every element
-    CostLedger ledger;                                    //!< cost of every element
-    EnergyReport energy;                                  //!< the meter's reading at the end
-    uint64_t events = 0;                                  //!< simulator events of the model
+    const ScenarioSpec& spec;                                   //!< what to build
+    std::chrono::steady_clock::time_point wallStart;            //!< when building started
+    bool progress = false;                                      //!< print a progress line
+    std::map<std::string, NodeGroup> groups;                    //!< node spec name -> members
+    NodeContainer allNodes;                                     //!< every node
+    int64_t nextStream = kApplicationStreams;                   //!< next free random stream
+    std::map<std::string, Ptr<NrChannel>> channels;             //!< one per NR carrier
+    std::vector<NrCellEnergy> radioEnergy;                      //!< NR cells' energy models
+    std::vector<std::unique_ptr<NrRadioNetwork>> radioNetworks; //!< NR cells by UE group
+    std::map<uint32_t, uint64_t> handoversOfNode;               //!< node id -> handovers
+    std::vector<std::pair<Ptr<Node>, Ptr<Node>>> flowEnds;      //!< per flow: first member's ends
+    std::vector<BuiltLink> links;                               //!< every built link member
+    StaticRoutePlanner planner;                                 //!< routing graph
+    AddressPlan addresses;                                      //!< subnets
+    std::vector<std::unique_ptr<FlowProbe>> probes;             //!< per flow
+    std::vector<FlowResult> flowResults;                        //!< per flow, filled while building
+    Ptr<EnergyMeter> meter = CreateObject<EnergyMeter>();       //!< energy of every element
+    CostLedger ledger;                                          //!< cost of every element
+    EnergyReport energy;                                        //!< the meter's reading at the end
+    uint64_t events = 0;                                        //!< simulator events of the model
 };
+
+void
+NrRadioNetwork::SwitchPath(Ptr<NrUeNetDevice> ue,
+                           Ptr<NrGnbNetDevice> source,
+                           Ptr<NrGnbNetDevice> target)
+{
+    ScenarioBuild& sb = *build;
+    const uint32_t link = routingLinkOfUe.at(ue);
+    sb.planner.MoveLinkEnd(link, target);
+    BuiltLink& b = sb.links[link];
+    b.devices = NetDeviceContainer(Ptr<NetDevice>(target), Ptr<NetDevice>(ue));
+    b.spec = cellOfGnb.at(target);
+    ++sb.handoversOfNode[ue->GetNode()->GetId()];
+    // A flow's propagation bound is the least over the paths it took.
+    for (uint32_t fi = 0; fi < sb.flowEnds.size(); ++fi)
+    {
+        const auto& [from, to] = sb.flowEnds[fi];
+        if (from != ue->GetNode() && to != ue->GetNode())
+        {
+            continue;
+        }
+        double bound = 0;
+        for (uint32_t li : sb.planner.GetPath(from, to).value_or(std::vector<uint32_t>{}))
+        {
+            bound += sb.links[li].propagation;
+        }
+        sb.flowResults[fi].propagationBoundMs =
+            std::min(sb.flowResults[fi].propagationBoundMs, bound * 1e3);
+    }
+}
+
+/**
+ * Build the NR cells that serve one UE group (every `nr` link whose second node is that group):
+ * the carrier's channel, one gNB per cell, one UE device per member attached to the strongest
+ * cell, one subnet for them all, one routing edge per UE to its serving cell, the cells' energy
+ * models and, when the UEs move between several cells, a handover manager whose path switches
+ * move the UE's routing edge.
+ */
+void
+BuildNrRadioNetwork(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells)
+{
+    const LinkSpec& first = *cells.front();
+    const NrLinkSpec& c = *first.nr;
+    const NrBandProfile* band = NrBandProfile::Find(c.band);
+    const NodeGroup& gb = sb.groups.at(first.b);
+    // Cells on the same carrier and propagation environment share one channel, so they
+    // interfere with each other.
+    std::ostringstream key;
+    key << c.band << '/' << c.bandwidth << '/' << c.scenario << '/' << c.condition << '/'
+        << c.shadowing;
+    Ptr<NrChannel>& channel = sb.channels[key.str()];
+    if (!channel)
+    {
+        channel = CreateObject<NrChannel>();
+        channel->SetAttribute("Frequency", DoubleValue(band->frequencyHz));
+        channel->SetAttribute("Bandwidth", DoubleValue(c.bandwidth));
+        channel->SetAttribute("Scenario", StringValue(c.scenario));
+        channel->SetAttribute("ChannelCondition", StringValue(c.condition));
+        channel->SetAttribute("Shadowing", BooleanValue(c.shadowing));
+        sb.nextStream += channel->AssignStreams(sb.nextStream);
+    }
+    const NrUeRadio ueRadio = NrUeClass::Find(c.ue)->MakeRadio(*band);
+    auto network = std::make_unique<NrRadioNetwork>();
+    network->build = &sb;
+    NetDeviceContainer gnbDevices;
+    NrHelper ueHelper;
+    ueHelper.SetUeRadio(ueRadio);
+    for (const LinkSpec* l : cells)
+    {
+        const NrLinkSpec& cell = *l->nr;
+        const NodeGroup& ga = sb.groups.at(l->a);
+        NrGnbRadio gnbRadio = NrCellClass::Find(cell.cell)->MakeRadio(*band);
+        NrHelper nr;
+        nr.SetGnbAttribute("Mu", UintegerValue(cell.numerology));
+        nr.SetGnbAttribute("TddPattern", StringValue(cell.tdd));
+        nr.SetGnbAttribute("SpecialSlot", StringValue(cell.specialSlot));
+        nr.SetGnbAttribute("MiniSlotSymbols", UintegerValue(cell.miniSlotSymbols));
+        nr.SetGnbAttribute("UlAccess", StringValue(cell.ulAccess));
+        nr.SetSchedulerType(cell.scheduler == "rr" ? NrMacSchedulerRr::GetTypeId()
+                                                   : NrMacSchedulerPf::GetTypeId());
+        for (const auto& [attribute, value] : l->deviceAttributes)
+        {
+            nr.SetGnbAttribute(attribute, StringValue(value));
+        }
+        nr.SetGnbRadio(gnbRadio);
+        PlaceMember(ga, 0, gnbRadio.heightM, sb.spec);
+        try
+        {
+            gnbDevices.Add(nr.InstallGnb(ga.members[0], channel));
+        }
+        catch (const std::invalid_argument& e)
+        {
+            throw InputError(l->mark, "link '" + l->name + "': " + e.what());
+        }
+        network->cellOfGnb[gnbDevices.Get(gnbDevices.GetN() - 1)] = l;
+    }
+    NodeContainer ues;
+    for (uint32_t i = 0; i < gb.members.size(); ++i)
+    {
+        PlaceMember(gb, i, ueRadio.heightM, sb.spec);
+        ues.Add(gb.members[i]);
+    }
+    NetDeviceContainer ueDevices;
+    if (cells.size() == 1)
+    {
+        ueDevices = ueHelper.InstallUe(ues, gnbDevices.Get(0));
+    }
+    else
+    {
+        // Cell selection compares the cells' signals, so the channel's random streams must be
+        // fixed first.
+        sb.nextStream += ueHelper.AssignStreams(gnbDevices, sb.nextStream);
+        ueDevices = ueHelper.InstallUe(ues, gnbDevices);
+    }
+    NetDeviceContainer all(gnbDevices);
+    all.Add(ueDevices);
+    sb.addresses.AssignSubnet(all);
+    for (uint32_t g = 0; g < gnbDevices.GetN(); ++g)
+    {
+        const LinkSpec& l = *network->cellOfGnb.at(gnbDevices.Get(g));
+        const NodeGroup& ga = sb.groups.at(l.a);
+        // Cell power by EARTH (Auer et al. 2011, Table II): a macro class is EARTH's macro
+        // base station, a small cell its micro one (ITU-R M.2412 puts small cells at 24-33 dBm,
+        // nearer the micro's 6.3 W than the pico's 0.13 W).
+        NrCellEnergy cellEnergy;
+        cellEnergy.link = l.name;
+        cellEnergy.gnbNode = l.a;
+        cellEnergy.pue = ga.pue;
+        cellEnergy.gnb = CreateObject<NrGnbEnergyModel>();
+        cellEnergy.gnb->SetAttribute("BsType",
+                                     StringValue(l.nr->cell == "small" ? "micro" : "macro"));
+        cellEnergy.gnb->Attach(DynamicCast<NrGnbNetDevice>(gnbDevices.Get(g)));
+        sb.radioEnergy.push_back(cellEnergy);
+        ueHelper.AttachUeAddresses(gnbDevices.Get(g));
+    }
+    if (cells.size() == 1)
+    {
+        sb.nextStream += ueHelper.AssignStreams(all, sb.nextStream);
+    }
+    // Routing metric: a nominal two slots each way (scheduling plus transmission). A moving
+    // UE's radio hop adds nothing to a flow's propagation bound: its length changes.
+    const double slot = NrNumerology(c.numerology).GetSlotDuration().GetSeconds();
+    for (uint32_t i = 0; i < ueDevices.GetN(); ++i)
+    {
+        Ptr<NrUeNetDevice> ue = DynamicCast<NrUeNetDevice>(ueDevices.Get(i));
+        Ptr<NetDevice> serving = ue->GetGnb();
+        network->routingLinkOfUe[ue] = static_cast<uint32_t>(sb.links.size());
+        AddRadioEdges(*network->cellOfGnb.at(serving),
+                      "nr",
+                      serving,
+                      NetDeviceContainer(ue),
+                      2 * slot,
+                      sb.planner,
+                      sb.links);
+        if (gb.spec->mobility)
+        {
+            sb.links.back().propagation = 0;
+        }
+    }
+    if (cells.size() > 1 && gb.spec->mobility)
+    {
+        const NrHandoverSpec& h = c.handover;
+        network->handover = CreateObject<NrHandoverManager>();
+        network->handover->SetAttribute("Hysteresis", DoubleValue(h.hysteresisDb));
+        network->handover->SetAttribute("A3Offset", DoubleValue(h.offsetDb));
+        network->handover->SetAttribute("TimeToTrigger", TimeValue(Seconds(h.timeToTrigger)));
+        network->handover->SetAttribute("InterruptionTime", TimeValue(Seconds(h.interruption)));
+        network->handover->SetAttribute("MeasurementPeriod",
+                                        TimeValue(Seconds(h.measurementPeriod)));
+        for (uint32_t g = 0; g < gnbDevices.GetN(); ++g)
+        {
+            network->handover->AddCell(DynamicCast<NrGnbNetDevice>(gnbDevices.Get(g)));
+        }
+        for (uint32_t i = 0; i < ueDevices.GetN(); ++i)
+        {
+            network->handover->AddUe(DynamicCast<NrUeNetDevice>(ueDevices.Get(i)));
+        }
+        network->handover->SetPathSwitchCallback(
+            MakeCallback(&NrRadioNetwork::SwitchPath, network.get()));
+    }
+    sb.radioNetworks.push_back(std::move(network));
+}
 
 /// Create the nodes of every node spec, placed in their sites, with the internet stack.
 void
@@ -572,20 +727,24 @@ BuildLinks(ScenarioBuild& sb)
         const NodeGroup& gb = sb.groups.at(l.b);
         if (l.technology == "wifi")
         {
-            BuildWifiCell(l, ga, gb, sb.addresses, sb.planner, sb.links, sb.nextStream);
+            BuildWifiCell(sb.spec, l, ga, gb, sb.addresses, sb.planner, sb.links, sb.nextStream);
             continue;
         }
         if (l.technology == "nr")
         {
-            BuildNrCell(l,
-                        ga,
-                        gb,
-                        sb.channels,
-                        sb.addresses,
-                        sb.planner,
-                        sb.links,
-                        sb.radioEnergy,
-                        sb.nextStream);
+            // The first cell of a UE group builds every cell that serves the group.
+            std::vector<const LinkSpec*> cells;
+            for (const auto& other : sb.spec.links)
+            {
+                if (other.technology == "nr" && other.b == l.b)
+                {
+                    cells.push_back(&other);
+                }
+            }
+            if (cells.front() == &l)
+            {
+                BuildNrRadioNetwork(sb, cells);
+            }
             continue;
         }
         uint32_t members = std::max(ga.members.size(), gb.members.size());
@@ -766,6 +925,7 @@ BuildTraffic(ScenarioBuild& sb)
             }
             if (i == 0)
             {
+                sb.flowEnds.emplace_back(from, to);
                 double bound = 0;
                 for (uint32_t li : *path)
                 {
@@ -1097,6 +1257,14 @@ ScenarioRunner::Run()
         }
         fr.jitterMs = rec.GetJitter() * 1e3;
         fr.onTimePackets = rec.GetOnTimePackets();
+        for (const auto* group : {&f.from, &f.to})
+        {
+            for (const auto& node : sb.groups.at(*group).members)
+            {
+                auto it = sb.handoversOfNode.find(node->GetId());
+                fr.handovers += it == sb.handoversOfNode.end() ? 0 : it->second;
+            }
+        }
         deliveredBits += rec.GetRxBytes() * 8;
         // Honesty check: no packet may arrive faster than light in its medium allows.
         if (fr.rxPackets > 0 && fr.latency.min < fr.propagationBoundMs - 1e-6)

@@ -53,6 +53,19 @@ struct CostSpec
 
 /**
  * \ingroup blueprint
+ * \brief How a node (every member of a group) moves: from its placed position through the
+ * waypoint sites at a constant speed, each member keeping its offset from its own site.
+ */
+struct MobilitySpec
+{
+    std::vector<std::string> waypoints; //!< site names, in order
+    std::vector<SourceMark> marks;      //!< where each waypoint is written
+    double speed = 0;                   //!< metres per second
+    double start = 0;                   //!< seconds after the run starts
+};
+
+/**
+ * \ingroup blueprint
  * \brief A node, or a group of `count` identical nodes at one site.
  */
 struct NodeSpec
@@ -64,7 +77,29 @@ struct NodeSpec
     double placementRadius = 0;     //!< members are placed uniformly in a disc of this radius (m)
     std::optional<PowerSpec> power; //!< overrides the equipment profile's power (per member)
     std::optional<CostSpec> cost;   //!< overrides the equipment profile's cost (per member)
-    SourceMark mark;                //!< where the node is written
+    std::optional<MobilitySpec> mobility; //!< how the node moves (default: it stays)
+    SourceMark mark;                      //!< where the node is written
+};
+
+/**
+ * \ingroup blueprint
+ * \brief Handover settings of an NR cell (NrHandoverManager attributes).
+ */
+struct NrHandoverSpec
+{
+    double hysteresisDb = 3.0;       //!< A3 hysteresis
+    double offsetDb = 0.0;           //!< A3 offset
+    double timeToTrigger = 0.256;    //!< seconds
+    double interruption = 0.050;     //!< seconds
+    double measurementPeriod = 0.04; //!< seconds
+
+    /// \return true if every field is equal.
+    bool operator==(const NrHandoverSpec& o) const
+    {
+        return hysteresisDb == o.hysteresisDb && offsetDb == o.offsetDb &&
+               timeToTrigger == o.timeToTrigger && interruption == o.interruption &&
+               measurementPeriod == o.measurementPeriod;
+    }
 };
 
 /**
@@ -86,6 +121,7 @@ struct NrLinkSpec
     std::string scenario; //!< TR 38.901 scenario RMa, UMa, UMi (default: the cell class's)
     std::string condition = "Auto"; //!< Auto, LOS or NLOS
     bool shadowing = true;          //!< log-normal shadowing
+    NrHandoverSpec handover;        //!< handover settings of the cell
 };
 
 /**

@@ -9,6 +9,7 @@
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <limits>
@@ -114,6 +115,39 @@ StaticRoutePlanner::RouteTo(Ptr<Node> destination)
     }
     NS_LOG_INFO("routes to node " << destination->GetId() << " installed");
     m_trees.emplace(dest, std::move(tree));
+}
+
+void
+StaticRoutePlanner::MoveLinkEnd(uint32_t link, Ptr<NetDevice> newDevA)
+{
+    NS_ABORT_MSG_UNLESS(link < m_links.size(), "StaticRoutePlanner: no link " << link);
+    Link& l = m_links[link];
+    const uint32_t oldA = Vertex(l.devA->GetNode());
+    const uint32_t newA = Vertex(newDevA->GetNode());
+    const uint32_t b = Vertex(l.devB->GetNode());
+    l.devA = newDevA;
+    uint32_t degreeOfB = 0;
+    for (const Link& other : m_links)
+    {
+        degreeOfB += (other.devA->GetNode() == l.devB->GetNode() ||
+                      other.devB->GetNode() == l.devB->GetNode())
+                         ? 1
+                         : 0;
+    }
+    std::vector<uint32_t> stale;
+    for (const auto& [dest, tree] : m_trees)
+    {
+        const bool usesLink = std::find(tree.begin(), tree.end(), link) != tree.end();
+        if (degreeOfB > 1 || usesLink || dest == oldA || dest == newA || dest == b)
+        {
+            stale.push_back(dest);
+        }
+    }
+    for (uint32_t dest : stale)
+    {
+        m_trees.erase(dest);
+        RouteTo(m_nodes[dest]);
+    }
 }
 
 std::optional<std::vector<uint32_t>>

@@ -51,6 +51,19 @@ class StaticRoutePlanner
     void RouteTo(Ptr<Node> destination);
 
     /**
+     * \brief Move one end of a link to another device (a UE handing over to another cell) and
+     * update the routes that change.
+     *
+     * Every installed tree that used the link, and the trees towards either end, are computed
+     * again and their routes reinstalled (a route whose next hop is unchanged is simply written
+     * again). When the end that stays has no other link (a UE), no other shortest path can
+     * pass through it, so no other tree changes; otherwise every tree is computed again.
+     * \param link the link's index (from AddLink)
+     * \param newDevA the device that replaces the link's first end (devA of AddLink)
+     */
+    void MoveLinkEnd(uint32_t link, Ptr<NetDevice> newDevA);
+
+    /**
      * \brief The links of the shortest path from `source` to `destination`.
      * \param source the first node
      * \param destination the last node (RouteTo must have been called for it)

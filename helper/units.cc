@@ -28,7 +28,8 @@ enum class Quantity
     Ratio,
     Power,
     Frequency,
-    Money
+    Money,
+    Speed
 };
 
 /**
@@ -150,6 +151,14 @@ Kinds()
           {"MHz", 6, 1, false},
           {"GHz", 9, 1, false},
           {"THz", 12, 1, false}}},
+        // km/h: 10^3 m per 3600 s (SI Brochure Table 8: h is accepted for use with the SI).
+        {Quantity::Speed,
+         "speed",
+         "a speed",
+         "60km/h or 15m/s",
+         "km/h",
+         "m/s",
+         {{"m/s", 0, 1, false}, {"km/h", 3, 3600, true}}},
         {Quantity::Money,
          "money",
          "an amount of money",
@@ -551,6 +560,12 @@ double
 ParseMoney(const std::string& text)
 {
     return Parse(Quantity::Money, text);
+}
+
+double
+ParseSpeed(const std::string& text)
+{
+    return Parse(Quantity::Speed, text);
 }
 
 } // namespace units

@@ -88,6 +88,14 @@ double ParseFrequency(const std::string& text);
  */
 double ParseMoney(const std::string& text);
 
+/**
+ * \brief Parse a speed ("60km/h", "15m/s").
+ * \param text the value as written
+ * \return metres per second
+ * \throws UnitError on a missing or unknown unit
+ */
+double ParseSpeed(const std::string& text);
+
 } // namespace units
 } // namespace ns3
 

@@ -378,6 +378,118 @@ NrGnbNetDevice::GetUe(uint32_t ue) const
     return m_ues.at(ue).device;
 }
 
+std::vector<Ptr<Packet>>
+NrGnbNetDevice::ReleaseUe(uint32_t ue)
+{
+    NS_LOG_FUNCTION(this << ue);
+    UeContext& ctx = m_ues.at(ue);
+    NS_ABORT_MSG_UNLESS(ctx.connected, "NrGnbNetDevice: UE " << ue << " is not served here");
+    ctx.connected = false;
+    ++ctx.epoch;
+    m_dlActive.erase(ue);
+    m_ulActive.erase(ue);
+    for (auto it = m_ulPlans.begin(); it != m_ulPlans.end();)
+    {
+        auto& grants = it->second.grants;
+        for (auto g = grants.begin(); g != grants.end();)
+        {
+            if (g->ue == ue)
+            {
+                it->second.freePrbs += g->prbs;
+                g = grants.erase(g);
+            }
+            else
+            {
+                ++g;
+            }
+        }
+        it = grants.empty() ? m_ulPlans.erase(it) : std::next(it);
+    }
+    ctx.dlHarq = NrHarqEntity(m_harqProcesses, m_maxTransmissions);
+    ctx.ulHarq = NrHarqEntity(m_harqProcesses, m_maxTransmissions);
+    ctx.ulRx.DiscardPartial();
+    ctx.ulNeed = 0;
+    ctx.srPending = false;
+    ctx.gnbKnowsData = false;
+    ctx.grantsOutstanding = 0;
+    ctx.grants.clear();
+    ctx.hasBsr = false;
+    if (ctx.hasAddress)
+    {
+        m_ueByAddress.erase(ctx.address.Get());
+    }
+    return ctx.dlBuffer.TakePackets();
+}
+
+uint32_t
+NrGnbNetDevice::PrepareUe(Ptr<NrUeNetDevice> ue, Ipv4Address address)
+{
+    NS_LOG_FUNCTION(this << ue << address);
+    uint32_t index = 0;
+    while (index < m_ues.size() && m_ues[index].device != ue)
+    {
+        ++index;
+    }
+    if (index == m_ues.size())
+    {
+        m_ues.emplace_back();
+        m_ues.back().device = ue;
+        if (m_configured)
+        {
+            ConfigureUe(index);
+            AssignOccasions();
+        }
+    }
+    UeContext& ctx = m_ues[index];
+    NS_ABORT_MSG_IF(ctx.connected && ue->GetGnb() == this,
+                    "NrGnbNetDevice: the UE is already served here");
+    ctx.connected = false;
+    ctx.hasAddress = true;
+    ctx.address = address;
+    m_ueByAddress[address.Get()] = index;
+    return index;
+}
+
+void
+NrGnbNetDevice::ConnectUe(uint32_t ue)
+{
+    NS_LOG_FUNCTION(this << ue);
+    UeContext& ctx = m_ues.at(ue);
+    ctx.connected = true;
+    if (NeedsDl(ue))
+    {
+        m_dlActive.insert(ue);
+        Wake();
+    }
+}
+
+bool
+NrGnbNetDevice::ForwardDl(uint32_t ue, Ptr<Packet> packet)
+{
+    EnsureConfigured();
+    return EnqueueDl(ue, packet);
+}
+
+bool
+NrGnbNetDevice::IsConnected(uint32_t ue) const
+{
+    return m_ues.at(ue).connected;
+}
+
+void
+NrGnbNetDevice::DeliverDl(uint32_t ue,
+                          uint32_t epoch,
+                          std::vector<NrTbSegment> segments,
+                          bool decoded)
+{
+    const UeContext& ctx = m_ues[ue];
+    if (epoch != ctx.epoch)
+    {
+        return; // the UE had left for another cell when the block arrived
+    }
+    ctx.device->ReceiveDlTransportBlock(std::move(segments), decoded);
+}
+
 int64_t
 NrGnbNetDevice::AssignStreams(int64_t stream)
 {
@@ -980,8 +1092,10 @@ NrGnbNetDevice::TransmitDl(uint32_t ue, uint32_t process, uint32_t prbs, uint64_
         m_dlStats.decodedBits += tbsBits;
         Simulator::ScheduleWithContext(ctx.device->GetNode()->GetId(),
                                        decodedAt - now,
-                                       &NrUeNetDevice::ReceiveDlTransportBlock,
-                                       ctx.device,
+                                       &NrGnbNetDevice::DeliverDl,
+                                       this,
+                                       ue,
+                                       ctx.epoch,
                                        std::move(segments),
                                        true);
         break;
@@ -993,8 +1107,10 @@ NrGnbNetDevice::TransmitDl(uint32_t ue, uint32_t process, uint32_t prbs, uint64_
         }
         Simulator::ScheduleWithContext(ctx.device->GetNode()->GetId(),
                                        decodedAt - now,
-                                       &NrUeNetDevice::ReceiveDlTransportBlock,
-                                       ctx.device,
+                                       &NrGnbNetDevice::DeliverDl,
+                                       this,
+                                       ue,
+                                       ctx.epoch,
                                        std::move(segments),
                                        false);
         break;
@@ -1305,6 +1421,7 @@ NrGnbNetDevice::TransmitUl(uint32_t ue, uint32_t process, uint32_t prbs, uint64_
                             &NrGnbNetDevice::ReceiveUlTransportBlock,
                             this,
                             ue,
+                            ctx.epoch,
                             std::move(copy));
         break;
     case NrHarqEntity::Outcome::DROPPED:
@@ -1317,6 +1434,7 @@ NrGnbNetDevice::TransmitUl(uint32_t ue, uint32_t process, uint32_t prbs, uint64_
                             &NrGnbNetDevice::DropUlTransportBlock,
                             this,
                             ue,
+                            ctx.epoch,
                             std::move(copy));
         break;
     case NrHarqEntity::Outcome::RETRANSMIT:
@@ -1326,7 +1444,7 @@ NrGnbNetDevice::TransmitUl(uint32_t ue, uint32_t process, uint32_t prbs, uint64_
 }
 
 void
-NrGnbNetDevice::ReceiveUlTransportBlock(uint32_t ue, NrTransportBlock tb)
+NrGnbNetDevice::ReceiveUlTransportBlock(uint32_t ue, uint32_t epoch, NrTransportBlock tb)
 {
     if (m_shutDown)
     {
@@ -1334,6 +1452,12 @@ NrGnbNetDevice::ReceiveUlTransportBlock(uint32_t ue, NrTransportBlock tb)
     }
     NS_LOG_FUNCTION(this << ue << tb.firstTti);
     UeContext& ctx = m_ues[ue];
+    if (epoch != ctx.epoch)
+    {
+        // The UE left after sending the block: it was decoded before the release, but the
+        // source's RLC entity that would reassemble it is gone.
+        return;
+    }
     const Address from = ctx.device->GetAddress();
     for (Ptr<Packet> packet : ctx.ulRx.Receive(tb.segments))
     {
@@ -1376,7 +1500,7 @@ NrGnbNetDevice::ReceiveUlTransportBlock(uint32_t ue, NrTransportBlock tb)
 }
 
 void
-NrGnbNetDevice::DropUlTransportBlock(uint32_t ue, NrTransportBlock tb)
+NrGnbNetDevice::DropUlTransportBlock(uint32_t ue, uint32_t epoch, NrTransportBlock tb)
 {
     if (m_shutDown)
     {
@@ -1384,6 +1508,10 @@ NrGnbNetDevice::DropUlTransportBlock(uint32_t ue, NrTransportBlock tb)
     }
     NS_LOG_FUNCTION(this << ue << tb.firstTti);
     UeContext& ctx = m_ues[ue];
+    if (epoch != ctx.epoch)
+    {
+        return;
+    }
     ctx.ulRx.Discard(tb.segments);
     if (tb.hasBufferStatus && tb.firstTti == ctx.lastPuschTti)
     {
@@ -1402,6 +1530,10 @@ NrGnbNetDevice::NotifyUlData(uint32_t ue)
 {
     EnsureConfigured();
     UeContext& ctx = m_ues.at(ue);
+    if (!ctx.connected)
+    {
+        return; // the UE tells the target cell once it is connected there
+    }
     if (m_ulAccess == UL_CONFIGURED)
     {
         m_ulActive.insert(ue);
@@ -1440,11 +1572,12 @@ NrGnbNetDevice::StartSchedulingRequest(uint32_t ue)
                                    decodedAt - now,
                                    &NrGnbNetDevice::ReceiveSchedulingRequest,
                                    this,
-                                   ue);
+                                   ue,
+                                   ctx.epoch);
 }
 
 void
-NrGnbNetDevice::ReceiveSchedulingRequest(uint32_t ue)
+NrGnbNetDevice::ReceiveSchedulingRequest(uint32_t ue, uint32_t epoch)
 {
     if (m_shutDown)
     {
@@ -1452,6 +1585,10 @@ NrGnbNetDevice::ReceiveSchedulingRequest(uint32_t ue)
     }
     NS_LOG_FUNCTION(this << ue);
     UeContext& ctx = m_ues[ue];
+    if (epoch != ctx.epoch)
+    {
+        return;
+    }
     if (ctx.ulNeed == 0)
     {
         ctx.ulEligibleAt = Simulator::Now() + ctx.tproc1 / 2; // grant preparation
@@ -1473,8 +1610,11 @@ NrGnbNetDevice::EnqueueDl(uint32_t ue, Ptr<Packet> packet)
         return false;
     }
     m_macTxTrace(packet);
-    m_dlActive.insert(ue);
-    Wake();
+    if (ctx.connected)
+    {
+        m_dlActive.insert(ue);
+        Wake();
+    }
     return true;
 }
 

@@ -205,7 +205,51 @@ class NrGnbNetDevice : public NrNetDevice
      */
     void AddUe(Ptr<NrUeNetDevice> ue, Ipv4Address address);
 
-    /// \return the number of attached UEs.
+    // ---- Handover (driven by NrHandoverManager) ----
+
+    /**
+     * \brief Stop serving a UE that is handing over to another cell (TS 38.300 clause 9.2.3.2,
+     * handover execution).
+     *
+     * The UE's scheduling state, grants and HARQ processes are dropped: transport blocks still
+     * in HARQ are lost with the source's RLC UM entity, and events already scheduled for the UE
+     * are ignored from now on. Its address no longer maps to it. The context is kept, so the UE
+     * keeps its index if it comes back.
+     * \param ue the UE's index in the cell.
+     * \return the downlink packets still queued for the UE, to forward to the target cell.
+     */
+    std::vector<Ptr<Packet>> ReleaseUe(uint32_t ue);
+
+    /**
+     * \brief Admit a UE arriving by handover (handover preparation): downlink packets for its
+     * address are queued from now on, but nothing is scheduled until ConnectUe().
+     * \param ue the UE's device.
+     * \param address its IPv4 address.
+     * \return the UE's index in this cell (its old index if it was here before).
+     */
+    uint32_t PrepareUe(Ptr<NrUeNetDevice> ue, Ipv4Address address);
+
+    /**
+     * \brief Start serving a prepared UE: it completed random access in this cell.
+     * \param ue the UE's index in the cell.
+     */
+    void ConnectUe(uint32_t ue);
+
+    /**
+     * \brief Queue a downlink packet for a UE, e.g. one the source cell forwarded at a handover.
+     * \param ue the UE's index in the cell.
+     * \param packet the IP packet.
+     * \return false if the UE's downlink queue was full.
+     */
+    bool ForwardDl(uint32_t ue, Ptr<Packet> packet);
+
+    /**
+     * \param ue the UE's index in the cell.
+     * \return true if the cell serves the UE now (attached, not handing over or gone).
+     */
+    bool IsConnected(uint32_t ue) const;
+
+    /// \return the number of UEs that were ever attached (served now or not).
     uint32_t GetNUes() const;
 
     /**
@@ -307,6 +351,8 @@ class NrGnbNetDevice : public NrNetDevice
         uint64_t srOffset = 0;          //!< SR occasions: TTIs with tti % SrPeriodicity == this
         uint64_t cgOffset = 0;          //!< CG occasions: tti % ConfiguredGrantPeriod == this
         uint32_t cgPrbs = 0;            //!< PRBs of each configured grant occasion
+        bool connected = true;          //!< served now (false while handing in or after leaving)
+        uint32_t epoch = 0;             //!< stays counted; events of an earlier stay are ignored
     };
 
     /// One uplink grant for one PUSCH.
@@ -385,15 +431,17 @@ class NrGnbNetDevice : public NrNetDevice
     /**
      * \brief Deliver a decoded uplink block and apply its buffer status report.
      * \param ue the UE.
+     * \param epoch the UE's epoch when the block was sent.
      * \param tb the block.
      */
-    void ReceiveUlTransportBlock(uint32_t ue, NrTransportBlock tb);
+    void ReceiveUlTransportBlock(uint32_t ue, uint32_t epoch, NrTransportBlock tb);
     /**
      * \brief Handle an uplink block HARQ gave up on.
      * \param ue the UE.
+     * \param epoch the UE's epoch when the block was sent.
      * \param tb the block.
      */
-    void DropUlTransportBlock(uint32_t ue, NrTransportBlock tb);
+    void DropUlTransportBlock(uint32_t ue, uint32_t epoch, NrTransportBlock tb);
     /**
      * \brief Send a scheduling request for a UE on its next SR occasion.
      * \param ue the UE.
@@ -402,8 +450,19 @@ class NrGnbNetDevice : public NrNetDevice
     /**
      * \brief The gNB has decoded a UE's SR and prepared its grant.
      * \param ue the UE.
+     * \param epoch the UE's epoch when the request was sent.
      */
-    void ReceiveSchedulingRequest(uint32_t ue);
+    void ReceiveSchedulingRequest(uint32_t ue, uint32_t epoch);
+
+    /**
+     * \brief Hand a downlink transport block's outcome to the UE, unless the UE left the cell
+     * since it was sent.
+     * \param ue the UE's index in the cell.
+     * \param epoch the UE's epoch when the block was sent.
+     * \param segments the block's segments.
+     * \param decoded true if the UE decoded it.
+     */
+    void DeliverDl(uint32_t ue, uint32_t epoch, std::vector<NrTbSegment> segments, bool decoded);
 
     /**
      * \brief Get the downlink data symbols of a TTI.

@@ -51,6 +51,13 @@ NrRxReassembly::Discard(const std::vector<NrTbSegment>& segments)
     }
 }
 
+void
+NrRxReassembly::DiscardPartial()
+{
+    m_lost += m_partial.size();
+    m_partial.clear();
+}
+
 uint64_t
 NrRxReassembly::GetLostSdus() const
 {

@@ -45,6 +45,15 @@ class NrRxReassembly
      */
     void Discard(const std::vector<NrTbSegment>& segments);
 
+    /**
+     * \brief Give up every partly received SDU, counting it lost.
+     *
+     * Called when the bearer's RLC entity is re-established at a handover (TS 38.322 clause
+     * 5.1.2: a receiving UM entity discards its SDU segments): the missing segments will never
+     * come, and SDU numbers restart in the new cell.
+     */
+    void DiscardPartial();
+
     /// \return the SDUs lost so far (a segment of each was discarded).
     uint64_t GetLostSdus() const;
 

@@ -135,4 +135,32 @@ NrTxBuffer::GetSentSdus() const
     return m_sentSdus;
 }
 
+std::vector<Ptr<Packet>>
+NrTxBuffer::TakePackets()
+{
+    std::vector<Ptr<Packet>> packets;
+    packets.reserve(m_sdus.size());
+    for (const Sdu& sdu : m_sdus)
+    {
+        packets.push_back(sdu.packet);
+    }
+    m_sdus.clear();
+    m_wireBytes = 0;
+    return packets;
+}
+
+void
+NrTxBuffer::RestartPartial()
+{
+    if (m_sdus.empty() || m_sdus.front().offset == 0)
+    {
+        return;
+    }
+    Sdu& head = m_sdus.front();
+    m_wireBytes -= WireBytes(head);
+    head.offset = 0;
+    head.id = m_nextId++; // the receiver's partial copy of the old number is discarded
+    m_wireBytes += WireBytes(head);
+}
+
 } // namespace ns3

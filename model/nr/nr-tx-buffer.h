@@ -107,6 +107,24 @@ class NrTxBuffer
     /// \return the SDUs put into transport blocks completely so far.
     uint64_t GetSentSdus() const;
 
+    /**
+     * \brief Empty the buffer and hand back its IP packets, a partly sent one whole.
+     *
+     * At a handover the source gNB forwards the downlink SDUs it still holds to the target
+     * (TS 38.300 clause 9.2.3.2.1, data forwarding); the bytes of a partly sent SDU that went out
+     * in the source cell are lost with the source's RLC entity, so the SDU is sent again whole.
+     * \return the packets, in queue order.
+     */
+    std::vector<Ptr<Packet>> TakePackets();
+
+    /**
+     * \brief Make a partly sent SDU at the head of the queue whole again, under a new number.
+     *
+     * At a handover the UE re-establishes RLC (TS 38.322 clause 5.1.2): the segments already sent
+     * to the source are lost, and PDCP sends the SDU again in the target cell.
+     */
+    void RestartPartial();
+
   private:
     /// One waiting SDU.
     struct Sdu

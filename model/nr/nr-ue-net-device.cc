@@ -62,7 +62,8 @@ NrUeNetDevice::NrUeNetDevice()
     : m_capability(1),
       m_ueIndex(0),
       m_channelIndex(0),
-      m_ulQueueDrops(0)
+      m_ulQueueDrops(0),
+      m_inHandover(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -92,6 +93,38 @@ Ptr<NrGnbNetDevice>
 NrUeNetDevice::GetGnb() const
 {
     return m_gnb;
+}
+
+void
+NrUeNetDevice::StartHandover()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_gnb, "NrUeNetDevice: a handover needs a serving cell");
+    m_inHandover = true;
+    m_gnb = nullptr;
+    m_ulBuffer.RestartPartial();
+}
+
+void
+NrUeNetDevice::CompleteHandover(Ptr<NrGnbNetDevice> gnb, uint32_t ueIndex)
+{
+    NS_LOG_FUNCTION(this << gnb << ueIndex);
+    NS_ABORT_MSG_UNLESS(m_inHandover, "NrUeNetDevice: no handover under way");
+    m_inHandover = false;
+    m_gnb = gnb;
+    m_ueIndex = ueIndex;
+    m_dlRx.DiscardPartial(); // segments from the source cell will not be completed
+    m_dataPreparation = m_gnb->GetUeDataPreparation(m_ueIndex);
+    if (m_ulBuffer.GetNPackets() > 0)
+    {
+        m_gnb->NotifyUlData(m_ueIndex);
+    }
+}
+
+bool
+NrUeNetDevice::IsInHandover() const
+{
+    return m_inHandover;
 }
 
 uint32_t
@@ -203,21 +236,26 @@ NrUeNetDevice::GetUlQueueDrops() const
 bool
 NrUeNetDevice::IsLinkUp() const
 {
-    return m_gnb != nullptr;
+    return m_gnb != nullptr || m_inHandover;
 }
 
 bool
 NrUeNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
     NS_LOG_FUNCTION(this << packet << dest << protocolNumber);
-    // Whatever the destination, the packet goes to the serving gNB: the UE has one link.
-    if (protocolNumber != IPV4_PROTOCOL || !m_gnb)
+    // Whatever the destination, the packet goes to the serving gNB: the UE has one link. During
+    // a handover it waits for the target cell.
+    if (protocolNumber != IPV4_PROTOCOL || (!m_gnb && !m_inHandover))
     {
         m_macTxDropTrace(packet);
         ++m_ulQueueDrops;
         return false;
     }
-    const Time ready = Simulator::Now() + m_gnb->GetUeDataPreparation(m_ueIndex);
+    if (m_gnb)
+    {
+        m_dataPreparation = m_gnb->GetUeDataPreparation(m_ueIndex);
+    }
+    const Time ready = Simulator::Now() + m_dataPreparation;
     if (!m_ulBuffer.Enqueue(packet, ready))
     {
         NS_LOG_LOGIC("uplink buffer full, dropping " << packet->GetUid());
@@ -226,7 +264,10 @@ NrUeNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNu
         return false;
     }
     m_macTxTrace(packet);
-    m_gnb->NotifyUlData(m_ueIndex);
+    if (m_gnb)
+    {
+        m_gnb->NotifyUlData(m_ueIndex);
+    }
     return true;
 }
 

@@ -59,8 +59,27 @@ class NrUeNetDevice : public NrNetDevice
      */
     void Attach(Ptr<NrGnbNetDevice> gnb, uint32_t ueIndex);
 
-    /// \return the serving gNB's device (null before Attach()).
+    /// \return the serving gNB's device (null before Attach() and during a handover).
     Ptr<NrGnbNetDevice> GetGnb() const;
+
+    /**
+     * \brief Leave the serving cell at the start of a handover's interruption.
+     *
+     * Uplink packets sent from now on wait in the UE's buffer; a partly sent SDU will be sent
+     * again whole in the target cell (RLC re-establishment, TS 38.322 clause 5.1.2).
+     */
+    void StartHandover();
+
+    /**
+     * \brief Join the target cell at the end of the interruption (random access done) and tell
+     * it about uplink data that waited.
+     * \param gnb the target gNB; it must have connected the UE (NrGnbNetDevice::ConnectUe()).
+     * \param ueIndex the UE's index in the target cell.
+     */
+    void CompleteHandover(Ptr<NrGnbNetDevice> gnb, uint32_t ueIndex);
+
+    /// \return true between StartHandover() and CompleteHandover().
+    bool IsInHandover() const;
 
     /// \return the UE's index in its cell.
     uint32_t GetUeIndex() const;
@@ -147,6 +166,8 @@ class NrUeNetDevice : public NrNetDevice
     NrTxBuffer m_ulBuffer;                              //!< uplink buffer
     NrRxReassembly m_dlRx;                              //!< downlink reassembly
     uint64_t m_ulQueueDrops;                            //!< packets dropped at the full buffer
+    bool m_inHandover;                                  //!< between cells
+    Time m_dataPreparation;                             //!< t_UE,tx in the latest cell
     TracedCallback<Ptr<const Packet>> m_macTxTrace;     //!< packet accepted for sending
     TracedCallback<Ptr<const Packet>> m_macTxDropTrace; //!< packet dropped before sending
     TracedCallback<Ptr<const Packet>> m_macRxTrace;     //!< packet delivered up
