@@ -12,6 +12,7 @@
 #include "model/energy/element-power-model.h"
 #include "model/energy/energy-meter.h"
 #include "model/nr/nr-band-profile.h"
+#include "model/nr/nr-cell-ue-energy-model.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-energy-model.h"
 #include "model/nr/nr-gnb-net-device.h"
@@ -101,10 +102,12 @@ struct BuiltLink
 /// The energy models of one NR cell, registered with the meter once it exists.
 struct NrCellEnergy
 {
-    std::string link;          //!< the link (cell) name
-    std::string gnbNode;       //!< the gNB's node name
-    double pue;                //!< the gNB site's PUE
-    Ptr<NrGnbEnergyModel> gnb; //!< the cell's power
+    std::string link;             //!< the link (cell) name
+    std::string gnbNode;          //!< the gNB's node name
+    std::string ueNode;           //!< the UEs' node (group) name
+    double pue;                   //!< the gNB site's PUE
+    Ptr<NrGnbEnergyModel> gnb;    //!< the cell's power
+    Ptr<NrCellUeEnergyModel> ues; //!< the power of the UEs it serves
 };
 
 /// What the traces of one flow write to.
@@ -622,6 +625,13 @@ BuildNrRadioNetwork(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         cellEnergy.gnb->SetAttribute("BsType",
                                      StringValue(l.nr->cell == "small" ? "micro" : "macro"));
         cellEnergy.gnb->Attach(DynamicCast<NrGnbNetDevice>(gnbDevices.Get(g)));
+        // The UEs' modems by TR 38.840 (NrUeEnergyModel's defaults: a Snapdragon X55 module's
+        // measured current, 23 dBm uplink), summed per cell.
+        cellEnergy.ueNode = l.b;
+        cellEnergy.ues = CreateObject<NrCellUeEnergyModel>();
+        cellEnergy.ues->GetUeModel()->SetAttribute("FrequencyRange",
+                                                   StringValue(band->fr2 ? "FR2" : "FR1"));
+        cellEnergy.ues->Attach(DynamicCast<NrGnbNetDevice>(gnbDevices.Get(g)));
         sb.radioEnergy.push_back(cellEnergy);
         ueHelper.AttachUeAddresses(gnbDevices.Get(g));
     }
@@ -1153,6 +1163,14 @@ BuildLedgers(ScenarioBuild& sb)
             "nr",
             [gnb](Time now) { return gnb->GetEnergy(now); },
             cell.pue);
+        // UEs are battery or vehicle powered, outside any site: no PUE.
+        Ptr<NrCellUeEnergyModel> ues = cell.ues;
+        sb.meter->AddIntegratedElement(
+            cell.link + " UEs",
+            cell.ueNode,
+            "nr",
+            [ues](Time now) { return ues->GetEnergy(now); },
+            1.0);
     }
 }
 

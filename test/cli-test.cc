@@ -639,7 +639,13 @@ TEST(CliTest, NrCellCarriesUplinkAndDownlinkAndConfiguredGrantCutsUplinkLatency)
     EXPECT_LT(cgMean, srMean - 1.0) << srMean << " vs " << cgMean;
     // The cell's power follows EARTH's micro base station (Auer et al. 2011, Table II: 2 x 39 W
     // asleep, 2 x (56 + 2.6 x 6.3) W at full load) over the 3 s run (2 s + 1 s drain), PUE 1.
-    double cellJoules = grant["energy"]["by_technology"]["nr"].get<double>();
+    // NR energy is the gNB's plus its UEs' modems (NrCellUeEnergyModel, TR 38.840 states at
+    // 8.26 mW a unit): four UEs over 3 s lie between deep sleep (1 unit) and transmitting at
+    // 23 dBm (700 units) all the time.
+    const double ueJoules = grant["energy"]["by_node"]["tractors"].get<double>();
+    EXPECT_GT(ueJoules, 4 * 3 * 1 * 0.182 * 4.2 / 92.5);
+    EXPECT_LT(ueJoules, 4 * 3 * 700 * 0.182 * 4.2 / 92.5);
+    double cellJoules = grant["energy"]["by_technology"]["nr"].get<double>() - ueJoules;
     EXPECT_GT(cellJoules, 2 * 39.0 * 3);
     EXPECT_LT(cellJoules, 2 * (56 + 2.6 * 6.3) * 3);
     // The cell's site cost from its class (EURASIP JWCN 2015 Table 3 at 160 JPY/EUR, 7 years,

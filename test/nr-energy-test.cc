@@ -8,6 +8,7 @@
  */
 
 #include "helper/nr-helper.h"
+#include "model/nr/nr-cell-ue-energy-model.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-energy-model.h"
 #include "model/nr/nr-gnb-net-device.h"
@@ -386,4 +387,104 @@ TEST(NrEnergyTest, AttachedModelsFollowTheSlotEngine)
     EXPECT_GT(ueJ, ueEnergy->GetIdleGapEnergy(end));
     EXPECT_LT(ueJ, 700.0 * ueUnit * 1.0);
     Simulator::Destroy();
+}
+
+namespace
+{
+
+/// A cell of four UEs with staggered downlink and uplink bursts; returns the sum of four per-UE
+/// models and the cell aggregate's energy at the end.
+std::pair<double, double>
+RunPerUeAndAggregate(const std::string& tdd)
+{
+    Ptr<NrChannel> channel = CreateObject<NrChannel>();
+    channel->SetAttribute("Frequency", DoubleValue(3.5e9));
+    channel->SetAttribute("Bandwidth", DoubleValue(20e6));
+    channel->SetAttribute("Scenario", EnumValue(NrChannel::UMA));
+    channel->SetAttribute("ChannelCondition", EnumValue(NrChannel::LOS));
+    channel->SetAttribute("Shadowing", BooleanValue(false));
+    Ptr<Node> gnbNode = CreateObject<Node>();
+    NodeContainer ueNodes;
+    ueNodes.Create(4);
+    MobilityHelper mobility;
+    Ptr<ListPositionAllocator> positions = CreateObject<ListPositionAllocator>();
+    positions->Add(Vector(0, 0, 25));
+    for (int i = 0; i < 4; ++i)
+    {
+        positions->Add(Vector(50 + 100 * i, 0, 1.5));
+    }
+    mobility.SetPositionAllocator(positions);
+    mobility.Install(gnbNode);
+    mobility.Install(ueNodes);
+    NrHelper nr;
+    nr.SetGnbAttribute("TddPattern", StringValue(tdd));
+    NetDeviceContainer gnbDevs = nr.InstallGnb(gnbNode, channel);
+    NetDeviceContainer ueDevs = nr.InstallUe(ueNodes, gnbDevs.Get(0));
+    Ptr<NrGnbNetDevice> gnb = DynamicCast<NrGnbNetDevice>(gnbDevs.Get(0));
+    InternetStackHelper internet;
+    internet.Install(gnbNode);
+    internet.Install(ueNodes);
+    Ipv4AddressHelper ip("10.1.0.0", "255.255.0.0");
+    ip.Assign(gnbDevs);
+    Ipv4InterfaceContainer ueIfs = ip.Assign(ueDevs);
+    nr.AttachUeAddresses(gnb);
+    nr.AssignStreams(gnbDevs, 1);
+
+    std::vector<Ptr<NrUeEnergyModel>> perUe;
+    for (uint32_t i = 0; i < 4; ++i)
+    {
+        perUe.push_back(CreateObject<NrUeEnergyModel>());
+        perUe.back()->Attach(DynamicCast<NrUeNetDevice>(ueDevs.Get(i)));
+    }
+    Ptr<NrCellUeEnergyModel> aggregate = CreateObject<NrCellUeEnergyModel>();
+    aggregate->Attach(gnb);
+
+    const Ipv4Address gnbAddress("10.1.0.1");
+    Ptr<Socket> gnbSocket = Socket::CreateSocket(gnbNode, UdpSocketFactory::GetTypeId());
+    gnbSocket->Bind(InetSocketAddress(Ipv4Address::GetAny(), 9001));
+    for (uint32_t u = 0; u < 4; ++u)
+    {
+        Ptr<Socket> sink = Socket::CreateSocket(ueNodes.Get(u), UdpSocketFactory::GetTypeId());
+        sink->Bind(InetSocketAddress(Ipv4Address::GetAny(), 9000));
+        Ptr<Socket> up = Socket::CreateSocket(ueNodes.Get(u), UdpSocketFactory::GetTypeId());
+        const Ipv4Address ueAddress = ueIfs.GetAddress(u);
+        for (int i = 0; i < 30; ++i)
+        {
+            // Bursts that overlap between UEs and between directions, then long idle gaps.
+            Simulator::Schedule(MilliSeconds(50 + 7 * u + 3 * i), [gnbSocket, ueAddress]() {
+                gnbSocket->SendTo(Create<Packet>(1200), 0, InetSocketAddress(ueAddress, 9000));
+            });
+            Simulator::Schedule(MilliSeconds(60 + 11 * u + 2 * i), [up, gnbAddress]() {
+                up->SendTo(Create<Packet>(400), 0, InetSocketAddress(gnbAddress, 9001));
+            });
+        }
+    }
+    const Time end = Seconds(0.8);
+    Simulator::Stop(end);
+    Simulator::Run();
+    double sum = 0;
+    for (const auto& m : perUe)
+    {
+        sum += m->GetEnergy(end);
+    }
+    const double cell = aggregate->GetEnergy(end);
+    EXPECT_GT(gnb->GetDlStats().decodedBlocks, 100u);
+    EXPECT_GT(gnb->GetUlStats().decodedBlocks, 100u);
+    Simulator::Destroy();
+    return {sum, cell};
+}
+
+} // namespace
+
+/// One aggregate per cell gives exactly the sum of one TR 38.840 model per UE (FDD, where DL
+/// and UL share each TTI, and TDD), at one trace call per TTI instead of one per UE and TTI.
+TEST(NrEnergyTest, CellAggregateEqualsTheSumOfPerUeModels)
+{
+    for (const std::string tdd : {"FDD", "DDDSU"})
+    {
+        SCOPED_TRACE(tdd);
+        const auto [sum, cell] = RunPerUeAndAggregate(tdd);
+        EXPECT_GT(sum, 0.0);
+        EXPECT_NEAR(cell, sum, 1e-12 * sum + 1e-15);
+    }
 }

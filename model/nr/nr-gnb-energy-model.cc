@@ -130,6 +130,13 @@ NrTtiEnergyAccumulator::TtiEnergy(const Tti& tti, Time from, Time to) const
 }
 
 double
+NrTtiEnergyAccumulator::GetTtiEnergy(const Tti& tti) const
+{
+    NS_ABORT_MSG_UNLESS(m_grid, "NrTtiEnergyAccumulator: no grid");
+    return TtiEnergy(tti, m_grid->GetStart(tti.index), m_grid->GetEnd(tti.index));
+}
+
+double
 NrTtiEnergyAccumulator::GetEnergy(Time now) const
 {
     double joules = m_closedJoules;

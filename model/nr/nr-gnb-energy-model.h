@@ -101,6 +101,13 @@ class NrTtiEnergyAccumulator
     /// \return the TTIs reported since the start.
     uint64_t GetActiveTtis() const;
 
+    /**
+     * \brief Price one whole TTI with the given activity, without reporting it.
+     * \param tti the TTI and its activity (SetGrid() must have been called).
+     * \return the TTI's energy in J.
+     */
+    double GetTtiEnergy(const Tti& tti) const;
+
   private:
     /**
      * \brief Open a TTI, closing the one open before.

@@ -216,7 +216,11 @@ NrGnbNetDevice::GetTypeId()
                             "The PUSCHs of a TTI ran: TTI index, PRBs carrying PUSCH, PRBs of "
                             "the carrier. Fires after the TTI's UlTb.",
                             MakeTraceSourceAccessor(&NrGnbNetDevice::m_ulTtiTrace),
-                            "ns3::NrGnbNetDevice::TtiActivityTracedCallback");
+                            "ns3::NrGnbNetDevice::TtiActivityTracedCallback")
+            .AddTraceSource("ConnectedUes",
+                            "The number of UEs the cell serves changed: the new number.",
+                            MakeTraceSourceAccessor(&NrGnbNetDevice::m_connectedUesTrace),
+                            "ns3::TracedCallback::Uint32Callback");
     return tid;
 }
 
@@ -249,7 +253,8 @@ NrGnbNetDevice::NrGnbNetDevice()
       m_shutDown(false),
       m_nextTti(0),
       m_ttiEvents(0),
-      m_ttiDlPrbs(0)
+      m_ttiDlPrbs(0),
+      m_connectedUes(0)
 {
     NS_LOG_FUNCTION(this);
     m_uniform = CreateObject<UniformRandomVariable>();
@@ -348,6 +353,7 @@ NrGnbNetDevice::AttachUe(Ptr<NrUeNetDevice> ue)
     m_ues.emplace_back();
     m_ues.back().device = ue;
     ue->Attach(this, index);
+    m_connectedUesTrace(++m_connectedUes);
     if (m_configured)
     {
         ConfigureUe(index);
@@ -386,6 +392,7 @@ NrGnbNetDevice::ReleaseUe(uint32_t ue)
     NS_ABORT_MSG_UNLESS(ctx.connected, "NrGnbNetDevice: UE " << ue << " is not served here");
     ctx.connected = false;
     ++ctx.epoch;
+    m_connectedUesTrace(--m_connectedUes);
     m_dlActive.erase(ue);
     m_ulActive.erase(ue);
     for (auto it = m_ulPlans.begin(); it != m_ulPlans.end();)
@@ -455,7 +462,9 @@ NrGnbNetDevice::ConnectUe(uint32_t ue)
 {
     NS_LOG_FUNCTION(this << ue);
     UeContext& ctx = m_ues.at(ue);
+    NS_ABORT_MSG_IF(ctx.connected, "NrGnbNetDevice: UE " << ue << " is already connected");
     ctx.connected = true;
+    m_connectedUesTrace(++m_connectedUes);
     if (NeedsDl(ue))
     {
         m_dlActive.insert(ue);
@@ -468,6 +477,12 @@ NrGnbNetDevice::ForwardDl(uint32_t ue, Ptr<Packet> packet)
 {
     EnsureConfigured();
     return EnqueueDl(ue, packet);
+}
+
+uint32_t
+NrGnbNetDevice::GetNConnectedUes() const
+{
+    return m_connectedUes;
 }
 
 bool

@@ -252,6 +252,9 @@ class NrGnbNetDevice : public NrNetDevice
     /// \return the number of UEs that were ever attached (served now or not).
     uint32_t GetNUes() const;
 
+    /// \return the number of UEs the cell serves now.
+    uint32_t GetNConnectedUes() const;
+
     /**
      * \brief Get an attached UE.
      * \param ue the UE's index in the cell.
@@ -627,6 +630,8 @@ class NrGnbNetDevice : public NrNetDevice
     uint32_t m_ttiDlPrbs;                                      //!< PDSCH PRBs of the running TTI
     TracedCallback<uint64_t, uint32_t, uint32_t> m_dlTtiTrace; //!< DlTti
     TracedCallback<uint64_t, uint32_t, uint32_t> m_ulTtiTrace; //!< UlTti
+    uint32_t m_connectedUes;                                   //!< UEs served now
+    TracedCallback<uint32_t> m_connectedUesTrace;              //!< ConnectedUes
 };
 
 } // namespace ns3

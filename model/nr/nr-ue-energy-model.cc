@@ -211,6 +211,16 @@ NrUeEnergyModel::GetEnergy(Time now) const
     return m_accumulator.GetEnergy(now);
 }
 
+double
+NrUeEnergyModel::GetTtiEnergy(uint64_t tti, bool pdsch, bool pusch) const
+{
+    NrTtiEnergyAccumulator::Tti t;
+    t.index = tti;
+    t.dlActive = pdsch;
+    t.ulActive = pusch;
+    return m_accumulator.GetTtiEnergy(t);
+}
+
 uint64_t
 NrUeEnergyModel::GetActiveTtis() const
 {

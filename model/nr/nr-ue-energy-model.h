@@ -158,6 +158,15 @@ class NrUeEnergyModel : public Object
     uint64_t GetActiveTtis() const;
 
     /**
+     * \brief Price one whole TTI of this UE, without reporting it (SetTtiGrid() first).
+     * \param tti the TTI index.
+     * \param pdsch the UE received a PDSCH in it.
+     * \param pusch the UE sent a PUSCH in it.
+     * \return the energy in J.
+     */
+    double GetTtiEnergy(uint64_t tti, bool pdsch, bool pusch) const;
+
+    /**
      * \brief Meter a UE: take its serving cell's grid, start now, and follow that gNB's DlTb,
      * UlTb, DlTti and UlTti traces for this UE. The model must outlive the simulation run.
      * \param ue the UE device, attached to its gNB.
