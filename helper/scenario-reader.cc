@@ -597,6 +597,7 @@ ReadLteCell(const ConfigNode& link, const ScenarioSpec& spec, const std::string&
     lte.band = static_cast<uint16_t>(std::stoi(bandText));
     const LteBandProfile* band = LteBandProfile::Find(lte.band);
     lte.dlMhz = band->defaultDlMhz;
+    lte.bandwidth = band->defaultBandwidthMhz * 1e6;
     const ConfigNode* carrier = link.Find("carrier");
     if (carrier)
     {

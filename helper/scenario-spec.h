@@ -107,9 +107,9 @@ struct WifiLinkSpec
  */
 struct LteLinkSpec
 {
-    uint16_t band = 1;                 //!< E-UTRA operating band (LteBandProfile)
-    double dlMhz = 0;                  //!< downlink carrier centre, MHz (default: the band's)
-    double bandwidth = 20e6;           //!< channel bandwidth, Hz (TS 36.101 Table 5.6-1)
+    uint16_t band = 1;       //!< E-UTRA operating band (LteBandProfile)
+    double dlMhz = 0;        //!< downlink carrier centre, MHz (default: the band's)
+    double bandwidth = 20e6; //!< channel bandwidth, Hz (TS 36.101 Table 5.6-1; default: the band's)
     std::string cell = "macro";        //!< NrCellClass name: power, antenna, height, site cost
     std::string ue = "handset";        //!< NrUeClass name: power, antenna, height
     std::string scheduler = "pf";      //!< ns-3 FF MAC scheduler short name

@@ -20,20 +20,21 @@ namespace
 /// TS 36.101 V17 Table 5.7.3-1 rows of the FDD bands MIC assigned to Japan's mobile operators.
 /// Default carriers (assumptions, inside the Japanese assignments): 2 GHz band 2110-2170 MHz,
 /// 1.7 GHz band 1844.9-1879.9 MHz, 900 MHz band 945-960 MHz, 800 MHz bands 860-890 MHz, 700 MHz
-/// band 773-803 MHz (downlink).
+/// band 773-803 MHz (downlink). Default bandwidth 20 MHz, or 15 MHz where the band (18, 19) or
+/// the Japanese block (900 MHz, 945-960 MHz) is 15 MHz wide.
 const std::vector<LteBandProfile>&
 Catalogue()
 {
     static const std::vector<LteBandProfile> catalogue = [] {
         const std::string table = "TS 36.101 Table 5.7.3-1";
         std::vector<LteBandProfile> c;
-        c.push_back({1, "2 GHz", 2110, 0, 0, 599, 1920, 18000, 2140, table});
-        c.push_back({3, "1.7 GHz", 1805, 1200, 1200, 1949, 1710, 19200, 1865, table});
-        c.push_back({8, "900 MHz", 925, 3450, 3450, 3799, 880, 21450, 950, table});
-        c.push_back({18, "800 MHz", 860, 5850, 5850, 5999, 815, 23850, 867.5, table});
-        c.push_back({19, "800 MHz", 875, 6000, 6000, 6149, 830, 24000, 882.5, table});
-        c.push_back({26, "800 MHz", 859, 8690, 8690, 9039, 814, 26690, 880, table});
-        c.push_back({28, "700 MHz", 758, 9210, 9210, 9659, 703, 27210, 788, table});
+        c.push_back({1, "2 GHz", 2110, 0, 0, 599, 1920, 18000, 2140, 20, table});
+        c.push_back({3, "1.7 GHz", 1805, 1200, 1200, 1949, 1710, 19200, 1865, 20, table});
+        c.push_back({8, "900 MHz", 925, 3450, 3450, 3799, 880, 21450, 952.5, 15, table});
+        c.push_back({18, "800 MHz", 860, 5850, 5850, 5999, 815, 23850, 867.5, 15, table});
+        c.push_back({19, "800 MHz", 875, 6000, 6000, 6149, 830, 24000, 882.5, 15, table});
+        c.push_back({26, "800 MHz", 859, 8690, 8690, 9039, 814, 26690, 880, 20, table});
+        c.push_back({28, "700 MHz", 758, 9210, 9210, 9659, 703, 27210, 788, 20, table});
         return c;
     }();
     return catalogue;

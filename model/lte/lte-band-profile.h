@@ -24,16 +24,17 @@ namespace ns3
  */
 struct LteBandProfile
 {
-    uint16_t band = 0;       //!< E-UTRA operating band number
-    std::string name;        //!< usual Japanese name, e.g. "2 GHz"
-    double dlLowMhz = 0;     //!< F_DL_low, MHz
-    uint32_t dlOffset = 0;   //!< N_Offs-DL
-    uint32_t dlFirst = 0;    //!< first N_DL of the band
-    uint32_t dlLast = 0;     //!< last N_DL of the band
-    double ulLowMhz = 0;     //!< F_UL_low, MHz
-    uint32_t ulOffset = 0;   //!< N_Offs-UL
-    double defaultDlMhz = 0; //!< default downlink carrier centre, MHz (assumption)
-    std::string source;      //!< where the figures come from
+    uint16_t band = 0;               //!< E-UTRA operating band number
+    std::string name;                //!< usual Japanese name, e.g. "2 GHz"
+    double dlLowMhz = 0;             //!< F_DL_low, MHz
+    uint32_t dlOffset = 0;           //!< N_Offs-DL
+    uint32_t dlFirst = 0;            //!< first N_DL of the band
+    uint32_t dlLast = 0;             //!< last N_DL of the band
+    double ulLowMhz = 0;             //!< F_UL_low, MHz
+    uint32_t ulOffset = 0;           //!< N_Offs-UL
+    double defaultDlMhz = 0;         //!< default downlink carrier centre, MHz (assumption)
+    double defaultBandwidthMhz = 20; //!< default channel bandwidth, MHz (assumption)
+    std::string source;              //!< where the figures come from
 
     /// \return the downlink band's upper edge, MHz (the last channel number's frequency + 0.1)
     double GetDlHighMhz() const;
