@@ -27,6 +27,7 @@
 #include "ns3/point-to-point-epc-helper.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
+#include "ns3/spectrum-channel.h"
 #include "ns3/string.h"
 #include "ns3/three-gpp-propagation-loss-model.h"
 #include "ns3/uinteger.h"
@@ -150,6 +151,15 @@ LteCellBuilder::LteCellBuilder(Ptr<Node> core,
     m_lte->SetPathlossModelType(TypeId::LookupByName(lossType));
     m_lte->SetPathlossModelAttribute("ChannelConditionModel", PointerValue(condition));
     m_lte->SetPathlossModelAttribute("ShadowingEnabled", BooleanValue(first.shadowing));
+    // Create the channels and their path loss models now, to give the models' shadowing draws
+    // streams of their own: ns-3's LteHelper::AssignStreams leaves them out, and automatic
+    // stream numbers depend on what earlier runs of the process created.
+    m_lte->Initialize();
+    for (Ptr<SpectrumChannel> channel :
+         {m_lte->GetDownlinkSpectrumChannel(), m_lte->GetUplinkSpectrumChannel()})
+    {
+        nextStream += channel->GetPropagationLossModel()->AssignStreams(nextStream);
+    }
 
     // SGi: the PGW and the core node share an equipment room (assumption).
     Ptr<Node> pgw = m_epc->GetPgwNode();
