@@ -4,6 +4,7 @@
 
 #include "helper/scenario-reader.h"
 
+#include "model/lte/lte-band-profile.h"
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-bandwidth.h"
 #include "model/nr/nr-tdd-pattern.h"
@@ -61,6 +62,24 @@ const std::vector<std::string> kNrLinkKeys = {"technology",
                                               "description"};
 const std::vector<std::string> kWifiLinkKeys =
     {"technology", "between", "standard", "band", "channel_width", "cost", "description"};
+const std::vector<std::string> kLteLinkKeys = {"technology",
+                                               "between",
+                                               "band",
+                                               "carrier",
+                                               "bandwidth",
+                                               "cell",
+                                               "ue",
+                                               "scheduler",
+                                               "propagation",
+                                               "enb_power",
+                                               "ue_power",
+                                               "core",
+                                               "attributes",
+                                               "cost",
+                                               "description"};
+/// The FF MAC schedulers of ns-3's lte module, by their short names.
+const std::vector<std::string> kLteSchedulers =
+    {"pf", "rr", "pss", "cqa", "fdmt", "tdmt", "tta", "fdbet", "tdbet", "fdtbfq", "tdtbfq"};
 const std::vector<std::string> kLinkKeys = {"technology",
                                             "between",
                                             "profile",
@@ -693,6 +712,199 @@ CheckSameRadioNetwork(const NrLinkSpec& first,
     }
 }
 
+/// A transmit power written in dBm ("46dBm") or in watts ("40W"), in dBm.
+double
+ReadTxPowerDbm(const ConfigNode& node, const std::string& context)
+{
+    std::string text = node.AsString();
+    const std::string dbm = "dBm";
+    if (text.size() > dbm.size() && text.compare(text.size() - dbm.size(), dbm.size(), dbm) == 0)
+    {
+        try
+        {
+            std::size_t used = 0;
+            std::string number = text.substr(0, text.size() - dbm.size());
+            double value = std::stod(number, &used);
+            if (used == number.size() || number.find_first_not_of(' ', used) == std::string::npos)
+            {
+                return value;
+            }
+        }
+        catch (const std::exception&)
+        {
+        }
+        throw InputError(node.GetMark(), context + ": '" + text + "' is not a power in dBm");
+    }
+    double watts = node.AsPower();
+    RequirePositive(node, watts, context);
+    return 10 * std::log10(watts * 1e3);
+}
+
+/// The radio part of an LTE link: band and carrier, bandwidth, cell and UE classes, scheduler,
+/// propagation, powers, the core node of the EPC and ns-3 attributes.
+LteLinkSpec
+ReadLteCell(const ConfigNode& link, const ScenarioSpec& spec, const std::string& context)
+{
+    LteLinkSpec lte;
+    const ConfigNode& bandNode = link.Get("band", context);
+    lte.bandMark = bandNode.GetMark();
+    std::string bandText = ReadChoice(bandNode, LteBandProfile::Names(), "LTE band");
+    lte.band = static_cast<uint16_t>(std::stoi(bandText));
+    const LteBandProfile* band = LteBandProfile::Find(lte.band);
+    lte.dlMhz = band->defaultDlMhz;
+    lte.bandwidth = band->defaultBandwidthMhz * 1e6;
+    const ConfigNode* carrier = link.Find("carrier");
+    if (carrier)
+    {
+        lte.dlMhz = carrier->AsFrequency() / 1e6;
+    }
+    const ConfigNode* bw = link.Find("bandwidth");
+    if (bw)
+    {
+        lte.bandwidth = bw->AsFrequency();
+        try
+        {
+            LteResourceBlocks(lte.bandwidth);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            throw InputError(bw->GetMark(), context + ": " + e.what());
+        }
+    }
+    // A carrier sits on the 100 kHz channel raster (TS 36.101 clause 5.7.2) and its channel
+    // inside the band.
+    double raster = lte.dlMhz * 10;
+    if (std::abs(raster - std::round(raster)) > 1e-6 || !band->Fits(lte.dlMhz, lte.bandwidth / 1e6))
+    {
+        char buffer[200];
+        std::snprintf(buffer,
+                      sizeof(buffer),
+                      ": a %g MHz channel at %g MHz does not fit band %u's downlink "
+                      "(%g-%g MHz) on the 100 kHz raster",
+                      lte.bandwidth / 1e6,
+                      lte.dlMhz,
+                      lte.band,
+                      band->dlLowMhz,
+                      band->GetDlHighMhz());
+        throw InputError(carrier ? carrier->GetMark()
+                         : bw    ? bw->GetMark()
+                                 : bandNode.GetMark(),
+                         context + buffer);
+    }
+    if (const ConfigNode* cell = link.Find("cell"))
+    {
+        lte.cell = ReadChoice(*cell, NrCellClass::Names(), "cell class");
+    }
+    lte.scenario = NrCellClass::Find(lte.cell)->scenario;
+    if (const ConfigNode* ue = link.Find("ue"))
+    {
+        lte.ue = ReadChoice(*ue, NrUeClass::Names(), "UE class");
+    }
+    if (const ConfigNode* sched = link.Find("scheduler"))
+    {
+        lte.scheduler = ReadChoice(*sched, kLteSchedulers, "LTE scheduler");
+    }
+    lte.propagationMark = link.GetMark();
+    if (const ConfigNode* prop = link.Find("propagation"))
+    {
+        lte.propagationMark = prop->GetMark();
+        prop->CheckKeys({"scenario", "condition", "shadowing"}, context + " propagation");
+        if (const ConfigNode* sc = prop->Find("scenario"))
+        {
+            lte.scenario = ReadChoice(*sc, {"RMa", "UMa", "UMi"}, "propagation scenario");
+        }
+        if (const ConfigNode* cond = prop->Find("condition"))
+        {
+            lte.condition = ReadChoice(*cond, {"Auto", "LOS", "NLOS"}, "channel condition");
+        }
+        if (const ConfigNode* sh = prop->Find("shadowing"))
+        {
+            lte.shadowing = sh->AsBool();
+        }
+    }
+    if (const ConfigNode* p = link.Find("enb_power"))
+    {
+        lte.enbPowerDbm = ReadTxPowerDbm(*p, context + " enb_power");
+    }
+    if (const ConfigNode* p = link.Find("ue_power"))
+    {
+        lte.uePowerDbm = ReadTxPowerDbm(*p, context + " ue_power");
+    }
+    const ConfigNode& core = link.Get("core", context);
+    lte.core = RequireNode(spec, core, context + " core").name;
+    lte.coreMark = core.GetMark();
+    if (const ConfigNode* attrs = link.Find("attributes"))
+    {
+        for (const auto& [key, value] : attrs->GetEntries())
+        {
+            auto pos = key.rfind("::");
+            if (pos == std::string::npos || pos == 0)
+            {
+                throw InputError(attrs->GetKeyMark(key),
+                                 context + ": LTE attributes are written ns3::TypeName::Attribute, "
+                                           "e.g. ns3::LteEnbRrc::SrsPeriodicity");
+            }
+            CheckAttribute(key.substr(0, pos), key.substr(pos + 2), value, attrs->GetKeyMark(key));
+        }
+        lte.attributes = ReadStringMap(*attrs);
+    }
+    return lte;
+}
+
+/// The LTE links of a scenario share one EPC and one ns-3 LteHelper: one core node for the
+/// PGW, one propagation model, and one value per ns-3 attribute default.
+void
+CheckLteCellsShareOneCore(const ScenarioSpec& spec)
+{
+    const LinkSpec* first = nullptr;
+    std::map<std::string, std::pair<std::string, const LinkSpec*>> attributes;
+    for (const auto& l : spec.links)
+    {
+        if (!l.lte)
+        {
+            continue;
+        }
+        const LteLinkSpec& c = *l.lte;
+        std::string context = "link '" + l.name + "'";
+        if (c.core == l.a || c.core == l.b)
+        {
+            throw InputError(c.coreMark,
+                             context + ": the core node must be another node than the eNB and "
+                                       "its UEs");
+        }
+        if (first && c.core != first->lte->core)
+        {
+            throw InputError(c.coreMark,
+                             context + ": all LTE links share one EPC, whose PGW attaches to '" +
+                                 first->lte->core + "' (link '" + first->name + "')");
+        }
+        if (first && (c.scenario != first->lte->scenario || c.condition != first->lte->condition ||
+                      c.shadowing != first->lte->shadowing || c.band != first->lte->band))
+        {
+            throw InputError(c.band != first->lte->band ? c.bandMark : c.propagationMark,
+                             context +
+                                 ": ns-3's LteHelper has one channel and path loss model "
+                                 "for all LTE cells; use the band and propagation of link '" +
+                                 first->name + "'");
+        }
+        for (const auto& [key, value] : c.attributes)
+        {
+            auto [it, inserted] = attributes.emplace(key, std::make_pair(value, &l));
+            if (!inserted && it->second.first != value)
+            {
+                throw InputError(l.mark,
+                                 context + ": " + key + " is " + value + " here but " +
+                                     it->second.first + " on link '" + it->second.second->name +
+                                     "'; LTE attributes are ns-3 defaults for the whole run");
+            }
+        }
+        if (!first)
+        {
+            first = &l;
+        }
+    }
+}
+
 void
 ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
 {
@@ -703,10 +915,11 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
         LinkSpec l;
         if (const ConfigNode* tech = link.Find("technology"))
         {
-            l.technology = ReadChoice(*tech, {"wired", "nr", "wifi"}, "link technology");
+            l.technology = ReadChoice(*tech, {"wired", "nr", "wifi", "lte"}, "link technology");
         }
         link.CheckKeys(l.technology == "nr"     ? kNrLinkKeys
                        : l.technology == "wifi" ? kWifiLinkKeys
+                       : l.technology == "lte"  ? kLteLinkKeys
                                                 : kLinkKeys,
                        context);
         l.name = name;
@@ -769,6 +982,24 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
                 w.channelWidth = static_cast<uint32_t>(mhz);
             }
             l.wifi = w;
+            if (const ConfigNode* cost = link.Find("cost"))
+            {
+                l.cost = ReadCost(*cost, context + " cost");
+            }
+            spec.links.push_back(l);
+            continue;
+        }
+        if (l.technology == "lte")
+        {
+            if (a.count != 1)
+            {
+                throw InputError(ends[0].GetMark(),
+                                 context +
+                                     ": the first node of an LTE link is its eNB, a single "
+                                     "node; '" +
+                                     a.name + "' is a group of " + std::to_string(a.count));
+            }
+            l.lte = ReadLteCell(link, spec, context);
             if (const ConfigNode* cost = link.Find("cost"))
             {
                 l.cost = ReadCost(*cost, context + " cost");
@@ -1212,7 +1443,9 @@ CheckFlowsConnected(const ScenarioSpec& spec)
     };
     for (const auto& l : spec.links)
     {
-        parent[root(l.a)] = root(l.b);
+        // An LTE cell's UEs reach the network through the EPC's PGW at the core node; the
+        // eNB's own node is not on their path.
+        parent[root(l.lte ? l.lte->core : l.a)] = root(l.b);
     }
     for (const auto& f : spec.flows)
     {
@@ -1315,6 +1548,7 @@ ReadScenario(const ConfigNode& root)
     ReadSites(root, spec);
     ReadNodes(root, spec);
     ReadLinks(root, spec);
+    CheckLteCellsShareOneCore(spec);
     ReadFlows(root, spec);
     CheckFlowsConnected(spec);
     CheckCostsInCurrency(spec, currencyMark);

@@ -5,6 +5,7 @@
 #include "helper/scenario-runner.h"
 
 #include "helper/address-plan.h"
+#include "helper/lte-cell-builder.h"
 #include "helper/nr-helper.h"
 #include "helper/static-route-planner.h"
 #include "helper/wired-link-helper.h"
@@ -443,6 +444,76 @@ BuildWifiCell(const ScenarioSpec& spec,
     AddRadioEdges(l, "wifi", apDevice.Get(0), stationDevices, 1e-3, planner, links);
 }
 
+/// Build one LTE cell with ns-3's lte module and the scenario's one EPC: one routing edge from
+/// the core node (where the PGW attaches) to each UE. The propagation bound of that edge is the
+/// radio distance at the speed of light plus the eNB's S1-U fibre to the core site.
+void
+BuildLteCell(const LinkSpec& l,
+             const NodeGroup& enb,
+             const NodeGroup& ues,
+             const NodeGroup& core,
+             std::unique_ptr<LteCellBuilder>& builder,
+             AddressPlan& addresses,
+             StaticRoutePlanner& planner,
+             std::vector<BuiltLink>& links,
+             Ptr<EnergyMeter> meter,
+             int64_t& nextStream)
+{
+    if (!builder)
+    {
+        builder = std::make_unique<LteCellBuilder>(core.members[0], *l.lte, addresses, nextStream);
+    }
+    NodeContainer ueNodes;
+    for (const auto& n : ues.members)
+    {
+        ueNodes.Add(n);
+    }
+    auto [ex, ey] = enb.positions[0];
+    auto [cx, cy] = core.positions[0];
+    LteCellBuilder::Cell cell;
+    try
+    {
+        cell = builder->Build(*l.lte,
+                              enb.positions[0],
+                              ueNodes,
+                              ues.positions,
+                              std::hypot(ex - cx, ey - cy),
+                              nextStream);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw InputError(l.mark, "link '" + l.name + "': " + e.what());
+    }
+    Ptr<NetDevice> coreDevice = builder->GetCoreDevice();
+    Vector enbPosition = cell.enb->GetNode()->GetObject<MobilityModel>()->GetPosition();
+    for (uint32_t i = 0; i < cell.ues.GetN(); ++i)
+    {
+        double distance = CalculateDistance(
+            enbPosition,
+            cell.ues.Get(i)->GetNode()->GetObject<MobilityModel>()->GetPosition());
+        BuiltLink b;
+        b.spec = &l;
+        b.technology = "lte";
+        b.profile = nullptr;
+        b.devices = NetDeviceContainer(coreDevice, cell.ues.Get(i));
+        b.propagation = distance / 299792458.0 + cell.s1uDelay;
+        b.lengthMetres = distance;
+        b.rateDown = 0;
+        b.rateUp = 0;
+        // Routing metric: a nominal two 1 ms subframes each way plus the S1-U fibre.
+        planner.AddLink(coreDevice, cell.ues.Get(i), 2e-3 + cell.s1uDelay);
+        links.push_back(b);
+    }
+    // Cell power by EARTH (Auer et al. 2011, Table II), fitted to LTE base stations.
+    Ptr<LteEnbEnergyModel> energy = cell.energy;
+    meter->AddIntegratedElement(
+        l.name,
+        l.a,
+        "lte",
+        [energy](Time now) { return energy->GetEnergy(now); },
+        enb.pue);
+}
+
 struct ScenarioBuild;
 
 /// The NR cells that serve one group of UEs on one carrier, and what follows their handovers.
@@ -480,6 +551,7 @@ struct ScenarioBuild
     int64_t nextStream = kApplicationStreams;                   //!< next free random stream
     std::map<std::string, Ptr<NrChannel>> channels;             //!< one per NR carrier
     std::vector<NrCellEnergy> radioEnergy;                      //!< NR cells' energy models
+    std::unique_ptr<LteCellBuilder> lte;                        //!< the LTE cells' EPC, on first use
     std::vector<std::unique_ptr<NrRadioNetwork>> radioNetworks; //!< NR cells by UE group
     std::map<uint32_t, uint64_t> handoversOfNode;               //!< node id -> handovers
     std::vector<std::pair<Ptr<Node>, Ptr<Node>>> flowEnds;      //!< per flow: first member's ends
@@ -738,6 +810,20 @@ BuildLinks(ScenarioBuild& sb)
         if (l.technology == "wifi")
         {
             BuildWifiCell(sb.spec, l, ga, gb, sb.addresses, sb.planner, sb.links, sb.nextStream);
+            continue;
+        }
+        if (l.technology == "lte")
+        {
+            BuildLteCell(l,
+                         ga,
+                         gb,
+                         sb.groups.at(l.lte->core),
+                         sb.lte,
+                         sb.addresses,
+                         sb.planner,
+                         sb.links,
+                         sb.meter,
+                         sb.nextStream);
             continue;
         }
         if (l.technology == "nr")
@@ -1083,15 +1169,16 @@ BuildLedgers(ScenarioBuild& sb)
     for (const auto& b : sb.links)
     {
         const LinkSpec& l = *b.spec;
-        if (!b.profile && l.technology == "nr" && !l.cost)
+        if (!b.profile && (l.technology == "nr" || l.technology == "lte") && !l.cost)
         {
-            // An NR cell without a cost of its own: its cell class's site cost, once per cell.
+            // An NR or LTE cell without a cost of its own: its cell class's site cost, once per
+            // cell.
             if (linkCostOverridden.insert(&l).second)
             {
-                const NrCellClass* cell = NrCellClass::Find(l.nr->cell);
+                const NrCellClass* cell = NrCellClass::Find(l.nr ? l.nr->cell : l.lte->cell);
                 sb.ledger.Add(CostItem{l.name,
                                        l.a,
-                                       "nr",
+                                       l.technology,
                                        cell->capex,
                                        cell->lifetimeYears,
                                        cell->opexPerYear});
@@ -1226,6 +1313,15 @@ ScenarioRunner::Run()
     for (const auto& [name, value] : spec.defaults)
     {
         defaults[name] = value;
+    }
+    // An LTE link's attributes are defaults for the run: ns-3's lte module creates some of its
+    // objects (RLC entities, bearers) only while the simulation runs.
+    for (const auto& l : spec.links)
+    {
+        if (l.lte)
+        {
+            defaults.insert(l.lte->attributes.begin(), l.lte->attributes.end());
+        }
     }
     AttributeDefaultsGuard defaultsGuard(defaults);
 

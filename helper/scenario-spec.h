@@ -138,6 +138,31 @@ struct WifiLinkSpec
 
 /**
  * \ingroup blueprint
+ * \brief The configuration of an LTE cell (a link with `technology: lte`), built from ns-3's lte
+ * module with its EPC.
+ */
+struct LteLinkSpec
+{
+    uint16_t band = 1;       //!< E-UTRA operating band (LteBandProfile)
+    double dlMhz = 0;        //!< downlink carrier centre, MHz (default: the band's)
+    double bandwidth = 20e6; //!< channel bandwidth, Hz (TS 36.101 Table 5.6-1; default: the band's)
+    std::string cell = "macro";        //!< NrCellClass name: power, antenna, height, site cost
+    std::string ue = "handset";        //!< NrUeClass name: power, antenna, height
+    std::string scheduler = "pf";      //!< ns-3 FF MAC scheduler short name
+    std::string scenario;              //!< TR 38.901 scenario RMa, UMa, UMi (default: cell's)
+    std::string condition = "Auto";    //!< Auto, LOS or NLOS
+    bool shadowing = true;             //!< log-normal shadowing
+    std::optional<double> enbPowerDbm; //!< eNB transmit power (default: the cell class's)
+    std::optional<double> uePowerDbm;  //!< UE maximum power (default: the UE class's)
+    std::string core;                  //!< node the EPC's PGW attaches to (SGi)
+    std::map<std::string, std::string> attributes; //!< ns3::Type::Attribute defaults for the run
+    SourceMark coreMark;                           //!< where `core` is written
+    SourceMark bandMark;                           //!< where `band` is written (or the link)
+    SourceMark propagationMark;                    //!< where `propagation` is written
+};
+
+/**
+ * \ingroup blueprint
  * \brief A wired link between two nodes (or between the members of a group and one node).
  *
  * The first node named in `between` is the network side: "down" is the direction from the first
@@ -148,9 +173,10 @@ struct LinkSpec
     std::string name;                 //!< link name, unique
     std::string a;                    //!< first (network-side) node
     std::string b;                    //!< second (user-side) node
-    std::string technology = "wired"; //!< wired or nr
+    std::string technology = "wired"; //!< wired, nr, wifi or lte
     std::optional<NrLinkSpec> nr;     //!< the cell, for technology nr (a = gNB, b = UEs)
     std::optional<WifiLinkSpec> wifi; //!< the cell, for technology wifi (a = AP, b = stations)
+    std::optional<LteLinkSpec> lte;   //!< the cell, for technology lte (a = eNB, b = UEs)
     std::string profile;              //!< WiredLinkProfile name (wired)
     double rateDown = 0;              //!< bit/s a->b (0 = profile's)
     double rateUp = 0;                //!< bit/s b->a (0 = same as down or profile's)

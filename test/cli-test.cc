@@ -791,4 +791,147 @@ TEST(CliTest, WifiInputErrorsNameTheirPosition)
     EXPECT_NE(r.err.find("unknown Wi-Fi standard '802.11g'"), std::string::npos) << r.err;
 }
 
+/// A village's LTE macro cell (band 1, 20 MHz): one phone near the mast, a server behind the
+/// operator's core router, 10 km of fibre away. UDP both ways once the UE has attached.
+const std::string kLteCell = R"(blueprint: 1
+name: village-lte
+duration: 2s
+sites:
+  mast: {position: [0m, 0m]}
+  dc: {position: [10km, 0km]}
+nodes:
+  enb: {site: mast}
+  phones: {site: mast, count: 1, placement: {radius: 300m}}
+  core: {site: dc, equipment: router}
+  server: {site: dc, equipment: server}
+links:
+  cell: {technology: lte, between: [enb, phones], band: 1, bandwidth: 20MHz, core: core}
+  lan: {between: [server, core], profile: fiber, rate: 10Gbps}
+flows:
+  up:
+    from: phones
+    to: server
+    start: 0.5s
+    traffic: {pattern: periodic, interval: 100ms, size: 200B}
+  down:
+    from: server
+    to: phones
+    start: 0.55s
+    traffic: {pattern: periodic, interval: 100ms, size: 200B}
+)";
+
+TEST(CliTest, LteCellCarriesTrafficBothWays)
+{
+    TempDir dir;
+    std::string file = dir.Write("s.yaml", kLteCell);
+    CommandResult r = Blueprint("run " + file + " --out " + dir.Path() + "/o", dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    nlohmann::json j = nlohmann::json::parse(ReadFile(dir.Path() + "/o/result.json"));
+    const auto& up = j["flows"][0];
+    const auto& down = j["flows"][1];
+    EXPECT_EQ(up["technology_path"], nlohmann::json::array({"lte", "fiber"}));
+    EXPECT_EQ(down["technology_path"], nlohmann::json::array({"fiber", "lte"}));
+    EXPECT_EQ(up["tx_packets"], 15);
+    EXPECT_EQ(up["rx_packets"], up["tx_packets"]);
+    EXPECT_EQ(down["rx_packets"], down["tx_packets"]);
+    for (const auto& f : {up, down})
+    {
+        EXPECT_GE(f["latency_ms"]["min"].get<double>(), f["propagation_bound_ms"].get<double>());
+    }
+    // An idle UE's uplink packet waits for ns-3's scheduling request and grant cycle (SR,
+    // then a grant 4 subframes ahead of its PUSCH, TS 36.213 clause 8.0, then BSR and a data
+    // grant): about 13 ms. A downlink packet is scheduled in the next subframe and sent 2
+    // subframes later (ns-3's MAC-to-channel delay) in a 1 ms TTI: about 3 ms.
+    double ul = up["latency_ms"]["mean"].get<double>();
+    double dl = down["latency_ms"]["mean"].get<double>();
+    EXPECT_GT(ul, 8.0);
+    EXPECT_LT(ul, 20.0);
+    EXPECT_GT(dl, 2.0);
+    EXPECT_LT(dl, 6.0);
+    EXPECT_GT(ul - dl, 5.0);
+    // EARTH macro (Auer et al. 2011 Table II): an almost idle LTE cell draws N_TRX P0 = 780 W
+    // (it sends reference signals in every subframe, so never sleeps) for 2 s of traffic plus
+    // 1 s of drain; a little more for the few busy subframes.
+    double lteJ = j["energy"]["by_technology"]["lte"].get<double>();
+    EXPECT_GE(lteJ, 780.0 * 3);
+    EXPECT_LT(lteJ, 800.0 * 3);
+    EXPECT_GT(j["cost"]["annualised_by_technology"]["lte"].get<double>(), 0.0);
+}
+
+/// TS 36.213 Table 7.1.7.2.1-1: I_TBS 26 (MCS 28) on 100 PRBs carries 75,376 bits per 1 ms
+/// subframe. A saturated single UE near the mast gets that, less the IP, UDP, PDCP, RLC and MAC
+/// headers of its 1400-byte packets (about 2.5 %).
+TEST(CliTest, LteSaturatedCellReachesTheTransportBlockSize)
+{
+    TempDir dir;
+    std::string text = kLteCell;
+    auto replace = [&text](const std::string& from, const std::string& to) {
+        text.replace(text.find(from), from.size(), to);
+    };
+    replace("duration: 2s", "duration: 1s\ndrain: 0s");
+    replace("radius: 300m", "radius: 30m");
+    replace("core: core}",
+            "core: core,\n         attributes: {ns3::LteRlcUm::MaxTxBufferSize: 1000000}}");
+    replace("start: 0.55s\n    traffic: {pattern: periodic, interval: 100ms, size: 200B}",
+            "start: 0.3s\n    traffic: {pattern: constant_rate, rate: 120Mbps, size: 1400B}");
+    std::string file = dir.Write("s.yaml", text);
+    CommandResult r = Blueprint("run " + file + " --out " + dir.Path() + "/o", dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    nlohmann::json j = nlohmann::json::parse(ReadFile(dir.Path() + "/o/result.json"));
+    double goodput = j["flows"][1]["throughput_bps"].get<double>();
+    double tbs = 75376e3;                   // bit/s at one transport block per subframe
+    double payload = tbs * 1400.0 / 1428.0; // less the IP and UDP headers
+    EXPECT_LE(goodput, payload);
+    EXPECT_GT(goodput, 0.97 * payload);
+}
+
+TEST(CliTest, LteInputErrorsNameTheirPosition)
+{
+    const std::string link =
+        "cell: {technology: lte, between: [enb, phones], band: 1, bandwidth: 20MHz, core: core}";
+
+    struct Case
+    {
+        std::string to;
+        std::string where;
+        std::string message;
+    };
+
+    std::vector<Case> cases = {
+        {"cell: {technology: lte, between: [enb, phones], band: 7, bandwidth: 20MHz, core: core}",
+         ":13:57: ",
+         "unknown LTE band '7'"},
+        {"cell: {technology: lte, between: [enb, phones], band: 1, bandwidth: 12MHz, core: core}",
+         ":13:71: ",
+         "an LTE channel is 1.4, 3, 5, 10, 15 or 20 MHz wide"},
+        {"cell: {technology: lte, between: [enb, phones], band: 1, bandwidth: 20MHz, core: cor}",
+         ":13:84: ",
+         "link 'cell' core names unknown node 'cor'; did you mean 'core'?"},
+        {"cell: {technology: lte, between: [enb, phones], band: 1, bandwidth: 20MHz, core: core,\n"
+         "         attributes: {ns3::LteEnbRrc::SrsPeriodicty: 80}}",
+         ":14:23: ",
+         "ns-3 type ns3::LteEnbRrc has no attribute 'SrsPeriodicty'; did you mean "
+         "'SrsPeriodicity'?"},
+        {"cell: {technology: lte, between: [enb, phones], band: 28, carrier: 760MHz, core: core}",
+         ":13:70: ",
+         "a 20 MHz channel at 760 MHz does not fit band 28's downlink"},
+        {"cell: {technology: lte, between: [enb, phones], band: 1, core: phones}",
+         ":13:66: ",
+         "the core node must be another node than the eNB and its UEs"},
+    };
+    for (const auto& c : cases)
+    {
+        TempDir dir;
+        std::string text = kLteCell;
+        text.replace(text.find(link), link.size(), c.to);
+        std::string file = dir.Write("s.yaml", text);
+        std::string outDir = dir.Path() + "/out";
+        CommandResult r = Blueprint("run " + file + " --out " + outDir, dir);
+        EXPECT_EQ(r.status, 2) << r.err;
+        EXPECT_EQ(r.err.rfind(file + c.where, 0), 0u) << r.err;
+        EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
+        EXPECT_FALSE(fs::exists(outDir));
+    }
+}
+
 } // namespace
