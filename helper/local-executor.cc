@@ -70,6 +70,7 @@ LocalExecutor::LocalExecutor(const SweepPlan& plan,
       m_planPath(std::move(planPath)),
       m_self(SelfExecutable()),
       m_log(std::filesystem::path(m_planPath).parent_path().string() + "/sweep.log"),
+      m_store(std::filesystem::path(m_planPath).parent_path().string()),
       m_jobs(std::max(1u, jobs)),
       m_progress(progress)
 {
@@ -193,6 +194,18 @@ LocalExecutor::Run(const std::vector<std::size_t>& runs)
         }
         else
         {
+            // The task records its run's failure itself; if the task process itself died, its
+            // temporary folder (or a new one) is filed with the reason here.
+            const std::string& hash = m_plan.runs[it->second.first].hash;
+            if (!m_store.HasFailed(hash) && !m_store.IsDone(hash))
+            {
+                std::vector<std::string> temporaries = m_store.TemporariesOf(hash);
+                m_store.MarkFailed(temporaries.empty() ? m_store.CreateTemporary(hash)
+                                                       : temporaries.front(),
+                                   hash,
+                                   "the sweep task process: " + DescribeWaitStatus(status) +
+                                       " (see " + m_log + ")");
+            }
             report.failed.push_back(it->second.first);
         }
         running.erase(it);

@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_LOCAL_EXECUTOR_H
 #define BLUEPRINT_LOCAL_EXECUTOR_H
 
+#include "helper/result-store.h"
 #include "helper/sweep-plan.h"
 
 #include <string>
@@ -81,6 +82,7 @@ class LocalExecutor
     std::string m_planPath;  //!< where it is stored
     std::string m_self;      //!< the blueprint executable
     std::string m_log;       //!< OUT/sweep.log
+    ResultStore m_store;     //!< the results
     unsigned m_jobs;         //!< processes at a time
     bool m_progress;         //!< draw the progress line
 };

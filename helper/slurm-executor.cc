@@ -37,7 +37,7 @@ constexpr std::size_t kDefaultMaxArraySize = 1001;
 
 /// How often --wait asks squeue (assumption: often enough for short test sweeps, rare enough not
 /// to load a cluster's controller).
-constexpr auto kPollInterval = std::chrono::seconds(2);
+constexpr auto kPollInterval = std::chrono::seconds(1);
 
 /// The batch script: it only hands its arguments to `blueprint sweep-task`, so nothing from the
 /// sweep file is ever shell text.

@@ -269,6 +269,18 @@ class SweepConstraint::Parser
         {
             return Operand{true, t.text};
         }
+        // "10000 m": a number and its unit written apart are one value.
+        auto number = ParseSweepQuantity(t.text);
+        if (number && number->kind == "number" && Peek().kind == Token::Kind::Word &&
+            std::find(m_names.begin(), m_names.end(), Peek().text) == m_names.end())
+        {
+            std::string joined = t.text + " " + Peek().text;
+            if (ParseSweepQuantity(joined))
+            {
+                Next();
+                return Operand{false, joined};
+            }
+        }
         // A bare word with a dot that is not a number is a misspelt key path, not a value.
         if (t.text.find('.') != std::string::npos && !ParseSweepQuantity(t.text))
         {

@@ -25,17 +25,19 @@ namespace
 /// design (assumption: nobody lists a million values by hand).
 constexpr std::size_t kMaxListLength = 100000;
 
+/// Whether a scalar can be written unquoted in flow YAML: letters, digits, "._/%+-" and inner
+/// blanks ("10 km").
 bool
 IsPlain(const std::string& s)
 {
-    if (s.empty())
+    if (s.empty() || s.front() == ' ' || s.back() == ' ')
     {
         return false;
     }
     for (char c : s)
     {
         if (!(std::isalnum(static_cast<unsigned char>(c)) ||
-              std::string("._/%+-").find(c) != std::string::npos))
+              std::string("._/%+- ").find(c) != std::string::npos))
         {
             return false;
         }
@@ -164,7 +166,8 @@ ReadSweep(const ConfigNode& root, const std::string& file)
     if (const ConfigNode* name = root.Find("name"))
     {
         spec.name = name->AsString();
-        if (!IsPlain(spec.name) || spec.name.find('/') != std::string::npos || spec.name[0] == '.')
+        if (!IsPlain(spec.name) || spec.name.find_first_of("/ ") != std::string::npos ||
+            spec.name[0] == '.')
         {
             throw InputError(name->GetMark(),
                              "name must be letters, digits, '.', '_', '%', '+' or '-' (it names "
