@@ -251,10 +251,38 @@ SweepAggregator::ValueOf(const Row& row, const std::string& dimension) const
     return row.point.values[it - m_plan.axes.begin()];
 }
 
+bool
+SweepAggregator::Tied(const std::string& a, const std::string& b) const
+{
+    std::map<std::string, std::string> forward;
+    std::map<std::string, std::string> backward;
+    for (const auto& row : m_rows)
+    {
+        const std::string va = ValueOf(row, a);
+        const std::string vb = ValueOf(row, b);
+        if (forward.emplace(va, vb).first->second != vb ||
+            backward.emplace(vb, va).first->second != va)
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
 std::size_t
 SweepAggregator::PlotCount() const
 {
-    return m_metrics.size() * PlotDimensions().size();
+    std::size_t dims = 0;
+    for (const auto& dim : PlotDimensions())
+    {
+        std::set<std::string> values;
+        for (const auto& row : m_rows)
+        {
+            values.insert(ValueOf(row, dim));
+        }
+        dims += values.size() > 1 || PlotDimensions().size() == 1;
+    }
+    return m_metrics.size() * dims;
 }
 
 std::string
@@ -263,8 +291,8 @@ SweepAggregator::GnuplotScript(const std::string& plotDir) const
     std::ostringstream gp;
     gp << "# Written by blueprint aggregate: one PNG per metric and axis, mean with its "
           "95 % Student-t\n# confidence interval over the seeds as error bars.\n"
-          "set terminal png size 900,560 noenhanced\n"
-          "set key outside bottom center horizontal\n"
+          "set terminal png size 1000,720 noenhanced\n"
+          "set key below vertical left\n"
           "set grid\n"
           "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05\n";
     const std::vector<std::string> dims = PlotDimensions();
@@ -279,6 +307,10 @@ SweepAggregator::GnuplotScript(const std::string& plotDir) const
             {
                 values.push_back(v);
             }
+        }
+        if (values.size() < 2 && dims.size() > 1)
+        {
+            continue; // a constant is no axis to plot against
         }
         std::vector<double> x;
         std::string unit;
@@ -304,15 +336,34 @@ SweepAggregator::GnuplotScript(const std::string& plotDir) const
                 x.push_back(static_cast<double>(i));
             }
         }
-        // Series: rows that agree on every other dimension.
+        // Series: rows that agree on every other dimension. A dimension zipped with this one or
+        // with one already in the label (in one-to-one correspondence with it) says nothing new,
+        // and would split every line into single points or make the key too long to draw.
+        std::vector<std::string> seriesDims;
+        for (const auto& other : dims)
+        {
+            std::set<std::string> otherValues;
+            for (const auto& row : m_rows)
+            {
+                otherValues.insert(ValueOf(row, other));
+            }
+            bool redundant = other == dim || otherValues.size() < 2 || Tied(dim, other);
+            for (const auto& kept : seriesDims)
+            {
+                redundant = redundant || Tied(kept, other);
+            }
+            if (!redundant)
+            {
+                seriesDims.push_back(other);
+            }
+        }
         std::vector<std::string> seriesKeys;
         std::map<std::string, std::vector<const Row*>> series;
         for (const auto& row : m_rows)
         {
             std::string key;
-            for (const auto& other : dims)
+            for (const auto& other : seriesDims)
             {
-                if (other != dim)
                 {
                     key += (key.empty() ? "" : ", ") + other + "=" + ValueOf(row, other);
                 }

@@ -101,6 +101,14 @@ class SweepAggregator
      */
     std::string ValueOf(const Row& row, const std::string& dimension) const;
 
+    /**
+     * \param a a dimension
+     * \param b another
+     * \return true if their values correspond one to one over all rows (zipped axes, or an
+     *         axis with a single value against another single-valued one)
+     */
+    bool Tied(const std::string& a, const std::string& b) const;
+
     SweepPlan m_plan;                   //!< the plan
     std::vector<Row> m_rows;            //!< one per point
     std::vector<std::string> m_metrics; //!< metric names in first-seen order
