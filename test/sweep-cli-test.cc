@@ -221,10 +221,10 @@ TEST_F(SweepCliTest, BadSweepFileExitsTwoAndWritesNothing)
 
 TEST_F(SweepCliTest, KilledSweepResumesWithoutRepeatingOrLosingRuns)
 {
-    // Six runs of about 0.3 s on two jobs.
+    // Six runs of about 0.2 s on two jobs.
     std::string sweep =
         Write("s.yaml",
-              "scenario: two.yaml\naxes:\n  duration: [20s, 21s, 22s]\nreplications: 2\n");
+              "scenario: two.yaml\naxes:\n  duration: [12s, 13s, 14s]\nreplications: 2\n");
     const std::string out = m_dir + "/out";
     pid_t pid = Start({"sweep", sweep, "--out", out, "--jobs", "2"});
     bool midRun = WaitFor(
