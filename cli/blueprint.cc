@@ -9,7 +9,13 @@
 #include "helper/result-writer.h"
 #include "helper/scenario-reader.h"
 #include "helper/scenario-runner.h"
+#include "helper/sweep-aggregator.h"
+#include "helper/sweep-command.h"
+#include "helper/sweep-task.h"
 
+#include <cerrno>
+#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -31,6 +37,10 @@ const char* kUsage =
     "  blueprint run FILE [--out DIR] [--alternative NAME] [--set key.path=value ...] [--seed N]\n"
     "  blueprint compare FILE [--out DIR] [--set key.path=value ...] [--seed N]\n"
     "  blueprint validate FILE\n"
+    "  blueprint sweep SWEEP [--out DIR] [--plan | --jobs N | --collect |\n"
+    "                  --slurm [--partition P] [--max-parallel N] [--time T] [--wait]\n"
+    "                          [--resubmit-failed]]\n"
+    "  blueprint aggregate DIR\n"
     "  blueprint --version\n"
     "\n"
     "run       runs one configuration (the base, or --alternative NAME) and writes\n"
@@ -38,7 +48,12 @@ const char* kUsage =
     "compare   runs the base and every alternative, prints them side by side and writes\n"
     "          DIR/<configuration>/result.json, flows.csv and DIR/compare.csv\n"
     "          (default DIR: out/<file>)\n"
-    "validate  checks the base and every alternative without running them\n";
+    "validate  checks the base and every alternative without running them\n"
+    "sweep     runs a sweep file's grid of parameters and seeds, each run in its own process,\n"
+    "          skipping runs already done (default DIR: out/<sweep name>); --plan lists the\n"
+    "          runs, --slurm submits them as Slurm job arrays, --collect reports on those\n"
+    "aggregate writes DIR/summary.csv (mean and 95 % confidence interval per parameter point)\n"
+    "          and DIR/plots/*.png\n";
 
 /// A command-line problem: reported like an input error, with the usage text.
 class UsageError : public std::runtime_error
@@ -123,6 +138,172 @@ ParseArguments(int argc, char** argv)
         throw UsageError(o.command + " needs a scenario FILE");
     }
     return o;
+}
+
+/// A positive integer option value.
+uint64_t
+PositiveOption(const std::string& option, const std::string& s)
+{
+    char* end = nullptr;
+    errno = 0;
+    unsigned long long n = std::strtoull(s.c_str(), &end, 10);
+    if (s.empty() || *end != '\0' || errno != 0 || n == 0 || s[0] == '-' || n > UINT32_MAX)
+    {
+        throw UsageError(option + " needs a positive integer, got '" + s + "'");
+    }
+    return n;
+}
+
+/// `blueprint sweep SWEEP ...`
+int
+SweepMain(const std::vector<std::string>& args)
+{
+    SweepCommandOptions o;
+    o.progress = isatty(STDERR_FILENO);
+    std::vector<std::string> modes;
+    bool slurmOnly = false;
+    auto value = [&](size_t& i) -> std::string {
+        if (i + 1 >= args.size())
+        {
+            throw UsageError(args[i] + " needs a value");
+        }
+        return args[++i];
+    };
+    for (size_t i = 1; i < args.size(); ++i)
+    {
+        const std::string& a = args[i];
+        if (a == "--out")
+        {
+            o.out = value(i);
+        }
+        else if (a == "--plan")
+        {
+            o.mode = SweepCommandOptions::Mode::Plan;
+            modes.push_back(a);
+        }
+        else if (a == "--collect")
+        {
+            o.mode = SweepCommandOptions::Mode::Collect;
+            modes.push_back(a);
+        }
+        else if (a == "--slurm")
+        {
+            if (o.mode != SweepCommandOptions::Mode::ResubmitSlurm)
+            {
+                o.mode = SweepCommandOptions::Mode::Slurm;
+            }
+            modes.push_back(a);
+        }
+        else if (a == "--resubmit-failed")
+        {
+            o.mode = SweepCommandOptions::Mode::ResubmitSlurm;
+        }
+        else if (a == "--jobs")
+        {
+            o.jobs = PositiveOption(a, value(i));
+        }
+        else if (a == "--partition")
+        {
+            o.slurm.partition = value(i);
+            slurmOnly = true;
+        }
+        else if (a == "--time")
+        {
+            o.slurm.timeLimit = value(i);
+            slurmOnly = true;
+        }
+        else if (a == "--max-parallel")
+        {
+            o.slurm.maxParallel = PositiveOption(a, value(i));
+            slurmOnly = true;
+        }
+        else if (a == "--wait")
+        {
+            o.slurm.wait = true;
+            slurmOnly = true;
+        }
+        else if (!a.empty() && a[0] == '-')
+        {
+            throw UsageError("unknown option '" + a + "' for sweep");
+        }
+        else if (o.file.empty())
+        {
+            o.file = a;
+        }
+        else
+        {
+            throw UsageError("unexpected argument '" + a + "'");
+        }
+    }
+    if (o.file.empty())
+    {
+        throw UsageError("sweep needs a sweep FILE");
+    }
+    if (modes.size() > 1)
+    {
+        throw UsageError("give only one of --plan, --collect and --slurm");
+    }
+    bool slurm = o.mode == SweepCommandOptions::Mode::Slurm ||
+                 o.mode == SweepCommandOptions::Mode::ResubmitSlurm;
+    if (o.mode == SweepCommandOptions::Mode::ResubmitSlurm && modes.empty())
+    {
+        throw UsageError("--resubmit-failed goes with --slurm");
+    }
+    if (slurmOnly && !slurm)
+    {
+        throw UsageError("--partition, --time, --max-parallel and --wait go with --slurm");
+    }
+    return RunSweepCommand(o, std::cout, std::cerr);
+}
+
+/// `blueprint sweep-task PLAN (--run I | --list FILE --offset N) [--out DIR]`: one run of a
+/// sweep, started by the local executor or a Slurm array task (not for people to type).
+int
+SweepTaskMain(const std::vector<std::string>& args)
+{
+    if (args.size() < 4)
+    {
+        throw UsageError("sweep-task PLAN (--run I | --list FILE --offset N) [--out DIR]");
+    }
+    std::string plan = args[1];
+    std::optional<size_t> run;
+    std::string list;
+    size_t offset = 0;
+    std::string out =
+        plan.substr(0, plan.find_last_of('/') == std::string::npos ? 0 : plan.find_last_of('/'));
+    for (size_t i = 2; i + 1 < args.size(); i += 2)
+    {
+        if (args[i] == "--run")
+        {
+            run = std::stoul(args[i + 1]);
+        }
+        else if (args[i] == "--list")
+        {
+            list = args[i + 1];
+        }
+        else if (args[i] == "--offset")
+        {
+            offset = std::stoul(args[i + 1]);
+        }
+        else if (args[i] == "--out")
+        {
+            out = args[i + 1];
+        }
+        else
+        {
+            throw UsageError("unknown option '" + args[i] + "' for sweep-task");
+        }
+    }
+    if (!run)
+    {
+        const char* task = std::getenv("SLURM_ARRAY_TASK_ID");
+        if (list.empty() || !task)
+        {
+            throw UsageError("sweep-task needs --run I, or --list FILE in a Slurm array task");
+        }
+        run = SlurmTaskRunIndex(list, offset, std::stoul(task));
+    }
+    return RunSweepTask(plan, *run, out.empty() ? "." : out);
 }
 
 /// out/<file name without extension>
@@ -228,6 +409,23 @@ main(int argc, char** argv)
     }
     try
     {
+        std::vector<std::string> args(argv + 1, argv + argc);
+        if (!args.empty() && args[0] == "sweep")
+        {
+            return SweepMain(args);
+        }
+        if (!args.empty() && args[0] == "sweep-task")
+        {
+            return SweepTaskMain(args);
+        }
+        if (!args.empty() && args[0] == "aggregate")
+        {
+            if (args.size() != 2 || args[1].empty() || args[1][0] == '-')
+            {
+                throw UsageError("aggregate needs exactly one folder, the sweep's output DIR");
+            }
+            return WriteSweepAggregate(args[1], std::cout) ? 0 : 1;
+        }
         return Main(ParseArguments(argc, argv));
     }
     catch (const UsageError& e)

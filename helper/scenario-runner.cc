@@ -543,15 +543,15 @@ struct ScenarioBuild
     {
     }
 
-    const ScenarioSpec& spec;                                   //!< what to build
-    std::chrono::steady_clock::time_point wallStart;            //!< when building started
-    bool progress = false;                                      //!< print a progress line
-    std::map<std::string, NodeGroup> groups;                    //!< node spec name -> members
-    NodeContainer allNodes;                                     //!< every node
-    int64_t nextStream = kApplicationStreams;                   //!< next free random stream
-    std::map<std::string, Ptr<NrChannel>> channels;             //!< one per NR carrier
-    std::vector<NrCellEnergy> radioEnergy;                      //!< NR cells' energy models
-    std::unique_ptr<LteCellBuilder> lte;                        //!< the LTE cells' EPC, on first use
+    const ScenarioSpec& spec;                        //!< what to build
+    std::chrono::steady_clock::time_point wallStart; //!< when building started
+    bool progress = false;                           //!< print a progress line
+    std::map<std::string, NodeGroup> groups;         //!< node spec name -> members
+    NodeContainer allNodes;                          //!< every node
+    int64_t nextStream = kApplicationStreams;        //!< next free random stream
+    std::map<std::string, Ptr<NrChannel>> channels;  //!< one per NR carrier
+    std::vector<NrCellEnergy> radioEnergy;           //!< NR cells' energy models
+    std::unique_ptr<LteCellBuilder> lte;             //!< the LTE cells' EPC, on first use
     std::vector<std::unique_ptr<NrRadioNetwork>> radioNetworks; //!< NR cells by UE group
     std::map<uint32_t, uint64_t> handoversOfNode;               //!< node id -> handovers
     std::vector<std::pair<Ptr<Node>, Ptr<Node>>> flowEnds;      //!< per flow: first member's ends
