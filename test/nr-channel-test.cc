@@ -547,3 +547,27 @@ TEST(NrBandProfileTest, UeClassesPickTheirFrequencyRangeFigures)
 }
 
 } // namespace
+
+/// Site costs per cell class: a macro site with its own tower (Oughton et al.'s cost table:
+/// 63.5 k USD, 10 % of the 33.5 k USD of equipment a year plus rural 2 k or urban 9.6 k USD
+/// rental, 10 years) costs more than a small cell (EURASIP JWCN 2015 Table 3: 33 k EUR, 1.5 k
+/// EUR a year, 7 years); exchange rates 150 JPY/USD and 160 JPY/EUR are assumptions.
+TEST(NrBandProfileTest, SiteCostsPerCellClass)
+{
+    const NrCellClass* macro = NrCellClass::Find("macro");
+    const NrCellClass* urban = NrCellClass::Find("macro-urban");
+    const NrCellClass* small = NrCellClass::Find("small");
+    ASSERT_TRUE(macro && urban && small);
+    EXPECT_DOUBLE_EQ(macro->capex, 63500.0 * 150);
+    EXPECT_DOUBLE_EQ(macro->opexPerYear, (3350.0 + 2000.0) * 150);
+    EXPECT_DOUBLE_EQ(macro->lifetimeYears, 10.0);
+    EXPECT_DOUBLE_EQ(urban->capex, macro->capex);
+    EXPECT_DOUBLE_EQ(urban->opexPerYear, (3350.0 + 9600.0) * 150);
+    EXPECT_DOUBLE_EQ(small->capex, 33000.0 * 160);
+    EXPECT_DOUBLE_EQ(small->opexPerYear, 1500.0 * 160);
+    EXPECT_DOUBLE_EQ(small->lifetimeYears, 7.0);
+    for (const auto* c : {macro, urban, small})
+    {
+        EXPECT_FALSE(c->costSource.empty());
+    }
+}

@@ -199,16 +199,25 @@ MakeCellClasses()
     std::vector<NrCellClass> classes;
 
     NrCellClass c;
-    // Site cost: base station 10-11 k EUR (10.5 k), installation 22.5 k EUR, maintenance and
-    // operation 1.5 k EUR a year (EURASIP JWCN 2015 Table 3, LTE-A site assumptions, via
-    // shared/reference wired-optical.md 4.3), at 160 JPY/EUR (assumption), recovered over 7 years
-    // (assumption). The source gives one site figure: every class uses it, which understates a
-    // macro site with a new tower (assumption, see doc/nr.rst). Backhaul is a link of its own.
-    c.capex = (10.5e3 + 22.5e3) * 160.0;
-    c.opexPerYear = 1.5e3 * 160.0;
-    c.lifetimeYears = 7.0;
-    c.costSource = "EURASIP JWCN 2015 Table 3 (LTE-A site: BS 10.5 k EUR, installation 22.5 k EUR, "
-                   "M&O 1.5 k EUR/yr) at 160 JPY/EUR, 7 years (assumptions)";
+    // Macro site cost, new build with its own tower, 3 sectors (USD; the cost table of Oughton
+    // et al.'s open-source 4G/5G techno-economic models, github.com/edwardoughton/pytal
+    // scripts/run.py and pysim5g: code parameters of published studies, transcribed, values
+    // differ slightly between versions): 3 antennas x 1.5 k, 3 remote radio units x 4 k,
+    // baseband unit 10 k, tower 10 k, civil works 5 k, transport 10 k, installation 5 k, power
+    // and battery 5 k, router 2 k = 63.5 k USD. Running cost: 10 % of the equipment's capex a
+    // year (the models' opex_percentage_of_capex: antennas, radios, baseband, power, router =
+    // 33.5 k) plus site rental, rural 2 k USD a year; 10-year return period. At 150 JPY/USD
+    // (assumption). Backhaul is a link of its own.
+    constexpr double JPY_PER_USD = 150.0;
+    constexpr double MACRO_CAPEX_USD =
+        3 * 1.5e3 + 3 * 4.0e3 + 10e3 + 10e3 + 5e3 + 10e3 + 5e3 + 5e3 + 2e3;
+    constexpr double MACRO_EQUIPMENT_USD = 3 * 1.5e3 + 3 * 4.0e3 + 10e3 + 5e3 + 2e3;
+    c.capex = MACRO_CAPEX_USD * JPY_PER_USD;
+    c.opexPerYear = (0.10 * MACRO_EQUIPMENT_USD + 2.0e3) * JPY_PER_USD;
+    c.lifetimeYears = 10.0;
+    c.costSource = "new-build 3-sector macro site 63.5 k USD, opex 10 % of equipment + rural "
+                   "rental 2 k USD/yr, 10 years (Oughton et al. pytal/pysim5g cost table), at "
+                   "150 JPY/USD (assumption)";
     c.name = "macro";
     c.scenario = "RMa";
     c.txPowerDbmFr1 = 46.0;
@@ -227,6 +236,11 @@ MakeCellClasses()
 
     c.name = "macro-urban";
     c.scenario = "UMa";
+    // The same site with the models' urban site rental, 9.6 k USD a year.
+    c.opexPerYear = (0.10 * MACRO_EQUIPMENT_USD + 9.6e3) * JPY_PER_USD;
+    c.costSource = "new-build 3-sector macro site 63.5 k USD, opex 10 % of equipment + urban "
+                   "rental 9.6 k USD/yr, 10 years (Oughton et al. pytal/pysim5g cost table), at "
+                   "150 JPY/USD (assumption)";
     c.txPowerDbmFr1 = 44.0;
     c.heightM = 25.0;
     c.source = "urban macro: 44 dBm per 20 MHz at 4 GHz, 40 dBm per 80 MHz at 30 GHz, 25 m, NF "
@@ -236,6 +250,15 @@ MakeCellClasses()
 
     c.name = "small";
     c.scenario = "UMi";
+    // Small cell site: base station 10-11 k EUR (10.5 k), installation 22.5 k EUR, maintenance
+    // and operation 1.5 k EUR a year (EURASIP JWCN 2015 Table 3, LTE-A site assumptions, via
+    // shared/reference wired-optical.md 4.3), at 160 JPY/EUR (assumption), recovered over 7
+    // years (assumption): a pole or wall mount, no tower of its own.
+    c.capex = (10.5e3 + 22.5e3) * 160.0;
+    c.opexPerYear = 1.5e3 * 160.0;
+    c.lifetimeYears = 7.0;
+    c.costSource = "EURASIP JWCN 2015 Table 3 (LTE-A site: BS 10.5 k EUR, installation 22.5 k "
+                   "EUR, M&O 1.5 k EUR/yr) at 160 JPY/EUR, 7 years (assumptions)";
     c.txPowerDbmFr1 = 33.0;
     c.txPowerDbmFr2 = 33.0;
     c.heightM = 10.0;
