@@ -416,6 +416,7 @@ NrGnbNetDevice::ReleaseUe(uint32_t ue)
     ctx.ulHarq = NrHarqEntity(m_harqProcesses, m_maxTransmissions);
     ctx.ulRx.DiscardPartial();
     ctx.ulNeed = 0;
+    ctx.ulNeedGuessed = false;
     ctx.srPending = false;
     ctx.gnbKnowsData = false;
     ctx.grantsOutstanding = 0;
@@ -1257,6 +1258,16 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
             const uint32_t headroomPrbs =
                 closable < 1.0 ? 1u : static_cast<uint32_t>(std::min<double>(closable, m_prbs));
             demand.prbsNeeded = std::min(demand.prbsNeeded, headroomPrbs);
+            // A need guessed from an SR (SrGrantBytes) is not data the gNB knows of: when more
+            // UEs ask than the TTI can give their guesses, each gets at most an equal share of
+            // the free PRBs, enough for its BSR and the start of its data, rather than a few UEs
+            // getting padding-filled grants while the others wait a TTI.
+            if (ctx.ulNeedGuessed)
+            {
+                demand.prbsNeeded = std::min(
+                    demand.prbsNeeded,
+                    std::max<uint32_t>(1, plan.freePrbs / static_cast<uint32_t>(ues.size())));
+            }
             demand.bitsPerPrb =
                 NrGetMcs(m_mcsTableId, mcs).spectralEfficiency *
                 (SUBCARRIERS_PER_PRB * symbols - m_dmrsRePerPrb - m_overheadRePerPrb) * m_ulLayers;
@@ -1507,6 +1518,7 @@ NrGnbNetDevice::ReceiveUlTransportBlock(uint32_t ue, uint32_t epoch, NrTransport
         ctx.ulEligibleAt = Simulator::Now() + ctx.tproc1 / 2; // grant preparation
     }
     ctx.ulNeed = need;
+    ctx.ulNeedGuessed = false;
     if (need > 0)
     {
         m_ulActive.insert(ue);
@@ -1608,7 +1620,11 @@ NrGnbNetDevice::ReceiveSchedulingRequest(uint32_t ue, uint32_t epoch)
     {
         ctx.ulEligibleAt = Simulator::Now() + ctx.tproc1 / 2; // grant preparation
     }
-    ctx.ulNeed = std::max<uint64_t>(ctx.ulNeed, m_srGrantBytes);
+    if (ctx.ulNeed < m_srGrantBytes)
+    {
+        ctx.ulNeed = m_srGrantBytes;
+        ctx.ulNeedGuessed = true;
+    }
     m_ulActive.insert(ue);
     Wake();
 }
