@@ -935,3 +935,23 @@ TEST(CliTest, LteInputErrorsNameTheirPosition)
 }
 
 } // namespace
+
+/// Every shipped scenario (and each of its alternatives) is valid: users copy these first.
+TEST(CliTest, ShippedScenariosValidate)
+{
+    int count = 0;
+    for (const auto& entry :
+         fs::directory_iterator(std::string(BLUEPRINT_SOURCE_DIR) + "/scenarios"))
+    {
+        if (entry.path().extension() != ".yaml")
+        {
+            continue;
+        }
+        ++count;
+        TempDir dir;
+        CommandResult r = Blueprint("validate " + entry.path().string(), dir);
+        EXPECT_EQ(r.status, 0) << entry.path() << ": " << r.err;
+        EXPECT_NE(r.out.find(": base: ok"), std::string::npos) << r.out;
+    }
+    EXPECT_GE(count, 3);
+}
