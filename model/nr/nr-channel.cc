@@ -5,6 +5,7 @@
 #include "model/nr/nr-channel.h"
 
 #include "model/nr/nr-bandwidth.h"
+#include "model/nr/nr-spatial-condition-model.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
@@ -15,6 +16,7 @@
 #include "ns3/mobility-model.h"
 #include "ns3/node.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/three-gpp-propagation-loss-model.h"
 #include "ns3/uinteger.h"
 
@@ -130,8 +132,9 @@ NrChannel::GetTypeId()
                           MakeBooleanAccessor(&NrChannel::SetShadowing, &NrChannel::GetShadowing),
                           MakeBooleanChecker())
             .AddAttribute("ConditionUpdatePeriod",
-                          "How often the Auto condition model redraws a link's LOS state; 0 "
-                          "draws it once per link (ns-3's default).",
+                          "0 (default): the Auto LOS state follows each UE as it moves "
+                          "(NrSpatialConditionModel, TR 38.901 7.6.3.3); > 0: ns-3's model, "
+                          "an independent draw per link every period.",
                           TimeValue(Time(0)),
                           MakeTimeAccessor(&NrChannel::SetConditionUpdatePeriod,
                                            &NrChannel::GetConditionUpdatePeriod),
@@ -359,8 +362,25 @@ NrChannel::EnsureModels() const
     switch (m_condition)
     {
     case AUTO:
-        autoCondition->SetAttribute("UpdatePeriod", TimeValue(m_conditionUpdatePeriod));
-        condition = autoCondition;
+        if (m_conditionUpdatePeriod.IsStrictlyPositive())
+        {
+            // ns-3's model: an independent draw per link every period.
+            autoCondition->SetAttribute("UpdatePeriod", TimeValue(m_conditionUpdatePeriod));
+            condition = autoCondition;
+        }
+        else
+        {
+            // The state follows a moving UE (TR 38.901 7.6.3.3); LOS/NLOS state correlation
+            // distances of TR 38.901 Table 7.6.3.1-2: RMa 60 m, UMa and UMi 50 m.
+            Ptr<NrSpatialConditionModel> spatial = CreateObject<NrSpatialConditionModel>();
+            spatial->SetAttribute("Scenario",
+                                  StringValue(m_scenario == RMA   ? "RMa"
+                                              : m_scenario == UMA ? "UMa"
+                                                                  : "UMi"));
+            spatial->SetAttribute("CorrelationDistance",
+                                  DoubleValue(m_scenario == RMA ? 60.0 : 50.0));
+            condition = spatial;
+        }
         break;
     case LOS:
         condition = CreateObject<AlwaysLosChannelConditionModel>();

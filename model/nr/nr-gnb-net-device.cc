@@ -1513,6 +1513,19 @@ NrGnbNetDevice::ReceiveUlTransportBlock(uint32_t ue, uint32_t epoch, NrTransport
         granted += g.bytes;
     }
     const uint64_t need = tb.bufferStatus > granted ? tb.bufferStatus - granted : 0;
+    if (ctx.ulNeedGuessed && m_grid->GetUlStart(tb.firstTti) < ctx.srTriggeredAt)
+    {
+        // The report was built before the UE's latest SR, which announced data it did not
+        // count (a HARQ retransmission delivered it late): it must not cancel that SR, or the
+        // UE, whose SR is still pending, would never ask again.
+        ctx.ulNeed = std::max<uint64_t>(ctx.ulNeed, need);
+        if (ctx.ulNeed > 0)
+        {
+            m_ulActive.insert(ue);
+            Wake();
+        }
+        return;
+    }
     if (need > 0 && ctx.ulNeed == 0)
     {
         ctx.ulEligibleAt = Simulator::Now() + ctx.tproc1 / 2; // grant preparation
@@ -1590,6 +1603,7 @@ NrGnbNetDevice::StartSchedulingRequest(uint32_t ue)
     UeContext& ctx = m_ues[ue];
     ctx.srPending = true;
     const Time now = Simulator::Now();
+    ctx.srTriggeredAt = now;
     // The UE prepares the SR (control preparation, Tproc,1/2) and sends it on the last symbol
     // of its next SR occasion; the gNB decodes it in Tproc,2/2.
     const uint64_t occasion = FindPucchTti(now + ctx.tproc1 / 2, m_srPeriodicity, ctx.srOffset);

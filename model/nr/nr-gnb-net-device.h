@@ -355,6 +355,7 @@ class NrGnbNetDevice : public NrNetDevice
         uint64_t cgOffset = 0;          //!< CG occasions: tti % ConfiguredGrantPeriod == this
         uint32_t cgPrbs = 0;            //!< PRBs of each configured grant occasion
         bool ulNeedGuessed = false;     //!< ulNeed comes from an SR, not from a BSR
+        Time srTriggeredAt;             //!< UE side: when the latest SR was triggered
         bool connected = true;          //!< served now (false while handing in or after leaving)
         uint32_t epoch = 0;             //!< stays counted; events of an earlier stay are ignored
     };
