@@ -116,21 +116,7 @@ NrHelper::InstallGnb(Ptr<Node> node, Ptr<NrChannel> channel)
 NetDeviceContainer
 NrHelper::InstallUe(NodeContainer ues, Ptr<NetDevice> gnbDevice)
 {
-    Ptr<NrGnbNetDevice> gnb = DynamicCast<NrGnbNetDevice>(gnbDevice);
-    NS_ABORT_MSG_IF(!gnb, "NrHelper::InstallUe: the device is not an NrGnbNetDevice");
-    Ptr<NrChannel> channel = gnb->GetNrChannel();
-    const NrUeRadio radio =
-        m_hasUeRadio ? m_ueRadio : NrUeClass::Find("handset")->MakeRadio(CarrierOf(channel));
-    NetDeviceContainer devices;
-    for (auto it = ues.Begin(); it != ues.End(); ++it)
-    {
-        Ptr<NrUeNetDevice> dev = m_ueFactory.Create<NrUeNetDevice>();
-        (*it)->AddDevice(dev);
-        dev->SetNrChannel(channel, channel->AddUe(dev, radio));
-        gnb->AttachUe(dev);
-        devices.Add(dev);
-    }
-    return devices;
+    return InstallUe(ues, NetDeviceContainer(gnbDevice));
 }
 
 NetDeviceContainer
@@ -155,8 +141,11 @@ NrHelper::InstallUe(NodeContainer ues, NetDeviceContainer gnbDevices)
         (*it)->AddDevice(dev);
         const uint32_t index = channel->AddUe(dev, radio);
         dev->SetNrChannel(channel, index);
+        // With one cell there is nothing to compare, and no path gain is computed before the
+        // caller fixes the channel's random streams.
         Ptr<NrGnbNetDevice> best = gnbs[0];
-        double bestDbm = channel->GetDlRxPowerDbm(index, best->GetChannelIndex());
+        double bestDbm =
+            gnbs.size() > 1 ? channel->GetDlRxPowerDbm(index, best->GetChannelIndex()) : 0.0;
         for (std::size_t g = 1; g < gnbs.size(); ++g)
         {
             const double dbm = channel->GetDlRxPowerDbm(index, gnbs[g]->GetChannelIndex());
