@@ -26,7 +26,7 @@ namespace
 std::string
 Status(const ResultStore& store, const std::string& hash)
 {
-    return store.IsDone(hash) ? "done" : (store.HasFailed(hash) ? "failed" : "todo");
+    return store.IsDone(hash) ? "done" : (store.HasFailed(hash) ? "failed" : "pending");
 }
 
 std::string
