@@ -194,7 +194,10 @@ NrHelper::AssignStreams(NetDeviceContainer devices, int64_t stream)
             continue;
         }
         used += gnb->AssignStreams(stream + used);
-        if (gnb->GetNrChannel() && channels.insert(gnb->GetNrChannel()).second)
+        // A carrier's models get their streams once: assigning again would rebuild them and
+        // throw away the gains and LOS states other cells' UEs already drew on it.
+        if (gnb->GetNrChannel() && !gnb->GetNrChannel()->HasAssignedStreams() &&
+            channels.insert(gnb->GetNrChannel()).second)
         {
             used += gnb->GetNrChannel()->AssignStreams(stream + used);
         }

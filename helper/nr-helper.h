@@ -133,7 +133,7 @@ class NrHelper
 
     /**
      * \brief Fix the random streams of gNB devices (HARQ outcomes) and of their channels
-     * (propagation, LOS state); other devices in the container are skipped.
+     * (propagation, LOS state) that have none yet; other devices in the container are skipped.
      * \param devices the devices.
      * \param stream the first stream index.
      * \return the number of streams used.

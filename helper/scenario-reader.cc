@@ -341,6 +341,7 @@ ReadMobility(const ConfigNode& node, const ScenarioSpec& spec, const std::string
 {
     node.CheckKeys({"waypoints", "speed", "start"}, context);
     MobilitySpec m;
+    m.mark = node.GetMark();
     const ConfigNode& waypoints = node.Get("waypoints", context);
     if (waypoints.GetItems().empty())
     {
@@ -1428,6 +1429,34 @@ CheckCostsInCurrency(const ScenarioSpec& spec, const SourceMark& currencyMark)
 }
 
 /// Every flow's ends must be joined by links; found here so `validate` reports it too.
+/// Only the UEs of NR cells and the stations of Wi-Fi cells follow a node's mobility; anything
+/// else would silently stay where it was placed.
+void
+CheckMovingNodesAreRadioTerminals(const ScenarioSpec& spec)
+{
+    for (const auto& n : spec.nodes)
+    {
+        if (!n.mobility)
+        {
+            continue;
+        }
+        bool terminal = false;
+        for (const auto& l : spec.links)
+        {
+            terminal =
+                terminal || ((l.technology == "nr" || l.technology == "wifi") && l.b == n.name);
+        }
+        if (!terminal)
+        {
+            throw InputError(n.mobility->mark,
+                             "node '" + n.name +
+                                 "' mobility: only the UEs of nr links and the stations of wifi "
+                                 "links move (the second node of such a link); LTE UEs, base "
+                                 "stations and wired nodes stay where they are placed");
+        }
+    }
+}
+
 void
 CheckFlowsConnected(const ScenarioSpec& spec)
 {
@@ -1550,6 +1579,7 @@ ReadScenario(const ConfigNode& root)
     ReadLinks(root, spec);
     CheckLteCellsShareOneCore(spec);
     ReadFlows(root, spec);
+    CheckMovingNodesAreRadioTerminals(spec);
     CheckFlowsConnected(spec);
     CheckCostsInCurrency(spec, currencyMark);
     spec.resolvedYaml = root.ToYaml();

@@ -667,18 +667,10 @@ BuildNrRadioNetwork(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         PlaceMember(gb, i, ueRadio.heightM, sb.spec);
         ues.Add(gb.members[i]);
     }
-    NetDeviceContainer ueDevices;
-    if (cells.size() == 1)
-    {
-        ueDevices = ueHelper.InstallUe(ues, gnbDevices.Get(0));
-    }
-    else
-    {
-        // Cell selection compares the cells' signals, so the channel's random streams must be
-        // fixed first.
-        sb.nextStream += ueHelper.AssignStreams(gnbDevices, sb.nextStream);
-        ueDevices = ueHelper.InstallUe(ues, gnbDevices);
-    }
+    // The gNBs' HARQ streams; the carrier got its streams when it was created, before any cell
+    // selection compared signals on it.
+    sb.nextStream += ueHelper.AssignStreams(gnbDevices, sb.nextStream);
+    NetDeviceContainer ueDevices = ueHelper.InstallUe(ues, gnbDevices);
     NetDeviceContainer all(gnbDevices);
     all.Add(ueDevices);
     sb.addresses.AssignSubnet(all);
@@ -706,10 +698,6 @@ BuildNrRadioNetwork(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         cellEnergy.ues->Attach(DynamicCast<NrGnbNetDevice>(gnbDevices.Get(g)));
         sb.radioEnergy.push_back(cellEnergy);
         ueHelper.AttachUeAddresses(gnbDevices.Get(g));
-    }
-    if (cells.size() == 1)
-    {
-        sb.nextStream += ueHelper.AssignStreams(all, sb.nextStream);
     }
     // Routing metric: a nominal two slots each way (scheduling plus transmission). A moving
     // UE's radio hop adds nothing to a flow's propagation bound: its length changes.

@@ -62,6 +62,7 @@ struct MobilitySpec
     std::vector<SourceMark> marks;      //!< where each waypoint is written
     double speed = 0;                   //!< metres per second
     double start = 0;                   //!< seconds after the run starts
+    SourceMark mark;                    //!< where the mobility block is written
 };
 
 /**

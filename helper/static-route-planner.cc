@@ -73,6 +73,7 @@ StaticRoutePlanner::RouteTo(Ptr<Node> destination)
     auto recorder = boost::make_dijkstra_visitor(
         boost::record_edge_predecessors(predEdge.data(), boost::on_edge_relaxed()));
     boost::dijkstra_shortest_paths(g, dest, boost::distance_map(distance.data()).visitor(recorder));
+    ++m_treesComputed;
     auto index = boost::get(boost::edge_index, g);
     std::vector<int64_t> tree(m_nodes.size(), -1);
     for (uint32_t v = 0; v < m_nodes.size(); ++v)
@@ -122,8 +123,7 @@ StaticRoutePlanner::MoveLinkEnd(uint32_t link, Ptr<NetDevice> newDevA)
 {
     NS_ABORT_MSG_UNLESS(link < m_links.size(), "StaticRoutePlanner: no link " << link);
     Link& l = m_links[link];
-    const uint32_t oldA = Vertex(l.devA->GetNode());
-    const uint32_t newA = Vertex(newDevA->GetNode());
+    Vertex(newDevA->GetNode());
     const uint32_t b = Vertex(l.devB->GetNode());
     l.devA = newDevA;
     uint32_t degreeOfB = 0;
@@ -134,11 +134,12 @@ StaticRoutePlanner::MoveLinkEnd(uint32_t link, Ptr<NetDevice> newDevA)
                          ? 1
                          : 0;
     }
+    // A node with one link (a UE) lies on no other node's shortest path: only the tree towards
+    // it changes, and in every other tree only its own next hop does. Otherwise recompute all.
     std::vector<uint32_t> stale;
     for (const auto& [dest, tree] : m_trees)
     {
-        const bool usesLink = std::find(tree.begin(), tree.end(), link) != tree.end();
-        if (degreeOfB > 1 || usesLink || dest == oldA || dest == newA || dest == b)
+        if (degreeOfB > 1 || dest == b)
         {
             stale.push_back(dest);
         }
@@ -147,6 +148,32 @@ StaticRoutePlanner::MoveLinkEnd(uint32_t link, Ptr<NetDevice> newDevA)
     {
         m_trees.erase(dest);
         RouteTo(m_nodes[dest]);
+    }
+    if (degreeOfB > 1)
+    {
+        return;
+    }
+    Ptr<Node> node = l.devB->GetNode();
+    Ptr<Ipv4> ip = node->GetObject<Ipv4>();
+    Ptr<HostRouteTable> routing = HostRouteTableHelper::Get(ip);
+    Ptr<Ipv4> peerIp = newDevA->GetNode()->GetObject<Ipv4>();
+    const Ipv4Address nextHop =
+        peerIp->GetAddress(peerIp->GetInterfaceForDevice(newDevA), 0).GetLocal();
+    const int32_t outIf = ip->GetInterfaceForDevice(l.devB);
+    for (const auto& [dest, tree] : m_trees)
+    {
+        if (tree[b] != static_cast<int64_t>(link))
+        {
+            continue; // recomputed above, or unreachable
+        }
+        Ptr<Ipv4> destIp = m_nodes[dest]->GetObject<Ipv4>();
+        for (uint32_t i = 1; i < destIp->GetNInterfaces(); ++i) // interface 0 is loopback
+        {
+            for (uint32_t j = 0; j < destIp->GetNAddresses(i); ++j)
+            {
+                routing->AddHostRoute(destIp->GetAddress(i, j).GetLocal(), nextHop, outIf);
+            }
+        }
     }
 }
 
@@ -177,6 +204,12 @@ StaticRoutePlanner::GetPath(Ptr<Node> source, Ptr<Node> destination) const
         v = m_vertexOfNode.at(next->GetId());
     }
     return path;
+}
+
+uint64_t
+StaticRoutePlanner::GetTreesComputed() const
+{
+    return m_treesComputed;
 }
 
 } // namespace ns3

@@ -54,10 +54,11 @@ class StaticRoutePlanner
      * \brief Move one end of a link to another device (a UE handing over to another cell) and
      * update the routes that change.
      *
-     * Every installed tree that used the link, and the trees towards either end, are computed
-     * again and their routes reinstalled (a route whose next hop is unchanged is simply written
-     * again). When the end that stays has no other link (a UE), no other shortest path can
-     * pass through it, so no other tree changes; otherwise every tree is computed again.
+     * When the end that stays has no other link (a UE), no other node's shortest path passes
+     * through it: the tree towards it is computed again,
+     * and in every other tree only its own route changes next hop, rewritten in place; a
+     * handover costs one Dijkstra, not one per destination. Otherwise every installed tree is
+     * computed again.
      * \param link the link's index (from AddLink)
      * \param newDevA the device that replaces the link's first end (devA of AddLink)
      */
@@ -70,6 +71,9 @@ class StaticRoutePlanner
      * \return link indices from source to destination, or nullopt if unreachable
      */
     std::optional<std::vector<uint32_t>> GetPath(Ptr<Node> source, Ptr<Node> destination) const;
+
+    /// \return the shortest-path trees computed so far (RouteTo and MoveLinkEnd), for tests.
+    uint64_t GetTreesComputed() const;
 
   private:
     /** \brief One declared link. */
@@ -86,6 +90,7 @@ class StaticRoutePlanner
     std::vector<Link> m_links;                   //!< every link
     std::map<uint32_t, uint32_t> m_vertexOfNode; //!< ns-3 node id -> vertex
     std::vector<Ptr<Node>> m_nodes;              //!< vertex -> node
+    uint64_t m_treesComputed = 0;                //!< Dijkstra runs
     std::map<uint32_t, std::vector<int64_t>>
         m_trees; //!< destination vertex -> link towards it per vertex (-1: none)
 };

@@ -307,6 +307,10 @@ TEST(NrHandover, InputErrorsNameFileLineAndColumn)
          "handover: {interruption: 40ms}\n  bh-west",
          "corridor.yaml:26:3: ",
          "also served by link 'cell-west', so both cells need the same handover settings"},
+        {"  upf: {site: core, equipment: router}",
+         "  upf: {site: core, equipment: router, mobility: {waypoints: [west], speed: 1m/s}}",
+         "corridor.yaml:17:50: ",
+         "node 'upf' mobility: only the UEs of nr links and the stations of wifi links move"},
         {"band: n78\n    propagation: {scenario: RMa, condition: LOS, shadowing: false}\n"
          "    handover: {interruption: 30ms}\n  bh-west",
          "band: n77\n    propagation: {scenario: RMa, condition: LOS, shadowing: false}\n"
@@ -332,4 +336,108 @@ TEST(NrHandover, InputErrorsNameFileLineAndColumn)
             EXPECT_NE(what.find(c.message), std::string::npos) << what;
         }
     }
+}
+
+/// Configured grants belong to the UEs a cell serves: UEs that left give theirs back. Three UEs
+/// per cell swap sides between two 51-PRB cells whose configured grants (25 PRBs, period 2)
+/// fit four UEs; before, every cell kept reserving PRBs for every UE it had ever seen and the
+/// run aborted once five had passed through. While the UEs cross, a cell may hold more than
+/// four: those without room ask by scheduling request.
+TEST(NrHandover, UesThatLeaveGiveBackTheirConfiguredGrants)
+{
+    Ptr<NrChannel> channel = CreateObject<NrChannel>();
+    channel->SetAttribute("Frequency", DoubleValue(3.5e9));
+    channel->SetAttribute("Bandwidth", DoubleValue(20e6));
+    channel->SetAttribute("Scenario", StringValue("RMa"));
+    channel->SetAttribute("ChannelCondition", StringValue("LOS"));
+    channel->SetAttribute("Shadowing", BooleanValue(false));
+    NodeContainer gnbs(2);
+    NodeContainer ues(6);
+    InternetStackHelper internet;
+    internet.Install(gnbs);
+    internet.Install(ues);
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
+        m->SetPosition(Vector(600.0 * i, 0, 25));
+        gnbs.Get(i)->AggregateObject(m);
+    }
+    for (uint32_t i = 0; i < 6; ++i)
+    {
+        // Three start by the west mast and drive east, three the other way.
+        Ptr<WaypointMobilityModel> drive = CreateObject<WaypointMobilityModel>();
+        drive->AddWaypoint(Waypoint(Seconds(0), Vector(i < 3 ? 50 + i : 550 - i, 20, 1.5)));
+        drive->AddWaypoint(Waypoint(Seconds(20), Vector(i < 3 ? 550 : 50, 20, 1.5)));
+        ues.Get(i)->AggregateObject(drive);
+    }
+    NrHelper nr;
+    nr.SetGnbAttribute("Mu", UintegerValue(1));
+    nr.SetGnbAttribute("TddPattern", StringValue("FDD"));
+    nr.SetGnbAttribute("UlAccess", StringValue("configured"));
+    nr.SetGnbAttribute("ConfiguredGrantPeriod", UintegerValue(2));
+    nr.SetGnbAttribute("ConfiguredGrantPrbs", UintegerValue(25));
+    NetDeviceContainer cells(nr.InstallGnb(gnbs.Get(0), channel));
+    cells.Add(nr.InstallGnb(gnbs.Get(1), channel));
+    nr.AssignStreams(cells, 1);
+    NetDeviceContainer ueDevices = nr.InstallUe(ues, cells);
+    NetDeviceContainer all(cells);
+    all.Add(ueDevices);
+    Ipv4AddressHelper addresses("10.0.0.0", "255.255.255.0");
+    addresses.Assign(all);
+    nr.AttachUeAddresses(cells.Get(0));
+    nr.AttachUeAddresses(cells.Get(1));
+    Ptr<NrHandoverManager> manager = CreateObject<NrHandoverManager>();
+    manager->AddCell(DynamicCast<NrGnbNetDevice>(cells.Get(0)));
+    manager->AddCell(DynamicCast<NrGnbNetDevice>(cells.Get(1)));
+    for (uint32_t i = 0; i < 6; ++i)
+    {
+        manager->AddUe(DynamicCast<NrUeNetDevice>(ueDevices.Get(i)));
+    }
+    Simulator::Stop(Seconds(21));
+    Simulator::Run(); // aborted before the fix
+    EXPECT_EQ(manager->GetHandovers(), 6u);
+    for (uint32_t g = 0; g < 2; ++g)
+    {
+        Ptr<NrGnbNetDevice> cell = DynamicCast<NrGnbNetDevice>(cells.Get(g));
+        EXPECT_EQ(cell->GetNUes(), 6u) << "every UE passed through";
+        EXPECT_EQ(cell->GetNConnectedUes(), 3u) << "three are served at the end";
+        for (uint32_t ue = 0; ue < cell->GetNUes(); ++ue)
+        {
+            // Four grants of 25 PRBs fit: every UE served holds one, every UE gone none.
+            EXPECT_EQ(cell->GetConfiguredGrantPrbs(ue), cell->IsConnected(ue) ? 25u : 0u);
+        }
+    }
+    Simulator::Destroy();
+}
+
+/// A carrier's models get their random streams once: a later cell's AssignStreams must not
+/// rebuild them and redraw what UEs of other cells already drew (shadowing, LOS state).
+TEST(NrHandover, LaterCellsDoNotRedrawTheCarriersChannel)
+{
+    Ptr<NrChannel> channel = CreateObject<NrChannel>();
+    channel->SetAttribute("Frequency", DoubleValue(3.5e9));
+    channel->SetAttribute("Bandwidth", DoubleValue(20e6));
+    channel->SetAttribute("Scenario", StringValue("UMa"));
+    channel->AssignStreams(7);
+    NodeContainer gnbs(2);
+    NodeContainer ues(1);
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
+        m->SetPosition(Vector(1000.0 * i, 0, 25));
+        gnbs.Get(i)->AggregateObject(m);
+    }
+    Ptr<ConstantPositionMobilityModel> ueAt = CreateObject<ConstantPositionMobilityModel>();
+    ueAt->SetPosition(Vector(400, 30, 1.5));
+    ues.Get(0)->AggregateObject(ueAt);
+    NrHelper nr;
+    NetDeviceContainer first = nr.InstallGnb(gnbs.Get(0), channel);
+    NetDeviceContainer ue = nr.InstallUe(ues, first);
+    const uint32_t index = DynamicCast<NrUeNetDevice>(ue.Get(0))->GetChannelIndex();
+    const double before = channel->GetPathGainDb(index, 0);
+    NetDeviceContainer second = nr.InstallGnb(gnbs.Get(1), channel);
+    nr.AssignStreams(second, 100);
+    EXPECT_TRUE(channel->HasAssignedStreams());
+    EXPECT_DOUBLE_EQ(channel->GetPathGainDb(index, 0), before);
+    Simulator::Destroy();
 }

@@ -763,6 +763,12 @@ NrChannel::GetBestGnb(uint32_t ue) const
     return best;
 }
 
+bool
+NrChannel::HasAssignedStreams() const
+{
+    return m_stream >= 0;
+}
+
 int64_t
 NrChannel::AssignStreams(int64_t stream)
 {

@@ -261,6 +261,9 @@ class NrChannel : public Channel
      */
     int64_t AssignStreams(int64_t stream);
 
+    /// \return true once AssignStreams() was called.
+    bool HasAssignedStreams() const;
+
     /**
      * \brief Get the number of attached devices, gNBs and UEs.
      * \return GetNGnbs() + GetNUes().

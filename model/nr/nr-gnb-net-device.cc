@@ -391,6 +391,7 @@ NrGnbNetDevice::ReleaseUe(uint32_t ue)
     UeContext& ctx = m_ues.at(ue);
     NS_ABORT_MSG_UNLESS(ctx.connected, "NrGnbNetDevice: UE " << ue << " is not served here");
     ctx.connected = false;
+    ctx.member = false;
     ++ctx.epoch;
     m_connectedUesTrace(--m_connectedUes);
     m_dlActive.erase(ue);
@@ -426,7 +427,12 @@ NrGnbNetDevice::ReleaseUe(uint32_t ue)
     {
         m_ueByAddress.erase(ctx.address.Get());
     }
-    return ctx.dlBuffer.TakePackets();
+    std::vector<Ptr<Packet>> forwarded = ctx.dlBuffer.TakePackets();
+    if (m_configured)
+    {
+        ReassignOccasions(); // frees its configured grant
+    }
+    return forwarded;
 }
 
 uint32_t
@@ -438,20 +444,24 @@ NrGnbNetDevice::PrepareUe(Ptr<NrUeNetDevice> ue, Ipv4Address address)
     {
         ++index;
     }
-    if (index == m_ues.size())
+    const bool added = index == m_ues.size();
+    if (added)
     {
         m_ues.emplace_back();
         m_ues.back().device = ue;
-        if (m_configured)
-        {
-            ConfigureUe(index);
-            AssignOccasions();
-        }
     }
     UeContext& ctx = m_ues[index];
-    NS_ABORT_MSG_IF(ctx.connected && ue->GetGnb() == this,
-                    "NrGnbNetDevice: the UE is already served here");
+    NS_ABORT_MSG_IF(!added && ctx.member, "NrGnbNetDevice: the UE is already in this cell");
     ctx.connected = false;
+    ctx.member = true;
+    if (m_configured)
+    {
+        if (added)
+        {
+            ConfigureUe(index);
+        }
+        ReassignOccasions(); // gives it an SR occasion and a configured grant
+    }
     ctx.hasAddress = true;
     ctx.address = address;
     m_ueByAddress[address.Get()] = index;
@@ -477,13 +487,19 @@ bool
 NrGnbNetDevice::ForwardDl(uint32_t ue, Ptr<Packet> packet)
 {
     EnsureConfigured();
-    return EnqueueDl(ue, packet);
+    return EnqueueDl(ue, packet, false); // the source's MacTx counted it already
 }
 
 uint32_t
 NrGnbNetDevice::GetNConnectedUes() const
 {
     return m_connectedUes;
+}
+
+uint32_t
+NrGnbNetDevice::GetConfiguredGrantPrbs(uint32_t ue) const
+{
+    return m_ues.at(ue).cgPrbs;
 }
 
 bool
@@ -593,7 +609,25 @@ NrGnbNetDevice::ConfigureUe(uint32_t ue)
 }
 
 void
-NrGnbNetDevice::AssignOccasions()
+NrGnbNetDevice::ReassignOccasions()
+{
+    const std::vector<uint32_t> before = m_cgReserved;
+    AssignOccasions(false);
+    if (m_ulAccess != UL_CONFIGURED)
+    {
+        return;
+    }
+    for (auto& [tti, plan] : m_ulPlans)
+    {
+        const uint32_t oldReserved = before.empty() ? 0 : before[tti % m_cgPeriod];
+        const uint32_t newReserved = m_cgReserved[tti % m_cgPeriod];
+        const int64_t free = static_cast<int64_t>(plan.freePrbs) + oldReserved - newReserved;
+        plan.freePrbs = static_cast<uint32_t>(std::max<int64_t>(0, free));
+    }
+}
+
+void
+NrGnbNetDevice::AssignOccasions(bool strict)
 {
     // An occasion offset o of period P is usable if some TTI o + kP of one common period of the
     // pattern and P has what it needs (a PUCCH for SR, a PUSCH for a configured grant).
@@ -649,14 +683,27 @@ NrGnbNetDevice::AssignOccasions()
         // Share the carrier: UEs go round the usable offsets, and the UEs of one offset split
         // its PRBs equally.
         std::vector<uint32_t> count(m_cgPeriod, 0);
+        uint32_t members = 0;
         for (uint32_t ue = 0; ue < m_ues.size(); ++ue)
         {
-            m_ues[ue].cgOffset = offsets[ue % offsets.size()];
-            ++count[m_ues[ue].cgOffset];
+            m_ues[ue].cgPrbs = 0;
+            if (m_ues[ue].member)
+            {
+                m_ues[ue].cgOffset = offsets[members++ % offsets.size()];
+                ++count[m_ues[ue].cgOffset];
+            }
         }
         for (uint32_t ue = 0; ue < m_ues.size(); ++ue)
         {
+            if (!m_ues[ue].member)
+            {
+                continue; // a UE that left holds no configured grant here
+            }
             const uint32_t prbs = m_prbs / count[m_ues[ue].cgOffset];
+            if (prbs == 0 && !strict)
+            {
+                continue; // no room: the UE asks by scheduling request instead
+            }
             NS_ABORT_MSG_IF(prbs == 0,
                             "NrGnbNetDevice: " << count[m_ues[ue].cgOffset]
                                                << " configured grants share one occasion of "
@@ -671,6 +718,11 @@ NrGnbNetDevice::AssignOccasions()
                                                            << m_prbs << " PRBs");
     for (uint32_t ue = 0; ue < m_ues.size(); ++ue)
     {
+        m_ues[ue].cgPrbs = 0;
+        if (!m_ues[ue].member)
+        {
+            continue; // a UE that left holds no configured grant here
+        }
         // The least loaded usable offset (the first on a tie).
         uint64_t best = offsets.front();
         for (uint64_t offset : offsets)
@@ -679,6 +731,10 @@ NrGnbNetDevice::AssignOccasions()
             {
                 best = offset;
             }
+        }
+        if (m_cgReserved[best] + m_cgPrbs > m_prbs && !strict)
+        {
+            continue; // no room: the UE asks by scheduling request instead
         }
         NS_ABORT_MSG_IF(m_cgReserved[best] + m_cgPrbs > m_prbs,
                         "NrGnbNetDevice: " << m_ues.size() << " configured grants of " << m_cgPrbs
@@ -715,12 +771,16 @@ NrGnbNetDevice::GetUeDataPreparation(uint32_t ue)
 NrMacStats
 NrGnbNetDevice::GetDlStats() const
 {
-    // Downlink packets are reassembled, and so counted, by the UEs.
+    // Downlink packets are reassembled, and so counted, by the UEs: count the UEs this cell
+    // serves now (a UE that handed over counts, with all it received, in its current cell).
     NrMacStats stats = m_dlStats;
     stats.deliveredPackets = 0;
     for (const auto& ctx : m_ues)
     {
-        stats.deliveredPackets += ctx.device->GetDeliveredPackets();
+        if (ctx.member && ctx.device->GetGnb() == this)
+        {
+            stats.deliveredPackets += ctx.device->GetDeliveredPackets();
+        }
     }
     return stats;
 }
@@ -894,7 +954,7 @@ NrGnbNetDevice::NeedsUl(uint32_t ue) const
 {
     const UeContext& ctx = m_ues[ue];
     return ctx.ulNeed > 0 || ctx.ulHarq.HasPendingRetransmission() ||
-           (m_ulAccess == UL_CONFIGURED && ctx.device->HasUlData());
+           (m_ulAccess == UL_CONFIGURED && ctx.cgPrbs > 0 && ctx.device->HasUlData());
 }
 
 bool
@@ -1374,7 +1434,7 @@ NrGnbNetDevice::RunUl(uint64_t tti)
         for (uint32_t ue : active)
         {
             UeContext& ctx = m_ues[ue];
-            if (tti % m_cgPeriod != ctx.cgOffset ||
+            if (ctx.cgPrbs == 0 || tti % m_cgPeriod != ctx.cgOffset ||
                 std::find(dynamic.begin(), dynamic.end(), ue) != dynamic.end() ||
                 ctx.device->GetUlReadyBytes(now) == 0 || ctx.ulHarq.CountFreeProcesses(now) == 0)
             {
@@ -1513,7 +1573,7 @@ NrGnbNetDevice::ReceiveUlTransportBlock(uint32_t ue, uint32_t epoch, NrTransport
         granted += g.bytes;
     }
     const uint64_t need = tb.bufferStatus > granted ? tb.bufferStatus - granted : 0;
-    if (ctx.ulNeedGuessed && m_grid->GetUlStart(tb.firstTti) < ctx.srTriggeredAt)
+    if (ctx.ulNeedGuessed && m_grid->GetUlStart(tb.firstTti) <= ctx.srTriggeredAt)
     {
         // The report was built before the UE's latest SR, which announced data it did not
         // count (a HARQ retransmission delivered it late): it must not cancel that SR, or the
@@ -1574,7 +1634,7 @@ NrGnbNetDevice::NotifyUlData(uint32_t ue)
     {
         return; // the UE tells the target cell once it is connected there
     }
-    if (m_ulAccess == UL_CONFIGURED)
+    if (m_ulAccess == UL_CONFIGURED && ctx.cgPrbs > 0)
     {
         m_ulActive.insert(ue);
         Wake();
@@ -1644,7 +1704,7 @@ NrGnbNetDevice::ReceiveSchedulingRequest(uint32_t ue, uint32_t epoch)
 }
 
 bool
-NrGnbNetDevice::EnqueueDl(uint32_t ue, Ptr<Packet> packet)
+NrGnbNetDevice::EnqueueDl(uint32_t ue, Ptr<Packet> packet, bool traced)
 {
     UeContext& ctx = m_ues[ue];
     // t_BS,tx = Tproc,2/2: the gNB prepares the data before it can be scheduled.
@@ -1654,7 +1714,10 @@ NrGnbNetDevice::EnqueueDl(uint32_t ue, Ptr<Packet> packet)
         m_macTxDropTrace(packet);
         return false;
     }
-    m_macTxTrace(packet);
+    if (traced)
+    {
+        m_macTxTrace(packet);
+    }
     if (ctx.connected)
     {
         m_dlActive.insert(ue);
@@ -1694,7 +1757,10 @@ NrGnbNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
         bool any = false;
         for (uint32_t ue = 0; ue < m_ues.size(); ++ue)
         {
-            any = EnqueueDl(ue, packet->Copy()) || any;
+            if (m_ues[ue].connected)
+            {
+                any = EnqueueDl(ue, packet->Copy()) || any;
+            }
         }
         return any;
     }

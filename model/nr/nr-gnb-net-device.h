@@ -256,6 +256,12 @@ class NrGnbNetDevice : public NrNetDevice
     uint32_t GetNConnectedUes() const;
 
     /**
+     * \param ue the UE's index in the cell.
+     * \return the PRBs of its configured grant (0: none, it asks by scheduling request).
+     */
+    uint32_t GetConfiguredGrantPrbs(uint32_t ue) const;
+
+    /**
      * \brief Get an attached UE.
      * \param ue the UE's index in the cell.
      * \return its device.
@@ -289,7 +295,7 @@ class NrGnbNetDevice : public NrNetDevice
      */
     void NotifyUlData(uint32_t ue);
 
-    /// \return the downlink counters (delivered packets summed over the UEs).
+    /// \return the downlink counters (delivered packets summed over the UEs served now).
     NrMacStats GetDlStats() const;
 
     /// \return the uplink counters.
@@ -357,6 +363,7 @@ class NrGnbNetDevice : public NrNetDevice
         bool ulNeedGuessed = false;     //!< ulNeed comes from an SR, not from a BSR
         Time srTriggeredAt;             //!< UE side: when the latest SR was triggered
         bool connected = true;          //!< served now (false while handing in or after leaving)
+        bool member = true;             //!< attached or handing in (false once it left)
         uint32_t epoch = 0;             //!< stays counted; events of an earlier stay are ignored
     };
 
@@ -377,6 +384,12 @@ class NrGnbNetDevice : public NrNetDevice
         std::vector<UlGrant> grants; //!< the grants
     };
 
+    /**
+     * \brief Assign occasions again after a UE left or arrived, and give the uplink plans
+     * already made the configured-grant PRBs the new assignment frees or takes.
+     */
+    void ReassignOccasions();
+
     /// Build the grid, PRBs, processing times and occasions from the attributes, once.
     void Configure();
     /// Configure() unless done.
@@ -386,8 +399,13 @@ class NrGnbNetDevice : public NrNetDevice
      * \param ue the UE.
      */
     void ConfigureUe(uint32_t ue);
-    /// Assign SR and configured-grant occasions to the UEs.
-    void AssignOccasions();
+    /**
+     * \brief Assign SR and configured-grant occasions to the UEs in the cell.
+     * \param strict abort when the configured grants do not fit (a configuration error at
+     * start-up); otherwise (UEs arriving by handover) a UE for which there is no room gets no
+     * configured grant and asks by scheduling request.
+     */
+    void AssignOccasions(bool strict = true);
 
     /// Start the TTI events if they are stopped, at the next TTI boundary.
     void Wake();
@@ -562,9 +580,10 @@ class NrGnbNetDevice : public NrNetDevice
      * \brief Queue a downlink packet for a UE.
      * \param ue the UE.
      * \param packet the packet.
+     * \param traced fire MacTx (false for packets another cell forwarded, counted there).
      * \return false if its buffer is full.
      */
-    bool EnqueueDl(uint32_t ue, Ptr<Packet> packet);
+    bool EnqueueDl(uint32_t ue, Ptr<Packet> packet, bool traced = true);
 
     // Attributes
     uint8_t m_mu;                 //!< numerology

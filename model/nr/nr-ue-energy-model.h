@@ -168,7 +168,9 @@ class NrUeEnergyModel : public Object
 
     /**
      * \brief Meter a UE: take its serving cell's grid, start now, and follow that gNB's DlTb,
-     * UlTb, DlTti and UlTti traces for this UE. The model must outlive the simulation run.
+     * UlTb, DlTti and UlTti traces for this UE. The model must outlive the simulation run. It
+     * stays with that cell: after a handover it would go on listening to the cell the UE left,
+     * so meter moving UEs with NrCellUeEnergyModel on every cell.
      * \param ue the UE device, attached to its gNB.
      */
     void Attach(Ptr<NrUeNetDevice> ue);
