@@ -30,6 +30,43 @@ StaticRoutePlanner::Vertex(Ptr<Node> node)
     return it->second;
 }
 
+std::vector<Ipv4Address>
+StaticRoutePlanner::AddressesOf(Ptr<Node> node)
+{
+    Ptr<Ipv4> ip = node->GetObject<Ipv4>();
+    std::vector<Ipv4Address> addresses;
+    for (uint32_t i = 1; i < ip->GetNInterfaces(); ++i) // interface 0 is loopback
+    {
+        for (uint32_t j = 0; j < ip->GetNAddresses(i); ++j)
+        {
+            addresses.push_back(ip->GetAddress(i, j).GetLocal());
+        }
+    }
+    return addresses;
+}
+
+void
+StaticRoutePlanner::InstallRoutes(uint32_t vertex,
+                                  uint32_t link,
+                                  const std::vector<Ipv4Address>& destinations) const
+{
+    const Link& l = m_links[link];
+    const bool aIsHere = l.devA->GetNode() == m_nodes[vertex];
+    Ptr<NetDevice> out = aIsHere ? l.devA : l.devB;
+    Ptr<NetDevice> peer = aIsHere ? l.devB : l.devA;
+    Ptr<Ipv4> ip = m_nodes[vertex]->GetObject<Ipv4>();
+    Ptr<Ipv4> peerIp = peer->GetNode()->GetObject<Ipv4>();
+    const int32_t outIf = ip->GetInterfaceForDevice(out);
+    const Ipv4Address nextHop =
+        peerIp->GetAddress(peerIp->GetInterfaceForDevice(peer), 0).GetLocal();
+    Ptr<HostRouteTable> routing = HostRouteTableHelper::Get(ip);
+    NS_ABORT_MSG_IF(!routing, "StaticRoutePlanner needs a HostRouteTable on every node");
+    for (const auto& address : destinations)
+    {
+        routing->AddHostRoute(address, nextHop, outIf);
+    }
+}
+
 uint32_t
 StaticRoutePlanner::AddLink(Ptr<NetDevice> devA, Ptr<NetDevice> devB, double weight)
 {
@@ -84,34 +121,12 @@ StaticRoutePlanner::RouteTo(Ptr<Node> destination)
         }
     }
 
-    Ptr<Ipv4> destIp = destination->GetObject<Ipv4>();
-    std::vector<Ipv4Address> destAddresses;
-    for (uint32_t i = 1; i < destIp->GetNInterfaces(); ++i) // interface 0 is loopback
-    {
-        for (uint32_t j = 0; j < destIp->GetNAddresses(i); ++j)
-        {
-            destAddresses.push_back(destIp->GetAddress(i, j).GetLocal());
-        }
-    }
+    const std::vector<Ipv4Address> destAddresses = AddressesOf(destination);
     for (uint32_t v = 0; v < m_nodes.size(); ++v)
     {
-        if (tree[v] < 0)
+        if (tree[v] >= 0)
         {
-            continue;
-        }
-        const Link& link = m_links[tree[v]];
-        bool aIsHere = link.devA->GetNode() == m_nodes[v];
-        Ptr<NetDevice> out = aIsHere ? link.devA : link.devB;
-        Ptr<NetDevice> peer = aIsHere ? link.devB : link.devA;
-        Ptr<Ipv4> ip = m_nodes[v]->GetObject<Ipv4>();
-        Ptr<Ipv4> peerIp = peer->GetNode()->GetObject<Ipv4>();
-        int32_t outIf = ip->GetInterfaceForDevice(out);
-        Ipv4Address nextHop = peerIp->GetAddress(peerIp->GetInterfaceForDevice(peer), 0).GetLocal();
-        Ptr<HostRouteTable> routing = HostRouteTableHelper::Get(ip);
-        NS_ABORT_MSG_IF(!routing, "StaticRoutePlanner needs a HostRouteTable on every node");
-        for (const auto& address : destAddresses)
-        {
-            routing->AddHostRoute(address, nextHop, outIf);
+            InstallRoutes(v, static_cast<uint32_t>(tree[v]), destAddresses);
         }
     }
     NS_LOG_INFO("routes to node " << destination->GetId() << " installed");
@@ -153,26 +168,11 @@ StaticRoutePlanner::MoveLinkEnd(uint32_t link, Ptr<NetDevice> newDevA)
     {
         return;
     }
-    Ptr<Node> node = l.devB->GetNode();
-    Ptr<Ipv4> ip = node->GetObject<Ipv4>();
-    Ptr<HostRouteTable> routing = HostRouteTableHelper::Get(ip);
-    Ptr<Ipv4> peerIp = newDevA->GetNode()->GetObject<Ipv4>();
-    const Ipv4Address nextHop =
-        peerIp->GetAddress(peerIp->GetInterfaceForDevice(newDevA), 0).GetLocal();
-    const int32_t outIf = ip->GetInterfaceForDevice(l.devB);
     for (const auto& [dest, tree] : m_trees)
     {
-        if (tree[b] != static_cast<int64_t>(link))
+        if (tree[b] == static_cast<int64_t>(link))
         {
-            continue; // recomputed above, or unreachable
-        }
-        Ptr<Ipv4> destIp = m_nodes[dest]->GetObject<Ipv4>();
-        for (uint32_t i = 1; i < destIp->GetNInterfaces(); ++i) // interface 0 is loopback
-        {
-            for (uint32_t j = 0; j < destIp->GetNAddresses(i); ++j)
-            {
-                routing->AddHostRoute(destIp->GetAddress(i, j).GetLocal(), nextHop, outIf);
-            }
+            InstallRoutes(b, link, AddressesOf(m_nodes[dest]));
         }
     }
 }

@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_STATIC_ROUTE_PLANNER_H
 #define BLUEPRINT_STATIC_ROUTE_PLANNER_H
 
+#include "ns3/ipv4-address.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
 
@@ -86,6 +87,24 @@ class StaticRoutePlanner
 
     /** \param node a node \return its graph vertex, creating it on first use */
     uint32_t Vertex(Ptr<Node> node);
+
+    /**
+     * \brief Every IPv4 address of a node's interfaces but the loopback.
+     * \param node the node
+     * \return its addresses
+     */
+    static std::vector<Ipv4Address> AddressesOf(Ptr<Node> node);
+
+    /**
+     * \brief Install (or overwrite) one vertex's host routes towards some addresses, through
+     * one of its links.
+     * \param vertex the vertex whose node gets the routes
+     * \param link the link the routes leave by (the vertex's node is one of its ends)
+     * \param destinations the addresses
+     */
+    void InstallRoutes(uint32_t vertex,
+                       uint32_t link,
+                       const std::vector<Ipv4Address>& destinations) const;
 
     std::vector<Link> m_links;                   //!< every link
     std::map<uint32_t, uint32_t> m_vertexOfNode; //!< ns-3 node id -> vertex

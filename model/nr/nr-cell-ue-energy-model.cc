@@ -72,11 +72,19 @@ NrCellUeEnergyModel::GetEnergy(Time now) const
                     m_connected * (m_baseline->GetEnergy(now) - m_baselineAtWeighted);
     for (const auto& [tti, ues] : m_open)
     {
-        const double idle = m_baseline->GetTtiEnergy(tti, false, false);
-        for (const auto& [ue, activity] : ues)
-        {
-            joules += m_baseline->GetTtiEnergy(tti, activity.pdsch, activity.pusch) - idle;
-        }
+        joules += DataEnergy(tti, ues);
+    }
+    return joules;
+}
+
+double
+NrCellUeEnergyModel::DataEnergy(uint64_t tti, const std::map<uint32_t, UeActivity>& ues) const
+{
+    const double idle = m_baseline->GetTtiEnergy(tti, false, false);
+    double joules = 0.0;
+    for (const auto& [ue, activity] : ues)
+    {
+        joules += m_baseline->GetTtiEnergy(tti, activity.pdsch, activity.pusch) - idle;
     }
     return joules;
 }
@@ -86,12 +94,7 @@ NrCellUeEnergyModel::CloseActivity(uint64_t before)
 {
     while (!m_open.empty() && m_open.begin()->first < before)
     {
-        const uint64_t tti = m_open.begin()->first;
-        const double idle = m_baseline->GetTtiEnergy(tti, false, false);
-        for (const auto& [ue, activity] : m_open.begin()->second)
-        {
-            m_dataJoules += m_baseline->GetTtiEnergy(tti, activity.pdsch, activity.pusch) - idle;
-        }
+        m_dataJoules += DataEnergy(m_open.begin()->first, m_open.begin()->second);
         m_open.erase(m_open.begin());
     }
 }

@@ -79,6 +79,14 @@ class NrCellUeEnergyModel : public Object
     };
 
     /**
+     * \brief The energy the UEs' data adds to one TTI, over what UEs without data use.
+     * \param tti the TTI.
+     * \param ues the UEs with data in it.
+     * \return the energy in J.
+     */
+    double DataEnergy(uint64_t tti, const std::map<uint32_t, UeActivity>& ues) const;
+
+    /**
      * \brief Price the data TTIs before a TTI: their activity is complete.
      * \param before the first TTI still open.
      */
