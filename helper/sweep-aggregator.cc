@@ -101,7 +101,12 @@ ExtractRunMetrics(const std::string& resultJson)
     }
     m.emplace_back("energy_j", j.at("energy").at("total_j").get<double>());
     m.emplace_back("annualised_cost", j.at("cost").at("annualised").get<double>());
-    m.emplace_back("verdict_pass", j.at("verdict").get<std::string>() == "pass" ? 1.0 : 0.0);
+    // A run with no requirement has no verdict to average ("none"), not a failure.
+    const std::string verdict = j.at("verdict").get<std::string>();
+    if (verdict != "none")
+    {
+        m.emplace_back("verdict_pass", verdict == "pass" ? 1.0 : 0.0);
+    }
     return m;
 }
 
