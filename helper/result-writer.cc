@@ -407,37 +407,54 @@ EnsureWritableDirectory(const std::string& dir)
 void
 WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files)
 {
-    std::vector<std::string> temporaries;
-    auto cleanUp = [&]() {
-        for (const auto& t : temporaries)
+    namespace fs = std::filesystem;
+    // A folder in the way would make its rename fail after others were renamed: refuse it first.
+    for (const auto& [path, content] : files)
+    {
+        std::error_code ec;
+        if (fs::is_directory(fs::symlink_status(path, ec)))
         {
-            std::remove(t.c_str());
+            throw InputError(SourceMark{path, 0, 0},
+                             std::string("cannot write: ") + std::strerror(EISDIR));
         }
+    }
+    std::vector<std::string> temporaries;
+    // Removes the temporaries from `first` on; the error number is taken before, since the
+    // removals may change errno.
+    auto fail = [&](const std::string& path, int error, std::size_t first) {
+        for (std::size_t i = first; i < temporaries.size(); ++i)
+        {
+            std::remove(temporaries[i].c_str());
+        }
+        throw InputError(SourceMark{path, 0, 0},
+                         std::string("cannot write: ") + std::strerror(error));
     };
     for (const auto& [path, content] : files)
     {
         std::string temporary = path + ".tmp." + std::to_string(getpid());
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (out)
-        {
-            temporaries.push_back(temporary);
-            out << content;
-            out.close();
-        }
+        std::FILE* out = std::fopen(temporary.c_str(), "wb");
         if (!out)
         {
-            cleanUp();
-            throw InputError(SourceMark{path, 0, 0},
-                             std::string("cannot write: ") + std::strerror(errno));
+            fail(path, errno, 0);
+        }
+        temporaries.push_back(temporary);
+        bool written = std::fwrite(content.data(), 1, content.size(), out) == content.size();
+        int error = written ? 0 : errno;
+        if (std::fclose(out) != 0 && written)
+        {
+            written = false;
+            error = errno;
+        }
+        if (!written)
+        {
+            fail(path, error, 0);
         }
     }
     for (size_t i = 0; i < files.size(); ++i)
     {
         if (std::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0)
         {
-            cleanUp();
-            throw InputError(SourceMark{files[i].first, 0, 0},
-                             std::string("cannot write: ") + std::strerror(errno));
+            fail(files[i].first, errno, i);
         }
     }
 }

@@ -6,6 +6,7 @@
 
 #include "helper/input-error.h"
 #include "helper/local-executor.h"
+#include "helper/output-folder.h"
 #include "helper/result-store.h"
 #include "helper/result-writer.h"
 #include "helper/run-identity.h"
@@ -272,6 +273,8 @@ RunSweepCommand(const SweepCommandOptions& o, std::ostream& out, std::ostream& e
         PrintPlan(plan, store, out);
         return 0;
     }
+    // A sweep's store is written run by run, so only into a folder of its own (or a new one).
+    OutputFolder(outDir, OutputFolder::Kind::Sweep, o.force).Check();
     EnsureWritableDirectory(outDir);
     const std::string planPath = outDir + "/plan.json";
     if (o.mode == SweepCommandOptions::Mode::Collect)
