@@ -158,10 +158,18 @@ SweepAggregator::Load(const std::string& outDir)
     SweepPlan plan = SweepPlan::Load(outDir + "/plan.json");
     ResultStore store(outDir);
     std::vector<std::vector<std::pair<std::string, double>>> metrics(plan.runs.size());
+    std::vector<std::string> damaged;
     for (std::size_t r = 0; r < plan.runs.size(); ++r)
     {
         const std::string& hash = plan.runs[r].hash;
-        if (!store.IsDone(hash))
+        std::optional<std::string> damage = store.Verify(hash);
+        if (damage && !damage->empty())
+        {
+            damaged.push_back("run " + std::to_string(r) + " " + hash.substr(0, 12) + ": " +
+                              *damage);
+            continue;
+        }
+        if (!damage)
         {
             continue;
         }
@@ -178,7 +186,15 @@ SweepAggregator::Load(const std::string& outDir)
             throw InputError(SourceMark{path, 0, 0}, std::string("not a result: ") + e.what());
         }
     }
-    return FromMetrics(plan, metrics);
+    SweepAggregator a = FromMetrics(plan, metrics);
+    a.m_damaged = damaged;
+    return a;
+}
+
+const std::vector<std::string>&
+SweepAggregator::GetDamaged() const
+{
+    return m_damaged;
 }
 
 const std::vector<SweepAggregator::Row>&
@@ -465,6 +481,15 @@ WriteSweepAggregate(const std::string& outDir, std::ostream& log)
     }
     log << "summary: " << outDir << "/summary.csv (" << a.GetRows().size() << " points, " << results
         << " results, " << a.GetMetrics().size() << " metrics)\n";
+    if (!a.GetDamaged().empty())
+    {
+        log << a.GetDamaged().size() << " damaged result" << (a.GetDamaged().size() == 1 ? "" : "s")
+            << " left out (blueprint sweep sets them aside and runs them again):\n";
+        for (const auto& d : a.GetDamaged())
+        {
+            log << "  " << d << "\n";
+        }
+    }
     if (!ProgramInPath("gnuplot"))
     {
         log << "plots: gnuplot is not installed (Debian: apt-get install gnuplot-nox); the "

@@ -27,6 +27,10 @@ namespace
 std::string
 Status(const ResultStore& store, const std::string& hash)
 {
+    if (store.IsDamaged(hash))
+    {
+        return "damaged";
+    }
     return store.IsDone(hash) ? "done" : (store.HasFailed(hash) ? "failed" : "pending");
 }
 
@@ -59,11 +63,13 @@ PrintPlan(const SweepPlan& plan, const ResultStore& store, std::ostream& out)
 {
     std::size_t done = 0;
     std::size_t failed = 0;
+    std::size_t damaged = 0;
     for (std::size_t r : DistinctRuns(plan))
     {
         std::string s = Status(store, plan.runs[r].hash);
         done += s == "done";
         failed += s == "failed";
+        damaged += s == "damaged";
     }
     std::size_t seeds = plan.points.empty() ? 0 : plan.runs.size() / plan.points.size();
     out << "sweep " << plan.name << ": " << plan.runs.size() << " runs = " << plan.points.size()
@@ -77,7 +83,12 @@ PrintPlan(const SweepPlan& plan, const ResultStore& store, std::ostream& out)
     {
         out << ", " << distinct << " distinct";
     }
-    out << "; " << done << " done, " << failed << " failed\n";
+    out << "; " << done << " done, " << failed << " failed";
+    if (damaged)
+    {
+        out << ", " << damaged << " damaged (set aside and run again by the next sweep)";
+    }
+    out << "\n";
     out << "scenario " << plan.scenarioFile << ", results in " << store.GetOutDir() << "/runs\n";
     std::vector<std::string> header{"run", "seed", "status", "hash", "alternative"};
     header.insert(header.end(), plan.axes.begin(), plan.axes.end());
@@ -145,7 +156,13 @@ RunLocally(const SweepCommandOptions& o,
     std::size_t done = 0;
     for (std::size_t r : DistinctRuns(plan))
     {
-        if (store.IsDone(plan.runs[r].hash))
+        const std::string& hash = plan.runs[r].hash;
+        if (store.IsDamaged(hash))
+        {
+            out << RunLabel(plan, r) << ": its result is damaged (" << store.SetAsideDamaged(hash)
+                << "); running it again\n";
+        }
+        if (store.IsDone(hash))
         {
             ++done;
         }
