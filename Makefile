@@ -22,8 +22,10 @@ build: configure
 run: build
 	$(BUILD_DIR)/blueprint compare $(SCENARIO) --out $(OUT)
 
+# ctest shows no output for skipped tests; the awk script prints each skip's reason after it.
 test: build
-	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD_DIR) && { ctest --output-on-failure -j $(JOBS); status=$$?; \
+	  awk -f $(CURDIR)/scripts/skip-reasons.awk Testing/Temporary/LastTest.log; exit $$status; }
 
 bench: build
 	@bash scripts/install-deps.sh time jq
