@@ -176,12 +176,6 @@ OutputFolder::OutputFolder(std::string path, Kind kind, bool force)
 {
 }
 
-const std::string&
-OutputFolder::GetPath() const
-{
-    return m_path;
-}
-
 std::vector<std::string>
 OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
 {
@@ -192,7 +186,13 @@ OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
     static const std::set<std::string> kSweepFolders{"runs", "failed", "slurm", "plots"};
     std::vector<std::string> foreign;
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir, ec))
+    fs::directory_iterator entries(dir, ec);
+    if (ec && fs::exists(dir))
+    {
+        // What cannot be listed cannot be shown to be blueprint's.
+        return {"(its entries cannot be listed: " + ec.message() + ")"};
+    }
+    for (const auto& e : entries)
     {
         const std::string name = e.path().filename().string();
         const fs::file_status status = e.symlink_status(ec);

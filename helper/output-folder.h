@@ -64,14 +64,12 @@ class OutputFolder
      */
     void Write(const std::vector<std::pair<std::string, std::string>>& files) const;
 
-    /// \return the folder as the user gave it
-    const std::string& GetPath() const;
-
     /**
      * \param dir an existing folder
      * \param kind what blueprint writes there
      * \return the names of the entries in `dir` that blueprint does not write for `kind`
-     *         (a folder's name ends in '/'), sorted; empty when `dir` does not exist
+     *         (a folder's name ends in '/'), sorted; empty when `dir` does not exist, one line
+     * saying why when it cannot be listed
      */
     static std::vector<std::string> ForeignEntries(const std::string& dir, Kind kind);
 
