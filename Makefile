@@ -24,8 +24,10 @@ build: configure
 run: build
 	$(BUILD_DIR)/blueprint compare $(SCENARIO) --out $(OUT)
 
+# ctest shows no output for skipped tests; the awk script prints each skip's reason after it.
 test: build
-	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD_DIR) && { ctest --output-on-failure -j $(JOBS); status=$$?; \
+	  awk -f $(CURDIR)/scripts/skip-reasons.awk Testing/Temporary/LastTest.log; exit $$status; }
 
 # The whole suite built with AddressSanitizer and UndefinedBehaviorSanitizer (CI runs it): any
 # report in blueprint's code fails the test that triggered it. Sanitized code runs several times

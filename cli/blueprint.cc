@@ -6,6 +6,7 @@
  */
 
 #include "helper/input-error.h"
+#include "helper/output-folder.h"
 #include "helper/result-writer.h"
 #include "helper/scenario-reader.h"
 #include "helper/scenario-runner.h"
@@ -34,10 +35,11 @@ constexpr int kInputErrorStatus = 2;
 
 const char* kUsage =
     "usage:\n"
-    "  blueprint run FILE [--out DIR] [--alternative NAME] [--set key.path=value ...] [--seed N]\n"
-    "  blueprint compare FILE [--out DIR] [--set key.path=value ...] [--seed N]\n"
+    "  blueprint run FILE [--out DIR] [--force] [--alternative NAME] [--set key.path=value ...]\n"
+    "                [--seed N]\n"
+    "  blueprint compare FILE [--out DIR] [--force] [--set key.path=value ...] [--seed N]\n"
     "  blueprint validate FILE\n"
-    "  blueprint sweep SWEEP [--out DIR] [--plan | --jobs N | --collect |\n"
+    "  blueprint sweep SWEEP [--out DIR] [--force] [--plan | --jobs N | --collect |\n"
     "                  --slurm [--partition P] [--max-parallel N] [--time T] [--wait]\n"
     "                          [--resubmit-failed]]\n"
     "  blueprint aggregate DIR\n"
@@ -53,7 +55,11 @@ const char* kUsage =
     "          skipping runs already done (default DIR: out/<sweep name>); --plan lists the\n"
     "          runs, --slurm submits them as Slurm job arrays, --collect reports on those\n"
     "aggregate writes DIR/summary.csv (mean and 95 % confidence interval per parameter point)\n"
-    "          and DIR/plots/*.png\n";
+    "          and DIR/plots/*.png\n"
+    "\n"
+    "An output folder appears whole or not at all, and only once there are results to put in it.\n"
+    "A folder holding files blueprint did not write is refused (they are named) unless --force\n"
+    "is given; blueprint then writes its files beside them.\n";
 
 /// A command-line problem: reported like an input error, with the usage text.
 class UsageError : public std::runtime_error
@@ -70,6 +76,7 @@ struct Options
     std::string alternative = "base";
     std::vector<std::string> overrides;
     std::optional<uint64_t> seed;
+    bool force = false;
 };
 
 Options
@@ -99,6 +106,10 @@ ParseArguments(int argc, char** argv)
         if (a == "--out" && o.command != "validate")
         {
             o.out = value(i);
+        }
+        else if (a == "--force" && o.command != "validate")
+        {
+            o.force = true;
         }
         else if (a == "--alternative" && o.command == "run")
         {
@@ -222,6 +233,10 @@ SweepMain(const std::vector<std::string>& args)
             o.slurm.wait = true;
             slurmOnly = true;
         }
+        else if (a == "--force")
+        {
+            o.force = true;
+        }
         else if (!a.empty() && a[0] == '-')
         {
             throw UsageError("unknown option '" + a + "' for sweep");
@@ -323,12 +338,13 @@ RunOne(const ScenarioSpec& spec)
     return runner.Run();
 }
 
+/// The files of one run, relative to `prefix` (empty, or a configuration's folder and '/').
 std::vector<std::pair<std::string, std::string>>
-RunFiles(const std::string& dir, const RunResult& r)
+RunFiles(const std::string& prefix, const RunResult& r)
 {
-    return {{dir + "/result.json", ResultWriter::ToJson(r)},
-            {dir + "/flows.csv", ResultWriter::ToFlowsCsv(r)},
-            {dir + "/scenario.resolved.yaml", r.resolvedYaml}};
+    return {{prefix + "result.json", ResultWriter::ToJson(r)},
+            {prefix + "flows.csv", ResultWriter::ToFlowsCsv(r)},
+            {prefix + "scenario.resolved.yaml", r.resolvedYaml}};
 }
 
 int
@@ -354,9 +370,11 @@ Main(const Options& o)
     {
         ScenarioSpec spec = doc.Resolve(o.alternative, o.overrides, o.seed);
         std::string dir = o.out.value_or(DefaultOutDir(o.file) + "/" + spec.configuration);
-        EnsureWritableDirectory(dir);
+        // Checked before the run, so an hour's run is not lost to a typo; created only after it.
+        OutputFolder folder(dir, OutputFolder::Kind::Run, o.force);
+        folder.Check();
         RunResult r = RunOne(spec);
-        WriteFilesAtomically(RunFiles(dir, r));
+        folder.Write(RunFiles("", r));
         std::cout << ResultWriter::SummaryTable(r) << "results: " << dir << "/result.json\n";
         return 0;
     }
@@ -368,26 +386,24 @@ Main(const Options& o)
         specs.push_back(doc.Resolve(name, o.overrides, o.seed));
     }
     std::string dir = o.out.value_or(DefaultOutDir(o.file));
-    EnsureWritableDirectory(dir);
-    for (const auto& spec : specs)
-    {
-        EnsureWritableDirectory(dir + "/" + spec.configuration);
-    }
+    OutputFolder folder(dir, OutputFolder::Kind::Run, o.force);
+    folder.Check();
     std::vector<RunResult> results;
     for (const auto& spec : specs)
     {
         results.push_back(RunOne(spec));
     }
+    // Every configuration or none: one folder, written whole.
     std::vector<std::pair<std::string, std::string>> files;
     for (const auto& r : results)
     {
-        for (auto& f : RunFiles(dir + "/" + r.configuration, r))
+        for (auto& f : RunFiles(r.configuration + "/", r))
         {
             files.push_back(std::move(f));
         }
     }
-    files.emplace_back(dir + "/compare.csv", ResultWriter::CompareCsv(results));
-    WriteFilesAtomically(files);
+    files.emplace_back("compare.csv", ResultWriter::CompareCsv(results));
+    folder.Write(files);
     std::cout << ResultWriter::CompareTable(results) << "\nresults: " << dir << "/compare.csv\n";
     return 0;
 }

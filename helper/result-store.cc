@@ -7,6 +7,7 @@
 #include "helper/child-process.h"
 #include "helper/input-error.h"
 #include "helper/result-writer.h"
+#include "helper/run-identity.h"
 
 #include "ns3/log.h"
 
@@ -15,6 +16,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +37,20 @@ const std::string kTemporaryPrefix = ".tmp-";
 /// Lines of a failed run's stderr shown in reports (assumption: enough for an error and its
 /// context, short enough for a terminal).
 constexpr std::size_t kStderrTailLines = 12;
+
+/// The whole text of a file, or nothing when it cannot be read.
+std::optional<std::string>
+ReadText(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+    {
+        return std::nullopt;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 } // namespace
 
@@ -60,11 +77,102 @@ ResultStore::FailedDir(const std::string& hash) const
     return m_outDir + "/failed/" + hash;
 }
 
+std::optional<std::string>
+ResultStore::Verify(const std::string& hash) const
+{
+    const std::string dir = RunDir(hash);
+    std::error_code ec;
+    if (!fs::exists(dir, ec))
+    {
+        m_verified.erase(hash);
+        return std::nullopt;
+    }
+    if (m_verified.count(hash))
+    {
+        return std::string();
+    }
+    std::optional<std::string> pointText = ReadText(dir + "/point.json");
+    std::optional<std::string> resultText = ReadText(dir + "/result.json");
+    std::optional<std::string> resolved = ReadText(dir + "/scenario.resolved.yaml");
+    for (const auto& [name, text] : {std::make_pair("point.json", &pointText),
+                                     std::make_pair("result.json", &resultText),
+                                     std::make_pair("scenario.resolved.yaml", &resolved)})
+    {
+        if (!*text)
+        {
+            return std::string(name) + " is missing";
+        }
+    }
+    if (!fs::is_regular_file(dir + "/flows.csv", ec))
+    {
+        return std::string("flows.csv is missing");
+    }
+    nlohmann::json point;
+    nlohmann::json result;
+    try
+    {
+        point = nlohmann::json::parse(*pointText);
+    }
+    catch (const std::exception& e)
+    {
+        return std::string("point.json is not JSON (") + e.what() + ")";
+    }
+    try
+    {
+        result = nlohmann::json::parse(*resultText);
+    }
+    catch (const std::exception& e)
+    {
+        return std::string("result.json is not JSON (") + e.what() + ")";
+    }
+    try
+    {
+        const std::string configuration = point.at("alternative").get<std::string>();
+        const uint64_t seed = point.at("seed").get<uint64_t>();
+        if (point.at("hash").get<std::string>() != hash ||
+            RunHash(*resolved, configuration, seed, point.at("program").get<std::string>()) != hash)
+        {
+            return std::string("its scenario.resolved.yaml and point.json are not those of run ") +
+                   hash;
+        }
+        if (result.at("configuration").get<std::string>() != configuration ||
+            result.at("seed").get<uint64_t>() != seed || !result.at("flows").is_array() ||
+            !result.at("verdict").is_string())
+        {
+            return std::string("result.json is not the result of this run's configuration and "
+                               "seed");
+        }
+    }
+    catch (const std::exception& e)
+    {
+        return std::string("point.json or result.json lacks a field (") + e.what() + ")";
+    }
+    m_verified.insert(hash);
+    return std::string();
+}
+
 bool
 ResultStore::IsDone(const std::string& hash) const
 {
-    std::error_code ec;
-    return fs::is_regular_file(RunDir(hash) + "/result.json", ec);
+    std::optional<std::string> damage = Verify(hash);
+    return damage && damage->empty();
+}
+
+bool
+ResultStore::IsDamaged(const std::string& hash) const
+{
+    std::optional<std::string> damage = Verify(hash);
+    return damage && !damage->empty();
+}
+
+std::string
+ResultStore::SetAsideDamaged(const std::string& hash) const
+{
+    std::string damage = Verify(hash).value_or("its result folder is missing");
+    NS_LOG_INFO("setting aside " << RunDir(hash) << ": " << damage);
+    MarkFailed(RunDir(hash), hash, "its result was damaged (" + damage + "); it runs again");
+    m_verified.erase(hash);
+    return damage;
 }
 
 bool
@@ -130,20 +238,32 @@ ResultStore::CreateTemporary(const std::string& hash) const
     return path;
 }
 
-bool
+std::string
 ResultStore::Commit(const std::string& temporary, const std::string& hash) const
 {
     std::error_code ec;
-    if (std::rename(temporary.c_str(), RunDir(hash).c_str()) != 0)
+    for (int attempt = 0;; ++attempt)
     {
-        // Another process finished the same run first (rename onto a non-empty folder fails):
-        // its result stands.
-        NS_LOG_INFO("cannot publish " << temporary << ": " << std::strerror(errno));
-        fs::remove_all(temporary, ec);
-        return IsDone(hash);
+        if (std::rename(temporary.c_str(), RunDir(hash).c_str()) == 0)
+        {
+            fs::remove_all(FailedDir(hash), ec);
+            return "";
+        }
+        const int error = errno;
+        NS_LOG_INFO("cannot publish " << temporary << ": " << std::strerror(error));
+        if (IsDone(hash))
+        {
+            // Another process finished the same run first: its result stands.
+            fs::remove_all(temporary, ec);
+            return "";
+        }
+        if (attempt > 0 || !IsDamaged(hash))
+        {
+            return "cannot publish the result as " + RunDir(hash) + ": " + std::strerror(error);
+        }
+        // A damaged folder of the same name is in the way: set it aside and try once more.
+        SetAsideDamaged(hash);
     }
-    fs::remove_all(FailedDir(hash), ec);
-    return true;
 }
 
 void

@@ -5,6 +5,8 @@
 #ifndef BLUEPRINT_RESULT_STORE_H
 #define BLUEPRINT_RESULT_STORE_H
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,12 @@ namespace ns3
  * not at all (rename(2) of a folder is atomic within one file system). A run that fails is moved
  * to `OUT/failed/<hash>` with its stderr and the reason; it is not done, so the next sweep runs
  * it again. Temporary folders left by a killed sweep are removed before the next one starts.
+ *
+ * A result folder counts as done only once verified (Verify): its result.json and point.json
+ * parse, point.json's hash is the folder's, the hash of its scenario.resolved.yaml with
+ * point.json's configuration, seed and program is the folder's name again, and result.json is of
+ * that configuration and seed. A folder damaged after it was published (a truncated file, one
+ * deleted, another run's files) is set aside as a failure saying what is wrong, and run again.
  */
 class ResultStore
 {
@@ -38,8 +46,27 @@ class ResultStore
     /// \param hash a run's hash \return OUT/failed/<hash>
     std::string FailedDir(const std::string& hash) const;
 
-    /// \param hash a run's hash \return true if its result folder is complete
+    /**
+     * \brief Checks a run's result folder (see the class).
+     * \param hash a run's hash
+     * \return nothing when there is no result folder, an empty string when it holds a whole
+     *         result of that run, else what is wrong with it
+     */
+    std::optional<std::string> Verify(const std::string& hash) const;
+
+    /// \param hash a run's hash \return true if its result folder holds a verified result
     bool IsDone(const std::string& hash) const;
+
+    /// \param hash a run's hash \return true if it has a result folder that fails Verify
+    bool IsDamaged(const std::string& hash) const;
+
+    /**
+     * \brief Moves a damaged result folder to OUT/failed/<hash>, with failure.txt saying what is
+     * wrong with it, so the run is no longer done and runs again.
+     * \param hash a run's hash whose result folder fails Verify
+     * \return what is wrong with it
+     */
+    std::string SetAsideDamaged(const std::string& hash) const;
 
     /// \param hash a run's hash \return true if its last attempt failed (and none succeeded)
     bool HasFailed(const std::string& hash) const;
@@ -72,12 +99,15 @@ class ResultStore
     std::string CreateTemporary(const std::string& hash) const;
 
     /**
-     * \brief Publishes a finished run: renames its temporary folder to OUT/runs/<hash>.
+     * \brief Publishes a finished run: renames its temporary folder to OUT/runs/<hash>. A damaged
+     * folder already there is set aside first; a verified one (another process finished the same
+     * run first) stands, and the temporary folder is removed.
      * \param temporary the folder from CreateTemporary
      * \param hash the run's hash
-     * \return true; false if it could not be renamed (the temporary folder is then removed)
+     * \return an empty string once published; else why not (the temporary folder is kept for
+     *         MarkFailed)
      */
-    bool Commit(const std::string& temporary, const std::string& hash) const;
+    std::string Commit(const std::string& temporary, const std::string& hash) const;
 
     /**
      * \brief Records a failed run: writes `failure.txt` with the reason into its temporary
@@ -97,7 +127,8 @@ class ResultStore
     std::string DescribeFailure(const std::string& hash) const;
 
   private:
-    std::string m_outDir; //!< the sweep's output folder
+    std::string m_outDir;                     //!< the sweep's output folder
+    mutable std::set<std::string> m_verified; //!< hashes whose folders passed Verify
 };
 
 } // namespace ns3

@@ -39,14 +39,82 @@ DelayJson(const DelaySummary& d)
     return j;
 }
 
-/// printf into a std::string.
+std::string
+Join(const std::vector<std::string>& items, const std::string& sep)
+{
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+    {
+        out += (i ? sep : "") + items[i];
+    }
+    return out;
+}
+
+/// printf into a std::string of whatever length the text needs (names and paths are unbounded).
 template <typename... Args>
 std::string
 Format(const char* fmt, Args... args)
 {
-    char buffer[512];
-    std::snprintf(buffer, sizeof(buffer), fmt, args...);
-    return buffer;
+    const int length = std::snprintf(nullptr, 0, fmt, args...);
+    if (length <= 0)
+    {
+        return "";
+    }
+    std::string out(static_cast<std::size_t>(length) + 1, '\0');
+    std::snprintf(out.data(), out.size(), fmt, args...);
+    out.resize(static_cast<std::size_t>(length));
+    return out;
+}
+
+/// `s` padded with spaces to `width` characters (never cut: a longer `s` is kept whole).
+std::string
+Pad(const std::string& s, std::size_t width)
+{
+    return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
+}
+
+/// A table column of text, as wide as its widest cell or its header.
+struct TextColumn
+{
+    std::string header;            //!< the column's title
+    std::vector<std::string> rows; //!< one cell per row
+    std::size_t width = 0;         //!< the widest cell or the header
+
+    /// \param title the header
+    explicit TextColumn(std::string title)
+        : header(std::move(title)),
+          width(header.size())
+    {
+    }
+
+    /// \param cell the next row's text
+    void Add(const std::string& cell)
+    {
+        rows.push_back(cell);
+        width = std::max(width, cell.size());
+    }
+};
+
+/// The technologies of a flow's path, as the tables show them.
+std::string
+PathText(const FlowResult& f)
+{
+    return Join(f.technologyPath, "+");
+}
+
+/// Which delay the tables show for a flow: the round trip for request-response traffic (what its
+/// `rtt` requirement judges), else the one-way latency.
+const DelaySummary&
+ShownDelay(const FlowResult& f)
+{
+    return f.rtt ? *f.rtt : f.latency;
+}
+
+/// The label of ShownDelay in the tables' `delay` column.
+std::string
+DelayKind(const FlowResult& f)
+{
+    return f.rtt ? "rtt" : "one-way";
 }
 
 /// A CSV field, quoted when it holds a separator, quote or newline (RFC 4180).
@@ -63,17 +131,6 @@ CsvField(const std::string& s)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     }
     return out + "\"";
-}
-
-std::string
-Join(const std::vector<std::string>& items, const std::string& sep)
-{
-    std::string out;
-    for (size_t i = 0; i < items.size(); ++i)
-    {
-        out += (i ? sep : "") + items[i];
-    }
-    return out;
 }
 
 /// Shortest round-trip decimal text of a double, so CSV and JSON carry the same value.
@@ -124,6 +181,10 @@ ResultWriter::ToJson(const RunResult& r)
         if (f.rtt)
         {
             jf["rtt_ms"] = DelayJson(*f.rtt);
+        }
+        if (f.answeredRequests)
+        {
+            jf["answered_requests"] = *f.answeredRequests;
         }
         jf["on_time_packets"] = f.onTimePackets;
         Json reqs = Json::array();
@@ -183,23 +244,32 @@ ResultWriter::SummaryTable(const RunResult& r)
 {
     std::string out = r.scenario + " / " + r.configuration + " (seed " + std::to_string(r.seed) +
                       ", " + Format("%g", r.durationSeconds) + " s)\n";
-    out += Format("%-22s %-16s %9s %9s %9s %11s %8s %-12s\n",
-                  "flow",
-                  "path",
+    TextColumn flow("flow");
+    TextColumn path("path");
+    for (const auto& f : r.flows)
+    {
+        flow.Add(f.name);
+        path.Add(PathText(f));
+    }
+    out += Pad(flow.header, flow.width) + " " + Pad(path.header, path.width) +
+           Format(" %-7s %9s %9s %9s %11s %8s %s\n",
+                  "delay",
                   "mean ms",
                   "p99 ms",
                   "max ms",
                   "Mbit/s",
                   "loss %",
                   "verdict");
-    for (const auto& f : r.flows)
+    for (size_t i = 0; i < r.flows.size(); ++i)
     {
-        out += Format("%-22s %-16s %9.3f %9.3f %9.3f %11.3f %8.3f %-12s\n",
-                      f.name.substr(0, 22).c_str(),
-                      Join(f.technologyPath, "+").substr(0, 16).c_str(),
-                      f.latency.mean,
-                      f.latency.p99,
-                      f.latency.max,
+        const FlowResult& f = r.flows[i];
+        const DelaySummary& d = ShownDelay(f);
+        out += Pad(flow.rows[i], flow.width) + " " + Pad(path.rows[i], path.width) +
+               Format(" %-7s %9.3f %9.3f %9.3f %11.3f %8.3f %s\n",
+                      DelayKind(f).c_str(),
+                      d.mean,
+                      d.p99,
+                      d.max,
                       f.throughputBps / 1e6,
                       f.lossRatio * 100,
                       ToString(f.verdict).c_str());
@@ -213,15 +283,13 @@ ResultWriter::SummaryTable(const RunResult& r)
             }
         }
     }
-    out +=
-        Format("energy %.1f J (%.3g J/bit), annualised cost %.0f %s (capex %.0f, opex %.0f/yr)\n",
-               r.energyJoules,
-               r.joulesPerBit,
-               r.annualisedCost,
-               r.currency.c_str(),
-               r.capex,
-               r.opexPerYear);
+    out += Format("energy %.1f J (%.3g J/bit), annualised cost %.0f ",
+                  r.energyJoules,
+                  r.joulesPerBit,
+                  r.annualisedCost) +
+           r.currency + Format(" (capex %.0f, opex %.0f/yr)\n", r.capex, r.opexPerYear);
     out += "verdict: " + ToString(r.verdict) +
+           (r.verdict == Verdict::None ? " (no flow has a requirement)" : "") +
            Format("   (%.2f s wall, %llu events)\n",
                   r.wallSeconds,
                   static_cast<unsigned long long>(r.events));
@@ -238,45 +306,57 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
     }
     out += runs.front().scenario + ": " + std::to_string(runs.size()) + " configurations, seed " +
            std::to_string(runs.front().seed) + "\n\n";
-    out += Format("%-24s %-20s %-16s %9s %10s %8s %-12s\n",
-                  "configuration",
-                  "flow",
-                  "path",
-                  "p99 ms",
-                  "Mbit/s",
-                  "loss %",
-                  "verdict");
+    TextColumn configuration("configuration");
+    TextColumn flow("flow");
+    TextColumn path("path");
+    std::vector<const FlowResult*> rows;
     for (const auto& r : runs)
     {
         for (const auto& f : r.flows)
         {
-            out += Format("%-24s %-20s %-16s %9.3f %10.3f %8.3f %-12s\n",
-                          r.configuration.substr(0, 24).c_str(),
-                          f.name.substr(0, 20).c_str(),
-                          Join(f.technologyPath, "+").substr(0, 16).c_str(),
-                          f.latency.p99,
-                          f.throughputBps / 1e6,
-                          f.lossRatio * 100,
-                          ToString(f.verdict).c_str());
+            configuration.Add(r.configuration);
+            flow.Add(f.name);
+            path.Add(PathText(f));
+            rows.push_back(&f);
         }
     }
+    out += Pad(configuration.header, configuration.width) + " " + Pad(flow.header, flow.width) +
+           " " + Pad(path.header, path.width) +
+           Format(" %-7s %9s %10s %8s %s\n", "delay", "p99 ms", "Mbit/s", "loss %", "verdict");
+    for (size_t i = 0; i < rows.size(); ++i)
+    {
+        const FlowResult& f = *rows[i];
+        out += Pad(configuration.rows[i], configuration.width) + " " +
+               Pad(flow.rows[i], flow.width) + " " + Pad(path.rows[i], path.width) +
+               Format(" %-7s %9.3f %10.3f %8.3f %s\n",
+                      DelayKind(f).c_str(),
+                      ShownDelay(f).p99,
+                      f.throughputBps / 1e6,
+                      f.lossRatio * 100,
+                      ToString(f.verdict).c_str());
+    }
     out += "\n";
-    out += Format("%-24s %12s %12s %16s %16s %-12s\n",
-                  "configuration",
-                  "energy kJ",
-                  "uJ/bit",
-                  "capex",
-                  ("annualised " + runs.front().currency).c_str(),
-                  "verdict");
+    TextColumn totals("configuration");
     for (const auto& r : runs)
     {
-        out += Format("%-24s %12.3f %12.3f %16.0f %16.0f %-12s\n",
-                      r.configuration.substr(0, 24).c_str(),
-                      r.energyJoules / 1e3,
-                      r.joulesPerBit * 1e6,
-                      r.capex,
-                      r.annualisedCost,
-                      ToString(r.verdict).c_str());
+        totals.Add(r.configuration);
+    }
+    out +=
+        Pad(totals.header, totals.width) + Format(" %12s %12s %16s %16s %s\n",
+                                                  "energy kJ",
+                                                  "uJ/bit",
+                                                  "capex",
+                                                  ("annualised " + runs.front().currency).c_str(),
+                                                  "verdict");
+    for (size_t i = 0; i < runs.size(); ++i)
+    {
+        const RunResult& r = runs[i];
+        out += Pad(totals.rows[i], totals.width) + Format(" %12.3f %12.3f %16.0f %16.0f %s\n",
+                                                          r.energyJoules / 1e3,
+                                                          r.joulesPerBit * 1e6,
+                                                          r.capex,
+                                                          r.annualisedCost,
+                                                          ToString(r.verdict).c_str());
     }
     return out;
 }
@@ -286,8 +366,8 @@ ResultWriter::CompareCsv(const std::vector<RunResult>& runs)
 {
     std::ostringstream out;
     out << "scenario,configuration,seed,flow,technology_path,latency_p99_ms,latency_mean_ms,"
-           "throughput_bps,loss_ratio,flow_verdict,energy_j,j_per_bit,capex,opex_per_year,"
-           "annualised_cost,currency,verdict\n";
+           "rtt_p99_ms,throughput_bps,loss_ratio,flow_verdict,energy_j,j_per_bit,capex,"
+           "opex_per_year,annualised_cost,currency,verdict\n";
     for (const auto& r : runs)
     {
         for (const auto& f : r.flows)
@@ -295,11 +375,11 @@ ResultWriter::CompareCsv(const std::vector<RunResult>& runs)
             out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
                 << CsvField(f.name) << ',' << CsvField(Join(f.technologyPath, "+")) << ','
                 << Number(f.latency.p99) << ',' << Number(f.latency.mean) << ','
-                << Number(f.throughputBps) << ',' << Number(f.lossRatio) << ','
-                << ToString(f.verdict) << ',' << Number(r.energyJoules) << ','
-                << Number(r.joulesPerBit) << ',' << Number(r.capex) << ',' << Number(r.opexPerYear)
-                << ',' << Number(r.annualisedCost) << ',' << CsvField(r.currency) << ','
-                << ToString(r.verdict) << '\n';
+                << (f.rtt ? Number(f.rtt->p99) : "") << ',' << Number(f.throughputBps) << ','
+                << Number(f.lossRatio) << ',' << ToString(f.verdict) << ','
+                << Number(r.energyJoules) << ',' << Number(r.joulesPerBit) << ',' << Number(r.capex)
+                << ',' << Number(r.opexPerYear) << ',' << Number(r.annualisedCost) << ','
+                << CsvField(r.currency) << ',' << ToString(r.verdict) << '\n';
         }
     }
     return out.str();
@@ -327,37 +407,54 @@ EnsureWritableDirectory(const std::string& dir)
 void
 WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files)
 {
-    std::vector<std::string> temporaries;
-    auto cleanUp = [&]() {
-        for (const auto& t : temporaries)
+    namespace fs = std::filesystem;
+    // A folder in the way would make its rename fail after others were renamed: refuse it first.
+    for (const auto& [path, content] : files)
+    {
+        std::error_code ec;
+        if (fs::is_directory(fs::symlink_status(path, ec)))
         {
-            std::remove(t.c_str());
+            throw InputError(SourceMark{path, 0, 0},
+                             std::string("cannot write: ") + std::strerror(EISDIR));
         }
+    }
+    std::vector<std::string> temporaries;
+    // Removes the temporaries from `first` on; the error number is taken before, since the
+    // removals may change errno.
+    auto fail = [&](const std::string& path, int error, std::size_t first) {
+        for (std::size_t i = first; i < temporaries.size(); ++i)
+        {
+            std::remove(temporaries[i].c_str());
+        }
+        throw InputError(SourceMark{path, 0, 0},
+                         std::string("cannot write: ") + std::strerror(error));
     };
     for (const auto& [path, content] : files)
     {
         std::string temporary = path + ".tmp." + std::to_string(getpid());
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (out)
-        {
-            temporaries.push_back(temporary);
-            out << content;
-            out.close();
-        }
+        std::FILE* out = std::fopen(temporary.c_str(), "wb");
         if (!out)
         {
-            cleanUp();
-            throw InputError(SourceMark{path, 0, 0},
-                             std::string("cannot write: ") + std::strerror(errno));
+            fail(path, errno, 0);
+        }
+        temporaries.push_back(temporary);
+        bool written = std::fwrite(content.data(), 1, content.size(), out) == content.size();
+        int error = written ? 0 : errno;
+        if (std::fclose(out) != 0 && written)
+        {
+            written = false;
+            error = errno;
+        }
+        if (!written)
+        {
+            fail(path, error, 0);
         }
     }
     for (size_t i = 0; i < files.size(); ++i)
     {
         if (std::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0)
         {
-            cleanUp();
-            throw InputError(SourceMark{files[i].first, 0, 0},
-                             std::string("cannot write: ") + std::strerror(errno));
+            fail(files[i].first, errno, i);
         }
     }
 }

@@ -64,18 +64,19 @@ struct FlowResult
     uint64_t rxPackets = 0;                  //!< received
     uint64_t txBytes = 0;                    //!< application bytes sent
     uint64_t rxBytes = 0;                    //!< application bytes received
-    double lossRatio = 0;                    //!< packets never received / sent
-    double activeSeconds = 0;                //!< the flow's active time
-    double throughputBps = 0;                //!< all members together
-    double throughputPerMemberBps = 0;       //!< mean over members
-    DelaySummary latency;                    //!< one-way delay, application to application
-    std::optional<DelaySummary> rtt;         //!< round trips (request_response)
-    double jitterMs = 0;                     //!< mean |delay difference| of consecutive packets
-    double propagationBoundMs = 0;           //!< sum of propagation delays along the path
+    double lossRatio = 0; //!< packets (request_response: requests) never received (answered) / sent
+    double activeSeconds = 0;          //!< the throughput's measurement window (doc/metrics.rst)
+    double throughputBps = 0;          //!< all members together
+    double throughputPerMemberBps = 0; //!< mean over members
+    DelaySummary latency;              //!< one-way delay, application to application
+    std::optional<DelaySummary> rtt;   //!< round trips (request_response)
+    std::optional<uint64_t> answeredRequests; //!< requests answered (request_response)
+    double jitterMs = 0;                      //!< mean |delay difference| of consecutive packets
+    double propagationBoundMs = 0;            //!< sum of propagation delays along the path
     uint64_t handovers = 0;     //!< NR handovers made by the flow's senders and receivers
     uint64_t onTimePackets = 0; //!< delivered within the latency deadline
     std::vector<RequirementResult> requirements; //!< verdicts
-    Verdict verdict = Verdict::Pass;             //!< worst requirement verdict
+    Verdict verdict = Verdict::None; //!< worst requirement verdict; None without requirements
 };
 
 /**
@@ -104,10 +105,10 @@ struct RunResult
     double annualisedCost = 0;                            //!< capex annuity + opex
     double discountRate = 0;                              //!< used for the annuity
     std::map<std::string, double> annualisedByTechnology; //!< per technology
-    Verdict verdict = Verdict::Pass;                      //!< worst flow verdict
-    double wallSeconds = 0;                               //!< wall-clock time of build + run
-    uint64_t events = 0;                                  //!< simulator events executed
-    std::string resolvedYaml;                             //!< the resolved scenario
+    Verdict verdict = Verdict::None; //!< worst flow verdict; None if no flow has a requirement
+    double wallSeconds = 0;          //!< wall-clock time of build + run
+    uint64_t events = 0;             //!< simulator events executed
+    std::string resolvedYaml;        //!< the resolved scenario
 };
 
 } // namespace ns3

@@ -1621,6 +1621,13 @@ ScenarioDocument::FromRoot(ConfigNode root, const std::string& file)
                                  "'base' is the name of the unchanged scenario; give the "
                                  "alternative another name");
             }
+            if (name.empty() || name[0] == '.' || name.find('/') != std::string::npos)
+            {
+                // compare writes each configuration into a folder of that name.
+                throw InputError(alts->GetKeyMark(name),
+                                 "an alternative's name names its output folder: it must not be "
+                                 "empty, contain '/' or start with '.'");
+            }
             doc.m_alternatives.emplace_back(name, alt);
         }
         ConfigNode removal = ConfigNode::MakeMap(root.GetMark());

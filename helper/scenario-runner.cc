@@ -115,8 +115,6 @@ struct NrCellEnergy
 struct FlowProbe
 {
     FlowRecord record;
-    std::optional<double> rttDeadline;
-    uint64_t rttOnTime = 0;
 };
 
 void
@@ -141,11 +139,7 @@ OnRx(FlowProbe* probe, const TimestampHeader& header, uint32_t bytes, Time delay
 void
 OnRtt(FlowProbe* probe, uint32_t member, uint64_t seq, Time rtt)
 {
-    probe->record.RecordRtt(member, rtt.GetSeconds());
-    if (probe->rttDeadline && rtt.GetSeconds() <= *probe->rttDeadline)
-    {
-        ++probe->rttOnTime;
-    }
+    probe->record.RecordRtt(member, seq, rtt.GetSeconds());
 }
 
 /// Sets ns-3 attribute defaults for one run and puts the previous values back afterwards.
@@ -965,7 +959,10 @@ BuildTraffic(ScenarioBuild& sb)
         {
             probe->record.SetDeadline(*f.requirements.latency);
         }
-        probe->rttDeadline = f.requirements.rtt;
+        if (f.requirements.rtt)
+        {
+            probe->record.SetRttDeadline(*f.requirements.rtt);
+        }
         double stop = f.stop.value_or(sb.spec.duration);
         uint16_t port = kFirstPort + fi;
         TypeId protocol =
@@ -1342,9 +1339,13 @@ ScenarioRunner::Run()
         fr.rxPackets = rec.GetRxPackets();
         fr.txBytes = rec.GetTxBytes();
         fr.rxBytes = rec.GetRxBytes();
-        fr.lossRatio = rec.GetLossRatio();
+        const bool roundTrips = f.traffic.pattern == "request_response";
+        // A request whose response never came back failed, wherever it was lost (doc/metrics.rst).
+        fr.lossRatio = roundTrips ? rec.GetRoundTripLossRatio() : rec.GetLossRatio();
         double stop = f.stop.value_or(sb.spec.duration);
-        fr.activeSeconds = stop - f.start;
+        // Bytes received during the drain are counted, so is the time they took: the window ends
+        // at the last reception when that is after the stop (doc/metrics.rst).
+        fr.activeSeconds = rec.GetMeasurementWindow(f.start, stop);
         if (f.traffic.pattern == "bulk" && f.traffic.totalBytes > 0 && rec.GetLastRxTime() > 0)
         {
             // A finite transfer is active until its last byte arrives.
@@ -1353,9 +1354,10 @@ ScenarioRunner::Run()
         fr.throughputBps = rec.GetThroughput(fr.activeSeconds);
         fr.throughputPerMemberBps = fr.throughputBps / fr.members;
         fr.latency = Summarise(rec.GetLatency());
-        if (f.traffic.pattern == "request_response")
+        if (roundTrips)
         {
             fr.rtt = Summarise(rec.GetRtt());
+            fr.answeredRequests = rec.GetAnsweredRequests();
         }
         fr.jitterMs = rec.GetJitter() * 1e3;
         fr.onTimePackets = rec.GetOnTimePackets();
@@ -1391,7 +1393,7 @@ ScenarioRunner::Run()
             fr.requirements.push_back(JudgeDeadline("rtt",
                                                     *req.rtt,
                                                     req.reliability,
-                                                    sb.probes[fi]->rttOnTime,
+                                                    rec.GetRttOnTimeRequests(),
                                                     fr.txPackets));
         }
         if (req.throughput)

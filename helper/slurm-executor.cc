@@ -79,6 +79,24 @@ WriteText(const std::string& path, const std::string& text)
 
 } // namespace
 
+std::string
+SlurmFilenameLiteral(const std::string& path)
+{
+    if (path.find('\\') != std::string::npos)
+    {
+        throw InputError(SourceMark{path, 0, 0},
+                         "a '\\' in the output folder's path turns off Slurm's %A_%a in the log "
+                         "file names, so every array task would write the same log; choose a "
+                         "folder without one");
+    }
+    std::string out;
+    for (char c : path)
+    {
+        out += c == '%' ? std::string("%%") : std::string(1, c);
+    }
+    return out;
+}
+
 SlurmExecutor::SlurmExecutor(const SweepPlan& plan, std::string planPath)
     : m_plan(plan),
       m_planPath(std::move(planPath)),
@@ -196,6 +214,8 @@ SlurmExecutor::Submit(const std::vector<std::size_t>& runs, const SlurmOptions& 
     {
         return ids;
     }
+    // Before anything is written: a path Slurm would misread is refused here.
+    const std::string logPattern = SlurmFilenameLiteral(m_slurmDir) + "/logs/%A_%a.out";
     EnsureWritableDirectory(m_slurmDir + "/logs");
     m_store.Prepare();
     const std::string script = m_slurmDir + "/sweep-task.sh";
@@ -235,7 +255,7 @@ SlurmExecutor::Submit(const std::vector<std::size_t>& runs, const SlurmOptions& 
                                       "--parsable",
                                       array,
                                       "--job-name=" + JobName(m_plan.name),
-                                      "--output=" + m_slurmDir + "/logs/%A_%a.out",
+                                      "--output=" + logPattern,
                                       "--chdir=" + m_store.GetOutDir()};
         if (!options.partition.empty())
         {
@@ -357,6 +377,12 @@ SlurmExecutor::Collect() const
             continue;
         }
         auto it = latest.find(hash);
+        if (m_store.IsDamaged(hash) &&
+            !(it != latest.end() && queuedJobs.count(it->second.first->id)))
+        {
+            // Filed as a failure saying what is wrong, so --resubmit-failed runs it again.
+            m_store.SetAsideDamaged(hash);
+        }
         if (m_store.IsDone(hash))
         {
             c.done.push_back(r);

@@ -41,6 +41,18 @@ struct SlurmCollection
 
 /**
  * \ingroup blueprint
+ * \brief A path as a literal part of an sbatch filename pattern (sbatch(1), "filename pattern"):
+ * Slurm replaces `%` sequences (`%j`, `%A`, ...) in `--output`, so every `%` of the path is
+ * doubled (`%%` is the character `%`).
+ * \param path a path that may hold `%`, e.g. a sweep named after a percentage
+ * \return the path with each `%` written as `%%`
+ * \throws InputError naming the path when it holds a backslash: one turns every replacement of
+ *         the pattern off, so all array tasks would write one log file
+ */
+std::string SlurmFilenameLiteral(const std::string& path);
+
+/**
+ * \ingroup blueprint
  * \brief Runs a sweep as Slurm job arrays and finds out what became of it.
  *
  * A submission writes the plan indices of its runs to OUT/slurm/runs-<n>.txt and submits it as

@@ -101,7 +101,12 @@ ExtractRunMetrics(const std::string& resultJson)
     }
     m.emplace_back("energy_j", j.at("energy").at("total_j").get<double>());
     m.emplace_back("annualised_cost", j.at("cost").at("annualised").get<double>());
-    m.emplace_back("verdict_pass", j.at("verdict").get<std::string>() == "pass" ? 1.0 : 0.0);
+    // A run with no requirement has no verdict to average ("none"), not a failure.
+    const std::string verdict = j.at("verdict").get<std::string>();
+    if (verdict != "none")
+    {
+        m.emplace_back("verdict_pass", verdict == "pass" ? 1.0 : 0.0);
+    }
     return m;
 }
 
@@ -153,10 +158,18 @@ SweepAggregator::Load(const std::string& outDir)
     SweepPlan plan = SweepPlan::Load(outDir + "/plan.json");
     ResultStore store(outDir);
     std::vector<std::vector<std::pair<std::string, double>>> metrics(plan.runs.size());
+    std::vector<std::string> damaged;
     for (std::size_t r = 0; r < plan.runs.size(); ++r)
     {
         const std::string& hash = plan.runs[r].hash;
-        if (!store.IsDone(hash))
+        std::optional<std::string> damage = store.Verify(hash);
+        if (damage && !damage->empty())
+        {
+            damaged.push_back("run " + std::to_string(r) + " " + hash.substr(0, 12) + ": " +
+                              *damage);
+            continue;
+        }
+        if (!damage)
         {
             continue;
         }
@@ -173,7 +186,15 @@ SweepAggregator::Load(const std::string& outDir)
             throw InputError(SourceMark{path, 0, 0}, std::string("not a result: ") + e.what());
         }
     }
-    return FromMetrics(plan, metrics);
+    SweepAggregator a = FromMetrics(plan, metrics);
+    a.m_damaged = damaged;
+    return a;
+}
+
+const std::vector<std::string>&
+SweepAggregator::GetDamaged() const
+{
+    return m_damaged;
 }
 
 const std::vector<SweepAggregator::Row>&
@@ -460,6 +481,15 @@ WriteSweepAggregate(const std::string& outDir, std::ostream& log)
     }
     log << "summary: " << outDir << "/summary.csv (" << a.GetRows().size() << " points, " << results
         << " results, " << a.GetMetrics().size() << " metrics)\n";
+    if (!a.GetDamaged().empty())
+    {
+        log << a.GetDamaged().size() << " damaged result" << (a.GetDamaged().size() == 1 ? "" : "s")
+            << " left out (blueprint sweep sets them aside and runs them again):\n";
+        for (const auto& d : a.GetDamaged())
+        {
+            log << "  " << d << "\n";
+        }
+    }
     if (!ProgramInPath("gnuplot"))
     {
         log << "plots: gnuplot is not installed (Debian: apt-get install gnuplot-nox); the "

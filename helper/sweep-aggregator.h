@@ -48,7 +48,8 @@ class SweepAggregator
     };
 
     /**
-     * \brief Reads OUT/plan.json and every finished run's result.json.
+     * \brief Reads OUT/plan.json and every finished run's result.json; a run whose result folder
+     * fails ResultStore::Verify is left out and listed by GetDamaged().
      * \param outDir the sweep's output folder
      * \return the aggregator
      * \throws InputError when there is no plan or a result cannot be read
@@ -70,6 +71,10 @@ class SweepAggregator
 
     /// \return the metric names, in first-seen order
     const std::vector<std::string>& GetMetrics() const;
+
+    /// \return the runs Load left out because their result folders failed ResultStore::Verify,
+    ///         each as "run N <hash prefix>: what is wrong"
+    const std::vector<std::string>& GetDamaged() const;
 
     /**
      * \return summary.csv: alternative, one column per axis, runs, results, then
@@ -112,6 +117,7 @@ class SweepAggregator
     SweepPlan m_plan;                   //!< the plan
     std::vector<Row> m_rows;            //!< one per point
     std::vector<std::string> m_metrics; //!< metric names in first-seen order
+    std::vector<std::string> m_damaged; //!< runs left out for damaged results
 };
 
 /**

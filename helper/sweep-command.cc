@@ -6,6 +6,7 @@
 
 #include "helper/input-error.h"
 #include "helper/local-executor.h"
+#include "helper/output-folder.h"
 #include "helper/result-store.h"
 #include "helper/result-writer.h"
 #include "helper/run-identity.h"
@@ -26,6 +27,10 @@ namespace
 std::string
 Status(const ResultStore& store, const std::string& hash)
 {
+    if (store.IsDamaged(hash))
+    {
+        return "damaged";
+    }
     return store.IsDone(hash) ? "done" : (store.HasFailed(hash) ? "failed" : "pending");
 }
 
@@ -58,11 +63,13 @@ PrintPlan(const SweepPlan& plan, const ResultStore& store, std::ostream& out)
 {
     std::size_t done = 0;
     std::size_t failed = 0;
+    std::size_t damaged = 0;
     for (std::size_t r : DistinctRuns(plan))
     {
         std::string s = Status(store, plan.runs[r].hash);
         done += s == "done";
         failed += s == "failed";
+        damaged += s == "damaged";
     }
     std::size_t seeds = plan.points.empty() ? 0 : plan.runs.size() / plan.points.size();
     out << "sweep " << plan.name << ": " << plan.runs.size() << " runs = " << plan.points.size()
@@ -76,7 +83,12 @@ PrintPlan(const SweepPlan& plan, const ResultStore& store, std::ostream& out)
     {
         out << ", " << distinct << " distinct";
     }
-    out << "; " << done << " done, " << failed << " failed\n";
+    out << "; " << done << " done, " << failed << " failed";
+    if (damaged)
+    {
+        out << ", " << damaged << " damaged (set aside and run again by the next sweep)";
+    }
+    out << "\n";
     out << "scenario " << plan.scenarioFile << ", results in " << store.GetOutDir() << "/runs\n";
     std::vector<std::string> header{"run", "seed", "status", "hash", "alternative"};
     header.insert(header.end(), plan.axes.begin(), plan.axes.end());
@@ -144,7 +156,13 @@ RunLocally(const SweepCommandOptions& o,
     std::size_t done = 0;
     for (std::size_t r : DistinctRuns(plan))
     {
-        if (store.IsDone(plan.runs[r].hash))
+        const std::string& hash = plan.runs[r].hash;
+        if (store.IsDamaged(hash))
+        {
+            out << RunLabel(plan, r) << ": its result is damaged (" << store.SetAsideDamaged(hash)
+                << "); running it again\n";
+        }
+        if (store.IsDone(hash))
         {
             ++done;
         }
@@ -272,6 +290,8 @@ RunSweepCommand(const SweepCommandOptions& o, std::ostream& out, std::ostream& e
         PrintPlan(plan, store, out);
         return 0;
     }
+    // A sweep's store is written run by run, so only into a folder of its own (or a new one).
+    OutputFolder(outDir, OutputFolder::Kind::Sweep, o.force).Check();
     EnsureWritableDirectory(outDir);
     const std::string planPath = outDir + "/plan.json";
     if (o.mode == SweepCommandOptions::Mode::Collect)

@@ -36,6 +36,7 @@ struct SweepCommandOptions
     unsigned jobs = 0;              //!< local processes at a time, 0 for the core count
     bool progress = false;          //!< draw a progress line (stderr is a terminal)
     SlurmOptions slurm;             //!< Slurm submission options
+    bool force = false;             //!< use an output folder holding files blueprint did not write
 };
 
 /**

@@ -145,7 +145,13 @@ RunSweepTask(const std::string& planPath, std::size_t runIndex, const std::strin
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
     {
-        return store.Commit(dir, run.hash) ? 0 : kFailedStatus;
+        std::string why = store.Commit(dir, run.hash);
+        if (why.empty())
+        {
+            return 0;
+        }
+        store.MarkFailed(dir, run.hash, why);
+        return kFailedStatus;
     }
     store.MarkFailed(dir, run.hash, DescribeWaitStatus(status));
     return kFailedStatus;

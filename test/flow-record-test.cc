@@ -4,6 +4,7 @@
 
 #include "model/stats/flow-record.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <stdexcept>
 
@@ -159,12 +160,79 @@ TEST(FlowRecordTest, OnTimePacketsRespectTheDeadline)
 TEST(FlowRecordTest, RoundTripsGoToTheirOwnDigest)
 {
     FlowRecord record;
-    record.RecordRtt(0, 0.040);
-    record.RecordRtt(1, 0.060);
+    record.RecordRtt(0, 0, 0.040);
+    record.RecordRtt(1, 0, 0.060);
     EXPECT_EQ(record.GetRtt().GetCount(), 2u);
     EXPECT_DOUBLE_EQ(record.GetRtt().GetMean(), 0.050);
     EXPECT_EQ(record.GetLatency().GetCount(), 0u);
-    EXPECT_THROW(record.RecordRtt(0, -0.001), std::invalid_argument);
+    EXPECT_THROW(record.RecordRtt(0, 1, -0.001), std::invalid_argument);
+    EXPECT_EQ(record.GetAnsweredRequests(), 2u);
+}
+
+TEST(FlowRecordTest, UnansweredRequestsAreLostAndLateOnTheRoundTrip)
+{
+    // Ten requests that all reach the server; six responses come back (one of them twice), one
+    // after the 0.25 s round-trip deadline. The one-way loss of the requests is 0, but four
+    // requests were never answered: the round trip lost 40 %.
+    FlowRecord record;
+    record.SetRttDeadline(0.25);
+    for (std::uint64_t seq = 0; seq < 10; ++seq)
+    {
+        record.RecordTx(0, seq, 100, seq * 1.0);
+        record.RecordRx(0, seq, 100, seq * 1.0, seq * 1.0 + 0.0625);
+    }
+    for (std::uint64_t seq : {0, 1, 2, 4, 7})
+    {
+        record.RecordRtt(0, seq, 0.125);
+    }
+    record.RecordRtt(0, 8, 0.5);   // answered, late
+    record.RecordRtt(0, 1, 0.125); // a second response to request 1: ignored
+    EXPECT_EQ(record.GetLossRatio(), 0.0);
+    EXPECT_EQ(record.GetAnsweredRequests(), 6u);
+    EXPECT_EQ(record.GetDuplicates(), 1u);
+    EXPECT_DOUBLE_EQ(record.GetRoundTripLossRatio(), 0.4);
+    EXPECT_EQ(record.GetRttOnTimeRequests(), 5u);
+    EXPECT_EQ(record.GetRtt().GetCount(), 6u);
+
+    FlowRecord silent;
+    for (std::uint64_t seq = 0; seq < 3; ++seq)
+    {
+        silent.RecordTx(0, seq, 100, seq * 1.0);
+    }
+    EXPECT_EQ(silent.GetRoundTripLossRatio(), 1.0);
+    EXPECT_EQ(FlowRecord().GetRoundTripLossRatio(), 0.0);
+}
+
+TEST(FlowRecordTest, ThroughputWindowRunsToTheLastReceptionSoASaturatedLinkIsNotExceeded)
+{
+    // A 1.28 Mbit/s link fed twice that: 10,000-bit packets every 2^-8 s for 7.8125 s, each
+    // taking 2^-7 s on the link (binary fractions, so the sums are exact). The queue grows and the
+    // last packet arrives at 15.625 s; every packet is delivered. Over the sending time that would
+    // be 2.56 Mbit/s, twice the line; over the window to the last reception it is the line rate.
+    FlowRecord record;
+    double linkFree = 0;
+    for (std::uint64_t seq = 0; seq < 2000; ++seq)
+    {
+        const double tx = seq / 256.0;
+        linkFree = std::max(linkFree, tx) + 1 / 128.0;
+        record.RecordTx(0, seq, 1250, tx);
+        record.RecordRx(0, seq, 1250, tx, linkFree);
+    }
+    EXPECT_EQ(record.GetLastRxTime(), 15.625);
+    EXPECT_EQ(record.GetMeasurementWindow(0.0, 7.8125), 15.625);
+    EXPECT_DOUBLE_EQ(record.GetThroughput(record.GetMeasurementWindow(0.0, 7.8125)), 1.28e6);
+
+    // Below the line rate the window is the flow's own: 1 Mbit/s offered, 1 Mbit/s reported.
+    FlowRecord light;
+    for (std::uint64_t seq = 0; seq < 1000; ++seq)
+    {
+        const double tx = 2.0 + seq * 0.01;
+        light.RecordTx(0, seq, 1250, tx);
+        light.RecordRx(0, seq, 1250, tx, tx + 0.004);
+    }
+    EXPECT_DOUBLE_EQ(light.GetMeasurementWindow(2.0, 12.0), 10.0);
+    EXPECT_DOUBLE_EQ(light.GetThroughput(light.GetMeasurementWindow(2.0, 12.0)), 1e6);
+    EXPECT_THROW(light.GetMeasurementWindow(3.0, 3.0), std::invalid_argument);
 }
 
 TEST(FlowRecordTest, RejectsReceptionBeforeTransmission)

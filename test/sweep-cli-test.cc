@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -309,6 +310,114 @@ TEST_F(SweepCliTest, CrashedRunIsListedWithItsSignalAndTheOthersFinish)
     EXPECT_EQ(row.rfind("base,1s,1,1,", 0), 0u) << row;
     std::getline(csv, row);
     EXPECT_EQ(row.rfind("base,60s,1,0,,", 0), 0u) << row;
+}
+
+TEST_F(SweepCliTest, DamagedResultsAreSetAsideSaidAndRunAgain)
+{
+    std::string sweep = Write("s.yaml", "scenario: two.yaml\naxes:\n  duration: [1s, 2s, 3s]\n");
+    const std::string out = m_dir + "/out";
+    ASSERT_EQ(WEXITSTATUS(Blueprint({"sweep", sweep, "--out", out}).waitStatus), 0);
+    const std::string truncated = HashesOf(out, "1s").at(0);
+    const std::string emptied = HashesOf(out, "2s").at(0);
+    const std::string swapped = HashesOf(out, "3s").at(0);
+    // A result.json cut short, one deleted, and one replaced by another run's.
+    const std::string json = out + "/runs/" + truncated + "/result.json";
+    fs::resize_file(json, fs::file_size(json) / 2);
+    fs::remove(out + "/runs/" + emptied + "/result.json");
+    fs::copy_file(out + "/runs/" + truncated + "/point.json",
+                  out + "/runs/" + swapped + "/point.json",
+                  fs::copy_options::overwrite_existing);
+
+    // aggregate leaves them out and says why, instead of refusing the sweep.
+    CommandOutput a = Blueprint({"aggregate", out});
+    EXPECT_NE(a.out.find("3 damaged results left out"), std::string::npos) << a.out << a.err;
+    EXPECT_NE(a.out.find(truncated.substr(0, 12) + ": result.json is not JSON"), std::string::npos)
+        << a.out;
+    EXPECT_NE(a.out.find(emptied.substr(0, 12) + ": result.json is missing"), std::string::npos)
+        << a.out;
+    EXPECT_NE(a.out.find(swapped.substr(0, 12) + ": its scenario.resolved.yaml and point.json "
+                                                 "are not those of run"),
+              std::string::npos)
+        << a.out;
+    CommandOutput plan = Blueprint({"sweep", sweep, "--out", out, "--plan"});
+    EXPECT_NE(plan.out.find("0 done, 0 failed, 3 damaged"), std::string::npos) << plan.out;
+
+    // The next sweep sets them aside, says so, and runs them again.
+    CommandOutput r = Blueprint({"sweep", sweep, "--out", out});
+    EXPECT_EQ(WEXITSTATUS(r.waitStatus), 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("3 runs, 0 already done, 3 to run"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(truncated.substr(0, 12) + ": its result is damaged (result.json is not "
+                                                   "JSON"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("ran 3: 3 done, 0 failed"), std::string::npos) << r.out;
+    a = Blueprint({"aggregate", out});
+    EXPECT_NE(a.out.find("(3 points, 3 results,"), std::string::npos) << a.out << a.err;
+    EXPECT_EQ(a.out.find("damaged"), std::string::npos) << a.out;
+}
+
+/// A stand-in for Slurm's commands that records sbatch's arguments, one per line.
+class FakeSlurm
+{
+  public:
+    explicit FakeSlurm(const std::string& dir)
+        : m_bin(dir + "/fake-slurm"),
+          m_path(std::getenv("PATH") ? std::getenv("PATH") : "")
+    {
+        fs::create_directories(m_bin);
+        Script("sinfo", "echo idle");
+        Script("squeue", "exit 0");
+        Script("scontrol", "echo 'MaxArraySize = 1001'");
+        Script("sbatch",
+               "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > " + SbatchArgs() + "\necho 4242");
+        setenv("PATH", (m_bin + ":" + m_path).c_str(), 1);
+    }
+
+    ~FakeSlurm()
+    {
+        setenv("PATH", m_path.c_str(), 1);
+    }
+
+    /// \return the file sbatch's arguments go to
+    std::string SbatchArgs() const
+    {
+        return m_bin + "/sbatch.args";
+    }
+
+  private:
+    void Script(const std::string& name, const std::string& body) const
+    {
+        std::ofstream(m_bin + "/" + name) << "#!/bin/sh\n" << body << "\n";
+        fs::permissions(m_bin + "/" + name, fs::perms::owner_all);
+    }
+
+    std::string m_bin;  //!< where the scripts are
+    std::string m_path; //!< PATH before
+};
+
+TEST_F(SweepCliTest, PercentInTheSweepFolderReachesSbatchEscaped)
+{
+    // Slurm expands %j, %A, %a... in --output (sbatch(1), "filename pattern"); a sweep named
+    // "50%load" must still log into its own folder, so every % reaches sbatch as %%.
+    FakeSlurm slurm(m_dir);
+    std::string sweep =
+        Write("s.yaml", "scenario: two.yaml\nname: 50%load\naxes:\n  duration: [1s, 2s]\n");
+    const std::string out = m_dir + "/50%load";
+    CommandOutput r = Blueprint({"sweep", sweep, "--out", out, "--slurm"});
+    ASSERT_EQ(WEXITSTATUS(r.waitStatus), 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("submitted job array 4242"), std::string::npos) << r.out;
+    std::ifstream in(slurm.SbatchArgs());
+    std::string line;
+    std::vector<std::string> outputs;
+    while (std::getline(in, line))
+    {
+        if (line.rfind("--output=", 0) == 0)
+        {
+            outputs.push_back(line);
+        }
+    }
+    EXPECT_EQ(outputs,
+              std::vector<std::string>{"--output=" + m_dir + "/50%%load/slurm/logs/%A_%a.out"});
 }
 
 TEST_F(SweepCliTest, SlurmJobArrayRunsCollectsAndResubmitsAFailedTask)

@@ -26,12 +26,15 @@ constexpr std::uint64_t kBitsPerWord = 64;
 
 FlowRecord::FlowRecord(std::size_t exactLimit, double relativeAccuracy)
     : m_deadline(0),
+      m_rttDeadline(0),
       m_txPackets(0),
       m_rxPackets(0),
       m_duplicates(0),
       m_txBytes(0),
       m_rxBytes(0),
       m_onTime(0),
+      m_answered(0),
+      m_rttOnTime(0),
       m_firstTxTime(-1),
       m_lastRxTime(-1),
       m_jitterSum(0),
@@ -55,6 +58,16 @@ double
 FlowRecord::GetDeadline() const
 {
     return m_deadline;
+}
+
+void
+FlowRecord::SetRttDeadline(double seconds)
+{
+    if (std::isnan(seconds))
+    {
+        throw std::invalid_argument("FlowRecord: the round-trip deadline must be a number");
+    }
+    m_rttDeadline = seconds > 0 ? seconds : 0;
 }
 
 void
@@ -84,7 +97,7 @@ FlowRecord::RecordRx(std::uint32_t member,
                                     " s)");
     }
     MemberState& state = m_members[member];
-    if (!MarkReceived(state, seq))
+    if (!Mark(state.received, seq))
     {
         NS_LOG_LOGIC("duplicate member " << member << " seq " << seq);
         ++m_duplicates;
@@ -112,10 +125,27 @@ FlowRecord::RecordRx(std::uint32_t member,
 }
 
 void
-FlowRecord::RecordRtt(std::uint32_t member, double rtt)
+FlowRecord::RecordRtt(std::uint32_t member, std::uint64_t seq, double rtt)
 {
-    NS_LOG_LOGIC("rtt member " << member << " " << rtt);
+    if (!std::isfinite(rtt) || rtt < 0)
+    {
+        throw std::invalid_argument(
+            "FlowRecord: a round trip must be finite and not negative, got " + std::to_string(rtt) +
+            " s");
+    }
+    if (!Mark(m_members[member].answered, seq))
+    {
+        NS_LOG_LOGIC("duplicate response member " << member << " seq " << seq);
+        ++m_duplicates;
+        return;
+    }
+    NS_LOG_LOGIC("rtt member " << member << " seq " << seq << " " << rtt);
+    ++m_answered;
     m_rtt.Add(rtt);
+    if (m_rttDeadline <= 0 || rtt <= m_rttDeadline)
+    {
+        ++m_rttOnTime;
+    }
 }
 
 std::uint64_t
@@ -161,6 +191,29 @@ FlowRecord::GetLossRatio() const
            static_cast<double>(m_txPackets);
 }
 
+std::uint64_t
+FlowRecord::GetAnsweredRequests() const
+{
+    return m_answered;
+}
+
+std::uint64_t
+FlowRecord::GetRttOnTimeRequests() const
+{
+    return m_rttOnTime;
+}
+
+double
+FlowRecord::GetRoundTripLossRatio() const
+{
+    if (m_txPackets == 0)
+    {
+        return 0;
+    }
+    return (static_cast<double>(m_txPackets) - static_cast<double>(m_answered)) /
+           static_cast<double>(m_txPackets);
+}
+
 double
 FlowRecord::GetFirstTxTime() const
 {
@@ -174,14 +227,26 @@ FlowRecord::GetLastRxTime() const
 }
 
 double
-FlowRecord::GetThroughput(double activeSeconds) const
+FlowRecord::GetMeasurementWindow(double start, double stop) const
 {
-    if (!(activeSeconds > 0) || !std::isfinite(activeSeconds))
+    if (!std::isfinite(start) || !std::isfinite(stop) || !(stop > start))
     {
-        throw std::invalid_argument("FlowRecord: the active time must be positive, got " +
-                                    std::to_string(activeSeconds));
+        throw std::invalid_argument("FlowRecord: a flow must stop after it starts (start " +
+                                    std::to_string(start) + " s, stop " + std::to_string(stop) +
+                                    " s)");
     }
-    return static_cast<double>(m_rxBytes) * 8.0 / activeSeconds;
+    return std::max(stop, m_lastRxTime) - start;
+}
+
+double
+FlowRecord::GetThroughput(double windowSeconds) const
+{
+    if (!(windowSeconds > 0) || !std::isfinite(windowSeconds))
+    {
+        throw std::invalid_argument("FlowRecord: the measurement window must be positive, got " +
+                                    std::to_string(windowSeconds));
+    }
+    return static_cast<double>(m_rxBytes) * 8.0 / windowSeconds;
 }
 
 const LatencyDigest&
@@ -213,20 +278,20 @@ FlowRecord::GetOnTimePackets() const
 }
 
 bool
-FlowRecord::MarkReceived(MemberState& state, std::uint64_t seq)
+FlowRecord::Mark(std::vector<std::uint64_t>& bits, std::uint64_t seq)
 {
     const std::uint64_t word = seq / kBitsPerWord;
     const std::uint64_t bit = std::uint64_t{1} << (seq % kBitsPerWord);
-    if (word >= state.received.size())
+    if (word >= bits.size())
     {
-        state.received.resize(static_cast<std::size_t>(word) + 1, 0);
+        bits.resize(static_cast<std::size_t>(word) + 1, 0);
     }
-    std::uint64_t& bits = state.received[static_cast<std::size_t>(word)];
-    if ((bits & bit) != 0)
+    std::uint64_t& w = bits[static_cast<std::size_t>(word)];
+    if ((w & bit) != 0)
     {
         return false;
     }
-    bits |= bit;
+    w |= bit;
     return true;
 }
 

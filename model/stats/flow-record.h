@@ -22,7 +22,8 @@ namespace ns3
  * A flow spec may have many member sender/receiver pairs (e.g. 50 sensors reporting to one server);
  * one FlowRecord aggregates them, keyed by a member number. It is fed by the traffic applications'
  * traces: every packet sent (RecordTx), every packet received with its one-way delay from the
- * timestamp header (RecordRx) and, for request-response traffic, every round trip (RecordRtt).
+ * timestamp header (RecordRx) and, for request-response traffic, every answered request with its
+ * round trip (RecordRtt).
  *
  * Sequence numbers start at 0 and grow by 1 per packet per member, so duplicates are detected with
  * one bit per sequence number and member, not with a set of packets.
@@ -52,6 +53,13 @@ class FlowRecord
     double GetDeadline() const;
 
     /**
+     * \brief Set the round-trip deadline of request-response traffic: a request counts as answered
+     *        in time if its response arrives at most this long after it was sent.
+     * \param seconds the largest round trip that counts as on time; <= 0 means no deadline.
+     */
+    void SetRttDeadline(double seconds);
+
+    /**
      * \brief Record a packet sent.
      * \param member the member (sender/receiver pair) of the flow.
      * \param seq the packet's sequence number within the member.
@@ -79,12 +87,17 @@ class FlowRecord
                   double rxTime);
 
     /**
-     * \brief Record a request-response round trip measured at the client.
+     * \brief Record the response to a request, measured at the client: the request (member, seq)
+     *        is answered, after a round trip of `rtt`.
+     *
+     * A second response to the same request is ignored (counted in GetDuplicates()): a request is
+     * answered once.
      * \param member the member (client/server pair) of the flow.
+     * \param seq the sequence number of the request.
      * \param rtt the round-trip time in seconds.
      * \throws std::invalid_argument if rtt is negative or not finite.
      */
-    void RecordRtt(std::uint32_t member, double rtt);
+    void RecordRtt(std::uint32_t member, std::uint64_t seq, double rtt);
 
     /**
      * \return the number of packets sent.
@@ -97,7 +110,8 @@ class FlowRecord
     std::uint64_t GetRxPackets() const;
 
     /**
-     * \return the number of duplicate receptions that were ignored.
+     * \return the number of duplicate receptions (packets, or responses to a request already
+     *         answered) that were ignored.
      */
     std::uint64_t GetDuplicates() const;
 
@@ -117,6 +131,24 @@ class FlowRecord
     double GetLossRatio() const;
 
     /**
+     * \return the number of distinct requests answered (RecordRtt), duplicates excluded.
+     */
+    std::uint64_t GetAnsweredRequests() const;
+
+    /**
+     * \return the number of requests answered within the round-trip deadline (all answered
+     *         requests if there is none).
+     */
+    std::uint64_t GetRttOnTimeRequests() const;
+
+    /**
+     * \brief The loss of request-response traffic, judged on the round trip: a request whose
+     *        response never arrived failed, wherever it was lost.
+     * \return (requests sent - requests answered) / requests sent, or 0 when none was sent.
+     */
+    double GetRoundTripLossRatio() const;
+
+    /**
      * \return the earliest send time in seconds, or -1 if nothing was sent.
      */
     double GetFirstTxTime() const;
@@ -127,13 +159,28 @@ class FlowRecord
     double GetLastRxTime() const;
 
     /**
-     * \brief Application throughput: received bytes * 8 over the flow's active time.
-     * \param activeSeconds the time the flow was active, in seconds (chosen by the caller, e.g.
-     *        from the flow's start to its stop time).
-     * \return the throughput in bit/s.
-     * \throws std::invalid_argument if activeSeconds is not positive.
+     * \brief The window over which the throughput of a flow active from `start` to `stop` is
+     *        measured: from `start` to `stop`, or to the last reception when that is later.
+     *
+     * Packets that arrive after the stop (sent before it, delivered during the drain) are counted
+     * in the received bytes, so the time they took must be counted too: every byte received was
+     * carried by the path between the first send (at or after `start`) and the last reception, so
+     * bytes * 8 / window can never exceed the path's capacity.
+     * \param start the flow's start time in seconds.
+     * \param stop the flow's stop time in seconds, after start.
+     * \return the window length in seconds: max(stop, last reception) - start.
+     * \throws std::invalid_argument if stop is not after start or either is not finite.
      */
-    double GetThroughput(double activeSeconds) const;
+    double GetMeasurementWindow(double start, double stop) const;
+
+    /**
+     * \brief Application throughput: received bytes * 8 over a window.
+     * \param windowSeconds the measurement window in seconds (GetMeasurementWindow, or for a
+     *        finite transfer its first send to its last reception).
+     * \return the throughput in bit/s.
+     * \throws std::invalid_argument if windowSeconds is not positive.
+     */
+    double GetThroughput(double windowSeconds) const;
 
     /**
      * \return the digest of the one-way delays of the distinct packets received.
@@ -168,25 +215,29 @@ class FlowRecord
     struct MemberState
     {
         std::vector<std::uint64_t> received; //!< bit s set if sequence number s was received
+        std::vector<std::uint64_t> answered; //!< bit s set if request s was answered
         double lastDelay = 0;                //!< one-way delay of the previous packet received
         bool hasLastDelay = false;           //!< true once a packet of this member was received
     };
 
     /**
-     * \brief Mark a sequence number as received.
-     * \param state the member's state.
+     * \brief Mark a sequence number in a bitset.
+     * \param bits the bitset (a member's received or answered sequence numbers).
      * \param seq the sequence number.
      * \return false if it was already marked (a duplicate).
      */
-    static bool MarkReceived(MemberState& state, std::uint64_t seq);
+    static bool Mark(std::vector<std::uint64_t>& bits, std::uint64_t seq);
 
     double m_deadline;           //!< per-packet deadline in seconds; <= 0: none
+    double m_rttDeadline;        //!< round-trip deadline in seconds; <= 0: none
     std::uint64_t m_txPackets;   //!< packets sent
     std::uint64_t m_rxPackets;   //!< distinct packets received
     std::uint64_t m_duplicates;  //!< duplicate receptions ignored
     std::uint64_t m_txBytes;     //!< bytes sent
     std::uint64_t m_rxBytes;     //!< distinct bytes received
     std::uint64_t m_onTime;      //!< distinct packets received within the deadline
+    std::uint64_t m_answered;    //!< distinct requests answered
+    std::uint64_t m_rttOnTime;   //!< distinct requests answered within the round-trip deadline
     double m_firstTxTime;        //!< earliest send time, -1 if none
     double m_lastRxTime;         //!< latest receive time, -1 if none
     double m_jitterSum;          //!< sum of |delay difference| over consecutive packets per member

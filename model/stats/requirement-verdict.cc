@@ -34,13 +34,15 @@ CheckConfidence(double confidence)
 
 /**
  * \param verdict a verdict.
- * \return its severity: Pass 0, Inconclusive 1, Fail 2.
+ * \return its severity: None -1, Pass 0, Inconclusive 1, Fail 2.
  */
 int
 Severity(Verdict verdict)
 {
     switch (verdict)
     {
+    case Verdict::None:
+        return -1;
     case Verdict::Pass:
         return 0;
     case Verdict::Inconclusive:
@@ -58,6 +60,8 @@ ToString(Verdict v)
 {
     switch (v)
     {
+    case Verdict::None:
+        return "none";
     case Verdict::Pass:
         return "pass";
     case Verdict::Fail:

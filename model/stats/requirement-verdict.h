@@ -20,6 +20,7 @@ namespace ns3
  */
 enum class Verdict
 {
+    None,         //!< nothing was required, so nothing was judged
     Pass,         //!< the requirement is met at the stated confidence
     Fail,         //!< the requirement is missed at the stated confidence
     Inconclusive, //!< too few samples to tell
@@ -27,7 +28,7 @@ enum class Verdict
 
 /**
  * \param v a verdict.
- * \return "pass", "fail" or "inconclusive".
+ * \return "none", "pass", "fail" or "inconclusive".
  */
 std::string ToString(Verdict v);
 
@@ -35,7 +36,8 @@ std::string ToString(Verdict v);
  * \brief Combine two verdicts, e.g. of several requirements of one flow.
  * \param a a verdict.
  * \param b another verdict.
- * \return the worse of the two, ordering Fail > Inconclusive > Pass.
+ * \return the worse of the two, ordering Fail > Inconclusive > Pass > None: a verdict of None
+ *         (no requirement) never hides another, and only None and None give None.
  */
 Verdict Worst(Verdict a, Verdict b);
 
