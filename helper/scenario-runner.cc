@@ -8,6 +8,7 @@
 #include "helper/lte-cell-builder.h"
 #include "helper/nr-helper.h"
 #include "helper/static-route-planner.h"
+#include "helper/wifi-reach.h"
 #include "helper/wired-link-helper.h"
 #include "model/cost/cost-ledger.h"
 #include "model/energy/element-power-model.h"
@@ -440,6 +441,31 @@ BuildWifiCell(const ScenarioSpec& spec,
     all.Add(stationDevices);
     addresses.AssignSubnet(all);
     nextStream += wifi.AssignStreams(all, nextStream);
+    // A fixed station that cannot hear the access point never associates: every packet through
+    // it would be lost, silently. Say so instead (a moving one may come into range).
+    for (uint32_t i = 0; i < stationDevices.GetN() && !gb.spec->mobility; ++i)
+    {
+        const WifiReach reach = EstimateWifiReach(apDevice.Get(0), stationDevices.Get(i));
+        if (!reach.Hears())
+        {
+            char detail[320];
+            std::snprintf(detail,
+                          sizeof(detail),
+                          "is %.0f m from access point '%s' and would receive it at %.1f dBm, "
+                          "below the %.0f dBm a Wi-Fi receiver needs to detect a frame: it could "
+                          "never associate. This cell reaches about %.0f m (ns-3's log-distance "
+                          "propagation, see doc/scenario-format.rst, Wi-Fi cells)",
+                          reach.distanceMetres,
+                          l.a.c_str(),
+                          reach.rssiDbm,
+                          reach.thresholdDbm,
+                          reach.reachMetres);
+            const std::string station = gb.members.size() > 1
+                                            ? "member " + std::to_string(i) + " of '" + l.b + "'"
+                                            : "'" + l.b + "'";
+            throw InputError(l.mark, "link '" + l.name + "': station " + station + " " + detail);
+        }
+    }
     // Routing metric: a nominal millisecond for contention and transmission.
     AddRadioEdges(l, "wifi", apDevice.Get(0), stationDevices, 1e-3, planner, links);
 }
