@@ -972,6 +972,37 @@ BuildRoutes(ScenarioBuild& sb)
     }
 }
 
+/**
+ * Check, before anything is built, that no node opens more sending sockets than ns-3 has
+ * ephemeral ports (49152-65535, the dynamic range of RFC 6335): a source that cannot bind
+ * aborts the run. A TCP or request-response member has a socket of its own; the UDP members of
+ * a flow that send from one node share one (TimestampedSource).
+ */
+void
+CheckSendingSockets(const ScenarioSpec& spec)
+{
+    constexpr uint64_t kEphemeralPorts = 65535 - 49152 + 1;
+    std::map<std::string, uint64_t> socketsPerMember; // source group -> sockets of each member
+    for (const auto& f : spec.flows)
+    {
+        const uint64_t senders = spec.FindNode(f.from)->count;
+        const uint64_t members = std::max<uint64_t>(senders, spec.FindNode(f.to)->count);
+        const bool socketPerMember =
+            f.traffic.protocol == "tcp" || f.traffic.pattern == "request_response";
+        uint64_t& sockets = socketsPerMember[f.from];
+        sockets += socketPerMember ? (members + senders - 1) / senders : 1;
+        if (sockets > kEphemeralPorts)
+        {
+            throw InputError(f.mark,
+                             "flow '" + f.name + "': a node of '" + f.from + "' would open " +
+                                 std::to_string(sockets) +
+                                 " sending sockets (one per TCP or request-response member, "
+                                 "one per UDP flow), more than ns-3's " +
+                                 std::to_string(kEphemeralPorts) + " ephemeral ports");
+        }
+    }
+}
+
 /// Install the traffic applications and connect their traces to the flow probes.
 void
 BuildTraffic(ScenarioBuild& sb)
@@ -1339,6 +1370,7 @@ ScenarioRunner::Run()
     }
     AttributeDefaultsGuard defaultsGuard(defaults);
 
+    CheckSendingSockets(spec);
     BuildNodes(sb);
     BuildLinks(sb);
     BuildRoutes(sb);
