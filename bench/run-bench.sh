@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Benchmarks the blueprint program: wall time, simulator events per second and peak memory.
 #
-#   bash bench/run-bench.sh [BUILD_DIR]      (make bench: BUILD_DIR=build, a Release build)
+#   bash bench/run-bench.sh [BUILD_DIR [SERIES...]]   (make bench: BUILD_DIR=build, all series)
+#
+# SERIES picks some of: shipped, scale, nr, downlink (default: all four, in that order).
 #
 # 1. Every shipped scenario, scenarios/*.yaml, with `blueprint compare`: one row per configuration.
 # 2. A scale series from bench/scale-scenario.sh: 10, 100, 1,000 and 10,000 nodes sending periodic
 #    telemetry for 60 simulated seconds, each with `blueprint run`.
 # 3. An NR series from bench/nr-scale-scenario.sh: one cell with 1, 10, 100 and 1,000 UEs, and seven
 #    cells with 100 UEs each, 10 simulated seconds of low-rate UDP.
+# 4. An NR downlink-per-UE series from bench/nr-downlink-scenario.sh: one 20 MHz cell whose 100,
+#    1,000, 2,000, 4,000 and 10,000 UEs each receive a 100 B packet a second for 3 s, so every UE
+#    is a flow endpoint (issue 8, B.14: cost per UE within 2x over the series).
 #
 # Columns (see doc/benchmarks.rst):
 #   simulated s    the scenario's duration plus its drain: the simulated time the simulator runs
@@ -31,6 +36,21 @@ root=$(dirname "$here")
 # A build folder given on the command line is relative to the current directory; the default is
 # the repository's build/, where `make build` puts the Release build.
 build=${1:-$root/build}
+shift $(($# > 0 ? 1 : 0))
+series=${*:-shipped scale nr downlink}
+for one in $series; do
+  case $one in
+    shipped | scale | nr | downlink) ;;
+    *)
+      echo "run-bench: unknown series '$one' (shipped, scale, nr, downlink)" >&2
+      exit 2
+      ;;
+  esac
+done
+# Whether series $1 was asked for.
+wanted() {
+  [[ " $series " == *" $1 "* ]]
+}
 case $build in
   /*) ;;
   *) build=$PWD/$build ;;
@@ -136,6 +156,7 @@ failed=0
 
 # 1. Shipped scenarios, every configuration.
 for file in "$root"/scenarios/*.yaml; do
+  wanted shipped || break
   name=$(basename "$file" .yaml)
   out=$work/$name
   if ! timed compare "$file" --out "$out"; then
@@ -150,6 +171,7 @@ done
 
 # 2. Scale series.
 for n in 10 100 1000 10000; do
+  wanted scale || break
   file=$work/scale-$n.yaml
   bash "$here/scale-scenario.sh" "$n" > "$file"
   out=$work/scale-$n
@@ -163,6 +185,7 @@ done
 # 3. NR series (issue 3): one cell with 1 to 1,000 UEs, and 7 interfering cells of 100 UEs each,
 #    10 simulated seconds of low-rate UDP.
 for shape in 1x1 1x10 1x100 1x1000 7x100; do
+  wanted nr || break
   file=$work/nr-$shape.yaml
   bash "$here/nr-scale-scenario.sh" "${shape%x*}" "${shape#*x}" > "$file"
   out=$work/nr-$shape
@@ -171,6 +194,19 @@ for shape in 1x1 1x10 1x100 1x1000 7x100; do
     continue
   fi
   report "nr-$shape" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
+done
+
+# 4. NR downlink-per-UE series (issue 8, B.14): one cell, every UE a flow endpoint.
+for n in 100 1000 2000 4000 10000; do
+  wanted downlink || break
+  file=$work/nr-downlink-$n.yaml
+  bash "$here/nr-downlink-scenario.sh" "$n" > "$file"
+  out=$work/nr-downlink-$n
+  if ! timed run "$file" --out "$out"; then
+    failed=1
+    continue
+  fi
+  report "nr-downlink-$n" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
 done
 
 echo

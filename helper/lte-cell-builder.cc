@@ -7,13 +7,16 @@
 #include "helper/address-plan.h"
 #include "model/lte/lte-band-profile.h"
 #include "model/nr/nr-band-profile.h"
+#include "model/routing/framed-route-sink.h"
 
 #include "ns3/boolean.h"
 #include "ns3/channel-condition-model.h"
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
+#include "ns3/epc-pgw-application.h"
 #include "ns3/ipv4-address-generator.h"
+#include "ns3/ipv4-routing-table-entry.h"
 #include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
@@ -31,6 +34,7 @@
 #include "ns3/string.h"
 #include "ns3/three-gpp-propagation-loss-model.h"
 #include "ns3/uinteger.h"
+#include "ns3/virtual-net-device.h"
 
 #include <cmath>
 #include <map>
@@ -179,9 +183,68 @@ LteCellBuilder::LteCellBuilder(Ptr<Node> core,
     Ipv4Address coreAddress =
         coreIp->GetAddress(coreIp->GetInterfaceForDevice(m_coreDevice), 0).GetLocal();
     Ipv4StaticRoutingHelper staticRouting;
-    staticRouting.GetStaticRouting(pgwIp)->SetDefaultRoute(
-        coreAddress,
-        pgwIp->GetInterfaceForDevice(devices.Get(0)));
+    Ptr<Ipv4StaticRouting> pgwRouting = staticRouting.GetStaticRouting(pgwIp);
+    pgwRouting->SetDefaultRoute(coreAddress, pgwIp->GetInterfaceForDevice(devices.Get(0)));
+    BindFramedRoutes(pgw, pgwRouting);
+}
+
+void
+LteCellBuilder::BindFramedRoutes(Ptr<Node> pgw, Ptr<Ipv4StaticRouting> pgwRouting)
+{
+    // The PGW classifies a downlink packet by its destination address alone (ns-3 3.37's
+    // EpcPgwApplication::RecvFromTunDevice): an address behind a UE, such as the LAN of a
+    // fixed-wireless CPE, belongs to no UE and is dropped. TS 29.061 clause 11.3 has the
+    // answer, framed routes: the PGW binds such an address to the UE's bearer. The core node's
+    // routes to those addresses leave over its SGi device towards the UE (StaticRoutePlanner),
+    // so the device's FramedRouteSink hears of each: the PGW then sends the address's packets
+    // to its tunnel interface and the UE's default bearer (the UE's context answers for that
+    // address too; ns-3 offers no call to unbind it, so a route that leaves the PGW only
+    // loses the PGW's host route, and the core stops sending it there).
+    Ptr<EpcPgwApplication> pgwApp;
+    for (uint32_t i = 0; i < pgw->GetNApplications() && !pgwApp; ++i)
+    {
+        pgwApp = DynamicCast<EpcPgwApplication>(pgw->GetApplication(i));
+    }
+    Ptr<Ipv4> pgwIp = pgw->GetObject<Ipv4>();
+    int32_t tunInterface = -1;
+    for (uint32_t i = 0; i < pgw->GetNDevices() && tunInterface < 0; ++i)
+    {
+        if (DynamicCast<VirtualNetDevice>(pgw->GetDevice(i)))
+        {
+            tunInterface = pgwIp->GetInterfaceForDevice(pgw->GetDevice(i));
+        }
+    }
+    NS_ABORT_MSG_IF(!pgwApp || tunInterface < 0,
+                    "LteCellBuilder: the EPC's PGW has no EpcPgwApplication or tunnel device");
+    auto imsiByAddress = m_imsiByAddress;
+    auto add = [pgwApp, pgwRouting, tunInterface, imsiByAddress](Ipv4Address destination,
+                                                                 Ipv4Address terminal) {
+        auto ue = imsiByAddress->find(terminal.Get());
+        if (ue == imsiByAddress->end() || destination == Ipv4Address::GetAny())
+        {
+            // Not an LTE UE, or a default route: the PGW can bind only whole addresses.
+            NS_LOG_WARN("no framed route to " << destination << " via " << terminal);
+            return;
+        }
+        pgwApp->SetUeAddress(ue->second, destination);
+        pgwApp->SetUeAddress(ue->second, terminal); // the UE's own address stays its own
+        pgwRouting->AddHostRouteTo(destination, tunInterface);
+    };
+    auto remove = [pgwRouting, tunInterface](Ipv4Address destination) {
+        for (uint32_t i = 0; i < pgwRouting->GetNRoutes(); ++i)
+        {
+            const Ipv4RoutingTableEntry route = pgwRouting->GetRoute(i);
+            if (route.IsHost() && route.GetDest() == destination &&
+                route.GetInterface() == static_cast<uint32_t>(tunInterface))
+            {
+                pgwRouting->RemoveRoute(i);
+                return;
+            }
+        }
+    };
+    Ptr<FramedRouteSink> sink = CreateObject<FramedRouteSink>();
+    sink->SetCallbacks(FramedRouteSink::AddCallback(add), FramedRouteSink::RemoveCallback(remove));
+    m_coreDevice->AggregateObject(sink);
 }
 
 Ptr<NetDevice>
@@ -251,7 +314,12 @@ LteCellBuilder::Build(const LteLinkSpec& c,
         phy->SetAttribute("NoiseFigure", DoubleValue(ueClass->noiseFigureDbFr1));
     }
     // Addresses before attachment: the default bearer tells the PGW the UE's address.
-    m_epc->AssignUeIpv4Address(cell.ues);
+    Ipv4InterfaceContainer ueAddresses = m_epc->AssignUeIpv4Address(cell.ues);
+    for (uint32_t i = 0; i < cell.ues.GetN(); ++i)
+    {
+        (*m_imsiByAddress)[ueAddresses.GetAddress(i).Get()] =
+            DynamicCast<LteUeNetDevice>(cell.ues.Get(i))->GetImsi();
+    }
     m_lte->Attach(cell.ues, cell.enb);
 
     cell.energy = CreateObject<LteEnbEnergyModel>();

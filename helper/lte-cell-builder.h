@@ -8,6 +8,7 @@
 #include "helper/scenario-spec.h"
 #include "model/lte/lte-enb-energy-model.h"
 
+#include "ns3/ipv4-static-routing.h"
 #include "ns3/lte-enb-net-device.h"
 #include "ns3/lte-helper.h"
 #include "ns3/net-device-container.h"
@@ -15,6 +16,8 @@
 #include "ns3/point-to-point-epc-helper.h"
 #include "ns3/vector.h"
 
+#include <memory>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -110,9 +113,20 @@ class LteCellBuilder
     static std::string SchedulerTypeName(const std::string& name);
 
   private:
+    /**
+     * \brief Aggregate to the core node's SGi device the FramedRouteSink that makes the PGW
+     * carry the addresses routed behind a UE (a CPE's LAN) over that UE's bearer.
+     * \param pgw the PGW's node
+     * \param pgwRouting its static routing
+     */
+    void BindFramedRoutes(Ptr<Node> pgw, Ptr<Ipv4StaticRouting> pgwRouting);
+
     Ptr<LteHelper> m_lte;             //!< the one LTE helper
     Ptr<PointToPointEpcHelper> m_epc; //!< the one EPC
     Ptr<NetDevice> m_coreDevice;      //!< the core node's end of the SGi link
+    /// Every UE's IPv4 address -> its IMSI, shared with the framed-route sink.
+    std::shared_ptr<std::unordered_map<uint32_t, uint64_t>> m_imsiByAddress =
+        std::make_shared<std::unordered_map<uint32_t, uint64_t>>();
 };
 
 } // namespace ns3

@@ -9,6 +9,7 @@
 #include "model/nr/nr-gnb-net-device.h"
 #include "model/nr/nr-mac-scheduler-rr.h"
 #include "model/nr/nr-ue-net-device.h"
+#include "model/routing/framed-route-sink.h"
 
 #include "ns3/abort.h"
 #include "ns3/double.h"
@@ -110,6 +111,12 @@ NrHelper::InstallGnb(Ptr<Node> node, Ptr<NrChannel> channel)
     dev->SetNrChannel(channel, index);
     dev->SetDlScheduler(m_schedulerFactory.Create<NrMacScheduler>());
     dev->SetUlScheduler(m_schedulerFactory.Create<NrMacScheduler>());
+    // Routes the node installs towards addresses behind a UE reach the device as framed routes.
+    // The sink is aggregated to the device, so it lives exactly as long: a plain pointer.
+    Ptr<FramedRouteSink> framed = CreateObject<FramedRouteSink>();
+    framed->SetCallbacks(MakeCallback(&NrGnbNetDevice::AddFramedRoute, PeekPointer(dev)),
+                         MakeCallback(&NrGnbNetDevice::RemoveFramedRoute, PeekPointer(dev)));
+    dev->AggregateObject(framed);
     return NetDeviceContainer(dev);
 }
 

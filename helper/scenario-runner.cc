@@ -8,6 +8,7 @@
 #include "helper/lte-cell-builder.h"
 #include "helper/nr-helper.h"
 #include "helper/static-route-planner.h"
+#include "helper/wifi-reach.h"
 #include "helper/wired-link-helper.h"
 #include "model/cost/cost-ledger.h"
 #include "model/energy/element-power-model.h"
@@ -434,6 +435,31 @@ BuildWifiCell(const ScenarioSpec& spec,
     all.Add(stationDevices);
     addresses.AssignSubnet(all);
     nextStream += wifi.AssignStreams(all, nextStream);
+    // A fixed station that cannot hear the access point never associates: every packet through
+    // it would be lost, silently. Say so instead (a moving one may come into range).
+    for (uint32_t i = 0; i < stationDevices.GetN() && !gb.spec->mobility; ++i)
+    {
+        const WifiReach reach = EstimateWifiReach(apDevice.Get(0), stationDevices.Get(i));
+        if (!reach.Hears())
+        {
+            char detail[320];
+            std::snprintf(detail,
+                          sizeof(detail),
+                          "is %.0f m from access point '%s' and would receive it at %.1f dBm, "
+                          "below the %.0f dBm a Wi-Fi receiver needs to detect a frame: it could "
+                          "never associate. This cell reaches about %.0f m (ns-3's log-distance "
+                          "propagation, see doc/scenario-format.rst, Wi-Fi cells)",
+                          reach.distanceMetres,
+                          l.a.c_str(),
+                          reach.rssiDbm,
+                          reach.thresholdDbm,
+                          reach.reachMetres);
+            const std::string station = gb.members.size() > 1
+                                            ? "member " + std::to_string(i) + " of '" + l.b + "'"
+                                            : "'" + l.b + "'";
+            throw InputError(l.mark, "link '" + l.name + "': station " + station + " " + detail);
+        }
+    }
     // Routing metric: a nominal millisecond for contention and transmission.
     AddRadioEdges(l, "wifi", apDevice.Get(0), stationDevices, 1e-3, planner, links);
 }
@@ -940,6 +966,37 @@ BuildRoutes(ScenarioBuild& sb)
     }
 }
 
+/**
+ * Check, before anything is built, that no node opens more sending sockets than ns-3 has
+ * ephemeral ports (49152-65535, the dynamic range of RFC 6335): a source that cannot bind
+ * aborts the run. A TCP or request-response member has a socket of its own; the UDP members of
+ * a flow that send from one node share one (TimestampedSource).
+ */
+void
+CheckSendingSockets(const ScenarioSpec& spec)
+{
+    constexpr uint64_t kEphemeralPorts = 65535 - 49152 + 1;
+    std::map<std::string, uint64_t> socketsPerMember; // source group -> sockets of each member
+    for (const auto& f : spec.flows)
+    {
+        const uint64_t senders = spec.FindNode(f.from)->count;
+        const uint64_t members = std::max<uint64_t>(senders, spec.FindNode(f.to)->count);
+        const bool socketPerMember =
+            f.traffic.protocol == "tcp" || f.traffic.pattern == "request_response";
+        uint64_t& sockets = socketsPerMember[f.from];
+        sockets += socketPerMember ? (members + senders - 1) / senders : 1;
+        if (sockets > kEphemeralPorts)
+        {
+            throw InputError(f.mark,
+                             "flow '" + f.name + "': a node of '" + f.from + "' would open " +
+                                 std::to_string(sockets) +
+                                 " sending sockets (one per TCP or request-response member, "
+                                 "one per UDP flow), more than ns-3's " +
+                                 std::to_string(kEphemeralPorts) + " ephemeral ports");
+        }
+    }
+}
+
 /// Install the traffic applications and connect their traces to the flow probes.
 void
 BuildTraffic(ScenarioBuild& sb)
@@ -1310,6 +1367,7 @@ ScenarioRunner::Run()
     }
     AttributeDefaultsGuard defaultsGuard(defaults);
 
+    CheckSendingSockets(spec);
     BuildNodes(sb);
     BuildLinks(sb);
     BuildRoutes(sb);

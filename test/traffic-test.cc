@@ -23,6 +23,7 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <numeric>
+#include <set>
 #include <vector>
 
 using namespace ns3;
@@ -661,4 +662,49 @@ TEST(TrafficTest, ExponentialPeriodicSourceMeanAndRunDependence)
     ASSERT_GE(run2.size(), 10u);
     EXPECT_NE(std::vector<Time>(run1.begin(), run1.begin() + 10),
               std::vector<Time>(run2.begin(), run2.begin() + 10));
+}
+
+/// The members of a UDP flow that send from one node share one socket (issue 8, B.14): a server
+/// sending to 10,000 UEs opened 10,000 sockets, and ns-3's Ipv4EndPointDemux scans all of a
+/// node's sockets for every new one, every close and every packet received, so the cost grew
+/// with the square of the members; past its 16,384 ephemeral ports a source aborted the run.
+/// Here 17,000 members of one flow send from one node, and a second flow keeps its own socket.
+TEST(TrafficTest, UdpSourcesOfOneFlowShareTheirNodesSocket)
+{
+    constexpr uint32_t kMembers = 17000; // more than the 16,384 ephemeral ports
+    TwoNodes net = BuildLink("1Gbps", "1ms");
+    Ptr<TimestampSink> sink = InstallSink(net.nodes.Get(1), 9, UdpSocketFactory::GetTypeId());
+    std::map<uint32_t, std::set<uint16_t>> portsOfFlow;
+    net.nodes.Get(1)->GetObject<Ipv4L3Protocol>()->TraceConnectWithoutContext(
+        "LocalDeliver",
+        Callback<void, const Ipv4Header&, Ptr<const Packet>, uint32_t>(
+            [&portsOfFlow](const Ipv4Header&, Ptr<const Packet> packet, uint32_t) {
+                Ptr<Packet> copy = packet->Copy();
+                UdpHeader udp;
+                copy->RemoveHeader(udp);
+                TimestampHeader header;
+                copy->PeekHeader(header);
+                portsOfFlow[header.GetFlowId()].insert(udp.GetSourcePort());
+            }));
+    for (uint32_t member = 0; member <= kMembers; ++member)
+    {
+        Ptr<PeriodicSource> source = CreateObject<PeriodicSource>();
+        source->SetAttribute("Remote",
+                             AddressValue(InetSocketAddress(net.addresses.GetAddress(1), 9)));
+        source->SetAttribute("Interval", TimeValue(Seconds(10)));
+        source->SetAttribute("PacketSize", UintegerValue(64));
+        source->SetAttribute("FlowId", UintegerValue(member < kMembers ? 7 : 8));
+        source->SetAttribute("MemberId", UintegerValue(member));
+        net.nodes.Get(0)->AddApplication(source);
+        source->SetStartTime(Seconds(1) + MicroSeconds(member));
+        source->SetStopTime(Seconds(2));
+    }
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    EXPECT_EQ(sink->GetReceivedPackets(), kMembers + 1);
+    ASSERT_EQ(portsOfFlow.size(), 2u);
+    EXPECT_EQ(portsOfFlow[7].size(), 1u) << "one socket for the flow's members";
+    EXPECT_EQ(portsOfFlow[8].size(), 1u);
+    EXPECT_NE(*portsOfFlow[7].begin(), *portsOfFlow[8].begin()) << "a socket per flow";
+    Simulator::Destroy();
 }

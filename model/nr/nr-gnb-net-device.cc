@@ -284,6 +284,7 @@ NrGnbNetDevice::DoDispose()
     m_shutDown = true;
     m_ues.clear();
     m_ueByAddress.clear();
+    m_framedRoutes.clear();
     m_ulPlans.clear();
     m_dlScheduler = nullptr;
     m_ulScheduler = nullptr;
@@ -1767,11 +1768,38 @@ NrGnbNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolN
     auto it = m_ueByAddress.find(destination.Get());
     if (it == m_ueByAddress.end())
     {
-        NS_LOG_LOGIC("no UE has address " << destination);
+        // Not a UE: an address behind one, reached through its framed route (or the default).
+        auto framed = m_framedRoutes.find(destination.Get());
+        if (framed == m_framedRoutes.end())
+        {
+            framed = m_framedRoutes.find(Ipv4Address::GetAny().Get());
+        }
+        if (framed != m_framedRoutes.end())
+        {
+            it = m_ueByAddress.find(framed->second);
+        }
+    }
+    if (it == m_ueByAddress.end())
+    {
+        NS_LOG_LOGIC("no UE has address " << destination << " or a route to it");
         m_macTxDropTrace(packet);
         return false;
     }
     return EnqueueDl(it->second, packet);
+}
+
+void
+NrGnbNetDevice::AddFramedRoute(Ipv4Address destination, Ipv4Address terminal)
+{
+    NS_LOG_FUNCTION(this << destination << terminal);
+    m_framedRoutes[destination.Get()] = terminal.Get();
+}
+
+void
+NrGnbNetDevice::RemoveFramedRoute(Ipv4Address destination)
+{
+    NS_LOG_FUNCTION(this << destination);
+    m_framedRoutes.erase(destination.Get());
 }
 
 bool

@@ -62,7 +62,8 @@ struct NrMacStats
  * them without ARP. The gNB's IP stack, its UEs' IP stacks and one subnet: NrHelper::InstallUe()
  * attaches UEs (AttachUe()), Ipv4AddressHelper assigns the addresses, and
  * NrHelper::AttachUeAddresses() then tells the gNB which address belongs to which UE (AddUe()).
- * Send() peeks at the IPv4 destination to find the UE; broadcast goes to every UE.
+ * Send() peeks at the IPv4 destination to find the UE; an address behind a UE (a CPE's LAN) is
+ * found through its framed route (AddFramedRoute()); broadcast goes to every UE.
  *
  * **Slot engine.** One event per TTI (slot, or mini-slot with MiniSlotSymbols), on the grid of
  * NrTtiGrid (numerology Mu, TddPattern or FDD). When no queue, grant or HARQ process needs the
@@ -204,6 +205,23 @@ class NrGnbNetDevice : public NrNetDevice
      * \param address its IPv4 address on the cell's subnet.
      */
     void AddUe(Ptr<NrUeNetDevice> ue, Ipv4Address address);
+
+    /**
+     * \brief Send packets for `destination`, an address behind a UE (the LAN of a CPE that
+     * routes), to the UE whose address is `terminal`: a framed route (TS 23.501 clause
+     * 5.6.14). Called through the FramedRouteSink that NrHelper::InstallGnb aggregates to the
+     * device, whenever the node's HostRouteTable installs or moves such a route; it follows the
+     * UE through handovers because the planner moves the routes at the path switch.
+     * \param destination the address behind the UE; 0.0.0.0 for a default route
+     * \param terminal the UE's address on the cell's subnet
+     */
+    void AddFramedRoute(Ipv4Address destination, Ipv4Address terminal);
+
+    /**
+     * \brief Forget the framed route to an address (its route left this cell).
+     * \param destination the address; 0.0.0.0 for a default route
+     */
+    void RemoveFramedRoute(Ipv4Address destination);
 
     // ---- Handover (driven by NrHandoverManager) ----
 
@@ -621,14 +639,15 @@ class NrGnbNetDevice : public NrNetDevice
     std::vector<uint32_t> m_cgReserved; //!< PRBs reserved per configured grant offset
 
     // State
-    std::vector<UeContext> m_ues;                         //!< the UEs
-    std::unordered_map<uint32_t, uint32_t> m_ueByAddress; //!< IPv4 address -> UE
-    std::set<uint32_t> m_dlActive;                        //!< UEs needing downlink scheduling
-    std::set<uint32_t> m_ulActive;                        //!< UEs needing uplink scheduling
-    std::map<uint64_t, UlPlan> m_ulPlans;                 //!< grants per uplink TTI
-    bool m_inTti;                                         //!< inside ProcessTti()
-    bool m_ttiPending;                                    //!< a TTI event is scheduled
-    bool m_ulRunScheduled;                                //!< ScheduleRunUl() has run at least once
+    std::vector<UeContext> m_ues;                          //!< the UEs
+    std::unordered_map<uint32_t, uint32_t> m_ueByAddress;  //!< IPv4 address -> UE
+    std::unordered_map<uint32_t, uint32_t> m_framedRoutes; //!< address behind a UE -> its address
+    std::set<uint32_t> m_dlActive;                         //!< UEs needing downlink scheduling
+    std::set<uint32_t> m_ulActive;                         //!< UEs needing uplink scheduling
+    std::map<uint64_t, UlPlan> m_ulPlans;                  //!< grants per uplink TTI
+    bool m_inTti;                                          //!< inside ProcessTti()
+    bool m_ttiPending;                                     //!< a TTI event is scheduled
+    bool m_ulRunScheduled;              //!< ScheduleRunUl() has run at least once
     uint64_t m_lastUlTti;               //!< the latest TTI whose PUSCHs are scheduled
     bool m_shutDown;                    //!< DoDispose() ran; pending events do nothing
     uint64_t m_nextTti;                 //!< the next TTI to run

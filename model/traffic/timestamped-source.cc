@@ -8,6 +8,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
+#include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
@@ -15,12 +16,95 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <map>
+
 namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("TimestampedSource");
 
 NS_OBJECT_ENSURE_REGISTERED(TimestampedSource);
+
+/**
+ * \ingroup blueprint
+ * \brief The UDP sockets a node's sending-only sources share, one per flow and address family
+ * (aggregated to the node by the first source that needs one).
+ */
+class TimestampedSourceSockets : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::TimestampedSourceSockets")
+                                .SetParent<Object>()
+                                .SetGroupName("Blueprint")
+                                .AddConstructor<TimestampedSourceSockets>();
+        return tid;
+    }
+
+    /**
+     * \param node the node
+     * \param flowId the flow
+     * \param ipv6 whether the flow's remote address is IPv6
+     * \return the flow's bound socket on the node, opened on first use
+     */
+    Ptr<Socket> Acquire(Ptr<Node> node, uint32_t flowId, bool ipv6)
+    {
+        Entry& entry = m_sockets[Key(flowId, ipv6)];
+        if (!entry.socket)
+        {
+            entry.socket = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
+            const int bound = ipv6 ? entry.socket->Bind6() : entry.socket->Bind();
+            NS_ABORT_MSG_IF(bound != 0, "TimestampedSource: cannot bind a local port");
+        }
+        ++entry.users;
+        return entry.socket;
+    }
+
+    /**
+     * \brief One source of the flow stopped: close the socket when it was the last one.
+     * \param flowId the flow
+     * \param ipv6 whether the flow's remote address is IPv6
+     */
+    void Release(uint32_t flowId, bool ipv6)
+    {
+        auto it = m_sockets.find(Key(flowId, ipv6));
+        if (it != m_sockets.end() && --it->second.users == 0)
+        {
+            it->second.socket->Close();
+            m_sockets.erase(it);
+        }
+    }
+
+  protected:
+    void DoDispose() override
+    {
+        m_sockets.clear();
+        Object::DoDispose();
+    }
+
+  private:
+    /// One shared socket.
+    struct Entry
+    {
+        Ptr<Socket> socket; //!< the socket
+        uint32_t users = 0; //!< sources holding it
+    };
+
+    /** \param flowId a flow \param ipv6 its family \return the map key */
+    static uint64_t Key(uint32_t flowId, bool ipv6)
+    {
+        return (static_cast<uint64_t>(flowId) << 1) | (ipv6 ? 1 : 0);
+    }
+
+    std::map<uint64_t, Entry> m_sockets; //!< (flow, family) -> socket
+};
+
+NS_OBJECT_ENSURE_REGISTERED(TimestampedSourceSockets);
 
 TypeId
 TimestampedSource::GetTypeId()
@@ -61,6 +145,7 @@ TimestampedSource::TimestampedSource()
     : m_flowId(0),
       m_memberId(0),
       m_socket(nullptr),
+      m_sharedSocket(false),
       m_sending(false),
       m_nextSeq(0),
       m_sentBytes(0)
@@ -107,12 +192,7 @@ void
 TimestampedSource::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    if (m_socket)
-    {
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->Close();
-    }
-    m_socket = nullptr;
+    ReleaseSocket();
     Application::DoDispose();
 }
 
@@ -142,9 +222,23 @@ TimestampedSource::StartApplication()
                         !Inet6SocketAddress::IsMatchingType(m_remote),
                     "TimestampedSource: Remote must be an InetSocketAddress or "
                     "Inet6SocketAddress");
+    const bool ipv6 = !InetSocketAddress::IsMatchingType(m_remote);
+    if (GetSocketFactoryType() == UdpSocketFactory::GetTypeId() && !KeepsReceivingAfterStop())
+    {
+        Ptr<TimestampedSourceSockets> sockets = GetNode()->GetObject<TimestampedSourceSockets>();
+        if (!sockets)
+        {
+            sockets = CreateObject<TimestampedSourceSockets>();
+            GetNode()->AggregateObject(sockets);
+        }
+        m_socket = sockets->Acquire(GetNode(), m_flowId, ipv6);
+        m_sharedSocket = true;
+        // UDP has no handshake: Connect would report success at once, from inside the call.
+        ConnectionSucceeded(m_socket);
+        return;
+    }
     m_socket = Socket::CreateSocket(GetNode(), GetSocketFactoryType());
-    const int bound =
-        InetSocketAddress::IsMatchingType(m_remote) ? m_socket->Bind() : m_socket->Bind6();
+    const int bound = ipv6 ? m_socket->Bind6() : m_socket->Bind();
     NS_ABORT_MSG_IF(bound != 0, "TimestampedSource: cannot bind a local port");
     // The callback must be in place before Connect: a UDP socket reports success from inside it.
     m_socket->SetConnectCallback(MakeCallback(&TimestampedSource::ConnectionSucceeded, this),
@@ -163,13 +257,37 @@ TimestampedSource::StopApplication()
     }
     if (m_socket && !KeepsReceivingAfterStop())
     {
+        ReleaseSocket();
+    }
+}
+
+void
+TimestampedSource::ReleaseSocket()
+{
+    if (!m_socket)
+    {
+        return;
+    }
+    if (m_sharedSocket)
+    {
+        // At Simulator::Destroy the node may have disposed of its sockets first.
+        Ptr<TimestampedSourceSockets> sockets =
+            GetNode() ? GetNode()->GetObject<TimestampedSourceSockets>() : nullptr;
+        if (sockets)
+        {
+            sockets->Release(m_flowId, !InetSocketAddress::IsMatchingType(m_remote));
+        }
+    }
+    else
+    {
         m_socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
                                      MakeNullCallback<void, Ptr<Socket>>());
         m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
         m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
         m_socket->Close();
-        m_socket = nullptr;
     }
+    m_socket = nullptr;
+    m_sharedSocket = false;
 }
 
 void
@@ -205,7 +323,8 @@ TimestampedSource::SendPacket(uint32_t size)
     ++m_nextSeq;
     m_sentBytes += size;
     m_txTrace(header, size);
-    const bool accepted = m_socket && m_socket->Send(packet) >= 0;
+    const bool accepted = m_socket && (m_sharedSocket ? m_socket->SendTo(packet, 0, m_remote)
+                                                      : m_socket->Send(packet)) >= 0;
     NS_LOG_LOGIC("seq " << header.GetSeq() << " of " << size << " bytes, accepted " << accepted);
     return accepted;
 }

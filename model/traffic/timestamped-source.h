@@ -115,13 +115,29 @@ class TimestampedSource : public Application
      * ends, so answers to the last requests still count instead of being dropped by a closed
      * socket and reported as lost.
      *
+     * A source that reads its socket must return true: the others send only, and the UDP
+     * sources among them share one socket per node and flow (see StartApplication()).
+     *
      * \return true to keep receiving after stop; the default closes the socket at stop
      */
     virtual bool KeepsReceivingAfterStop() const;
 
   private:
+    /**
+     * \brief Open the socket and start sending.
+     *
+     * A UDP source that only sends takes its node's socket for its flow (FlowId), shared with
+     * the other members of the flow that send from the same node, and sends each packet to
+     * Remote with SendTo. A server that sends to 10,000 UEs would otherwise open 10,000
+     * sockets, and ns-3's Ipv4EndPointDemux scans every socket of the node for each new one
+     * (ephemeral port search), each close and each packet received: quadratic in the members,
+     * and aborting beyond the 16,384 ephemeral ports. Other sources get a socket of their own.
+     */
     void StartApplication() override;
     void StopApplication() override;
+
+    /// \brief Give the socket back: close it, or leave it to the flow's other members.
+    void ReleaseSocket();
 
     /**
      * \brief Connection to Remote is up.
@@ -140,6 +156,7 @@ class TimestampedSource : public Application
     uint32_t m_flowId;    //!< flow number stamped on every packet
     uint32_t m_memberId;  //!< member number stamped on every packet
     Ptr<Socket> m_socket; //!< the connected socket while running
+    bool m_sharedSocket;  //!< m_socket is the node's socket for the flow (sent to with SendTo)
     bool m_sending;       //!< StartSending() was called and StopSending() not yet
     uint64_t m_nextSeq;   //!< sequence number of the next packet
     uint64_t m_sentBytes; //!< bytes generated so far
