@@ -636,7 +636,8 @@ BuildNrRadioNetwork(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
     {
         const NrLinkSpec& cell = *l->nr;
         const NodeGroup& ga = sb.groups.at(l->a);
-        NrGnbRadio gnbRadio = NrCellClass::Find(cell.cell)->MakeRadio(*band);
+        // The class's power spectral density over the bandwidth this link configures.
+        NrGnbRadio gnbRadio = NrCellClass::Find(cell.cell)->MakeRadio(*band, cell.bandwidth);
         NrHelper nr;
         nr.SetGnbAttribute("Mu", UintegerValue(cell.numerology));
         nr.SetGnbAttribute("TddPattern", StringValue(cell.tdd));
