@@ -1455,9 +1455,11 @@ CheckCostsInCurrency(const ScenarioSpec& spec, const SourceMark& currencyMark)
             refuse("node '" + n.name + "'");
         }
     }
+    // Every link technology has catalogue costs in JPY: wired profiles, NR and LTE cell classes
+    // (NrCellClass), Wi-Fi access points (WifiProfile).
     for (const auto& l : spec.links)
     {
-        if (!l.cost && l.technology == "wired")
+        if (!l.cost)
         {
             refuse("link '" + l.name + "'");
         }

@@ -257,3 +257,23 @@ TEST(EnergyAttributionTest, SleepKeysAreCheckedAtTheirPosition)
         }
     }
 }
+
+/// The catalogues price radio cells in JPY too (NR and LTE cell classes, Wi-Fi APs): a scenario
+/// in another currency must price them itself, or its yen would be labelled EUR. Before, only
+/// wired links were checked and a cell's yen went out as euros.
+TEST(EnergyAttributionTest, RadioCellsInAnotherCurrencyNeedTheirOwnCost)
+{
+    const std::string base = Skeleton("  ap: {site: a, cost: {capex: 0, opex_per_year: 0}}\n"
+                                      "  sta: {site: b, cost: {capex: 0, opex_per_year: 0}}\n",
+                                      "  wlan: {technology: wifi, between: [ap, sta]}\n",
+                                      "ap",
+                                      "sta") +
+                             "economics: {currency: EUR}\n";
+    EXPECT_THROW(ScenarioDocument::FromString(base, "eur.yaml").Resolve("base"), InputError);
+    std::string priced = base;
+    const std::string wlan = "between: [ap, sta]";
+    priced.replace(priced.find(wlan),
+                   wlan.size(),
+                   wlan + ", cost: {capex: 3000, opex_per_year: 300, lifetime_years: 7}");
+    EXPECT_NO_THROW(ScenarioDocument::FromString(priced, "eur.yaml").Resolve("base"));
+}
