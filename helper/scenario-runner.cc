@@ -1240,29 +1240,38 @@ BuildLedgers(ScenarioBuild& sb)
             sb.uncosted.push_back({l.name, l.a, technology, "cost given as 0"});
         }
     };
+    // Radio cells, once per link whether or not a UE was attached to it at the start (a cell a
+    // moving UE only hands over to has no routing edge yet): the cell class's site cost (NR,
+    // LTE) or the AP's (Wi-Fi), or the link's own. Their energy comes from the cells' own
+    // models (NR below, LTE and Wi-Fi where their cells are built).
     bool epc = false;
-    std::set<const LinkSpec*> linkCostOverridden;
-    std::set<std::pair<const LinkSpec*, uint32_t>> linkUnmetered; // link ends reported
-    std::set<const LinkSpec*> lteReported;                        // LTE cells reported
-    for (const auto& b : sb.links)
+    for (const auto& l : sb.spec.links)
     {
-        const LinkSpec& l = *b.spec;
-        if (!b.profile && (l.technology == "nr" || l.technology == "lte") && !l.cost)
+        if (l.technology != "nr" && l.technology != "lte" && l.technology != "wifi")
         {
-            // An NR or LTE cell without a cost of its own: its cell class's site cost, once per
-            // cell.
-            if (linkCostOverridden.insert(&l).second)
-            {
-                const NrCellClass* cell = NrCellClass::Find(l.nr ? l.nr->cell : l.lte->cell);
-                sb.ledger.Add(CostItem{l.name,
-                                       l.a,
-                                       l.technology,
-                                       cell->capex,
-                                       cell->lifetimeYears,
-                                       cell->opexPerYear});
-            }
+            continue;
         }
-        if (l.technology == "lte" && lteReported.insert(&l).second)
+        if (l.cost)
+        {
+            costOverride(l, l.technology);
+        }
+        else if (l.technology == "wifi")
+        {
+            const WifiProfile ap = WifiProfile::AccessPoint(l.wifi->standard);
+            sb.ledger.Add(
+                CostItem{l.name, l.a, "wifi", ap.capex, ap.lifetimeYears, ap.opexPerYear});
+        }
+        else
+        {
+            const NrCellClass* cell = NrCellClass::Find(l.nr ? l.nr->cell : l.lte->cell);
+            sb.ledger.Add(CostItem{l.name,
+                                   l.a,
+                                   l.technology,
+                                   cell->capex,
+                                   cell->lifetimeYears,
+                                   cell->opexPerYear});
+        }
+        if (l.technology == "lte")
         {
             // ns-3's LTE MAC has no per-UE slot hooks to drive a UE model (NR meters its UEs).
             sb.unmetered.push_back(
@@ -1275,30 +1284,16 @@ BuildLedgers(ScenarioBuild& sb)
                 sb.uncosted.push_back({"epc", l.lte->core, "lte", why});
             }
         }
-        if (!b.profile && (l.technology == "nr" || l.technology == "lte") && !l.cost)
-        {
-            continue;
-        }
+    }
+    std::set<const LinkSpec*> linkCostOverridden;
+    std::set<std::pair<const LinkSpec*, uint32_t>> linkUnmetered; // link ends reported
+    for (const auto& b : sb.links)
+    {
         if (!b.profile)
         {
-            // A radio link with a cost written on it (NR, LTE or Wi-Fi), or a Wi-Fi cell priced
-            // by its AP profile (WifiProfile). Radio energy comes from the cells' own models
-            // (NR below, LTE and Wi-Fi where their cells are built).
-            if (linkCostOverridden.insert(&l).second)
-            {
-                if (l.cost)
-                {
-                    costOverride(l, b.technology);
-                }
-                else
-                {
-                    const WifiProfile ap = WifiProfile::AccessPoint(l.wifi->standard);
-                    sb.ledger.Add(
-                        CostItem{l.name, l.a, "wifi", ap.capex, ap.lifetimeYears, ap.opexPerYear});
-                }
-            }
-            continue;
+            continue; // a radio cell's edge, priced above
         }
+        const LinkSpec& l = *b.spec;
         const WiredLinkProfile& p = *b.profile;
         const std::string* ends[2] = {&l.a, &l.b};
         for (uint32_t e = 0; e < 2; ++e)

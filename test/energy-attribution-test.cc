@@ -10,6 +10,7 @@
 #include "helper/input-error.h"
 #include "helper/scenario-reader.h"
 #include "helper/scenario-runner.h"
+#include "model/nr/nr-band-profile.h"
 #include "model/wifi/wifi-power-model.h"
 #include "model/wired/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
@@ -276,4 +277,25 @@ TEST(EnergyAttributionTest, RadioCellsInAnotherCurrencyNeedTheirOwnCost)
                    wlan.size(),
                    wlan + ", cost: {capex: 3000, opex_per_year: 300, lifetime_years: 7}");
     EXPECT_NO_THROW(ScenarioDocument::FromString(priced, "eur.yaml").Resolve("base"));
+}
+
+/// Every cell is a site to pay for, whether or not a UE is attached to it when the run starts: a
+/// cell that a UE group only hands over to (or never uses) used to have no routing edge and so
+/// no cost item (the bus corridor's three poles were priced as one).
+TEST(EnergyAttributionTest, EveryCellIsCostedEvenWithoutAnAttachedUe)
+{
+    const RunResult r =
+        RunBase(Skeleton("  near: {site: a}\n  far: {site: b}\n  ue: {site: a}\n"
+                         "  core: {site: a, equipment: router}\n",
+                         "  cell-near: {technology: nr, between: [near, ue], band: n78}\n"
+                         "  cell-far: {technology: nr, between: [far, ue], band: n78}\n"
+                         "  bh: {between: [core, near], profile: fiber, rate: 1Gbps}\n"
+                         "  bh2: {between: [core, far], profile: fiber, rate: 1Gbps}\n",
+                         "core",
+                         "ue"));
+    const NrCellClass* macro = NrCellClass::Find("macro");
+    // Discount rate 0: capex / lifetime + opex per site, two sites.
+    EXPECT_NEAR(r.annualisedByTechnology.at("nr"),
+                2 * (macro->capex / macro->lifetimeYears + macro->opexPerYear),
+                1e-6);
 }
