@@ -1126,8 +1126,8 @@ NrGnbNetDevice::ProcessTti()
         m_pdcch.StartOccasion(m_grid->GetSlot(tti) % slotsPerFrame,
                               NrPdcch::GetCces(m_coresetRbs, coresetSymbols));
     }
-    // Uplink grants first, on at most half the CCEs while downlink UEs wait: neither direction
-    // can take the whole PDCCH from the other.
+    // Uplink grants first, leaving a CCE for each downlink UE waiting, up to half the CORESET:
+    // neither direction can take the whole PDCCH from the other.
     if (dlSymbols > 0 && !m_ulActive.empty())
     {
         ScheduleUlGrants(tti);
@@ -1361,8 +1361,10 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
     // slot (TS 38.214 clause 6.1.2.1).
     const Time pdcchEnd = m_grid->GetFirstSymbolEnd(tti);
     const uint64_t lastSlot = m_grid->GetSlot(tti) + MAX_K2_SLOTS;
-    const uint32_t cceLimit =
-        m_dlActive.empty() ? m_pdcch.GetCces() : std::max<uint32_t>(1, m_pdcch.GetCces() / 2);
+    // Downlink UEs waiting keep at least one CCE each, up to half the CORESET, for their DCIs.
+    const uint32_t dlReserve =
+        std::min<uint32_t>(m_pdcch.GetCces() / 2, static_cast<uint32_t>(m_dlActive.size()));
+    const uint32_t cceLimit = m_pdcch.GetCces() - dlReserve;
     std::map<uint64_t, std::vector<uint32_t>> newData; // PUSCH TTI -> UEs
     // UEs of the same capability share Tproc,2 and so the first PUSCH TTI: find it once per
     // value.

@@ -117,7 +117,8 @@ struct NrMacStats
  * mini-slot) holds PRBs x symbols / 6 CCEs, each UE's DCI takes the aggregation level its
  * downlink SINR needs, on one of its search space candidates (PdcchCandidatesAl1..Al16). A UE
  * whose DCI finds no free candidate is not scheduled in that TTI. Uplink grants are placed first,
- * on at most half the CCEs while downlink UEs wait, then downlink assignments on the rest;
+ * leaving one CCE per downlink UE waiting (up to half the CORESET), then downlink assignments on
+ * the rest;
  * within each, HARQ retransmissions first, then the scheduler's order. Each UE has its own SR
  * resource on the PUCCH (NrSrResources: 12 per PUCCH PRB, PucchSrPrbs PRBs per uplink TTI);
  * when the cell's UEs outnumber the resources of SrPeriodicity, the SR period grows to the
