@@ -198,12 +198,13 @@ class NrGnbEnergyModel : public Object
         FEMTO  //!< femto cell
     };
 
-    /// Sleep states of an idle gap, shallowest first.
+    /// Sleep states of an idle gap, shallowest first (TR 38.864 Table 5.1-3; for EARTH, relative
+    /// to its awake floor N_TRX P0).
     enum SleepState
     {
-        MICRO_SLEEP, //!< no transition (TR 38.864 P3; EARTH: awake)
-        LIGHT_SLEEP, //!< TR 38.864 P2
-        DEEP_SLEEP   //!< TR 38.864 P1; EARTH: the sleep mode
+        MICRO_SLEEP, //!< P3, the awake floor, no transition
+        LIGHT_SLEEP, //!< P2
+        DEEP_SLEEP   //!< P1
     };
 
     /// One row of EARTH Table II.
@@ -262,7 +263,8 @@ class NrGnbEnergyModel : public Object
      */
     double GetEarthPower(double load) const;
 
-    /// \return the EARTH sleep power N_TRX P_sleep in W.
+    /// \return the EARTH sleep power N_TRX P_sleep in W (Table II; not used for idle time, which
+    /// has no transition time in EARTH: see the class description).
     double GetEarthSleepPower() const;
 
     /**
