@@ -105,8 +105,10 @@ NrHelper::InstallGnb(Ptr<Node> node, Ptr<NrChannel> channel)
     UintegerValue mu;
     dev->GetAttribute("Mu", mu);
     channel->SetAttribute("Numerology", mu);
+    const NrBandProfile carrier = CarrierOf(channel);
     const NrGnbRadio radio =
-        m_hasGnbRadio ? m_gnbRadio : NrCellClass::Find("macro")->MakeRadio(CarrierOf(channel));
+        m_hasGnbRadio ? m_gnbRadio
+                      : NrCellClass::Find("macro")->MakeRadio(carrier, carrier.bandwidthHz);
     const uint32_t index = channel->AddGnb(dev, radio);
     dev->SetNrChannel(channel, index);
     dev->SetDlScheduler(m_schedulerFactory.Create<NrMacScheduler>());

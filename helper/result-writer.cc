@@ -6,6 +6,7 @@
 
 #include "helper/input-error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -140,6 +141,52 @@ Number(double v)
     return Json(v).dump();
 }
 
+/// The elements without a power or cost figure, as a JSON array of objects.
+Json
+UnaccountedJson(const std::vector<UnaccountedElement>& elements)
+{
+    Json list = Json::array();
+    for (const auto& e : elements)
+    {
+        list.push_back({{"element", e.element},
+                        {"node", e.node},
+                        {"technology", e.technology},
+                        {"reason", e.reason}});
+    }
+    return list;
+}
+
+/// One table line naming the elements without a figure ("" when there are none), grouped by
+/// technology and reason: "a, b (host: an end device ...); c (lte: ...)".
+std::string
+UnaccountedLine(const std::string& label, const std::vector<UnaccountedElement>& elements)
+{
+    if (elements.empty())
+    {
+        return "";
+    }
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups; // in first-seen order
+    for (const auto& e : elements)
+    {
+        const std::string why = e.technology + ": " + e.reason;
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+            return g.first == why;
+        });
+        if (it == groups.end())
+        {
+            groups.emplace_back(why, std::vector<std::string>{});
+            it = std::prev(groups.end());
+        }
+        it->second.push_back(e.element);
+    }
+    std::vector<std::string> parts;
+    for (const auto& [why, names] : groups)
+    {
+        parts.push_back(Join(names, ", ") + " (" + why + ")");
+    }
+    return label + ": " + Join(parts, "; ") + "\n";
+}
+
 } // namespace
 
 std::string
@@ -204,13 +251,15 @@ ResultWriter::ToJson(const RunResult& r)
     j["energy"] = {{"total_j", r.energyJoules},
                    {"by_technology", r.energyByTechnology},
                    {"by_node", r.energyByNode},
-                   {"j_per_bit", r.joulesPerBit}};
+                   {"j_per_bit", r.joulesPerBit},
+                   {"unmetered", UnaccountedJson(r.unmetered)}};
     j["cost"] = {{"currency", r.currency},
                  {"capex", r.capex},
                  {"opex_per_year", r.opexPerYear},
                  {"discount_rate", r.discountRate},
                  {"annualised", r.annualisedCost},
-                 {"annualised_by_technology", r.annualisedByTechnology}};
+                 {"annualised_by_technology", r.annualisedByTechnology},
+                 {"uncosted", UnaccountedJson(r.uncosted)}};
     j["verdict"] = ToString(r.verdict);
     j["runtime"] = {{"wall_s", r.wallSeconds}, {"events", r.events}};
     return j.dump(2) + "\n";
@@ -283,11 +332,16 @@ ResultWriter::SummaryTable(const RunResult& r)
             }
         }
     }
-    out += Format("energy %.1f J (%.3g J/bit), annualised cost %.0f ",
-                  r.energyJoules,
-                  r.joulesPerBit,
-                  r.annualisedCost) +
-           r.currency + Format(" (capex %.0f, opex %.0f/yr)\n", r.capex, r.opexPerYear);
+    out +=
+        Format("energy %.1f J (%.3g J/bit), annualised cost %.0f %s (capex %.0f, opex %.0f/yr)\n",
+               r.energyJoules,
+               r.joulesPerBit,
+               r.annualisedCost,
+               r.currency.c_str(),
+               r.capex,
+               r.opexPerYear);
+    out += UnaccountedLine("not metered (0 J counted)", r.unmetered);
+    out += UnaccountedLine("not costed", r.uncosted);
     out += "verdict: " + ToString(r.verdict) +
            (r.verdict == Verdict::None ? " (no flow has a requirement)" : "") +
            Format("   (%.2f s wall, %llu events)\n",
@@ -357,6 +411,32 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
                                                           r.capex,
                                                           r.annualisedCost,
                                                           ToString(r.verdict).c_str());
+    }
+    // Elements without figures: once for all configurations when they agree, else per
+    // configuration.
+    std::vector<std::string> lines;
+    for (const auto& r : runs)
+    {
+        lines.push_back(UnaccountedLine("not metered (0 J counted)", r.unmetered) +
+                        UnaccountedLine("not costed", r.uncosted));
+    }
+    if (std::all_of(lines.begin(), lines.end(), [&](const std::string& l) {
+            return l == lines.front();
+        }))
+    {
+        out += lines.front();
+    }
+    else
+    {
+        for (std::size_t i = 0; i < runs.size(); ++i)
+        {
+            std::string block = lines[i];
+            for (std::size_t at = 0; at < block.size(); at = block.find('\n', at) + 1)
+            {
+                block.insert(at, runs[i].configuration + ": ");
+            }
+            out += block;
+        }
     }
     return out;
 }

@@ -81,6 +81,19 @@ struct FlowResult
 
 /**
  * \ingroup blueprint
+ * \brief An element of a run with no power figure (its energy is not counted) or no cost
+ * figure: reported, so a total is never silently short.
+ */
+struct UnaccountedElement
+{
+    std::string element;    //!< element name (a node group, a link, "<link> UEs", ...)
+    std::string node;       //!< node (group) it belongs to
+    std::string technology; //!< technology or equipment role
+    std::string reason;     //!< why it has no figure
+};
+
+/**
+ * \ingroup blueprint
  * \brief The result of one run of one configuration: the output contract of result.json.
  */
 struct RunResult
@@ -99,12 +112,14 @@ struct RunResult
     std::map<std::string, double> energyByTechnology;     //!< J per technology
     std::map<std::string, double> energyByNode;           //!< J per node (group)
     double joulesPerBit = 0;                              //!< energy per delivered application bit
+    std::vector<UnaccountedElement> unmetered;            //!< elements without a power figure
     std::string currency;                                 //!< unit of the costs
     double capex = 0;                                     //!< total investment
     double opexPerYear = 0;                               //!< running cost per year
     double annualisedCost = 0;                            //!< capex annuity + opex
     double discountRate = 0;                              //!< used for the annuity
     std::map<std::string, double> annualisedByTechnology; //!< per technology
+    std::vector<UnaccountedElement> uncosted;             //!< elements without a cost figure
     Verdict verdict = Verdict::None; //!< worst flow verdict; None if no flow has a requirement
     double wallSeconds = 0;          //!< wall-clock time of build + run
     uint64_t events = 0;             //!< simulator events executed

@@ -57,6 +57,8 @@ const std::vector<std::string> kNrLinkKeys = {"technology",
                                               "mini_slot",
                                               "propagation",
                                               "handover",
+                                              "sleep",
+                                              "ssb_period",
                                               "attributes",
                                               "cost",
                                               "description"};
@@ -74,6 +76,7 @@ const std::vector<std::string> kLteLinkKeys = {"technology",
                                                "enb_power",
                                                "ue_power",
                                                "core",
+                                               "sleep",
                                                "attributes",
                                                "cost",
                                                "description"};
@@ -631,6 +634,27 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
             nr.shadowing = sh->AsBool();
         }
     }
+    if (const ConfigNode* sleep = link.Find("sleep"))
+    {
+        nr.sleep = ReadChoice(*sleep, {"micro", "light", "deep"}, "sleep state");
+    }
+    if (const ConfigNode* ssb = link.Find("ssb_period"))
+    {
+        // TS 38.331 ssb-periodicityServingCell: ms5, ms10, ms20, ms40, ms80, ms160.
+        const double period = ssb->AsDuration();
+        bool allowed = false;
+        for (double ms : {5.0, 10.0, 20.0, 40.0, 80.0, 160.0})
+        {
+            allowed = allowed || std::abs(period - ms * 1e-3) < 1e-9;
+        }
+        if (!allowed)
+        {
+            throw InputError(ssb->GetMark(),
+                             context + ": ssb_period is 5ms, 10ms, 20ms, 40ms, 80ms or 160ms "
+                                       "(TS 38.331 ssb-periodicityServingCell)");
+        }
+        nr.ssbPeriod = period;
+    }
     if (const ConfigNode* ho = link.Find("handover"))
     {
         const std::string hoContext = context + " handover";
@@ -826,6 +850,18 @@ ReadLteCell(const ConfigNode& link, const ScenarioSpec& spec, const std::string&
     if (const ConfigNode* p = link.Find("enb_power"))
     {
         lte.enbPowerDbm = ReadTxPowerDbm(*p, context + " enb_power");
+    }
+    if (const ConfigNode* sleep = link.Find("sleep"))
+    {
+        lte.sleep = ReadChoice(*sleep, {"micro", "light", "deep"}, "sleep state");
+        if (lte.sleep != "micro")
+        {
+            throw InputError(sleep->GetMark(),
+                             context + ": an LTE cell sends its cell-specific reference signals "
+                                       "in every 1 ms subframe (TS 36.211 clause 6.10.1), "
+                                       "shorter than the 6 ms a light sleep takes (TR 38.864 "
+                                       "Table 5.1-4): it can only micro-sleep (sleep: micro)");
+        }
     }
     if (const ConfigNode* p = link.Find("ue_power"))
     {
@@ -1419,9 +1455,11 @@ CheckCostsInCurrency(const ScenarioSpec& spec, const SourceMark& currencyMark)
             refuse("node '" + n.name + "'");
         }
     }
+    // Every link technology has catalogue costs in JPY: wired profiles, NR and LTE cell classes
+    // (NrCellClass), Wi-Fi access points (WifiProfile).
     for (const auto& l : spec.links)
     {
-        if (!l.cost && l.technology == "wired")
+        if (!l.cost)
         {
             refuse("link '" + l.name + "'");
         }

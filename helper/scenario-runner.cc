@@ -32,6 +32,7 @@
 #include "model/traffic/timestamp-header.h"
 #include "model/traffic/timestamp-sink.h"
 #include "model/traffic/video-source.h"
+#include "model/wifi/wifi-power-model.h"
 #include "model/wired/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 
@@ -54,6 +55,7 @@
 #include "ns3/waypoint-mobility-model.h"
 #include "ns3/wifi-helper.h"
 #include "ns3/wifi-mac-helper.h"
+#include "ns3/wifi-net-device.h"
 #include "ns3/yans-wifi-helper.h"
 
 #include <chrono>
@@ -390,7 +392,8 @@ AddRadioEdges(const LinkSpec& l,
 }
 
 /// Build one Wi-Fi cell with ns-3's wifi module: an access point, its stations, their subnet,
-/// and one routing edge per station.
+/// one routing edge per station, and the radios' energy (WifiRadioPowerModel: the AP at its
+/// site's PUE, its figure being the device's own draw; stations, like NR UEs, at none).
 void
 BuildWifiCell(const ScenarioSpec& spec,
               const LinkSpec& l,
@@ -399,6 +402,7 @@ BuildWifiCell(const ScenarioSpec& spec,
               AddressPlan& addresses,
               StaticRoutePlanner& planner,
               std::vector<BuiltLink>& links,
+              Ptr<EnergyMeter> meter,
               int64_t& nextStream)
 {
     const WifiLinkSpec& w = *l.wifi;
@@ -462,6 +466,26 @@ BuildWifiCell(const ScenarioSpec& spec,
     }
     // Routing metric: a nominal millisecond for contention and transmission.
     AddRadioEdges(l, "wifi", apDevice.Get(0), stationDevices, 1e-3, planner, links);
+    auto meterRadio = [&](Ptr<NetDevice> device,
+                          const WifiProfile& profile,
+                          const std::string& element,
+                          const std::string& node,
+                          double pue) {
+        Ptr<WifiRadioPowerModel> radio = CreateObject<WifiRadioPowerModel>();
+        radio->SetProfile(profile);
+        radio->Attach(DynamicCast<WifiNetDevice>(device));
+        meter->AddIntegratedElement(
+            element,
+            node,
+            "wifi",
+            [radio](Time now) { return radio->GetEnergy(now); },
+            pue);
+    };
+    meterRadio(apDevice.Get(0), WifiProfile::AccessPoint(w.standard), l.name, l.a, ga.pue);
+    for (uint32_t i = 0; i < stationDevices.GetN(); ++i)
+    {
+        meterRadio(stationDevices.Get(i), WifiProfile::Station(), l.name + " stations", l.b, 1.0);
+    }
 }
 
 /// Build one LTE cell with ns-3's lte module and the scenario's one EPC: one routing edge from
@@ -524,14 +548,15 @@ BuildLteCell(const LinkSpec& l,
         planner.AddLink(coreDevice, cell.ues.Get(i), 2e-3 + cell.s1uDelay);
         links.push_back(b);
     }
-    // Cell power by EARTH (Auer et al. 2011, Table II), fitted to LTE base stations.
+    // Cell power by EARTH (Auer et al. 2011, Table II), fitted to LTE base stations; its input
+    // power includes the site's supply and cooling losses, so no PUE on top.
     Ptr<LteEnbEnergyModel> energy = cell.energy;
     meter->AddIntegratedElement(
         l.name,
         l.a,
         "lte",
         [energy](Time now) { return energy->GetEnergy(now); },
-        enb.pue);
+        energy->IncludesSiteOverhead() ? 1.0 : enb.pue);
 }
 
 struct ScenarioBuild;
@@ -582,6 +607,8 @@ struct ScenarioBuild
     std::vector<FlowResult> flowResults;                        //!< per flow, filled while building
     Ptr<EnergyMeter> meter = CreateObject<EnergyMeter>();       //!< energy of every element
     CostLedger ledger;                                          //!< cost of every element
+    std::vector<UnaccountedElement> unmetered;                  //!< elements without power
+    std::vector<UnaccountedElement> uncosted;                   //!< elements without cost
     EnergyReport energy;                                        //!< the meter's reading at the end
     uint64_t events = 0;                                        //!< simulator events of the model
 };
@@ -656,7 +683,8 @@ BuildNrRadioNetwork(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
     {
         const NrLinkSpec& cell = *l->nr;
         const NodeGroup& ga = sb.groups.at(l->a);
-        NrGnbRadio gnbRadio = NrCellClass::Find(cell.cell)->MakeRadio(*band);
+        // The class's power spectral density over the bandwidth this link configures.
+        NrGnbRadio gnbRadio = NrCellClass::Find(cell.cell)->MakeRadio(*band, cell.bandwidth);
         NrHelper nr;
         nr.SetGnbAttribute("Mu", UintegerValue(cell.numerology));
         nr.SetGnbAttribute("TddPattern", StringValue(cell.tdd));
@@ -704,10 +732,28 @@ BuildNrRadioNetwork(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         NrCellEnergy cellEnergy;
         cellEnergy.link = l.name;
         cellEnergy.gnbNode = l.a;
-        cellEnergy.pue = ga.pue;
         cellEnergy.gnb = CreateObject<NrGnbEnergyModel>();
-        cellEnergy.gnb->SetAttribute("BsType",
-                                     StringValue(l.nr->cell == "small" ? "micro" : "macro"));
+        const bool small = l.nr->cell == "small";
+        cellEnergy.gnb->SetAttribute("BsType", StringValue(small ? "micro" : "macro"));
+        // Idle time: SSB bursts, and sleep between them if the planner allows it, at TR 38.864
+        // Table 5.1-3's depths for the cell's category (1 wide area, 2 medium range / local
+        // area) and reference set (1 FR1 TDD, 2 FR1 FDD, 3 FR2).
+        cellEnergy.gnb->SetAttribute("MaxSleepState", StringValue(l.nr->sleep));
+        cellEnergy.gnb->SetAttribute("SsbPeriod", TimeValue(Seconds(l.nr->ssbPeriod)));
+        // The span of the SSB candidates of TS 38.213 clause 4.1 (above 3 GHz): case C at
+        // 30 kHz, 8 in 4 slots (2 ms); case A at 15 kHz, 8 in 4 slots (4 ms); case D at 120 kHz,
+        // 64 in 38 slots (4.75 ms).
+        const Time burst = band->fr2               ? MicroSeconds(4750)
+                           : l.nr->numerology == 0 ? MilliSeconds(4)
+                                                   : MilliSeconds(2);
+        cellEnergy.gnb->SetAttribute("SsbBurstDuration", TimeValue(burst));
+        cellEnergy.gnb->SetAttribute("BsCategory", UintegerValue(small ? 2 : 1));
+        cellEnergy.gnb->SetAttribute("ReferenceSet",
+                                     UintegerValue(band->fr2            ? 3
+                                                   : l.nr->tdd == "FDD" ? 2
+                                                                        : 1));
+        // EARTH's input power includes the site's supply and cooling losses: no PUE on top.
+        cellEnergy.pue = cellEnergy.gnb->IncludesSiteOverhead() ? 1.0 : ga.pue;
         cellEnergy.gnb->Attach(DynamicCast<NrGnbNetDevice>(gnbDevices.Get(g)));
         // The UEs' modems by TR 38.840 (NrUeEnergyModel's defaults: a Snapdragon X55 module's
         // measured current, 23 dBm uplink), summed per cell.
@@ -817,7 +863,15 @@ BuildLinks(ScenarioBuild& sb)
         const NodeGroup& gb = sb.groups.at(l.b);
         if (l.technology == "wifi")
         {
-            BuildWifiCell(sb.spec, l, ga, gb, sb.addresses, sb.planner, sb.links, sb.nextStream);
+            BuildWifiCell(sb.spec,
+                          l,
+                          ga,
+                          gb,
+                          sb.addresses,
+                          sb.planner,
+                          sb.links,
+                          sb.meter,
+                          sb.nextStream);
             continue;
         }
         if (l.technology == "lte")
@@ -1170,6 +1224,16 @@ BuildLedgers(ScenarioBuild& sb)
 {
     // Energy: every node's equipment and every link end's line termination; cost of both.
     std::map<uint32_t, NetDeviceContainer> devicesOfNode;
+    // A node at the station end of a radio link is the base station or AP, whose power and
+    // cost its cell carries (the node's equipment class says nothing about it).
+    std::set<std::string> stations;
+    for (const auto& l : sb.spec.links)
+    {
+        if (l.technology == "nr" || l.technology == "lte" || l.technology == "wifi")
+        {
+            stations.insert(l.a);
+        }
+    }
     for (const auto& b : sb.links)
     {
         // Wired devices report what they carry through PhyTxEnd; the NR devices' load is the
@@ -1193,6 +1257,11 @@ BuildLedgers(ScenarioBuild& sb)
                 sb.meter->AddElement(n.name, n.name, eq.role, power, devicesOfNode[node->GetId()]);
             }
         }
+        if (!(n.power ? n.power->maxWatts > 0 : eq.maxPower > 0) && !stations.count(n.name))
+        {
+            sb.unmetered.push_back(
+                {n.name, n.name, eq.role, n.power ? "power given as 0 W" : eq.powerSource});
+        }
         CostItem item = eq.GetCostItem(n.name, n.name);
         if (n.cost)
         {
@@ -1206,43 +1275,79 @@ BuildLedgers(ScenarioBuild& sb)
         {
             sb.ledger.Add(item);
         }
+        else if (!stations.count(n.name) || n.cost)
+        {
+            sb.uncosted.push_back(
+                {n.name, n.name, eq.role, n.cost ? "cost given as 0" : eq.costSource});
+        }
+    }
+    // The scenario's own zero, written on a link or a node, is reported as such.
+    auto costOverride = [&sb](const LinkSpec& l, const std::string& technology) {
+        sb.ledger.Add(CostItem{l.name,
+                               l.a,
+                               technology,
+                               l.cost->capex,
+                               l.cost->lifetimeYears,
+                               l.cost->opexPerYear});
+        if (l.cost->capex <= 0 && l.cost->opexPerYear <= 0)
+        {
+            sb.uncosted.push_back({l.name, l.a, technology, "cost given as 0"});
+        }
+    };
+    // Radio cells, once per link whether or not a UE was attached to it at the start (a cell a
+    // moving UE only hands over to has no routing edge yet): the cell class's site cost (NR,
+    // LTE) or the AP's (Wi-Fi), or the link's own. Their energy comes from the cells' own
+    // models (NR below, LTE and Wi-Fi where their cells are built).
+    bool epc = false;
+    for (const auto& l : sb.spec.links)
+    {
+        if (l.technology != "nr" && l.technology != "lte" && l.technology != "wifi")
+        {
+            continue;
+        }
+        if (l.cost)
+        {
+            costOverride(l, l.technology);
+        }
+        else if (l.technology == "wifi")
+        {
+            const WifiProfile ap = WifiProfile::AccessPoint(l.wifi->standard);
+            sb.ledger.Add(
+                CostItem{l.name, l.a, "wifi", ap.capex, ap.lifetimeYears, ap.opexPerYear});
+        }
+        else
+        {
+            const NrCellClass* cell = NrCellClass::Find(l.nr ? l.nr->cell : l.lte->cell);
+            sb.ledger.Add(CostItem{l.name,
+                                   l.a,
+                                   l.technology,
+                                   cell->capex,
+                                   cell->lifetimeYears,
+                                   cell->opexPerYear});
+        }
+        if (l.technology == "lte")
+        {
+            // ns-3's LTE MAC has no per-UE slot hooks to drive a UE model (NR meters its UEs).
+            sb.unmetered.push_back(
+                {l.name + " UEs", l.b, "lte", "ns-3's LTE MAC has no per-UE activity hooks"});
+            if (!epc)
+            {
+                epc = true;
+                const std::string why = "the carrier's core (PGW, SGW, MME), shared";
+                sb.unmetered.push_back({"epc", l.lte->core, "lte", why});
+                sb.uncosted.push_back({"epc", l.lte->core, "lte", why});
+            }
+        }
     }
     std::set<const LinkSpec*> linkCostOverridden;
+    std::set<std::pair<const LinkSpec*, uint32_t>> linkUnmetered; // link ends reported
     for (const auto& b : sb.links)
     {
-        const LinkSpec& l = *b.spec;
-        if (!b.profile && (l.technology == "nr" || l.technology == "lte") && !l.cost)
-        {
-            // An NR or LTE cell without a cost of its own: its cell class's site cost, once per
-            // cell.
-            if (linkCostOverridden.insert(&l).second)
-            {
-                const NrCellClass* cell = NrCellClass::Find(l.nr ? l.nr->cell : l.lte->cell);
-                sb.ledger.Add(CostItem{l.name,
-                                       l.a,
-                                       l.technology,
-                                       cell->capex,
-                                       cell->lifetimeYears,
-                                       cell->opexPerYear});
-            }
-            continue;
-        }
         if (!b.profile)
         {
-            // A radio link with a cost written on it (NR or Wi-Fi), or Wi-Fi without one (no
-            // Wi-Fi cost catalogue yet). An NR cell's energy comes from its own model
-            // (registered below); Wi-Fi's is not metered yet.
-            if (l.cost && linkCostOverridden.insert(&l).second)
-            {
-                sb.ledger.Add(CostItem{l.name,
-                                       l.a,
-                                       b.technology,
-                                       l.cost->capex,
-                                       l.cost->lifetimeYears,
-                                       l.cost->opexPerYear});
-            }
-            continue;
+            continue; // a radio cell's edge, priced above
         }
+        const LinkSpec& l = *b.spec;
         const WiredLinkProfile& p = *b.profile;
         const std::string* ends[2] = {&l.a, &l.b};
         for (uint32_t e = 0; e < 2; ++e)
@@ -1259,27 +1364,35 @@ BuildLedgers(ScenarioBuild& sb)
                                      power,
                                      NetDeviceContainer(b.devices.Get(e)));
             }
+            else if ((l.power || !p.powerInEquipment) && linkUnmetered.insert({&l, e}).second)
+            {
+                sb.unmetered.push_back({l.name,
+                                        *ends[e],
+                                        p.technology,
+                                        l.power ? "power given as 0 W" : p.powerSource});
+            }
         }
         if (l.cost)
         {
             // A cost written on the link is for the whole link (all its members together).
             if (linkCostOverridden.insert(&l).second)
             {
-                sb.ledger.Add(CostItem{l.name,
-                                       l.a,
-                                       p.technology,
-                                       l.cost->capex,
-                                       l.cost->lifetimeYears,
-                                       l.cost->opexPerYear});
+                costOverride(l, p.technology);
             }
             continue;
         }
+        bool costed = false;
         for (const CostItem& item : p.GetCostItems(l.name, l.a, l.b, b.lengthMetres))
         {
             if (item.capex > 0 || item.opexPerYear > 0)
             {
                 sb.ledger.Add(item);
+                costed = true;
             }
+        }
+        if (!costed && linkCostOverridden.insert(&l).second)
+        {
+            sb.uncosted.push_back({l.name, l.a, p.technology, p.costSource});
         }
     }
 
@@ -1486,6 +1599,8 @@ ScenarioRunner::Run()
     result.energyByTechnology = sb.energy.byTechnology;
     result.energyByNode = sb.energy.byNode;
     result.joulesPerBit = deliveredBits ? sb.energy.totalJoules / deliveredBits : 0;
+    result.unmetered = sb.unmetered;
+    result.uncosted = sb.uncosted;
     result.currency = sb.spec.currency;
     result.discountRate = sb.spec.discountRate;
     result.capex = sb.ledger.GetCapex();

@@ -123,6 +123,8 @@ struct NrLinkSpec
     std::string condition = "Auto"; //!< Auto, LOS or NLOS
     bool shadowing = true;          //!< log-normal shadowing
     NrHandoverSpec handover;        //!< handover settings of the cell
+    std::string sleep = "micro";    //!< deepest idle sleep state: micro (none), light, deep
+    double ssbPeriod = 0.02;        //!< SS burst period, s (TS 38.331: 5-160 ms)
 };
 
 /**
@@ -155,6 +157,7 @@ struct LteLinkSpec
     bool shadowing = true;             //!< log-normal shadowing
     std::optional<double> enbPowerDbm; //!< eNB transmit power (default: the cell class's)
     std::optional<double> uePowerDbm;  //!< UE maximum power (default: the UE class's)
+    std::string sleep = "micro";       //!< idle sleep state: micro only (CRS every subframe)
     std::string core;                  //!< node the EPC's PGW attaches to (SGi)
     std::map<std::string, std::string> attributes; //!< ns3::Type::Attribute defaults for the run
     SourceMark coreMark;                           //!< where `core` is written

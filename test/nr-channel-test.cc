@@ -511,14 +511,17 @@ TEST(NrBandProfileTest, CellClassesScalePowerWithBandwidth)
     ASSERT_NE(macro, nullptr);
     // 46 dBm per 20 MHz on a 100 MHz carrier: 46 + 10 log10(5) = 52.99 dBm.
     EXPECT_NEAR(macro->GetTxPowerDbm(100e6, false), 52.99, 0.005);
-    const NrGnbRadio sub6 = macro->MakeRadio(*NrBandProfile::Find("n78"));
+    const NrGnbRadio sub6 = macro->MakeRadio(*NrBandProfile::Find("n78"), 100e6);
     EXPECT_NEAR(sub6.txPowerDbm, 52.99, 0.005);
     EXPECT_EQ(sub6.noiseFigureDb, 5.0);
     EXPECT_EQ(sub6.heightM, 35.0);
     // 40 dBm per 80 MHz on a 400 MHz carrier: 46.99 dBm; NF 7 dB at 30 GHz.
-    const NrGnbRadio mmwave = macro->MakeRadio(*NrBandProfile::Find("n257"));
+    const NrGnbRadio mmwave = macro->MakeRadio(*NrBandProfile::Find("n257"), 400e6);
     EXPECT_NEAR(mmwave.txPowerDbm, 46.99, 0.005);
     EXPECT_EQ(mmwave.noiseFigureDb, 7.0);
+    // The configured bandwidth, not the band's default, sets the total: the same PSD over
+    // 20 MHz of n78 is the class's reference 46 dBm.
+    EXPECT_NEAR(macro->MakeRadio(*NrBandProfile::Find("n78"), 20e6).txPowerDbm, 46.0, 1e-12);
     const NrCellClass* small = NrCellClass::Find("small");
     ASSERT_NE(small, nullptr);
     EXPECT_EQ(small->heightM, 10.0);

@@ -52,7 +52,8 @@ DdddsuGrid()
     return NrTtiGrid(1, NrTddPattern::Parse("DDDSU", "10D+2G+2U"), 0);
 }
 
-/// A TR 38.864 model of a BS category and reference set.
+/// A TR 38.864 model of a BS category and reference set, without SSB bursts (SsbPeriod 0), so
+/// an idle gap is one sleep period and the formulas can be checked alone.
 Ptr<NrGnbEnergyModel>
 Tr38864Model(uint32_t category, uint32_t set, const std::string& maxSleep = "deep")
 {
@@ -61,18 +62,20 @@ Tr38864Model(uint32_t category, uint32_t set, const std::string& maxSleep = "dee
     m->SetAttribute("BsCategory", UintegerValue(category));
     m->SetAttribute("ReferenceSet", UintegerValue(set));
     m->SetAttribute("MaxSleepState", StringValue(maxSleep));
+    m->SetAttribute("SsbPeriod", TimeValue(Time(0)));
     m->SetTtiGrid(DdddsuGrid());
     m->Start(Seconds(0));
     return m;
 }
 
-/// An EARTH model of a BS type.
+/// An EARTH model of a BS type, never sleeping (the default) unless told.
 Ptr<NrGnbEnergyModel>
-EarthModel(const std::string& type)
+EarthModel(const std::string& type, const std::string& maxSleep = "micro")
 {
     Ptr<NrGnbEnergyModel> m = CreateObject<NrGnbEnergyModel>();
     m->SetAttribute("Model", StringValue("EARTH"));
     m->SetAttribute("BsType", StringValue(type));
+    m->SetAttribute("MaxSleepState", StringValue(maxSleep));
     m->SetTtiGrid(DdddsuGrid());
     m->Start(Seconds(0));
     return m;
@@ -196,7 +199,7 @@ TEST(NrEnergyTest, IdleCellSleepsWithTransitionEnergy)
     EXPECT_NEAR(micro->GetEnergy(Seconds(1)), 55 * 1000.0 * unit * 1e-3, 1e-9);
     // A gap shorter than the 6 ms light-sleep transition can only be micro sleep.
     EXPECT_EQ(deep->ChooseSleepState(MilliSeconds(5)), NrGnbEnergyModel::MICRO_SLEEP);
-    EXPECT_NEAR(deep->GetIdleGapEnergy(MilliSeconds(5)), 55 * 5.0 * unit * 1e-3, 1e-12);
+    EXPECT_NEAR(deep->GetSleepPeriodEnergy(MilliSeconds(5)), 55 * 5.0 * unit * 1e-3, 1e-12);
     // 6 to 50 ms: light sleep.
     EXPECT_EQ(deep->ChooseSleepState(MilliSeconds(30)), NrGnbEnergyModel::LIGHT_SLEEP);
     // Cat 2 at 12 s: deep sleep fits (10 s) but costs 12000 + 17000 > 2.1 x 12000 + 1088.
@@ -204,9 +207,48 @@ TEST(NrEnergyTest, IdleCellSleepsWithTransitionEnergy)
     EXPECT_EQ(cat2->ChooseSleepState(Seconds(12)), NrGnbEnergyModel::LIGHT_SLEEP);
     EXPECT_EQ(cat2->ChooseSleepState(Seconds(20)), NrGnbEnergyModel::DEEP_SLEEP);
     EXPECT_EQ(cat2->ChooseSleepState(MilliSeconds(600)), NrGnbEnergyModel::MICRO_SLEEP);
-    // EARTH: idle gaps are the sleep mode, 450 W for the macro cell.
+    // EARTH: an idle cell that may not sleep (the default) stays at the awake floor, 780 W for
+    // the macro cell, like an LTE eNB; EARTH's own 450 W sleep mode is not used.
     Ptr<NrGnbEnergyModel> earth = EarthModel("macro");
-    EXPECT_NEAR(earth->GetEnergy(Seconds(1)), 450.0, 1e-9);
+    EXPECT_NEAR(earth->GetEnergy(Seconds(1)), 780.0, 1e-9);
+}
+
+// An idle NR cell still sends its SS/PBCH burst every SsbPeriod (TS 38.213 clause 4.1), awake at
+// the floor for SsbBurstDuration; only the stretches between bursts can sleep, in the states
+// whose TR 38.864 transition fits (Cat 1: light 6 ms, deep 50 ms), at TR 38.864 Table 5.1-3's
+// depths relative to the awake floor (EARTH macro: 780 W; light 25/55, deep 1/55 of it;
+// transitions 90/55 and 1000/55 of it x ms).
+TEST(NrEnergyTest, IdleNrCellSleepsOnlyBetweenItsSsbBursts)
+{
+    const double floorW = 780.0;
+    const double lightW = 25.0 / 55.0 * floorW;
+    const double deepW = 1.0 / 55.0 * floorW;
+    const double lightJ = 90.0 / 55.0 * floorW * 1e-3;
+    const double deepJ = 1000.0 / 55.0 * floorW * 1e-3;
+    Ptr<NrGnbEnergyModel> m = EarthModel("macro", "deep");
+    EXPECT_NEAR(m->GetSleepPower(NrGnbEnergyModel::LIGHT_SLEEP), 354.545, 0.001);
+    EXPECT_NEAR(m->GetSleepPower(NrGnbEnergyModel::DEEP_SLEEP), 14.182, 0.001);
+    // SSB every 20 ms: 2 ms awake, 18 ms in light sleep (deep sleep's 50 ms do not fit).
+    const double period20 = floorW * 2e-3 + lightW * 18e-3 + lightJ;
+    EXPECT_NEAR(m->GetEnergy(Seconds(1)), 50 * period20, 1e-9);
+    EXPECT_NEAR(m->GetEnergy(Seconds(1)) / 1.0, 460.9, 0.05); // W on average, vs 780 awake
+    // A gap from 5 to 45 ms: light sleep to the burst at 20 ms, the burst, light sleep to the
+    // burst at 40 ms, the burst, then 3 ms too short for any transition (micro sleep).
+    EXPECT_NEAR(m->GetIdleGapEnergy(MilliSeconds(5), MilliSeconds(45)),
+                lightW * 15e-3 + lightJ + floorW * 2e-3 + lightW * 18e-3 + lightJ + floorW * 2e-3 +
+                    floorW * 3e-3,
+                1e-9);
+    // A gap inside a burst is awake throughout.
+    EXPECT_NEAR(m->GetIdleGapEnergy(MilliSeconds(20.5), MilliSeconds(21.5)), floorW * 1e-3, 1e-9);
+    // SSB every 160 ms (TS 38.331's longest): 158 ms stretches, where deep sleep fits and wins.
+    m->SetAttribute("SsbPeriod", TimeValue(MilliSeconds(160)));
+    EXPECT_EQ(m->ChooseSleepState(MilliSeconds(158)), NrGnbEnergyModel::DEEP_SLEEP);
+    EXPECT_NEAR(m->GetEnergy(Seconds(1.6)), 10 * (floorW * 2e-3 + deepW * 158e-3 + deepJ), 1e-9);
+    // Light sleep only: the same bursts, light sleep between them.
+    Ptr<NrGnbEnergyModel> light = EarthModel("macro", "light");
+    EXPECT_NEAR(light->GetEnergy(Seconds(1)), 50 * period20, 1e-9);
+    // Sleep not allowed (the default): the awake floor throughout, bursts or not.
+    EXPECT_NEAR(EarthModel("macro")->GetEnergy(Seconds(1)), floorW, 1e-9);
 }
 
 // Five TTIs of a DDDSU carrier, hand-computed with TR 38.864 clause 5.1/5.2 (per-symbol sum).
@@ -244,7 +286,8 @@ TEST(NrEnergyTest, EarthBusyCellMatchesHandComputedEnergy)
                            780 * (SLOT_MS - S_DL_MS) + 780 * SLOT_MS) *
                           1e-3;
     EXPECT_NEAR(m->GetEnergy(MicroSeconds(2500)), joules, 1e-6);
-    EXPECT_NEAR(m->GetEnergy(MilliSeconds(10)), joules + 450 * 7.5e-3, 1e-6);
+    // Idle after the five TTIs: the awake floor (MaxSleepState micro, the default).
+    EXPECT_NEAR(m->GetEnergy(MilliSeconds(10)), joules + 780 * 7.5e-3, 1e-6);
 }
 
 // TR 38.840 clause 8.1 relative powers (FR1, FR2) and UE transitions, nr.md 3.3.
@@ -381,7 +424,7 @@ TEST(NrEnergyTest, AttachedModelsFollowTheSlotEngine)
     EXPECT_GT(e, 1.0 * unit * 1.0);
     EXPECT_LT(e, 280.0 * unit * 1.0);
     // More than an idle cell: the active TTIs cost more than the sleep they replace.
-    EXPECT_GT(e, gnbEnergy->GetIdleGapEnergy(end));
+    EXPECT_GT(e, gnbEnergy->GetIdleGapEnergy(Seconds(0), end));
     const double ueJ = ueEnergy->GetEnergy(end);
     const double ueUnit = 0.182 * 4.2 / 92.5;
     EXPECT_GT(ueJ, ueEnergy->GetIdleGapEnergy(end));

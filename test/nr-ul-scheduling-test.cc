@@ -14,11 +14,15 @@
 
 using namespace ns3;
 
-/// 600 UEs in one n78 macro cell (DDDSU, 100 MHz) each send 200 B every 100 ms by scheduling
-/// request: 9.6 Mbit/s of uplink, a tenth of the cell's. Before SR grants were shared, each SR
-/// got a 1600-byte grant, mostly padding; eight UEs' guesses filled a PUSCH slot, the rest
-/// waited, and the p99 delay reached 151 ms. Shared, every packet arrives within the time a
-/// scheduling request, a grant and one retry take.
+/// 600 UEs in one n78 macro cell (DDDSUUDDDD, 100 MHz) each send 200 B every 100 ms by
+/// scheduling request: 9.6 Mbit/s of uplink, a tenth of the cell's. Before SR grants were
+/// shared, each SR got a 1600-byte grant, mostly padding; eight UEs' guesses filled a PUSCH slot,
+/// the rest waited, and the p99 delay reached 151 ms. Shared, every packet arrives within the
+/// time a scheduling request, a grant and one buffer report loop take (an SR brings one grant:
+/// a share too small for the packet carries its start and a BSR for the rest). The PUCCH gets
+/// enough SR resources for an SR occasion in every uplink TTI (PucchSrPrbs 60: 720 per TTI), as
+/// in the TR 37.910 evaluation, so this measures the grants, not the SR capacity
+/// (NrControlChannelTest covers that).
 TEST(NrUlSchedulingTest, ScheduledUplinkOfManySmallSendersDoesNotQueue)
 {
     std::string text = R"(blueprint: 1
@@ -35,7 +39,12 @@ nodes:
 links:
   lan: {between: [core, server], profile: ethernet, rate: 10Gbps, length: 20m}
   backhaul: {between: [core, gnb], profile: fiber, rate: 10Gbps}
-  cell: {technology: nr, between: [gnb, ues], band: n78, cell: macro-urban}
+  cell:
+    technology: nr
+    between: [gnb, ues]
+    band: n78
+    cell: macro-urban
+    attributes: {PucchSrPrbs: "60"}
 flows:
   telemetry:
     from: ues
@@ -49,7 +58,7 @@ flows:
     EXPECT_EQ(f.txPackets, 12000u);
     EXPECT_EQ(f.rxPackets, f.txPackets);
     EXPECT_LT(f.latency.p99, 20.0);
-    EXPECT_LT(f.latency.p50, 10.0);
+    EXPECT_LT(f.latency.p50, 15.0) << "p99 " << f.latency.p99 << ", mean " << f.latency.mean;
 }
 
 /// A buffer report that HARQ delivers late must not cancel a newer scheduling request. One UE

@@ -136,6 +136,12 @@ LteEnbEnergyModel::GetBusySeconds() const
     return m_busySeconds + (m_openSubframe >= 0 ? std::min(1.0, m_openLoad) * kSubframeSeconds : 0);
 }
 
+bool
+LteEnbEnergyModel::IncludesSiteOverhead() const
+{
+    return true;
+}
+
 double
 LteEnbEnergyModel::GetEnergy(Time now) const
 {

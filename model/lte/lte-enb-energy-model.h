@@ -38,6 +38,12 @@ class LteEnbNetDevice;
  *
  * The EARTH row comes from NrGnbEnergyModel::GetEarthParameters (attribute BsType). The model
  * adds no events: GetEnergy() integrates on demand.
+ *
+ * Idle and sleep, against NR (NrGnbEnergyModel): an idle eNB, like an idle gNB that may not
+ * sleep, draws the awake floor N_TRX P0 (780 W for a macro). It cannot sleep deeper: its CRS
+ * leave gaps of less than a subframe, shorter than TR 38.864's 6 ms light-sleep transition
+ * (Table 5.1-4), and micro sleep is the floor itself. EARTH's P_in includes the power supply,
+ * DC-DC and cooling losses, so no site PUE applies (IncludesSiteOverhead()).
  */
 class LteEnbEnergyModel : public Object
 {
@@ -86,6 +92,10 @@ class LteEnbEnergyModel : public Object
 
     /// \return the sum over subframes of their load times 1 ms: the cell's busy time, seconds
     double GetBusySeconds() const;
+
+    /// \return true: EARTH's input power includes the site's power supply and cooling losses
+    /// (Auer et al. 2011), so a site PUE must not multiply it
+    bool IncludesSiteOverhead() const;
 
     /**
      * \brief Meter an eNB: start now and connect to its MAC's DlScheduling trace. The model must

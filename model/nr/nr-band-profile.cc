@@ -407,10 +407,10 @@ NrCellClass::GetTxPowerDbm(double bandwidthHz, bool fr2) const
 }
 
 NrGnbRadio
-NrCellClass::MakeRadio(const NrBandProfile& band) const
+NrCellClass::MakeRadio(const NrBandProfile& band, double bandwidthHz) const
 {
     NrGnbRadio radio;
-    radio.txPowerDbm = GetTxPowerDbm(band.bandwidthHz, band.fr2);
+    radio.txPowerDbm = GetTxPowerDbm(bandwidthHz, band.fr2);
     radio.antennaGainDbi = antennaGainDbi;
     radio.noiseFigureDb = band.fr2 ? noiseFigureDbFr2 : noiseFigureDbFr1;
     radio.heightM = heightM;

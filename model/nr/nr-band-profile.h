@@ -57,8 +57,11 @@ struct NrBandProfile
  * \brief A class of gNB site: transmit power, antenna, receiver and mast height.
  *
  * Powers are quoted, as ITU-R M.2412-0 Table 5 quotes them, per reference bandwidth (20 MHz at
- * 4 GHz, 80 MHz at 30 GHz) and scaled to the carrier's bandwidth at constant power spectral
- * density. Each entry names its sources in \c source.
+ * 4 GHz, 80 MHz at 30 GHz). M.2412 defines the power per bandwidth (its Dense Urban macro layer
+ * lists 44 dBm for 20 MHz and 41 dBm for 10 MHz): a power spectral density. A cell is given that
+ * density over the bandwidth it is configured with (the link's \c bandwidth, not the band
+ * profile's default), so the per-PRB SINR at a spot does not depend on the carrier's width.
+ * Each entry names its sources in \c source.
  */
 struct NrCellClass
 {
@@ -88,10 +91,13 @@ struct NrCellClass
 
     /**
      * \brief Get the radio figures of a gNB of this class on a carrier.
-     * \param band the carrier.
-     * \return power scaled to the carrier's bandwidth, gain, the range's noise figure, height.
+     * \param band the carrier's band (only its frequency range matters).
+     * \param bandwidthHz the bandwidth the cell is configured with, Hz (a link may set one
+     *        other than the band profile's default).
+     * \return power at constant PSD over \p bandwidthHz, gain, the range's noise figure,
+     *         height.
      */
-    NrGnbRadio MakeRadio(const NrBandProfile& band) const;
+    NrGnbRadio MakeRadio(const NrBandProfile& band, double bandwidthHz) const;
 
     /**
      * \brief Look a cell class up by name.

@@ -68,7 +68,7 @@ NrTtiEnergyAccumulator::Open(uint64_t tti)
         const Time end = m_grid->GetEnd(m_open.index);
         if (start > m_accountedUntil)
         {
-            m_closedJoules += m_gapEnergy(start - m_accountedUntil);
+            m_closedJoules += m_gapEnergy(m_accountedUntil, start);
         }
         m_closedJoules += TtiEnergy(m_open, std::max(start, m_accountedUntil), end);
         m_accountedUntil = std::max(m_accountedUntil, end);
@@ -147,14 +147,14 @@ NrTtiEnergyAccumulator::GetEnergy(Time now) const
         const Time end = m_grid->GetEnd(m_open.index);
         if (start > until && now > until)
         {
-            joules += m_gapEnergy(std::min(start, now) - until);
+            joules += m_gapEnergy(until, std::min(start, now));
         }
         joules += TtiEnergy(m_open, std::max(start, until), std::min(end, now));
         until = std::max(until, end);
     }
     if (now > until)
     {
-        joules += m_gapEnergy(now - until);
+        joules += m_gapEnergy(until, now);
     }
     return joules;
 }
@@ -231,16 +231,31 @@ NrGnbEnergyModel::GetTypeId()
                           MakeDoubleAccessor(&NrGnbEnergyModel::m_powerUnit),
                           MakeDoubleChecker<double>(0.0))
             .AddAttribute("MaxSleepState",
-                          "Deepest state an idle gap may use: \"micro\" (never sleeps), "
-                          "\"light\" or \"deep\".",
-                          EnumValue(NrGnbEnergyModel::DEEP_SLEEP),
+                          "Deepest state idle time may use: \"micro\" (never sleeps below the "
+                          "awake floor, the default), \"light\" or \"deep\" (TR 38.864 "
+                          "Table 5.1-3).",
+                          EnumValue(NrGnbEnergyModel::MICRO_SLEEP),
                           MakeEnumAccessor(&NrGnbEnergyModel::m_maxSleep),
                           MakeEnumChecker(NrGnbEnergyModel::MICRO_SLEEP,
                                           "micro",
                                           NrGnbEnergyModel::LIGHT_SLEEP,
                                           "light",
                                           NrGnbEnergyModel::DEEP_SLEEP,
-                                          "deep"));
+                                          "deep"))
+            .AddAttribute("SsbPeriod",
+                          "Period of the SS/PBCH block bursts an idle cell still sends: 20 ms, "
+                          "the period a UE assumes at initial access (TS 38.213 clause 4.1); "
+                          "TS 38.331 ssb-periodicityServingCell allows 5 to 160 ms. 0: none.",
+                          TimeValue(MilliSeconds(20)),
+                          MakeTimeAccessor(&NrGnbEnergyModel::m_ssbPeriod),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("SsbBurstDuration",
+                          "How long the cell is awake for one SS burst: 2 ms, the four slots "
+                          "at 30 kHz that hold the 8 SSB candidates of case C above 3 GHz "
+                          "(TS 38.213 clause 4.1, L_max = 8).",
+                          TimeValue(MilliSeconds(2)),
+                          MakeTimeAccessor(&NrGnbEnergyModel::m_ssbBurst),
+                          MakeTimeChecker(Time(0)));
     return tid;
 }
 
@@ -252,11 +267,13 @@ NrGnbEnergyModel::NrGnbEnergyModel()
       m_fixedFraction(0.4),
       m_activeTxruRatio(1.0),
       m_powerUnit(1344.0 / 280.0),
-      m_maxSleep(DEEP_SLEEP),
+      m_maxSleep(MICRO_SLEEP),
+      m_ssbPeriod(MilliSeconds(20)),
+      m_ssbBurst(MilliSeconds(2)),
       m_accumulator([this](const NrTtiEnergyAccumulator::Tti& tti,
                            bool inDl,
                            bool inUl) { return PartPower(tti, inDl, inUl); },
-                    [this](Time gap) { return GetIdleGapEnergy(gap); })
+                    [this](Time start, Time end) { return GetIdleGapEnergy(start, end); })
 {
     NS_LOG_FUNCTION(this);
 }
@@ -376,15 +393,23 @@ NrGnbEnergyModel::GetAwakeIdlePower() const
     return m_model == EARTH ? GetEarthPower(0.0) : GetTr38864Parameters().microSleep * m_powerUnit;
 }
 
+double
+NrGnbEnergyModel::GetSleepPower(SleepState state) const
+{
+    // TR 38.864 Table 5.1-3 relative to micro sleep P3, the awake floor.
+    const Tr38864Parameters p = GetTr38864Parameters();
+    const double relative = state == DEEP_SLEEP    ? p.deepSleep
+                            : state == LIGHT_SLEEP ? p.lightSleep
+                                                   : p.microSleep;
+    return relative / p.microSleep * GetAwakeIdlePower();
+}
+
 NrGnbEnergyModel::SleepState
 NrGnbEnergyModel::ChooseSleepState(Time gap) const
 {
-    if (m_model == EARTH)
-    {
-        return m_maxSleep == MICRO_SLEEP ? MICRO_SLEEP : DEEP_SLEEP;
-    }
     const Tr38864Parameters p = GetTr38864Parameters();
     const double ms = gap.GetSeconds() * 1e3;
+    // Relative power x ms, all against P3: the ratio to watts is the same for every state.
     SleepState best = MICRO_SLEEP;
     double bestEnergy = p.microSleep * ms;
     if (m_maxSleep >= LIGHT_SLEEP && gap >= p.lightSleepTransition &&
@@ -402,34 +427,77 @@ NrGnbEnergyModel::ChooseSleepState(Time gap) const
 }
 
 double
-NrGnbEnergyModel::GetIdleGapEnergy(Time gap) const
+NrGnbEnergyModel::GetSleepPeriodEnergy(Time gap) const
 {
     if (gap.IsStrictlyNegative() || gap.IsZero())
     {
         return 0.0;
     }
     const SleepState state = ChooseSleepState(gap);
-    if (m_model == EARTH)
-    {
-        return (state == MICRO_SLEEP ? GetEarthPower(0.0) : GetEarthSleepPower()) *
-               gap.GetSeconds();
-    }
     const Tr38864Parameters p = GetTr38864Parameters();
-    const double ms = gap.GetSeconds() * 1e3;
-    double relativeMs = 0.0;
-    switch (state)
+    // Transition energies of Tables 5.1-4/5.1-5 in relative power x ms, scaled like the powers.
+    const double transitionRelMs = state == DEEP_SLEEP    ? p.deepSleepEnergy
+                                   : state == LIGHT_SLEEP ? p.lightSleepEnergy
+                                                          : 0.0;
+    const double wattsPerRelative = GetAwakeIdlePower() / p.microSleep;
+    return GetSleepPower(state) * gap.GetSeconds() +
+           transitionRelMs * wattsPerRelative * JOULES_PER_WATT_MS;
+}
+
+double
+NrGnbEnergyModel::GetIdleGapEnergy(Time start, Time end) const
+{
+    if (end <= start)
     {
-    case MICRO_SLEEP:
-        relativeMs = p.microSleep * ms;
-        break;
-    case LIGHT_SLEEP:
-        relativeMs = p.lightSleep * ms + p.lightSleepEnergy;
-        break;
-    case DEEP_SLEEP:
-        relativeMs = p.deepSleep * ms + p.deepSleepEnergy;
-        break;
+        return 0.0;
     }
-    return relativeMs * m_powerUnit * JOULES_PER_WATT_MS;
+    const double awake = GetAwakeIdlePower();
+    if (m_ssbPeriod.IsZero() || m_maxSleep == MICRO_SLEEP)
+    {
+        return m_ssbPeriod.IsZero() ? GetSleepPeriodEnergy(end - start)
+                                    : awake * (end - start).GetSeconds();
+    }
+    const Time burst = std::min(m_ssbBurst, m_ssbPeriod);
+    // The SS burst of period k occupies [k T, k T + burst).
+    const int64_t k = start.GetTimeStep() / m_ssbPeriod.GetTimeStep();
+    Time burstStart = m_ssbPeriod * k;
+    Time t = start;
+    double joules = 0.0;
+    if (t < burstStart + burst)
+    {
+        const Time awakeUntil = std::min(burstStart + burst, end);
+        joules += awake * (awakeUntil - t).GetSeconds();
+        t = awakeUntil;
+    }
+    if (t >= end)
+    {
+        return joules;
+    }
+    Time nextBurst = burstStart + m_ssbPeriod;
+    if (end <= nextBurst)
+    {
+        return joules + GetSleepPeriodEnergy(end - t);
+    }
+    joules += GetSleepPeriodEnergy(nextBurst - t);
+    t = nextBurst;
+    // Whole periods: a burst awake, then one sleep period to the next burst.
+    const int64_t periods = (end - t).GetTimeStep() / m_ssbPeriod.GetTimeStep();
+    joules += periods * (awake * burst.GetSeconds() + GetSleepPeriodEnergy(m_ssbPeriod - burst));
+    t += m_ssbPeriod * periods;
+    // The tail: a burst (or part of one), then a sleep period to the end.
+    const Time rest = end - t;
+    joules += awake * std::min(rest, burst).GetSeconds();
+    if (rest > burst)
+    {
+        joules += GetSleepPeriodEnergy(rest - burst);
+    }
+    return joules;
+}
+
+bool
+NrGnbEnergyModel::IncludesSiteOverhead() const
+{
+    return true;
 }
 
 double

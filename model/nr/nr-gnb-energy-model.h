@@ -27,11 +27,11 @@ class NrGnbNetDevice;
  * Shared by NrGnbEnergyModel and NrUeEnergyModel. The slot engine reports each TTI it runs
  * (NrGnbNetDevice traces DlTti and UlTti); idle cells report nothing. The accumulator keeps the
  * latest reported TTI open (its uplink report may still come) and closes it when a later TTI is
- * reported. Closing adds the idle gap before the TTI (one sleep period, priced by the owner's
- * gap function) and the TTI itself, split at its downlink and uplink symbol boundaries (the
- * per-symbol summation of TR 38.864 clause 5.2), each part priced by the owner's power
- * function. It schedules no events: GetEnergy() prices the open TTI and the trailing gap on
- * demand.
+ * reported. Closing adds the idle gap before the TTI (priced by the owner's gap function, which
+ * knows where the gap lies, e.g. around the cell's SSB bursts) and the TTI itself, split at its
+ * downlink and uplink symbol boundaries (the per-symbol summation of TR 38.864 clause 5.2), each
+ * part priced by the owner's power function. It schedules no events: GetEnergy() prices the open
+ * TTI and the trailing gap on demand.
  */
 class NrTtiEnergyAccumulator
 {
@@ -51,8 +51,8 @@ class NrTtiEnergyAccumulator
      * lies in its uplink symbols (both in FDD, neither in a guard period); the result is in W.
      */
     using PartPower = std::function<double(const Tti&, bool, bool)>;
-    /// Energy of one idle gap of the given length (one sleep period), in J.
-    using GapEnergy = std::function<double(Time)>;
+    /// Energy of one idle gap from its start to its end (absolute times), in J.
+    using GapEnergy = std::function<double(Time, Time)>;
 
     /**
      * \brief Create an accumulator.
@@ -137,30 +137,43 @@ class NrTtiEnergyAccumulator
  * \ingroup blueprint
  * \brief Power and energy of one gNB (cell), from its slot engine's activity.
  *
- * Two models (attribute Model):
+ * Two models of the awake cell (attribute Model):
  * - **EARTH** (G. Auer et al., "How much energy is needed to run a wireless network?", IEEE
  *   Wireless Commun. 18(5), 2011, eq. (1) and Table II): P_in = N_TRX (P0 + dp P_out) for
- *   0 < P_out <= P_max, P_in = N_TRX P_sleep for P_out = 0. The load P_out / P_max is the share
- *   of downlink PRBs carrying PDSCH in a TTI's downlink symbols. Parts of an active TTI with no
- *   PDSCH (uplink symbols, guard, TTIs without data) are awake with P_out -> 0+, N_TRX P0: the
- *   cell is receiving or waiting for feedback, not in sleep mode. Idle gaps (no TTI events) are
- *   the sleep mode, N_TRX P_sleep, with no transition cost (EARTH has none); MaxSleepState
- *   "micro" keeps the cell awake (N_TRX P0) instead.
+ *   0 < P_out <= P_max. The load P_out / P_max is the share of downlink PRBs carrying PDSCH in a
+ *   TTI's downlink symbols. Parts of an active TTI with no PDSCH (uplink symbols, guard, TTIs
+ *   without data) are awake with P_out -> 0+, N_TRX P0: the cell is receiving or waiting for
+ *   feedback. P_in is the base station's input power with its power supply, DC-DC and cooling
+ *   losses (Auer et al., the sigma_DC, sigma_MS and sigma_cool terms of the model's breakdown):
+ *   it already includes the site overhead a PUE would add (IncludesSiteOverhead()).
  * - **TR38864** (3GPP TR 38.864 V18.1.0 clause 5.1, Tables 5.1-3 to 5.1-5, relative units with
  *   deep sleep = 1): active DL P_DL = P3 + s_a (P4 - P3) [A + s_f (1 - A)] with s_f the share of
  *   PRBs carrying PDSCH (s_p = eta = 1); active UL P_UL = P3 + s_a (P5 - P3); the rest of an
  *   active TTI micro sleep P3. In FDD the uplink reception is neglected while the downlink
- *   transmits (the TR's simplification). An idle gap is one sleep period: the feasible state
- *   (its transition time fits in the gap) with the least energy P_state x gap + E_transition,
- *   among micro, light and deep sleep up to MaxSleepState; the transition energy of Tables
- *   5.1-4/5.1-5 (ramp-down plus ramp-up, above the sleep power) is added once per gap. The
- *   choice knows the gap's length in hindsight: an ideal sleep controller, so an upper bound
- *   on what sleep saves. A is "a free parameter" of the reference implementation (sjeon87/nr,
- *   default 0.4); verify it against the TR before relying on the absolute numbers.
+ *   transmits (the TR's simplification). A is "a free parameter" of the reference implementation
+ *   (sjeon87/nr, default 0.4); verify it against the TR before relying on the absolute numbers.
+ *   PowerUnit converts the TR's relative units to W. The default 4.8 W makes Cat 1 / Set 1 full
+ *   load P4 = 280 equal the EARTH macro cell at full load (1344 W, Table II): both then describe
+ *   the same macro site, overheads included.
  *
- * PowerUnit converts the TR's relative units to W. The default 4.8 W makes Cat 1 / Set 1 full
- * load P4 = 280 equal the EARTH macro cell at full load (1344 W, Table II): both then describe
- * the same macro site, and deep sleep costs 4.8 W, light sleep 120 W, micro sleep 264 W.
+ * **Idle time and sleep.** Between TTIs with activity the cell has no data, but it must still
+ * send its SS/PBCH block burst every SsbPeriod (20 ms, the period a UE assumes at initial access,
+ * TS 38.213 clause 4.1; TS 38.331 ssb-periodicityServingCell 5-160 ms), each burst lasting
+ * SsbBurstDuration, awake at the floor (the SSB's few PRBs are not counted as load). By default
+ * (MaxSleepState "micro") an idle cell stays awake at the floor, the awake power with no data
+ * (EARTH N_TRX P0, 780 W for a macro; TR 38.864 P3, micro sleep, which has no transition). A
+ * planner may let it sleep: each stretch between SSB bursts and activity is one sleep period, in
+ * the feasible state (its TR 38.864 Table 5.1-4/5.1-5 transition time fits in the stretch: Cat 1
+ * light sleep 6 ms, deep sleep 50 ms; Cat 2 640 ms and 10 s) with the least energy P_state x
+ * stretch + E_transition, among micro, light and deep sleep up to MaxSleepState. The sleep powers
+ * and transition energies are TR 38.864 Table 5.1-3/5.1-4's, relative to micro sleep P3, times
+ * the model's awake floor: for TR38864 that is the TR's own figures in W; for EARTH (which has
+ * no sleep depths or transition times) the TR's ratios applied to N_TRX P0 (Cat 1 / Set 1 macro:
+ * light sleep 25/55 x 780 = 354.5 W, deep sleep 780/55 = 14.2 W). EARTH's own P_sleep (Table II,
+ * with no transition time) is not used for idle time. With SSB every 20 ms a stretch lasts at most
+ * 18 ms: a Cat 1 cell may light-sleep, deep sleep needs SsbPeriod >= 80 ms. The choice knows the
+ * stretch's length in hindsight: an ideal sleep controller, so an upper bound on what sleep
+ * saves.
  *
  * Attach() connects the model to a gNB's DlTti and UlTti traces; the model adds no events and
  * prices idle time when asked (GetEnergy()).
@@ -185,12 +198,13 @@ class NrGnbEnergyModel : public Object
         FEMTO  //!< femto cell
     };
 
-    /// Sleep states of an idle gap, shallowest first.
+    /// Sleep states of an idle gap, shallowest first (TR 38.864 Table 5.1-3; for EARTH, relative
+    /// to its awake floor N_TRX P0).
     enum SleepState
     {
-        MICRO_SLEEP, //!< no transition (TR 38.864 P3; EARTH: awake)
-        LIGHT_SLEEP, //!< TR 38.864 P2
-        DEEP_SLEEP   //!< TR 38.864 P1; EARTH: the sleep mode
+        MICRO_SLEEP, //!< P3, the awake floor, no transition
+        LIGHT_SLEEP, //!< P2
+        DEEP_SLEEP   //!< P1
     };
 
     /// One row of EARTH Table II.
@@ -249,7 +263,8 @@ class NrGnbEnergyModel : public Object
      */
     double GetEarthPower(double load) const;
 
-    /// \return the EARTH sleep power N_TRX P_sleep in W.
+    /// \return the EARTH sleep power N_TRX P_sleep in W (Table II; not used for idle time, which
+    /// has no transition time in EARTH: see the class description).
     double GetEarthSleepPower() const;
 
     /**
@@ -279,18 +294,39 @@ class NrGnbEnergyModel : public Object
     double GetAwakeIdlePower() const;
 
     /**
-     * \brief Choose the sleep state of an idle gap.
-     * \param gap the gap's length.
-     * \return the state (EARTH: DEEP_SLEEP for its sleep mode unless MaxSleepState is micro).
+     * \brief Choose the state of one sleep period (a stretch between SSB bursts and activity).
+     * \param gap the stretch's length.
+     * \return the feasible state of least energy up to MaxSleepState.
      */
     SleepState ChooseSleepState(Time gap) const;
 
     /**
-     * \brief Energy of one idle gap, transition energy included.
-     * \param gap the gap's length.
+     * \brief Power of a sleep state: TR 38.864 Table 5.1-3's P1, P2 or P3 over P3, times the
+     * awake floor GetAwakeIdlePower().
+     * \param state the state.
+     * \return the power in W.
+     */
+    double GetSleepPower(SleepState state) const;
+
+    /**
+     * \brief Energy of one sleep period, transition energy included.
+     * \param gap the period's length.
      * \return the energy in J.
      */
-    double GetIdleGapEnergy(Time gap) const;
+    double GetSleepPeriodEnergy(Time gap) const;
+
+    /**
+     * \brief Energy of an idle gap: awake for the SSB bursts inside it, one sleep period in each
+     * stretch between them.
+     * \param start the gap's start (bursts are on the SsbPeriod grid from time 0).
+     * \param end its end.
+     * \return the energy in J.
+     */
+    double GetIdleGapEnergy(Time start, Time end) const;
+
+    /// \return true: EARTH's input power and TR 38.864's, calibrated to it, already include the
+    /// site's power supply and cooling losses, so a site PUE must not multiply them.
+    bool IncludesSiteOverhead() const;
 
     /**
      * \brief Set the grid the activity reports refer to (done by Attach()).
@@ -355,6 +391,8 @@ class NrGnbEnergyModel : public Object
     double m_activeTxruRatio;             //!< s_a
     double m_powerUnit;                   //!< W per TR 38.864 relative unit
     SleepState m_maxSleep;                //!< deepest sleep state allowed
+    Time m_ssbPeriod;                     //!< SS burst period; 0 = no bursts
+    Time m_ssbBurst;                      //!< duration of one SS burst
     NrTtiEnergyAccumulator m_accumulator; //!< the integrated energy
 };
 

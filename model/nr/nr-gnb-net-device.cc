@@ -171,6 +171,56 @@ NrGnbNetDevice::GetTypeId()
                           UintegerValue(1000),
                           MakeUintegerAccessor(&NrGnbNetDevice::m_dlQueueMaxPackets),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("CoresetPrbs",
+                          "PRBs of the CORESET that carries the PDCCH (TS 38.331 ControlResource"
+                          "Set frequencyDomainResources, groups of 6 PRBs); 0 spans the carrier. "
+                          "With PdcchSymbols it sets the CCEs per TTI (TS 38.211 clause 7.3.2.2).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&NrGnbNetDevice::m_coresetPrbs),
+                          MakeUintegerChecker<uint32_t>(0, 275))
+            .AddAttribute("PdcchCandidatesAl1",
+                          "PDCCH candidates of a UE's search space at aggregation level 1 (TS "
+                          "38.331 SearchSpace nrofCandidates, 0..8); the default 6, 6, 2, 2 at "
+                          "levels 1, 2, 4, 8 is LTE's fixed UE-specific search space (TS 36.213 "
+                          "Table 9.1.1-1), which NR's RRC can configure.",
+                          UintegerValue(6),
+                          MakeUintegerAccessor(&NrGnbNetDevice::m_pdcchCandidatesAl1),
+                          MakeUintegerChecker<uint32_t>(0, 8))
+            .AddAttribute("PdcchCandidatesAl2",
+                          "PDCCH candidates at aggregation level 2 (see PdcchCandidatesAl1).",
+                          UintegerValue(6),
+                          MakeUintegerAccessor(&NrGnbNetDevice::m_pdcchCandidatesAl2),
+                          MakeUintegerChecker<uint32_t>(0, 8))
+            .AddAttribute("PdcchCandidatesAl4",
+                          "PDCCH candidates at aggregation level 4 (see PdcchCandidatesAl1).",
+                          UintegerValue(2),
+                          MakeUintegerAccessor(&NrGnbNetDevice::m_pdcchCandidatesAl4),
+                          MakeUintegerChecker<uint32_t>(0, 8))
+            .AddAttribute("PdcchCandidatesAl8",
+                          "PDCCH candidates at aggregation level 8 (see PdcchCandidatesAl1).",
+                          UintegerValue(2),
+                          MakeUintegerAccessor(&NrGnbNetDevice::m_pdcchCandidatesAl8),
+                          MakeUintegerChecker<uint32_t>(0, 8))
+            .AddAttribute("PdcchCandidatesAl16",
+                          "PDCCH candidates at aggregation level 16, NR's addition to LTE's "
+                          "levels (1: assumption).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&NrGnbNetDevice::m_pdcchCandidatesAl16),
+                          MakeUintegerChecker<uint32_t>(0, 8))
+            .AddAttribute("PdcchTargetBler",
+                          "Error rate of a DCI at the aggregation level chosen for a UE: 1 %, the "
+                          "PDCCH performance point of TS 38.101-4 clause 5.3.",
+                          DoubleValue(0.01),
+                          MakeDoubleAccessor(&NrGnbNetDevice::m_pdcchTargetBler),
+                          MakeDoubleChecker<double>(1e-6, 0.5))
+            .AddAttribute("PucchSrPrbs",
+                          "PUCCH PRBs of each uplink TTI that carry scheduling requests, 12 SR "
+                          "resources each (format 0 cyclic shifts, TS 38.211 clause 6.3.2.3); "
+                          "4 is an assumption (a PUCCH region of a few PRBs at the carrier "
+                          "edges).",
+                          UintegerValue(4),
+                          MakeUintegerAccessor(&NrGnbNetDevice::m_pucchSrPrbs),
+                          MakeUintegerChecker<uint32_t>(1, 275))
             .AddAttribute("DlScheduler",
                           "The downlink scheduler.",
                           PointerValue(),
@@ -220,7 +270,12 @@ NrGnbNetDevice::GetTypeId()
             .AddTraceSource("ConnectedUes",
                             "The number of UEs the cell serves changed: the new number.",
                             MakeTraceSourceAccessor(&NrGnbNetDevice::m_connectedUesTrace),
-                            "ns3::TracedCallback::Uint32Callback");
+                            "ns3::TracedCallback::Uint32Callback")
+            .AddTraceSource("Pdcch",
+                            "The PDCCH of a TTI: TTI index, DCIs sent, CCEs they took, CCEs of "
+                            "the CORESET.",
+                            MakeTraceSourceAccessor(&NrGnbNetDevice::m_pdcchTrace),
+                            "ns3::NrGnbNetDevice::PdcchTracedCallback");
     return tid;
 }
 
@@ -242,6 +297,14 @@ NrGnbNetDevice::NrGnbNetDevice()
       m_cgPeriod(1),
       m_cgPrbs(0),
       m_dlQueueMaxPackets(1000),
+      m_coresetPrbs(0),
+      m_pdcchCandidatesAl1(6),
+      m_pdcchCandidatesAl2(6),
+      m_pdcchCandidatesAl4(2),
+      m_pdcchCandidatesAl8(2),
+      m_pdcchCandidatesAl16(1),
+      m_pdcchTargetBler(0.01),
+      m_pucchSrPrbs(4),
       m_channelIndex(0),
       m_configured(false),
       m_prbs(0),
@@ -559,6 +622,20 @@ NrGnbNetDevice::Configure()
         m_mcsTableId = static_cast<NrMcsTableId>(m_mcsTable);
         NrMaxMcs(m_mcsTableId);
         m_ulMinSinr = NrErrorModel::GetSinrThreshold(NrGetMcs(m_mcsTableId, 0));
+        // The CORESET in whole groups of 6 PRBs (TS 38.331 frequencyDomainResources).
+        m_coresetRbs = (m_coresetPrbs == 0 ? m_prbs : std::min(m_coresetPrbs, m_prbs)) / 6 * 6;
+        if (m_coresetRbs == 0)
+        {
+            throw std::invalid_argument("a CORESET of " + std::to_string(m_coresetPrbs) +
+                                        " PRBs holds no CCE (6 PRBs at least)");
+        }
+        m_pdcch.Configure(m_prbs,
+                          {m_pdcchCandidatesAl1,
+                           m_pdcchCandidatesAl2,
+                           m_pdcchCandidatesAl4,
+                           m_pdcchCandidatesAl8,
+                           m_pdcchCandidatesAl16},
+                          m_pdcchTargetBler);
     }
     catch (const std::exception& e)
     {
@@ -645,22 +722,33 @@ NrGnbNetDevice::AssignOccasions(bool strict)
         return false;
     };
 
-    // SR occasions are spread over the period by UE index (PUCCH resources are not counted).
-    for (uint32_t ue = 0; ue < m_ues.size(); ++ue)
-    {
-        bool found = false;
-        for (uint64_t i = 0; i < m_srPeriodicity && !found; ++i)
+    // Each member UE gets its own SR resource: an offset of the SR period with a PUCCH, and
+    // one of that offset's resources. The period grows when the UEs need more resources.
+    auto srOffsets = [&](uint32_t period) {
+        std::vector<uint64_t> offsets;
+        for (uint64_t offset = 0; offset < period; ++offset)
         {
-            const uint64_t offset = (ue + i) % m_srPeriodicity;
-            if (usable(m_srPeriodicity, offset, false))
+            if (usable(period, offset, false))
             {
-                m_ues[ue].srOffset = offset;
-                found = true;
+                offsets.push_back(offset);
             }
         }
-        NS_ABORT_MSG_IF(!found,
-                        "NrGnbNetDevice: no TTI of SR period " << m_srPeriodicity
-                                                               << " has a PUCCH");
+        return offsets;
+    };
+    const auto members = static_cast<uint32_t>(
+        std::count_if(m_ues.begin(), m_ues.end(), [](const UeContext& c) { return c.member; }));
+    m_srPeriod = NrSrResources::ChoosePeriod(members,
+                                             m_pucchSrPrbs * NrSrResources::PER_PRB,
+                                             m_srPeriodicity,
+                                             srOffsets);
+    const std::vector<uint64_t> srUsable = srOffsets(m_srPeriod);
+    NS_ABORT_MSG_IF(srUsable.empty(),
+                    "NrGnbNetDevice: no TTI of SR period " << m_srPeriod << " has a PUCCH");
+    uint32_t member = 0;
+    for (auto& ctx : m_ues)
+    {
+        // Members take the offsets in turn, so no offset holds more UEs than its resources.
+        ctx.srOffset = srUsable[(ctx.member ? member++ : 0) % srUsable.size()];
     }
 
     if (m_ulAccess != UL_CONFIGURED)
@@ -796,6 +884,37 @@ uint64_t
 NrGnbNetDevice::GetTtiEvents() const
 {
     return m_ttiEvents;
+}
+
+uint32_t
+NrGnbNetDevice::GetSrPeriodicity()
+{
+    EnsureConfigured();
+    return m_srPeriod;
+}
+
+uint32_t
+NrGnbNetDevice::GetCoresetCces()
+{
+    EnsureConfigured();
+    return NrPdcch::GetCces(m_coresetRbs, m_pdcchSymbols);
+}
+
+const NrPdcch&
+NrGnbNetDevice::GetPdcch()
+{
+    EnsureConfigured();
+    return m_pdcch;
+}
+
+bool
+NrGnbNetDevice::AllocateDci(uint32_t ue, uint32_t cceLimit)
+{
+    const UeContext& ctx = m_ues[ue];
+    // C-RNTI: the UE's index + 1 (TS 38.321 Table 7.1-1: C-RNTIs from 0001).
+    return m_pdcch.Allocate(ue + 1,
+                            m_channel->GetDlSinr(ctx.device->GetChannelIndex(), m_channelIndex),
+                            cceLimit);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -998,13 +1117,29 @@ NrGnbNetDevice::ProcessTti()
     m_inTti = true;
     ++m_ttiEvents;
     m_ttiDlPrbs = 0;
+    const uint32_t dlSymbols = m_grid->GetDlSymbols(tti);
+    if (dlSymbols > 0)
+    {
+        // The TTI's PDCCH: a full slot's CORESET, or one symbol of a mini-slot.
+        const uint32_t coresetSymbols =
+            m_grid->IsMiniSlot() ? 1 : std::min(m_pdcchSymbols, dlSymbols);
+        const uint32_t slotsPerFrame = 10u << m_mu;
+        m_pdcch.StartOccasion(m_grid->GetSlot(tti) % slotsPerFrame,
+                              NrPdcch::GetCces(m_coresetRbs, coresetSymbols));
+    }
+    // Uplink grants first, leaving a CCE for each downlink UE waiting, up to half the CORESET:
+    // neither direction can take the whole PDCCH from the other.
+    if (dlSymbols > 0 && !m_ulActive.empty())
+    {
+        ScheduleUlGrants(tti);
+    }
     if (GetDlDataSymbols(tti) > 0)
     {
         ScheduleDl(tti);
     }
-    if (m_grid->GetDlSymbols(tti) > 0 && !m_ulActive.empty())
+    if (dlSymbols > 0)
     {
-        ScheduleUlGrants(tti);
+        m_pdcchTrace(tti, m_pdcch.GetDcis(), m_pdcch.GetUsedCces(), m_pdcch.GetCces());
     }
     if (GetUlDataSymbols(tti) > 0 && (m_ulPlans.count(tti) > 0 || m_ulAccess == UL_CONFIGURED))
     {
@@ -1069,7 +1204,8 @@ NrGnbNetDevice::ScheduleDl(uint64_t tti)
             const uint32_t process = m_scratchDue.front();
             const NrTransportBlock& tb = ctx.dlHarq.GetTransportBlock(process);
             const uint32_t prbs = GetPrbsFor(tb.tbsBits, symbols, tb.mcs, m_dlLayers);
-            if (prbs <= free && GetTbs(symbols, prbs, tb.mcs, m_dlLayers) >= tb.tbsBits)
+            if (prbs <= free && GetTbs(symbols, prbs, tb.mcs, m_dlLayers) >= tb.tbsBits &&
+                AllocateDci(ue, m_pdcch.GetCces()))
             {
                 free -= prbs;
                 ctx.dlHarq.MarkScheduled(process);
@@ -1099,7 +1235,10 @@ NrGnbNetDevice::ScheduleDl(uint64_t tti)
     }
     if (!demands.empty() && free > 0)
     {
-        const std::vector<uint32_t> given = m_dlScheduler->Allocate(demands, free, tti);
+        const std::vector<uint32_t> given =
+            m_dlScheduler->Allocate(demands, free, tti, [&](std::size_t i) {
+                return AllocateDci(demands[i].ue, m_pdcch.GetCces());
+            });
         for (std::size_t i = 0; i < demands.size(); ++i)
         {
             if (given[i] == 0)
@@ -1223,6 +1362,10 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
     // slot (TS 38.214 clause 6.1.2.1).
     const Time pdcchEnd = m_grid->GetFirstSymbolEnd(tti);
     const uint64_t lastSlot = m_grid->GetSlot(tti) + MAX_K2_SLOTS;
+    // Downlink UEs waiting keep at least one CCE each, up to half the CORESET, for their DCIs.
+    const uint32_t dlReserve =
+        std::min<uint32_t>(m_pdcch.GetCces() / 2, static_cast<uint32_t>(m_dlActive.size()));
+    const uint32_t cceLimit = m_pdcch.GetCces() - dlReserve;
     std::map<uint64_t, std::vector<uint32_t>> newData; // PUSCH TTI -> UEs
     // UEs of the same capability share Tproc,2 and so the first PUSCH TTI: find it once per
     // value.
@@ -1265,6 +1408,10 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
                 if (shared <= GetUlFreePrbs(target) &&
                     GetTbs(symbols, prbs, tb.mcs, m_ulLayers) >= tb.tbsBits)
                 {
+                    if (!AllocateDci(ue, cceLimit))
+                    {
+                        break; // no room on this PDCCH: the next one
+                    }
                     UlPlan& plan = GetUlPlan(target);
                     plan.freePrbs -= shared;
                     plan.grants.push_back(
@@ -1339,7 +1486,10 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
         {
             continue;
         }
-        const std::vector<uint32_t> given = m_ulScheduler->Allocate(demands, plan.freePrbs, tti);
+        const std::vector<uint32_t> given =
+            m_ulScheduler->Allocate(demands, plan.freePrbs, tti, [&](std::size_t i) {
+                return AllocateDci(demands[i].ue, cceLimit);
+            });
         for (std::size_t i = 0; i < demands.size(); ++i)
         {
             if (given[i] == 0)
@@ -1361,6 +1511,15 @@ NrGnbNetDevice::ScheduleUlGrants(uint64_t tti)
             plan.grants.push_back({demands[i].ue, -1, given[i], mcs, tbs});
             const uint64_t payload = tbs / 8 - SHORT_BSR_BYTES;
             ctx.ulNeed -= std::min(ctx.ulNeed, payload);
+            if (ctx.ulNeedGuessed)
+            {
+                // An SR asks for one grant (TS 38.321 clause 5.4.4); its size is a guess, and
+                // what the UE still holds it reports in this PUSCH's BSR. Granting the rest of
+                // the guess in later PDCCHs would send padding and let later packets go without
+                // their own SR.
+                ctx.ulNeed = 0;
+                ctx.ulNeedGuessed = false;
+            }
             ++ctx.grantsOutstanding;
             // Kept in PUSCH order, which a buffer status report relies on.
             const auto at =
@@ -1667,7 +1826,7 @@ NrGnbNetDevice::StartSchedulingRequest(uint32_t ue)
     ctx.srTriggeredAt = now;
     // The UE prepares the SR (control preparation, Tproc,1/2) and sends it on the last symbol
     // of its next SR occasion; the gNB decodes it in Tproc,2/2.
-    const uint64_t occasion = FindPucchTti(now + ctx.tproc1 / 2, m_srPeriodicity, ctx.srOffset);
+    const uint64_t occasion = FindPucchTti(now + ctx.tproc1 / 2, m_srPeriod, ctx.srOffset);
     const Time decodedAt = m_grid->GetEnd(occasion) + ctx.tproc2 / 2;
     NS_LOG_LOGIC("UE " << ue << " SR in TTI " << occasion);
     Simulator::ScheduleWithContext(m_node->GetId(),

@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_NR_GNB_NET_DEVICE_H
 #define BLUEPRINT_NR_GNB_NET_DEVICE_H
 
+#include "model/nr/nr-control-channel.h"
 #include "model/nr/nr-harq-entity.h"
 #include "model/nr/nr-mac-scheduler.h"
 #include "model/nr/nr-mcs-table.h"
@@ -21,6 +22,7 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -110,6 +112,19 @@ struct NrMacStats
  * - HARQ (uplink): a PUSCH that fails is known t_BS,rx after it; a retransmission grant follows
  *   Tproc,1/2 later in the next PDCCH and the PUSCH K2 as above (retransmissions of configured
  *   grants are dynamically granted too, TS 38.321 clause 5.4.1).
+ *
+ * **Control channels.** Every dynamic grant and downlink assignment is a DCI on the PDCCH of
+ * the TTI that sends it (NrPdcch): the CORESET (CoresetPrbs x PdcchSymbols, one symbol in a
+ * mini-slot) holds PRBs x symbols / 6 CCEs, each UE's DCI takes the aggregation level its
+ * downlink SINR needs, on one of its search space candidates (PdcchCandidatesAl1..Al16). A UE
+ * whose DCI finds no free candidate is not scheduled in that TTI. Uplink grants are placed first,
+ * leaving one CCE per downlink UE waiting (up to half the CORESET), then downlink assignments on
+ * the rest;
+ * within each, HARQ retransmissions first, then the scheduler's order. Each UE has its own SR
+ * resource on the PUCCH (NrSrResources: 12 per PUCCH PRB, PucchSrPrbs PRBs per uplink TTI);
+ * when the cell's UEs outnumber the resources of SrPeriodicity, the SR period grows to the
+ * shortest TS 38.331 period that gives every UE one (GetSrPeriodicity()). Configured grants need
+ * neither.
  *
  * **HARQ and errors.** Each transmission succeeds with probability 1 - NrErrorModel::GetBler of
  * the chase-combined SINR of all its transmissions (or 1 - FixedBler when FixedBler >= 0), drawn
@@ -321,6 +336,28 @@ class NrGnbNetDevice : public NrNetDevice
 
     /// \return the TTI events run so far (for cost measurements).
     uint64_t GetTtiEvents() const;
+
+    /// \return the SR period in use, TTIs: SrPeriodicity, or longer when the UEs need more SR
+    /// resources than it has (configures the device if needed).
+    uint32_t GetSrPeriodicity();
+
+    /// \return the CCEs of a full slot's CORESET (configures the device if needed).
+    uint32_t GetCoresetCces();
+
+    /// \return the cell's PDCCH model (aggregation levels, DCI size; configures if needed).
+    const NrPdcch& GetPdcch();
+
+    /**
+     * \brief Signature of the Pdcch trace.
+     * \param tti the TTI index.
+     * \param dcis the DCIs (grants and assignments) sent in its PDCCH.
+     * \param usedCces the CCEs they took.
+     * \param cces the CCEs of its CORESET.
+     */
+    typedef void (*PdcchTracedCallback)(uint64_t tti,
+                                        uint32_t dcis,
+                                        uint32_t usedCces,
+                                        uint32_t cces);
 
     // ---- Activity hooks for energy models (NrGnbEnergyModel, NrUeEnergyModel) ----
 
@@ -602,27 +639,42 @@ class NrGnbNetDevice : public NrNetDevice
      * \return false if its buffer is full.
      */
     bool EnqueueDl(uint32_t ue, Ptr<Packet> packet, bool traced = true);
+    /**
+     * \brief Place a DCI for a UE on the current TTI's PDCCH.
+     * \param ue the UE.
+     * \param cceLimit the most CCEs in use after it.
+     * \return true if it found a free candidate.
+     */
+    bool AllocateDci(uint32_t ue, uint32_t cceLimit);
 
     // Attributes
-    uint8_t m_mu;                 //!< numerology
-    std::string m_tddPattern;     //!< TDD pattern or "FDD"
-    std::string m_specialSlot;    //!< split of S slots
-    uint32_t m_miniSlotSymbols;   //!< 0 or 2/4/7
-    uint8_t m_mcsTable;           //!< MCS table number
-    uint32_t m_dlLayers;          //!< downlink layers
-    uint32_t m_ulLayers;          //!< uplink layers
-    uint32_t m_dmrsRePerPrb;      //!< N_DMRS^PRB
-    uint32_t m_overheadRePerPrb;  //!< N_oh^PRB
-    uint32_t m_pdcchSymbols;      //!< PDCCH symbols of a full slot
-    uint8_t m_maxTransmissions;   //!< HARQ transmissions per block
-    uint32_t m_harqProcesses;     //!< HARQ processes per UE and direction
-    double m_fixedBler;           //!< BLER override, < 0 = error model
-    UlAccess m_ulAccess;          //!< uplink access
-    uint32_t m_srPeriodicity;     //!< SR period, TTIs
-    uint32_t m_srGrantBytes;      //!< size of the grant answering an SR
-    uint32_t m_cgPeriod;          //!< configured grant period, TTIs
-    uint32_t m_cgPrbs;            //!< configured grant PRBs (0 = share the carrier)
-    uint32_t m_dlQueueMaxPackets; //!< downlink buffer limit per UE
+    uint8_t m_mu;                   //!< numerology
+    std::string m_tddPattern;       //!< TDD pattern or "FDD"
+    std::string m_specialSlot;      //!< split of S slots
+    uint32_t m_miniSlotSymbols;     //!< 0 or 2/4/7
+    uint8_t m_mcsTable;             //!< MCS table number
+    uint32_t m_dlLayers;            //!< downlink layers
+    uint32_t m_ulLayers;            //!< uplink layers
+    uint32_t m_dmrsRePerPrb;        //!< N_DMRS^PRB
+    uint32_t m_overheadRePerPrb;    //!< N_oh^PRB
+    uint32_t m_pdcchSymbols;        //!< PDCCH symbols of a full slot
+    uint8_t m_maxTransmissions;     //!< HARQ transmissions per block
+    uint32_t m_harqProcesses;       //!< HARQ processes per UE and direction
+    double m_fixedBler;             //!< BLER override, < 0 = error model
+    UlAccess m_ulAccess;            //!< uplink access
+    uint32_t m_srPeriodicity;       //!< SR period, TTIs
+    uint32_t m_srGrantBytes;        //!< size of the grant answering an SR
+    uint32_t m_cgPeriod;            //!< configured grant period, TTIs
+    uint32_t m_cgPrbs;              //!< configured grant PRBs (0 = share the carrier)
+    uint32_t m_dlQueueMaxPackets;   //!< downlink buffer limit per UE
+    uint32_t m_coresetPrbs;         //!< CORESET PRBs (0 = the carrier's, in groups of 6)
+    uint32_t m_pdcchCandidatesAl1;  //!< search space candidates at level 1
+    uint32_t m_pdcchCandidatesAl2;  //!< ... at level 2
+    uint32_t m_pdcchCandidatesAl4;  //!< ... at level 4
+    uint32_t m_pdcchCandidatesAl8;  //!< ... at level 8
+    uint32_t m_pdcchCandidatesAl16; //!< ... at level 16
+    double m_pdcchTargetBler;       //!< PDCCH error rate an aggregation level meets
+    uint32_t m_pucchSrPrbs;         //!< PUCCH PRBs per uplink TTI for SR
 
     // Plumbing
     uint32_t m_channelIndex;              //!< index on the channel
@@ -637,6 +689,9 @@ class NrGnbNetDevice : public NrNetDevice
     double m_ulMinSinr = 0;             //!< linear SINR of MCS 0's 10 % BLER point (UL headroom)
     NrMcsTableId m_mcsTableId;          //!< the MCS table
     std::vector<uint32_t> m_cgReserved; //!< PRBs reserved per configured grant offset
+    NrPdcch m_pdcch;                    //!< the PDCCH of the current TTI
+    uint32_t m_coresetRbs = 0;          //!< the CORESET's PRBs (a multiple of 6)
+    uint32_t m_srPeriod = 1;            //!< SR period in use, TTIs
 
     // State
     std::vector<UeContext> m_ues;                          //!< the UEs
@@ -672,6 +727,7 @@ class NrGnbNetDevice : public NrNetDevice
     TracedCallback<uint64_t, uint32_t, uint32_t> m_ulTtiTrace; //!< UlTti
     uint32_t m_connectedUes;                                   //!< UEs served now
     TracedCallback<uint32_t> m_connectedUesTrace;              //!< ConnectedUes
+    TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t> m_pdcchTrace; //!< Pdcch
 };
 
 } // namespace ns3

@@ -55,7 +55,10 @@ NrMacSchedulerPf::GetAverageThroughput(uint32_t ue, uint64_t tti) const
 }
 
 std::vector<uint32_t>
-NrMacSchedulerPf::Allocate(const std::vector<NrUeDemand>& demands, uint32_t prbs, uint64_t tti)
+NrMacSchedulerPf::Allocate(const std::vector<NrUeDemand>& demands,
+                           uint32_t prbs,
+                           uint64_t tti,
+                           const Admission& admit)
 {
     NS_LOG_FUNCTION(this << demands.size() << prbs << tti);
     // A UE never served has an average of 0; one bit per TTI keeps its metric finite and still
@@ -87,6 +90,10 @@ NrMacSchedulerPf::Allocate(const std::vector<NrUeDemand>& demands, uint32_t prbs
         if (remaining == 0)
         {
             break;
+        }
+        if (!admit(i))
+        {
+            continue; // no room for its DCI: the next UE in the order may still fit
         }
         given[i] = std::min(demands[i].prbsNeeded, remaining);
         remaining -= given[i];

@@ -44,11 +44,14 @@ class NrMacSchedulerPf : public NrMacScheduler
      * \param demands one entry per schedulable UE, in increasing UE index.
      * \param prbs the PRBs available.
      * \param tti the TTI index (increasing from call to call).
+     * \param admit asked for each UE before it is given PRBs (its DCI).
      * \return the PRBs of each UE, in the order of \p demands.
      */
     std::vector<uint32_t> Allocate(const std::vector<NrUeDemand>& demands,
                                    uint32_t prbs,
-                                   uint64_t tti) override;
+                                   uint64_t tti,
+                                   const Admission& admit) override;
+    using NrMacScheduler::Allocate;
 
     /**
      * \brief Get a UE's average throughput as the scheduler sees it.

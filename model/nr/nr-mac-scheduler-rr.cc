@@ -32,7 +32,10 @@ NrMacSchedulerRr::NrMacSchedulerRr()
 }
 
 std::vector<uint32_t>
-NrMacSchedulerRr::Allocate(const std::vector<NrUeDemand>& demands, uint32_t prbs, uint64_t tti)
+NrMacSchedulerRr::Allocate(const std::vector<NrUeDemand>& demands,
+                           uint32_t prbs,
+                           uint64_t tti,
+                           const Admission& admit)
 {
     NS_LOG_FUNCTION(this << demands.size() << prbs << tti);
     std::vector<uint32_t> given(demands.size(), 0);
@@ -46,8 +49,21 @@ NrMacSchedulerRr::Allocate(const std::vector<NrUeDemand>& demands, uint32_t prbs
         return demands[i].ue >= m_nextUe;
     });
 
+    // Admit UEs in turn, one per PRB at most, so every admitted UE gets at least one PRB.
+    std::vector<std::size_t> active;
+    std::size_t firstRefused = order.size();
+    for (std::size_t k = 0; k < order.size(); ++k)
+    {
+        if (active.size() < prbs && admit(order[k]))
+        {
+            active.push_back(order[k]);
+        }
+        else if (firstRefused == order.size())
+        {
+            firstRefused = k;
+        }
+    }
     uint32_t remaining = prbs;
-    std::vector<std::size_t> active = order;
     while (!active.empty() && remaining > 0)
     {
         const uint32_t share = remaining / static_cast<uint32_t>(active.size());
@@ -84,6 +100,11 @@ NrMacSchedulerRr::Allocate(const std::vector<NrUeDemand>& demands, uint32_t prbs
             m_nextUe = demands[active[k]].ue + 1;
         }
         break;
+    }
+    if (firstRefused < order.size())
+    {
+        // Some UE with data was not served: its turn comes first next time.
+        m_nextUe = demands[order[firstRefused]].ue;
     }
     return given;
 }

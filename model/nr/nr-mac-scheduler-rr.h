@@ -20,6 +20,10 @@ namespace ns3
  * UEs next in turn, and the turn moves on past the last UE that got one, so over time every UE
  * gets the same number of PRBs whatever its channel (the classic round robin of e.g. ns-3's
  * RrFfMacScheduler, here per PRB rather than per RBG).
+ *
+ * UEs are admitted in turn order (their DCIs must find room on the PDCCH), at most one per PRB;
+ * when some UE with data was not admitted, the turn moves to the first of them, so a PDCCH that
+ * carries fewer DCIs than there are UEs still serves every UE in turn.
  */
 class NrMacSchedulerRr : public NrMacScheduler
 {
@@ -38,11 +42,14 @@ class NrMacSchedulerRr : public NrMacScheduler
      * \param demands one entry per schedulable UE, in increasing UE index.
      * \param prbs the PRBs available.
      * \param tti the TTI index.
+     * \param admit asked for each UE before it is given PRBs (its DCI).
      * \return the PRBs of each UE, in the order of \p demands.
      */
     std::vector<uint32_t> Allocate(const std::vector<NrUeDemand>& demands,
                                    uint32_t prbs,
-                                   uint64_t tti) override;
+                                   uint64_t tti,
+                                   const Admission& admit) override;
+    using NrMacScheduler::Allocate;
 
   private:
     uint32_t m_nextUe; //!< the UE index whose turn it is for a spare PRB

@@ -20,4 +20,10 @@ NrMacScheduler::GetTypeId()
     return tid;
 }
 
+std::vector<uint32_t>
+NrMacScheduler::Allocate(const std::vector<NrUeDemand>& demands, uint32_t prbs, uint64_t tti)
+{
+    return Allocate(demands, prbs, tti, [](std::size_t) { return true; });
+}
+
 } // namespace ns3

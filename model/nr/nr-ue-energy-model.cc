@@ -87,7 +87,7 @@ NrUeEnergyModel::NrUeEnergyModel()
       m_accumulator([this](const NrTtiEnergyAccumulator::Tti& tti,
                            bool inDl,
                            bool inUl) { return PartPower(tti, inDl, inUl); },
-                    [this](Time gap) { return GetIdleGapEnergy(gap); })
+                    [this](Time start, Time end) { return GetIdleGapEnergy(end - start); })
 {
     NS_LOG_FUNCTION(this);
 }

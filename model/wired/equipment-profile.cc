@@ -150,8 +150,8 @@ BuildCatalogue()
     host.name = "host";
     host.role = "host";
     host.processingDelay = Time(0);
-    host.powerSource = "not counted";
-    host.costSource = "not counted";
+    host.powerSource = "an end device, its owner's";
+    host.costSource = "an end device, its owner's";
     catalogue.push_back(host);
 
     EquipmentProfile server;

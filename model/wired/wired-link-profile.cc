@@ -303,6 +303,7 @@ BuildCatalogue()
                             "264 ns each way (TI DP83867); rate given by the user";
     // Port power is part of the switch, router or host it plugs into (EquipmentProfile).
     ethernet.powerSource = "counted in the attached equipment";
+    ethernet.powerInEquipment = true;
     ethernet.capexPerKm = ETHERNET_CABLING_JPY_PER_KM;
     ethernet.lifetimeYears = ETHERNET_CABLING_LIFETIME_YEARS;
     ethernet.endLifetimeYears = TERMINAL_LIFETIME_YEARS;

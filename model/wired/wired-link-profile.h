@@ -65,6 +65,7 @@ struct WiredLinkProfile
     double maxPowerB = 0.0;          //!< second (customer) end at full load
     double powerPerGbpsPerEnd = 0.0; //!< W per Gbit/s of line rate at each end (optics)
     std::string powerSource;         //!< where the power figures come from
+    bool powerInEquipment = false;   //!< the ends' power is counted in the attached equipment
 
     // --- cost (JPY) ---
     double capexPerKm = 0.0;         //!< building the cable plant, per km of link
