@@ -36,7 +36,12 @@ NtnBeam::GetTypeId()
                           "distributed; an assumption: about one large web object at beam rate).",
                           TimeValue(MilliSeconds(1)),
                           MakeTimeAccessor(&NtnBeam::m_backgroundBurst),
-                          MakeTimeChecker(MicroSeconds(1)));
+                          MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute("FrameDuration",
+                          "Transmissions start at multiples of this (0 = at any time).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&NtnBeam::m_frame),
+                          MakeTimeChecker(Seconds(0)));
     return tid;
 }
 
@@ -47,7 +52,8 @@ NtnBeam::NtnBeam()
       m_backgroundLoad(0.0),
       m_backgroundBurst(MilliSeconds(1)),
       m_backgroundWork(0.0),
-      m_nextBackgroundArrival(Time::Max())
+      m_nextBackgroundArrival(Time::Max()),
+      m_frame(Seconds(0))
 {
     m_gap = CreateObject<ExponentialRandomVariable>();
     m_burst = CreateObject<ExponentialRandomVariable>();
@@ -179,6 +185,15 @@ NtnBeam::Serve()
     {
         return; // idle until a member has a packet again (NotifyBacklog)
     }
+    if (m_frame.IsStrictlyPositive() && now != m_lastTxEnd &&
+        (now.GetTimeStep() % m_frame.GetTimeStep()) != 0)
+    {
+        // Wait for the next frame boundary, then choose (the choice is the frame's).
+        const Time next = m_frame * (now.GetTimeStep() / m_frame.GetTimeStep() + 1);
+        m_busy = true;
+        m_freeEvent = Simulator::Schedule(next - now, &NtnBeam::CarrierFree, this);
+        return;
+    }
     const NtnBeamScheduler::Candidate chosen = candidates[m_scheduler->Pick(candidates)];
     Ptr<Packet> packet = m_client->Dequeue(chosen.terminal, m_forward);
     const Time airtime = Seconds(packet->GetSize() * 8.0 / chosen.rateBps);
@@ -189,6 +204,7 @@ NtnBeam::Serve()
     m_freeEvent = Simulator::Schedule(airtime, [this, chosen, packet, now]() {
         // Background bursts arriving during the packet wait for it (non-preemptive).
         AdvanceBackground(Simulator::Now(), false);
+        m_lastTxEnd = Simulator::Now();
         m_scheduler->NotifyServed(chosen.terminal, packet->GetSize(), Simulator::Now());
         m_client->Transmitted(chosen.terminal, m_forward, packet, now);
         CarrierFree();

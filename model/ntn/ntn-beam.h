@@ -86,6 +86,12 @@ class NtnBeamClient
  * BackgroundLoad * E[burst^2] / (2 E[burst] (1 - BackgroundLoad)) (Kleinrock, Queueing Systems
  * vol. 2, section 3.7). Background bursts are drawn only when a simulated packet needs the
  * carrier; an idle beam schedules nothing.
+ *
+ * With a FrameDuration, a transmission starts only at a frame boundary (a multiple of the frame
+ * since t = 0), as on a framed air interface: Starlink's downlink frame is 1/750 s (Humphreys
+ * et al., "Signal structure of the Starlink Ku-band downlink", IEEE TAES 2023). A carrier that
+ * is busy sends its next packet straight after the last one; only a carrier that was idle waits
+ * for the boundary.
  */
 class NtnBeam : public Object
 {
@@ -164,6 +170,8 @@ class NtnBeam : public Object
     Time m_nextBackgroundArrival;           //!< next background burst arrival
     Ptr<ExponentialRandomVariable> m_gap;   //!< gaps between background bursts
     Ptr<ExponentialRandomVariable> m_burst; //!< background burst lengths
+    Time m_frame;                           //!< transmissions start on multiples of this
+    Time m_lastTxEnd;                       //!< end of the last simulated transmission
 };
 
 } // namespace ns3

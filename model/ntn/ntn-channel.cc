@@ -105,6 +105,31 @@ NtnChannel::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&NtnChannel::m_onboardProcessing),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ReturnAccess",
+                          "How terminals get return capacity.",
+                          EnumValue(NtnChannel::CONTINUOUS),
+                          MakeEnumAccessor(&NtnChannel::m_returnAccess),
+                          MakeEnumChecker(NtnChannel::CONTINUOUS,
+                                          "Continuous",
+                                          NtnChannel::REQUEST_GRANT,
+                                          "RequestGrant"))
+            .AddAttribute("GrantAtGateway",
+                          "With RequestGrant, the return scheduler is at the gateway (else on "
+                          "the platform).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&NtnChannel::m_grantAtGateway),
+                          MakeBooleanChecker())
+            .AddAttribute("GrantHold",
+                          "With RequestGrant, how long a grant outlives an empty queue.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&NtnChannel::m_grantHold),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("FrameDuration",
+                          "Frame of every beam carrier: an idle carrier starts sending at a "
+                          "frame boundary (0 = at once).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&NtnChannel::m_frameDuration),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("BackgroundLoad",
                           "Share of every beam carrier taken by subscribers not simulated.",
                           DoubleValue(0.0),
@@ -136,6 +161,8 @@ NtnChannel::NtnChannel()
       m_interSatelliteLinks(false),
       m_gatewayMinElevationDeg(25.0),
       m_interruptionMode(HOLD),
+      m_returnAccess(CONTINUOUS),
+      m_grantAtGateway(false),
       m_backgroundLoad(0.0),
       m_started(false),
       m_streamBase(-1),
@@ -332,6 +359,7 @@ NtnChannel::GetBeam(const BeamKey& key)
         *carrier = CreateObject<NtnBeam>();
         (*carrier)->SetAttribute("BackgroundLoad", DoubleValue(m_backgroundLoad));
         (*carrier)->SetAttribute("BackgroundBurst", TimeValue(m_backgroundBurst));
+        (*carrier)->SetAttribute("FrameDuration", TimeValue(m_frameDuration));
         if (m_streamBase >= 0)
         {
             NS_ABORT_MSG_IF(m_beamsCreated >= static_cast<uint64_t>(MAX_BEAM_STREAMS),
@@ -686,9 +714,36 @@ double
 NtnChannel::GetServiceRate(uint32_t terminal, bool forward)
 {
     const Terminal& t = m_terminals.at(terminal);
-    if (t.route.empty() || Simulator::Now() < t.linkUpAt)
+    const Time now = Simulator::Now();
+    if (t.route.empty() || now < t.linkUpAt)
     {
         return 0.0;
+    }
+    if (!forward && m_returnAccess == REQUEST_GRANT && !t.granted && now > t.grantedUntil)
+    {
+        Terminal& term = m_terminals[terminal];
+        if (term.grantAt == Time::Max())
+        {
+            // Ask: the request reaches the scheduler, which grants in the next frame, and the
+            // grant comes back.
+            const Time loop = m_grantAtGateway ? GetPropagationDelay(terminal, true, now) +
+                                                     GetPropagationDelay(terminal, false, now)
+                                               : GetServiceLinkDelay(terminal, true, now) +
+                                                     GetServiceLinkDelay(terminal, false, now);
+            term.grantAt = now + loop + m_frameDuration;
+            Simulator::Schedule(term.grantAt - now,
+                                &NtnChannel::NotifyBacklog,
+                                this,
+                                terminal,
+                                false);
+            return 0.0;
+        }
+        if (now < term.grantAt)
+        {
+            return 0.0;
+        }
+        term.granted = true;
+        term.grantAt = Time::Max();
     }
     return GetLinkResult(terminal, forward).rateBps;
 }
@@ -696,9 +751,17 @@ NtnChannel::GetServiceRate(uint32_t terminal, bool forward)
 Ptr<Packet>
 NtnChannel::Dequeue(uint32_t terminal, bool forward)
 {
-    Ptr<Packet> packet = QueueOf(terminal, forward)->Dequeue();
+    Ptr<Queue<Packet>> queue = QueueOf(terminal, forward);
+    Ptr<Packet> packet = queue->Dequeue();
+    Terminal& t = m_terminals.at(terminal);
+    if (!forward && queue->IsEmpty())
+    {
+        // The queue is empty: the grant lapses GrantHold from now.
+        t.granted = false;
+        t.grantedUntil = Simulator::Now() + m_grantHold;
+    }
     // The packet takes the route of the platform serving it when its transmission starts.
-    m_inFlight[packet->GetUid()] = m_terminals.at(terminal).route;
+    m_inFlight[packet->GetUid()] = t.route;
     return packet;
 }
 
@@ -744,6 +807,27 @@ NtnChannel::GetPropagationDelay(uint32_t terminal, bool uplink, Time departure) 
     }
     std::vector<uint32_t> reversed(t.route.rbegin(), t.route.rend());
     return Propagate(gateway, reversed, t.point, departure) - departure;
+}
+
+Time
+NtnChannel::GetServiceLinkDelay(uint32_t terminal, bool uplink, Time departure) const
+{
+    const Terminal& t = m_terminals.at(terminal);
+    if (t.route.empty())
+    {
+        return Time::Max();
+    }
+    const uint32_t p = t.route.front();
+    const double t0 = departure.GetSeconds();
+    // The platform moves during the flight: one fixed-point step on the meeting time.
+    double t1 =
+        t0 + (m_platform->GetPosition(p, departure) - t.point.ecef).norm() / NTN_SPEED_OF_LIGHT;
+    if (uplink)
+    {
+        t1 = t0 +
+             (m_platform->GetPosition(p, Seconds(t1)) - t.point.ecef).norm() / NTN_SPEED_OF_LIGHT;
+    }
+    return NanoSeconds(static_cast<int64_t>(std::ceil((t1 - t0) * 1e9)));
 }
 
 Time

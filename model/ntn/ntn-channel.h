@@ -52,6 +52,12 @@ class NtnGatewayNetDevice;
  * interrupted for Interruption; its packets are then held in their queues or dropped
  * (InterruptionMode), the loss bursts at handovers that Kassem et al. (IMC 2022) observed.
  *
+ * <b>Return access.</b> With REQUEST_GRANT a terminal whose return queue was empty asks for
+ * capacity and may send only when the grant arrives: one round trip to the scheduler (on the
+ * platform: twice the service link, as Starlink's on-satellite scheduler of Tanveer et al.;
+ * at the gateway: the whole transparent round trip, as DVB-RCS2 demand assignment) plus one
+ * frame. It keeps the grant while it has packets, and GrantHold after its queue empties.
+ *
  * <b>Beams.</b> Terminals served by the same platform in the same ground cell (a square grid of
  * the beam diameter) share one beam: a forward and a return NtnBeam carrier, with the channel's
  * scheduler and background load. A terminal's rate on each carrier is its link budget's MODCOD
@@ -81,6 +87,13 @@ class NtnChannel : public Channel, public NtnBeamClient
     {
         TRANSPARENT,  //!< bent pipe: terminal - platform - gateway
         REGENERATIVE, //!< on-board processing; may use inter-satellite links
+    };
+
+    /// How a terminal gets return-link capacity.
+    enum ReturnAccess
+    {
+        CONTINUOUS,    //!< always has an assignment (a constant-rate assignment, as GEO VSATs)
+        REQUEST_GRANT, //!< asks when its queue fills and waits for the grant
     };
 
     /// What happens to a terminal's packets while its link is interrupted.
@@ -204,6 +217,16 @@ class NtnChannel : public Channel, public NtnBeamClient
     Time GetPropagationDelay(uint32_t terminal, bool uplink, Time departure) const;
 
     /**
+     * \brief The light time of the service link alone (terminal - serving platform), the delay
+     * a regenerative payload's user plane ends at.
+     * \param terminal a terminal.
+     * \param uplink true for terminal to platform.
+     * \param departure the time the signal leaves.
+     * \return the light time; Time::Max() if the terminal has no platform.
+     */
+    Time GetServiceLinkDelay(uint32_t terminal, bool uplink, Time departure) const;
+
+    /**
      * \brief A lower bound of the one-way propagation delay between a terminal and its gateway
      * over the whole run: for a moving constellation, each leg at least the distance from the
      * ground point to the platforms' lowest orbit radius; for GEO and HAPS the delay itself.
@@ -319,6 +342,9 @@ class NtnChannel : public Channel, public NtnBeamClient
         Time resultsValidUntil;           //!< when the cached link results expire
         NtnLinkResult forwardResult;      //!< forward link budget
         NtnLinkResult returnResult;       //!< return link budget
+        bool granted = false;             //!< holds a return grant while backlogged
+        Time grantedUntil;                //!< the grant lasts until then once the queue empties
+        Time grantAt = Time::Max();       //!< a requested grant arrives then (Max: none asked)
     };
 
     /// Reassign every terminal now and plan the next round.
@@ -399,6 +425,10 @@ class NtnChannel : public Channel, public NtnBeamClient
     Time m_reassignmentOffset;           //!< phase of the reassignment boundaries
     Time m_acmPeriod;                    //!< link budget refresh period
     Time m_onboardProcessing;            //!< regenerative payload's processing delay
+    ReturnAccess m_returnAccess;         //!< continuous or request-grant
+    bool m_grantAtGateway;               //!< the return scheduler sits at the gateway
+    Time m_grantHold;                    //!< a grant outlives an empty queue by this
+    Time m_frameDuration;                //!< frame of every beam carrier
     double m_backgroundLoad;             //!< other subscribers' share of every carrier
     Time m_backgroundBurst;              //!< their mean burst
     TypeId m_schedulerType;              //!< beam scheduler policy
