@@ -157,9 +157,11 @@ NtnHelper::CreateChannel(const NtnLinkSpec& spec, const NtnGeoFrame& frame)
     channel->SetAttribute("ReturnAccess",
                           EnumValue(spec.returnAccess == "request-grant" ? NtnChannel::REQUEST_GRANT
                                                                          : NtnChannel::CONTINUOUS));
+    channel->SetAttribute("MaxConsecutiveSlots", UintegerValue(spec.maxConsecutiveSlots));
     channel->SetAttribute("GrantAtGateway", BooleanValue(spec.grantAtGateway));
     channel->SetAttribute("GrantHold", TimeValue(Seconds(spec.grantHoldS)));
     channel->SetAttribute("FrameDuration", TimeValue(Seconds(spec.frameS)));
+    channel->SetAttribute("ProcessingDelay", TimeValue(Seconds(spec.processingS)));
     m_hapsOverFirstTerminal = spec.platform.kind == "haps" && spec.platform.overFirstTerminal;
     m_terminalFactory.Set("QueueSize", QueueSizeValue(QueueSize(spec.queueSize)));
     m_gatewayFactory.Set("QueueSize", QueueSizeValue(QueueSize(spec.queueSize)));

@@ -52,6 +52,14 @@ NtnLinkSpec::ForTechnology(const std::string& technology, NtnLinkSpec& spec)
         // 2023) on a 1/750 s frame (Humphreys et al., IEEE TAES 2023).
         spec.returnAccess = "request-grant";
         spec.frameS = 1.0 / 750.0;
+        // Latency steps at every 15 s boundary (Mohan et al., WWW 2024) and dishes tracking a
+        // satellite for well under a minute (U. Speidel, bufferbloat starlink list, 2023): the
+        // controller moves a terminal to another satellite at each boundary.
+        spec.maxConsecutiveSlots = 1;
+        // Modem, on-board and gateway processing: not published. 3 ms per direction is an
+        // assumption that brings the idle RTT of a terminal near its gateway to the 20 ms
+        // minimum Michel et al. measured (IMC 2022).
+        spec.processingS = 3e-3;
         return true;
     }
     if (technology == "geo")

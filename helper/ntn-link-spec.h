@@ -66,10 +66,12 @@ struct NtnLinkSpec
     double interruptionS = 0.0;              //!< link interruption at a platform change, s
     std::string interruptionMode = "hold";   //!< "hold" or "drop"
     double reassignmentOffsetS = 0.0;        //!< phase of the reassignment boundaries, s
+    uint32_t maxConsecutiveSlots = 0;        //!< periods a platform serves in a row (0: any)
     std::string returnAccess = "continuous"; //!< "continuous" or "request-grant"
     bool grantAtGateway = false;             //!< request-grant scheduler at the gateway
     double grantHoldS = 0.0;                 //!< grant kept after the queue empties, s
     double frameS = 0.0;                     //!< carrier frame, s (0 = none)
+    double processingS = 0.0;                //!< fixed processing latency per direction, s
     double gatewayMinElevationDeg = 25.0;    //!< gateway minimum elevation, degrees
     double marginDb = 1.0;                   //!< ACM margin, dB
     double rollOff = 0.10;                   //!< carrier roll-off

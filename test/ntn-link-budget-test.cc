@@ -56,6 +56,7 @@ TEST(NtnPathLoss, ShadowFadingAndClutterLossMatchTr38811Tables662)
     {
         double el, sLos, sNlos, sCl, kaLos, kaNlos, kaCl;
     };
+
     // Table 6.6.2-1 (dense urban) and Table 6.6.2-3 (suburban and rural), three rows each;
     // Table 6.6.2-2 (urban): 4 / 6 dB at every elevation, clutter loss as dense urban.
     const std::vector<Row> dense = {{10, 3.5, 15.5, 34.3, 2.9, 17.1, 44.3},
@@ -93,6 +94,7 @@ TEST(NtnPathLoss, ReceivedPowerAtZenithMatchesTheReferenceValues)
     {
         double distanceM, frequencyHz, rxDbm;
     };
+
     // 0 dBm transmitted, 0 dBi antennas, LOS, no shadowing (ns-3 NTN test suite values).
     const std::vector<Case> cases = {
         {35786000, 20e9, -209.915},
@@ -105,9 +107,10 @@ TEST(NtnPathLoss, ReceivedPowerAtZenithMatchesTheReferenceValues)
         {1200000, 30e9, -183.946},
         {1200000, 2e9, -162.253},
     };
-    for (Ptr<NtnPathLoss> model : std::vector<Ptr<NtnPathLoss>>{CreateObject<NtnDenseUrbanPathLoss>(),
-                                                                CreateObject<NtnUrbanPathLoss>(),
-                                                                CreateObject<NtnSuburbanRuralPathLoss>()})
+    for (Ptr<NtnPathLoss> model :
+         std::vector<Ptr<NtnPathLoss>>{CreateObject<NtnDenseUrbanPathLoss>(),
+                                       CreateObject<NtnUrbanPathLoss>(),
+                                       CreateObject<NtnSuburbanRuralPathLoss>()})
     {
         for (const Case& c : cases)
         {
@@ -123,6 +126,7 @@ TEST(NtnRainAttenuation, P838CoefficientsMatchThePublishedTable)
     {
         double ghz, kH, aH, kV, aV;
     };
+
     // ITU-R P.838-3 Table 5.
     const std::vector<Row> rows = {{12, 0.02386, 1.1825, 0.02455, 1.1216},
                                    {20, 0.09164, 1.0568, 0.09611, 0.9847},
@@ -145,6 +149,7 @@ TEST(NtnRainAttenuation, SlantPathCoefficientsMatchTheItuValidationExamples)
     {
         double el, ghz, tau, k, alpha;
     };
+
     // ITU-R SG3 validation data for P.838-3 (ITU-Rpy test data).
     const std::vector<Row> rows = {{31.07699124, 14.25, 0, 0.03975488, 1.12418043},
                                    {22.27833468, 29, 0, 0.22168203, 0.95543001},
@@ -164,6 +169,7 @@ TEST(NtnRainAttenuation, SlantPathAttenuationMatchesTheItuValidationExamples)
     {
         double lat, hsKm, ghz, el, tau, p, r001, lsKm, aRain;
     };
+
     // ITU-R SG3 validation data for P.618-13 (ITU-Rpy test data): the rain height is the one
     // that gives the tabulated slant length Ls, hR = hs + Ls sin(el).
     const std::vector<Row> rows = {

@@ -51,7 +51,7 @@ NtnBeam::NtnBeam()
       m_busy(false),
       m_backgroundLoad(0.0),
       m_backgroundBurst(MilliSeconds(1)),
-      m_backgroundWork(0.0),
+      m_simulatedNext(false),
       m_nextBackgroundArrival(Time::Max()),
       m_frame(Seconds(0))
 {
@@ -125,24 +125,29 @@ NtnBeam::NotifyBacklog(uint32_t terminal)
 void
 NtnBeam::AdvanceBackground(Time t, bool drains)
 {
-    // Lindley's recursion over the background bursts that arrived since the last update: while
-    // the carrier is not sending a simulated packet it works the background work down.
+    // The background bursts that arrived since the last update join the queue; while the
+    // carrier has nothing simulated to send it works through them (bursts in service are
+    // finished one after the other).
+    auto drain = [this, drains](double seconds) {
+        while (drains && seconds > 0 && !m_backgroundQueue.empty())
+        {
+            const double done = std::min(seconds, m_backgroundQueue.front());
+            m_backgroundQueue.front() -= done;
+            seconds -= done;
+            if (m_backgroundQueue.front() <= 0)
+            {
+                m_backgroundQueue.pop_front();
+            }
+        }
+    };
     while (m_nextBackgroundArrival <= t)
     {
-        if (drains)
-        {
-            m_backgroundWork = std::max(
-                0.0,
-                m_backgroundWork - (m_nextBackgroundArrival - m_backgroundTime).GetSeconds());
-        }
+        drain((m_nextBackgroundArrival - m_backgroundTime).GetSeconds());
         m_backgroundTime = m_nextBackgroundArrival;
-        m_backgroundWork += m_burst->GetValue();
+        m_backgroundQueue.push_back(m_burst->GetValue());
         m_nextBackgroundArrival += Seconds(m_gap->GetValue());
     }
-    if (drains)
-    {
-        m_backgroundWork = std::max(0.0, m_backgroundWork - (t - m_backgroundTime).GetSeconds());
-    }
+    drain((t - m_backgroundTime).GetSeconds());
     m_backgroundTime = t;
 }
 
@@ -152,19 +157,23 @@ NtnBeam::Serve()
     NS_ASSERT(!m_busy);
     const Time now = Simulator::Now();
     AdvanceBackground(now, true);
-    if (m_backgroundWork > 0)
+    if (!m_backgroundQueue.empty() && !m_simulatedNext)
     {
-        // Background first: the carrier is busy until the work waiting now, and what arrives
-        // meanwhile, is done (a busy period of the background alone).
-        Time end = now;
-        while (m_backgroundWork > 0)
+        // First-come first-served: the others' work that arrived before now goes first, as one
+        // block; what they send meanwhile comes after the simulated packet waiting now.
+        double work = 0.0;
+        for (double burst : m_backgroundQueue)
         {
-            end += Seconds(m_backgroundWork);
-            m_backgroundWork = 0.0;
-            AdvanceBackground(end, false);
+            work += burst;
         }
+        m_backgroundQueue.clear();
+        m_simulatedNext = true;
         m_busy = true;
-        m_freeEvent = Simulator::Schedule(end - now, &NtnBeam::CarrierFree, this);
+        m_freeEvent = Simulator::Schedule(Seconds(work), [this]() {
+            AdvanceBackground(Simulator::Now(), false);
+            m_lastTxEnd = Simulator::Now();
+            CarrierFree();
+        });
         return;
     }
     std::vector<NtnBeamScheduler::Candidate> candidates;
@@ -183,15 +192,21 @@ NtnBeam::Serve()
     }
     if (candidates.empty())
     {
-        return; // idle until a member has a packet again (NotifyBacklog)
+        m_simulatedNext = false;
+        // Idle until a member has a packet again (NotifyBacklog); meanwhile the others' bursts
+        // are worked through without events (AdvanceBackground).
+        return;
     }
     if (m_frame.IsStrictlyPositive() && now != m_lastTxEnd &&
         (now.GetTimeStep() % m_frame.GetTimeStep()) != 0)
     {
-        // Wait for the next frame boundary, then choose (the choice is the frame's).
+        // An idle carrier starts at the next frame boundary; the choice is made then.
         const Time next = m_frame * (now.GetTimeStep() / m_frame.GetTimeStep() + 1);
         m_busy = true;
-        m_freeEvent = Simulator::Schedule(next - now, &NtnBeam::CarrierFree, this);
+        m_freeEvent = Simulator::Schedule(next - now, [this, next]() {
+            m_lastTxEnd = next;
+            CarrierFree();
+        });
         return;
     }
     const NtnBeamScheduler::Candidate chosen = candidates[m_scheduler->Pick(candidates)];
@@ -201,6 +216,7 @@ NtnBeam::Serve()
                  << " carrier sends " << packet->GetSize() << " B for terminal " << chosen.terminal
                  << " in " << airtime.As(Time::US));
     m_busy = true;
+    m_simulatedNext = false;
     m_freeEvent = Simulator::Schedule(airtime, [this, chosen, packet, now]() {
         // Background bursts arriving during the packet wait for it (non-preemptive).
         AdvanceBackground(Simulator::Now(), false);

@@ -14,6 +14,7 @@
 #include "ns3/random-variable-stream.h"
 
 #include <cstdint>
+#include <deque>
 #include <set>
 
 namespace ns3
@@ -79,13 +80,16 @@ class NtnBeamClient
  * 8 L / R; so a terminal's throughput follows its link budget and how much of the carrier the
  * others take. The background load stands for the subscribers of the beam that the scenario
  * does not simulate: bursts of carrier time (exponentially distributed, mean BackgroundBurst)
- * arriving as a Poisson process at BackgroundLoad / BackgroundBurst per second. They are served
- * before the simulated terminals (max-min fairness gives light users all they ask), so a
- * saturated simulated terminal gets 1 - BackgroundLoad of the carrier and every packet waits for
- * the background work in front of it, an M/G/1 queue with priority: its mean wait is
- * BackgroundLoad * E[burst^2] / (2 E[burst] (1 - BackgroundLoad)) (Kleinrock, Queueing Systems
- * vol. 2, section 3.7). Background bursts are drawn only when a simulated packet needs the
- * carrier; an idle beam schedules nothing.
+ * arriving as a Poisson process at BackgroundLoad / BackgroundBurst per second. The carrier
+ * serves first come, first served between the others and the simulated terminals: before a
+ * simulated packet it finishes the others' work that arrived earlier, and what they send
+ * meanwhile waits for that packet. So the others always get their BackgroundLoad (a saturated
+ * simulated terminal gets the 1 - BackgroundLoad left), and a light simulated flow (a ping)
+ * waits as in an M/G/1 queue, on average BackgroundLoad x E[burst^2] / (2 E[burst]
+ * (1 - BackgroundLoad)) = BackgroundLoad x BackgroundBurst / (1 - BackgroundLoad) for
+ * exponential bursts (Pollaczek-Khinchine; Kleinrock, Queueing Systems vol. 1, section 5.7).
+ * Background bursts are drawn only when a simulated
+ * packet needs the carrier; an idle beam schedules nothing.
  *
  * With a FrameDuration, a transmission starts only at a frame boundary (a multiple of the frame
  * since t = 0), as on a framed air interface: Starlink's downlink frame is 1/750 s (Humphreys
@@ -157,17 +161,18 @@ class NtnBeam : public Object
      */
     void AdvanceBackground(Time t, bool drains);
 
-    NtnBeamClient* m_client;                //!< the channel
-    bool m_forward;                         //!< direction
-    Ptr<NtnBeamScheduler> m_scheduler;      //!< policy
-    std::set<uint32_t> m_members;           //!< member terminals
-    bool m_busy;                            //!< a packet or background burst is on the air
-    EventId m_freeEvent;                    //!< end of the current transmission
-    double m_backgroundLoad;                //!< fraction of carrier time of other subscribers
-    Time m_backgroundBurst;                 //!< mean carrier time of one background burst
-    double m_backgroundWork;                //!< background work waiting at m_backgroundTime, s
-    Time m_backgroundTime;                  //!< time m_backgroundWork refers to
-    Time m_nextBackgroundArrival;           //!< next background burst arrival
+    NtnBeamClient* m_client;              //!< the channel
+    bool m_forward;                       //!< direction
+    Ptr<NtnBeamScheduler> m_scheduler;    //!< policy
+    std::set<uint32_t> m_members;         //!< member terminals
+    bool m_busy;                          //!< a packet or background burst is on the air
+    EventId m_freeEvent;                  //!< end of the current transmission
+    double m_backgroundLoad;              //!< fraction of carrier time of other subscribers
+    Time m_backgroundBurst;               //!< mean carrier time of one background burst
+    std::deque<double> m_backgroundQueue; //!< background bursts waiting (first: in service), s
+    bool m_simulatedNext;         //!< the others' earlier work is done: a simulated packet next
+    Time m_backgroundTime;        //!< time the queue was last brought up to
+    Time m_nextBackgroundArrival; //!< next background burst arrival
     Ptr<ExponentialRandomVariable> m_gap;   //!< gaps between background bursts
     Ptr<ExponentialRandomVariable> m_burst; //!< background burst lengths
     Time m_frame;                           //!< transmissions start on multiples of this

@@ -17,6 +17,7 @@
 #include "ns3/node.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <cmath>
@@ -100,11 +101,24 @@ NtnChannel::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&NtnChannel::m_acmPeriod),
                           MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute("ProcessingDelay",
+                          "Fixed latency a packet gains per direction in modems, on board and in "
+                          "the gateway's switching, on top of queueing, transmission and "
+                          "propagation.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&NtnChannel::m_processing),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("OnboardProcessing",
                           "Processing delay of a regenerative payload per satellite traversed.",
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&NtnChannel::m_onboardProcessing),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("MaxConsecutiveSlots",
+                          "Reassignment periods a platform may serve a terminal in a row before "
+                          "another one that qualifies is taken (0 = no limit).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&NtnChannel::m_maxConsecutiveSlots),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("ReturnAccess",
                           "How terminals get return capacity.",
                           EnumValue(NtnChannel::CONTINUOUS),
@@ -161,6 +175,7 @@ NtnChannel::NtnChannel()
       m_interSatelliteLinks(false),
       m_gatewayMinElevationDeg(25.0),
       m_interruptionMode(HOLD),
+      m_maxConsecutiveSlots(0),
       m_returnAccess(CONTINUOUS),
       m_grantAtGateway(false),
       m_backgroundLoad(0.0),
@@ -416,11 +431,17 @@ NtnChannel::ChooseRoute(const Terminal& t,
                         const std::vector<int64_t>& gatewayBest) const
 {
     const bool viaIsl = m_payload == REGENERATIVE && m_interSatelliteLinks;
+    const bool rotate =
+        m_maxConsecutiveSlots > 0 && t.slots >= m_maxConsecutiveSlots && !t.route.empty();
     auto best = [&](const std::vector<uint32_t>& candidates) -> int64_t {
         int64_t chosen = -1;
         double highest = -90.0;
         for (uint32_t p : candidates)
         {
+            if (rotate && p == t.route.front() && candidates.size() > 1)
+            {
+                continue; // it has served its turn
+            }
             const double el = NtnLook(t.point, m_platform->GetPosition(p, now)).elevationDeg;
             if (el > highest)
             {
@@ -507,8 +528,10 @@ NtnChannel::ReassignAll()
         t.route = route;
         if (from == to && t.beams)
         {
+            ++t.slots;
             continue;
         }
+        t.slots = 1;
         if (t.beams)
         {
             t.beams->forward->Remove(id);
@@ -884,6 +907,7 @@ NtnChannel::Transmitted(uint32_t terminal, bool forward, Ptr<Packet> packet, Tim
     {
         arrival = Propagate(t.point, route, g.point, now);
     }
+    arrival += m_processing;
     m_deliveryTrace(terminal, !forward, packet, txStart, now, arrival, route.front());
     Simulator::ScheduleWithContext(receiver->GetNode()->GetId(),
                                    arrival - now,

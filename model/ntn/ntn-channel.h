@@ -44,11 +44,12 @@ class NtnGatewayNetDevice;
  * terminal, all at once, the platform that (1) is above the terminal's minimum elevation now and
  * at the end of the period, (2) for a transparent payload, or a regenerative one without
  * inter-satellite links, is also above GatewayMinElevation at the terminal's gateway then, and
- * (3) among those has the highest elevation at the terminal now. When none stays visible for the
- * whole period, the highest one visible now is taken. This is the documented behaviour of
- * Starlink's global scheduler (Tanveer et al., CoNEXT 2023: 15 s slots, global reallocation;
- * Mohan et al., WWW 2024: synchronised 15 s reconfiguration); the choice rule itself is
- * blueprint's (Starlink's is not public). When a terminal's platform changes, its link is
+ * (3) among those has the highest elevation at the terminal now, (4) without the platform that
+ * has served it for MaxConsecutiveSlots periods in a row if another qualifies. When none stays
+ * visible for the whole period, the highest one visible now is taken. This is the documented
+ * behaviour of Starlink's global scheduler (Tanveer et al., CoNEXT 2023: 15 s slots, global
+ * reallocation; Mohan et al., WWW 2024: synchronised 15 s reconfiguration); the choice rule itself
+ * is blueprint's (Starlink's is not public). When a terminal's platform changes, its link is
  * interrupted for Interruption; its packets are then held in their queues or dropped
  * (InterruptionMode), the loss bursts at handovers that Kassem et al. (IMC 2022) observed.
  *
@@ -342,6 +343,7 @@ class NtnChannel : public Channel, public NtnBeamClient
         Time resultsValidUntil;           //!< when the cached link results expire
         NtnLinkResult forwardResult;      //!< forward link budget
         NtnLinkResult returnResult;       //!< return link budget
+        uint32_t slots = 0;               //!< consecutive periods on the serving platform
         bool granted = false;             //!< holds a return grant while backlogged
         Time grantedUntil;                //!< the grant lasts until then once the queue empties
         Time grantAt = Time::Max();       //!< a requested grant arrives then (Max: none asked)
@@ -424,7 +426,9 @@ class NtnChannel : public Channel, public NtnBeamClient
     InterruptionMode m_interruptionMode; //!< hold or drop
     Time m_reassignmentOffset;           //!< phase of the reassignment boundaries
     Time m_acmPeriod;                    //!< link budget refresh period
+    Time m_processing;                   //!< ground and on-board processing per direction
     Time m_onboardProcessing;            //!< regenerative payload's processing delay
+    uint32_t m_maxConsecutiveSlots;      //!< periods a platform may serve in a row (0: any)
     ReturnAccess m_returnAccess;         //!< continuous or request-grant
     bool m_grantAtGateway;               //!< the return scheduler sits at the gateway
     Time m_grantHold;                    //!< a grant outlives an empty queue by this
