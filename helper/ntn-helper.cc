@@ -26,7 +26,8 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("NtnHelper");
 
 NtnHelper::NtnHelper()
-    : m_hapsOverFirstTerminal(false)
+    : m_hapsOverFirstTerminal(false),
+      m_initialRainRate(0.0)
 {
     m_channelFactory.SetTypeId(NtnChannel::GetTypeId());
     m_terminalFactory.SetTypeId(NtnTerminalNetDevice::GetTypeId());
@@ -162,6 +163,8 @@ NtnHelper::CreateChannel(const NtnLinkSpec& spec, const NtnGeoFrame& frame)
     channel->SetAttribute("GrantHold", TimeValue(Seconds(spec.grantHoldS)));
     channel->SetAttribute("FrameDuration", TimeValue(Seconds(spec.frameS)));
     channel->SetAttribute("ProcessingDelay", TimeValue(Seconds(spec.processingS)));
+    channel->SetAttribute("RainHeight", DoubleValue(spec.rainHeightM));
+    m_initialRainRate = spec.rainRateMmH;
     m_hapsOverFirstTerminal = spec.platform.kind == "haps" && spec.platform.overFirstTerminal;
     m_terminalFactory.Set("QueueSize", QueueSizeValue(QueueSize(spec.queueSize)));
     m_gatewayFactory.Set("QueueSize", QueueSizeValue(QueueSize(spec.queueSize)));
@@ -190,6 +193,10 @@ NtnHelper::InstallTerminals(NodeContainer nodes,
         nodes.Get(i)->AddDevice(device);
         const uint32_t id = channel->AttachTerminal(device, terminal, gateway);
         devices.Add(device);
+        if (m_initialRainRate > 0)
+        {
+            channel->SetRainRate(id, m_initialRainRate);
+        }
         // A HAPS made "over the first terminal" holds station above it.
         PointerValue platform;
         channel->GetAttribute("Platform", platform);

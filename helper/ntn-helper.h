@@ -161,6 +161,7 @@ class NtnHelper
     ObjectFactory m_terminalFactory; //!< terminal devices
     ObjectFactory m_gatewayFactory;  //!< gateway devices
     bool m_hapsOverFirstTerminal;    //!< place a HAPS over the first terminal installed
+    double m_initialRainRate;        //!< rain at the terminals installed from now on, mm/h
 };
 
 } // namespace ns3

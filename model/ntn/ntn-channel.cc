@@ -101,6 +101,12 @@ NtnChannel::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&NtnChannel::m_acmPeriod),
                           MakeTimeChecker(MicroSeconds(1)))
+            .AddAttribute("RainHeight",
+                          "Rain height at the terminals' sites (ITU-R P.839), m; 4.5 km is an "
+                          "assumption for Japanese summer rain.",
+                          DoubleValue(4500.0),
+                          MakeDoubleAccessor(&NtnChannel::m_rainHeightM),
+                          MakeDoubleChecker<double>(0.0, 10000.0))
             .AddAttribute("ProcessingDelay",
                           "Fixed latency a packet gains per direction in modems, on board and in "
                           "the gateway's switching, on top of queueing, transmission and "
@@ -176,6 +182,7 @@ NtnChannel::NtnChannel()
       m_gatewayMinElevationDeg(25.0),
       m_interruptionMode(HOLD),
       m_maxConsecutiveSlots(0),
+      m_rainHeightM(4500.0),
       m_returnAccess(CONTINUOUS),
       m_grantAtGateway(false),
       m_backgroundLoad(0.0),
@@ -262,6 +269,7 @@ NtnChannel::AttachTerminal(Ptr<NtnTerminalNetDevice> device,
     t.rain = CreateObject<NtnRainAttenuation>();
     t.rain->SetAttribute("Latitude", DoubleValue(t.point.latitudeDeg));
     t.rain->SetAttribute("StationHeight", DoubleValue(std::max(0.0, t.point.altitudeM)));
+    t.rain->SetAttribute("RainHeight", DoubleValue(m_rainHeightM));
     m_terminals.push_back(t);
     const uint32_t id = m_terminals.size() - 1;
     device->Attach(this, id);

@@ -426,6 +426,7 @@ class NtnChannel : public Channel, public NtnBeamClient
     InterruptionMode m_interruptionMode; //!< hold or drop
     Time m_reassignmentOffset;           //!< phase of the reassignment boundaries
     Time m_acmPeriod;                    //!< link budget refresh period
+    double m_rainHeightM;                //!< ITU-R P.839 rain height at the terminals, m
     Time m_processing;                   //!< ground and on-board processing per direction
     Time m_onboardProcessing;            //!< regenerative payload's processing delay
     uint32_t m_maxConsecutiveSlots;      //!< periods a platform may serve in a row (0: any)
