@@ -8,6 +8,8 @@
 #    telemetry for 60 simulated seconds, each with `blueprint run`.
 # 3. An NR series from bench/nr-scale-scenario.sh: one cell with 1, 10, 100 and 1,000 UEs, and seven
 #    cells with 100 UEs each, 10 simulated seconds of low-rate UDP.
+# 4. An NTN series from bench/ntn-bench.sh: a 1,584-satellite shell with 10, 100 and 1,000
+#    terminals for 60 simulated seconds, and 1,000 terminals under 6,336 satellites.
 #
 # Columns (see doc/benchmarks.rst):
 #   simulated s    the scenario's duration plus its drain: the simulated time the simulator runs
@@ -172,6 +174,13 @@ for shape in 1x1 1x10 1x100 1x1000 7x100; do
   fi
   report "nr-$shape" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
 done
+
+# 4. The NTN series from bench/ntn-bench.sh (its own table: satellite systems are not read from
+#    YAML yet, so it runs examples/ntn-scale-example directly).
+echo
+if ! bash "$here/ntn-bench.sh" "$build"; then
+  failed=1
+fi
 
 echo
 echo "CSV: $csv"
