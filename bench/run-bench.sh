@@ -13,6 +13,8 @@
 # 4. An NR downlink-per-UE series from bench/nr-downlink-scenario.sh: one 20 MHz cell whose 100,
 #    1,000, 2,000, 4,000 and 10,000 UEs each receive a 100 B packet a second for 3 s, so every UE
 #    is a flow endpoint (issue 8, B.14: cost per UE within 2x over the series).
+# 5. An NTN series from bench/ntn-bench.sh: a 1,584-satellite shell with 10, 100 and 1,000
+#    terminals for 60 simulated seconds, and 1,000 terminals under 6,336 satellites.
 #
 # Columns (see doc/benchmarks.rst):
 #   simulated s    the scenario's duration plus its drain: the simulated time the simulator runs
@@ -37,12 +39,12 @@ root=$(dirname "$here")
 # the repository's build/, where `make build` puts the Release build.
 build=${1:-$root/build}
 shift $(($# > 0 ? 1 : 0))
-series=${*:-shipped scale nr downlink}
+series=${*:-shipped scale nr downlink ntn}
 for one in $series; do
   case $one in
-    shipped | scale | nr | downlink) ;;
+    shipped | scale | nr | downlink | ntn) ;;
     *)
-      echo "run-bench: unknown series '$one' (shipped, scale, nr, downlink)" >&2
+      echo "run-bench: unknown series '$one' (shipped, scale, nr, downlink, ntn)" >&2
       exit 2
       ;;
   esac
@@ -208,6 +210,15 @@ for n in 100 1000 2000 4000 10000; do
   fi
   report "nr-downlink-$n" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
 done
+
+# 5. The NTN series from bench/ntn-bench.sh (its own table: satellite systems are not read from
+#    YAML yet, so it runs examples/ntn-scale-example directly).
+if wanted ntn; then
+  echo
+  if ! bash "$here/ntn-bench.sh" "$build"; then
+    failed=1
+  fi
+fi
 
 echo
 echo "CSV: $csv"
