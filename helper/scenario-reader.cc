@@ -4,16 +4,20 @@
 
 #include "helper/scenario-reader.h"
 
+#include "helper/attribute-text.h"
 #include "model/lte/lte-band-profile.h"
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-bandwidth.h"
+#include "model/nr/nr-gnb-net-device.h"
 #include "model/nr/nr-tdd-pattern.h"
 #include "model/wired/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 
 #include "ns3/string.h"
 #include "ns3/type-id.h"
+#include "ns3/uinteger.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -119,6 +123,19 @@ const std::vector<std::string> kPatterns = {"periodic",
                                             "bulk"};
 const std::vector<std::string> kPowerKeys = {"idle", "max", "capacity"};
 const std::vector<std::string> kCostKeys = {"capex", "opex_per_year", "lifetime_years"};
+
+/// Largest queue, in packets or bytes: ns-3's QueueSize counts in 32 bits.
+constexpr uint64_t kMaxQueueUnits = 4000000000;
+
+/**
+ * Shortest window a scenario or a flow may run for. An LTE TTI and an NR slot at 15 kHz last
+ * 1 ms (TS 36.211 clause 4, TS 38.211 clause 4.3.2), so a shorter window cannot hold one
+ * scheduling period of the radio technologies, and the figures of such a window say nothing.
+ */
+constexpr double kMinWindowSeconds = 1e-3;
+
+/// Largest mean video frame, in bytes: the traffic model counts a frame's bytes in 32 bits.
+constexpr double kMaxFrameBytes = 4294967295.0;
 
 /// Fail at `node` unless `value` is strictly positive.
 void
@@ -249,13 +266,12 @@ CheckAttribute(const std::string& typeName,
                            attribute,
                            names));
     }
-    Ptr<AttributeValue> v = info.checker->CreateValidValue(StringValue(value.AsString()));
-    if (!v)
+    const std::string problem = CheckAttributeText(tid, info, value.AsString());
+    if (!problem.empty())
     {
         throw InputError(value.GetMark(),
                          "'" + value.AsString() + "' is not a valid value for " + typeName +
-                             "::" + attribute + " (expected " +
-                             info.checker->GetUnderlyingTypeInformation() + ")");
+                             "::" + attribute + ": " + problem);
     }
 }
 
@@ -288,6 +304,18 @@ ReadStringMap(const ConfigNode& node)
         result[key] = value.AsString();
     }
     return result;
+}
+
+/// The names of the sites read so far, for did-you-mean hints (built only when one is needed).
+std::vector<std::string>
+SiteNames(const ScenarioSpec& spec)
+{
+    std::vector<std::string> names;
+    for (const auto& s : spec.sites)
+    {
+        names.push_back(s.name);
+    }
+    return names;
 }
 
 /// A position coordinate: a length that may be negative (west or south of the origin).
@@ -337,7 +365,10 @@ ReadSites(const ConfigNode& root, ScenarioSpec& spec)
 
 /// A node's movement: waypoint sites, speed and start time.
 MobilitySpec
-ReadMobility(const ConfigNode& node, const ScenarioSpec& spec, const std::string& context)
+ReadMobility(const ConfigNode& node,
+             const ScenarioSpec& spec,
+             const std::string& home,
+             const std::string& context)
 {
     node.CheckKeys({"waypoints", "speed", "start"}, context);
     MobilitySpec m;
@@ -347,19 +378,15 @@ ReadMobility(const ConfigNode& node, const ScenarioSpec& spec, const std::string
     {
         throw InputError(waypoints.GetMark(), context + ": waypoints lists at least one site");
     }
-    std::vector<std::string> names;
-    for (const auto& s : spec.sites)
-    {
-        names.push_back(s.name);
-    }
     for (const ConfigNode& w : waypoints.GetItems())
     {
         std::string site = w.AsString();
         if (!spec.FindSite(site))
         {
-            throw InputError(
-                w.GetMark(),
-                WithSuggestion(context + ": unknown waypoint site '" + site + "'", site, names));
+            throw InputError(w.GetMark(),
+                             WithSuggestion(context + ": unknown waypoint site '" + site + "'",
+                                            site,
+                                            SiteNames(spec)));
         }
         m.waypoints.push_back(site);
         m.marks.push_back(w.GetMark());
@@ -374,6 +401,22 @@ ReadMobility(const ConfigNode& node, const ScenarioSpec& spec, const std::string
     if (const ConfigNode* start = node.Find("start"))
     {
         m.start = start->AsDuration();
+    }
+    // Every leg of the trip is a waypoint time in ns-3; the last must fit its clock like any time.
+    double trip = m.start;
+    const SiteSpec* from = spec.FindSite(home);
+    for (const auto& w : m.waypoints)
+    {
+        const SiteSpec* to = spec.FindSite(w);
+        trip += std::hypot(to->x - from->x, to->y - from->y) / m.speed;
+        from = to;
+    }
+    if (trip > units::kMaxSeconds)
+    {
+        std::ostringstream message;
+        message << context << ": the trip ends " << trip
+                << " s after the run starts, beyond the 1e9s (about 31 years) any time may be";
+        throw InputError(speed.GetMark(), message.str());
     }
     return m;
 }
@@ -393,14 +436,10 @@ ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
         n.site = site.AsString();
         if (!spec.FindSite(n.site))
         {
-            std::vector<std::string> names;
-            for (const auto& s : spec.sites)
-            {
-                names.push_back(s.name);
-            }
-            throw InputError(
-                site.GetMark(),
-                WithSuggestion(context + " is at unknown site '" + n.site + "'", n.site, names));
+            throw InputError(site.GetMark(),
+                             WithSuggestion(context + " is at unknown site '" + n.site + "'",
+                                            n.site,
+                                            SiteNames(spec)));
         }
         if (const ConfigNode* eq = node.Find("equipment"))
         {
@@ -422,7 +461,7 @@ ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
         }
         if (const ConfigNode* mobility = node.Find("mobility"))
         {
-            n.mobility = ReadMobility(*mobility, spec, context + " mobility");
+            n.mobility = ReadMobility(*mobility, spec, n.site, context + " mobility");
         }
         if (const ConfigNode* power = node.Find("power"))
         {
@@ -479,12 +518,20 @@ ReadQueueSize(const ConfigNode& node, const std::string& context)
     const char* hint = ": queue must be a packet count such as 100p or a size such as 64kB";
     if (q.size() > 1 && q.back() == 'p')
     {
-        std::string count = q.substr(0, q.size() - 1);
-        if (count.find_first_not_of("0123456789") != std::string::npos || std::stoull(count) == 0)
+        // ns-3's QueueSize holds a 32-bit count; the byte form below has the same limit.
+        const std::string count = q.substr(0, q.size() - 1);
+        uint64_t packets = 0;
+        const auto parsed = std::from_chars(count.data(), count.data() + count.size(), packets);
+        if (parsed.ptr != count.data() + count.size() ||
+            (parsed.ec != std::errc() && parsed.ec != std::errc::result_out_of_range))
         {
             throw InputError(node.GetMark(), context + hint);
         }
-        return std::to_string(std::stoull(count)) + "p";
+        if (parsed.ec == std::errc::result_out_of_range || packets < 1 || packets > kMaxQueueUnits)
+        {
+            throw InputError(node.GetMark(), context + ": queue must hold 1p to 4000000000p");
+        }
+        return std::to_string(packets) + "p";
     }
     double bytes = 0;
     try
@@ -495,7 +542,7 @@ ReadQueueSize(const ConfigNode& node, const std::string& context)
     {
         throw InputError(node.GetMark(), context + hint + " (" + e.what() + ")");
     }
-    if (bytes < 1 || bytes > 4e9)
+    if (bytes < 1 || bytes > kMaxQueueUnits)
     {
         throw InputError(node.GetMark(), context + ": queue must hold 1 B to 4 GB");
     }
@@ -663,6 +710,40 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
         }
     }
     return nr;
+}
+
+/**
+ * Asks the gNB model whether the cell the scenario describes can run, with the attributes the
+ * runner will give it (its own keys first, then `attributes:`), so that a frame with no uplink
+ * TTI or configured grants that do not fit are input errors here instead of aborts in the run.
+ */
+void
+CheckNrCellRuns(const ConfigNode& link, const LinkSpec& l, uint32_t ues)
+{
+    const NrLinkSpec& nr = *l.nr;
+    Ptr<NrGnbNetDevice> gnb = CreateObject<NrGnbNetDevice>();
+    gnb->SetAttribute("Mu", UintegerValue(nr.numerology));
+    gnb->SetAttribute("TddPattern", StringValue(nr.tdd));
+    gnb->SetAttribute("SpecialSlot", StringValue(nr.specialSlot));
+    gnb->SetAttribute("MiniSlotSymbols", UintegerValue(nr.miniSlotSymbols));
+    gnb->SetAttribute("UlAccess", StringValue(nr.ulAccess));
+    for (const auto& [attribute, value] : l.deviceAttributes)
+    {
+        gnb->SetAttribute(attribute, StringValue(value));
+    }
+    try
+    {
+        gnb->CheckConfiguration(nr.bandwidth, NrBandProfile::Find(nr.band)->fr2, ues);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        const ConfigNode* at = nullptr;
+        for (const char* key : {"tdd", "special_slot", "mini_slot", "ul_access", "attributes"})
+        {
+            at = at ? at : link.Find(key);
+        }
+        throw InputError(at ? at->GetMark() : l.mark, "link '" + l.name + "': " + e.what());
+    }
 }
 
 /**
@@ -1038,6 +1119,7 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
                 }
                 l.deviceAttributes = ReadStringMap(*attrs);
             }
+            CheckNrCellRuns(link, l, b.count);
             spec.links.push_back(l);
             continue;
         }
@@ -1091,6 +1173,14 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
             const SiteSpec* sa = spec.FindSite(a.site);
             const SiteSpec* sb = spec.FindSite(b.site);
             l.length = std::hypot(sa->x - sb->x, sa->y - sb->y) * l.routeFactor;
+            if (*l.length > units::kMaxMetres)
+            {
+                const ConfigNode* rf = link.Find("route_factor");
+                std::ostringstream message;
+                message << context << ": the cable between its sites would be " << *l.length / 1000
+                        << " km long, beyond the 1,000,000km a length may be";
+                throw InputError(rf ? rf->GetMark() : l.mark, message.str());
+            }
         }
         if (profile->maxLength > 0 && *l.length > profile->maxLength)
         {
@@ -1214,7 +1304,14 @@ ReadTraffic(const ConfigNode& node, const std::string& context)
         if (const ConfigNode* fr = node.Find("frame_rate"))
         {
             t.frameRate = fr->AsDouble();
-            RequirePositive(*fr, t.frameRate, context + " frame_rate");
+            // A frame at least every 10^6 s and at most every millisecond: the frame interval is a
+            // time like any other and must fit ns-3's clock.
+            if (!(t.frameRate >= 1e-6 && t.frameRate <= 1000))
+            {
+                throw InputError(fr->GetMark(),
+                                 context + ": frame_rate must be 0.000001 to 1000 frames per "
+                                           "second");
+            }
         }
         if (const ConfigNode* v = node.Find("frame_size_variation"))
         {
@@ -1238,6 +1335,12 @@ ReadTraffic(const ConfigNode& node, const std::string& context)
         forbid("frame_rate");
         forbid("frame_size_variation");
         forbid("max_packet_size");
+    }
+    if (t.pattern == "video" && t.rate / 8 / t.frameRate > kMaxFrameBytes)
+    {
+        throw InputError(t.rateMark,
+                         context + ": rate / frame_rate gives frames larger than 4 GB; lower the "
+                                   "rate or raise the frame rate");
     }
     if (t.pattern == "video" && t.rate / 8 / t.frameRate < 28)
     {
@@ -1356,6 +1459,14 @@ ReadFlows(const ConfigNode& root, ScenarioSpec& spec)
         {
             throw InputError(flow.Get("start", context).GetMark(),
                              context + ": start is not before the scenario's duration");
+        }
+        if (f.stop.value_or(spec.duration) - f.start < kMinWindowSeconds)
+        {
+            const ConfigNode* at = flow.Find("stop") ? flow.Find("stop") : flow.Find("start");
+            throw InputError(at->GetMark(),
+                             context + ": the flow runs for less than 1ms between its start and " +
+                                 (f.stop ? "stop" : "the scenario's end") +
+                                 "; 1ms (one LTE TTI or NR slot at 15 kHz) is the shortest window");
         }
         if (const ConfigNode* req = flow.Find("requirements"))
         {
@@ -1543,6 +1654,12 @@ ReadScenario(const ConfigNode& root)
     const ConfigNode& duration = root.Get("duration", "scenario");
     spec.duration = duration.AsDuration();
     RequirePositive(duration, spec.duration, "duration");
+    if (spec.duration < kMinWindowSeconds)
+    {
+        throw InputError(duration.GetMark(),
+                         "duration must be at least 1ms (one LTE TTI or NR slot at 15 kHz; a "
+                         "shorter run cannot show what a network does)");
+    }
     if (const ConfigNode* drain = root.Find("drain"))
     {
         spec.drain = drain->AsDuration();

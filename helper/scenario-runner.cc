@@ -1026,6 +1026,10 @@ BuildTraffic(ScenarioBuild& sb)
             Ptr<Ipv4> ip = to->GetObject<Ipv4>();
             Address remote = InetSocketAddress(ip->GetAddress(1, 0).GetLocal(), port);
             double start = f.start + (gap > 0 ? offsets->GetValue(0, gap) : 0);
+            // A member whose offset falls at or after the flow's stop has no packet to send in its
+            // window (a flow shorter than its gap sends in a window/gap share of its members, as
+            // it should on average); started anyway, it would send until the run ends.
+            const bool silent = start >= stop;
 
             if (t.pattern == "request_response")
             {
@@ -1040,6 +1044,10 @@ BuildTraffic(ScenarioBuild& sb)
                     server->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
                     to->AddApplication(server);
                     server->SetStartTime(Seconds(0));
+                }
+                if (silent)
+                {
+                    continue;
                 }
                 Ptr<RequestResponseClient> client = CreateObject<RequestResponseClient>();
                 client->SetAttribute("Remote", AddressValue(remote));
@@ -1068,6 +1076,10 @@ BuildTraffic(ScenarioBuild& sb)
                 sink->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
                 to->AddApplication(sink);
                 sink->SetStartTime(Seconds(0));
+            }
+            if (silent)
+            {
+                continue;
             }
             Ptr<TimestampedSource> source;
             if (t.pattern == "periodic" || t.pattern == "constant_rate")
