@@ -5,6 +5,7 @@
 #include "helper/scenario-reader.h"
 
 #include "helper/attribute-text.h"
+#include "helper/scenario-changes.h"
 #include "model/lte/lte-band-profile.h"
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-bandwidth.h"
@@ -24,6 +25,8 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace ns3
 {
@@ -991,6 +994,7 @@ void
 ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
 {
     const ConfigNode& links = root.Get("links", "scenario");
+    std::unordered_map<std::string, std::size_t> firstNrCellOfUes;
     for (const auto& [name, link] : links.GetEntries())
     {
         std::string context = "link '" + name + "'";
@@ -1100,12 +1104,12 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
                                      a.name + "' is a group of " + std::to_string(a.count));
             }
             l.nr = ReadNrCell(link, context);
-            for (const LinkSpec& other : spec.links)
+            // The first NR link that serves the same UEs; the others were checked against it.
+            auto [first, isFirst] = firstNrCellOfUes.emplace(l.b, spec.links.size());
+            if (!isFirst)
             {
-                if (other.technology == "nr" && other.b == l.b)
-                {
-                    CheckSameRadioNetwork(*other.nr, *l.nr, other.name, l, context);
-                }
+                const LinkSpec& other = spec.links[first->second];
+                CheckSameRadioNetwork(*other.nr, *l.nr, other.name, l, context);
             }
             if (const ConfigNode* cost = link.Find("cost"))
             {
@@ -1545,19 +1549,17 @@ CheckCostsInCurrency(const ScenarioSpec& spec, const SourceMark& currencyMark)
 void
 CheckMovingNodesAreRadioTerminals(const ScenarioSpec& spec)
 {
+    std::unordered_set<std::string> terminals;
+    for (const auto& l : spec.links)
+    {
+        if (l.technology == "nr" || l.technology == "wifi")
+        {
+            terminals.insert(l.b);
+        }
+    }
     for (const auto& n : spec.nodes)
     {
-        if (!n.mobility)
-        {
-            continue;
-        }
-        bool terminal = false;
-        for (const auto& l : spec.links)
-        {
-            terminal =
-                terminal || ((l.technology == "nr" || l.technology == "wifi") && l.b == n.name);
-        }
-        if (!terminal)
+        if (n.mobility && terminals.count(n.name) == 0)
         {
             throw InputError(n.mobility->mark,
                              "node '" + n.name +
@@ -1571,15 +1573,22 @@ CheckMovingNodesAreRadioTerminals(const ScenarioSpec& spec)
 void
 CheckFlowsConnected(const ScenarioSpec& spec)
 {
-    std::map<std::string, std::string> parent;
-    std::function<std::string(const std::string&)> root = [&](const std::string& n) {
-        auto it = parent.find(n);
-        if (it == parent.end() || it->second == n)
+    // Union-find without recursion: a chain of 100,000 links must not be 100,000 stack frames.
+    std::unordered_map<std::string, std::string> parent;
+    auto root = [&parent](const std::string& n) {
+        std::string r = n;
+        for (auto it = parent.find(r); it != parent.end() && it->second != r; it = parent.find(r))
         {
-            return n;
+            r = it->second;
         }
-        it->second = root(it->second);
-        return it->second;
+        // Path compression: point every node on the way straight at the root.
+        for (std::string m = n; m != r;)
+        {
+            std::string& up = parent[m];
+            m = up;
+            up = r;
+        }
+        return r;
     };
     for (const auto& l : spec.links)
     {
@@ -1600,30 +1609,57 @@ CheckFlowsConnected(const ScenarioSpec& spec)
 
 } // namespace
 
-const NodeSpec*
-ScenarioSpec::FindNode(const std::string& n) const
+namespace
 {
-    for (const auto& node : nodes)
+
+/// The element of list named name, through index (see ScenarioSpec::nodeIndex).
+template <typename T>
+const T*
+FindByName(const std::vector<T>& list,
+           std::unordered_map<std::string, std::size_t>& index,
+           const std::string& name)
+{
+    auto it = index.find(name);
+    if (it != index.end() && it->second < list.size() && list[it->second].name == name)
     {
-        if (node.name == n)
+        return &list[it->second];
+    }
+    if (index.size() != list.size())
+    {
+        index.clear();
+        for (std::size_t i = 0; i < list.size(); ++i)
         {
-            return &node;
+            index.emplace(list[i].name, i);
+        }
+        it = index.find(name);
+        if (it != index.end() && list[it->second].name == name)
+        {
+            return &list[it->second];
+        }
+    }
+    // Absent, or the list was changed in place: a scan is right either way (and rare).
+    for (const auto& element : list)
+    {
+        if (element.name == name)
+        {
+            return &element;
         }
     }
     return nullptr;
 }
 
+} // namespace
+
+const NodeSpec*
+ScenarioSpec::FindNode(const std::string& n) const
+{
+    return FindByName(nodes, nodeIndex, n);
+}
+
 const SiteSpec*
 ScenarioSpec::FindSite(const std::string& n) const
 {
-    for (const auto& site : sites)
-    {
-        if (site.name == n)
-        {
-            return &site;
-        }
-    }
-    return nullptr;
+    return FindByName(sites, siteIndex, n);
 }
 
 ScenarioSpec
@@ -1740,11 +1776,9 @@ ScenarioDocument::FromRoot(ConfigNode root, const std::string& file)
             }
             doc.m_alternatives.emplace_back(name, alt);
         }
-        ConfigNode removal = ConfigNode::MakeMap(root.GetMark());
-        removal.SetPath("alternatives", "~", root.GetMark());
-        root.Merge(removal);
+        root.Remove("alternatives");
     }
-    doc.m_base = root;
+    doc.m_base = std::move(root);
     return doc;
 }
 
@@ -1764,8 +1798,8 @@ ScenarioDocument::Resolve(const std::string& configuration,
                           const std::vector<std::string>& overrides,
                           std::optional<uint64_t> seed) const
 {
-    ConfigNode root = m_base;
     std::string description;
+    const ConfigNode* changes = nullptr;
     if (configuration != "base")
     {
         const ConfigNode* alt = nullptr;
@@ -1787,28 +1821,48 @@ ScenarioDocument::Resolve(const std::string& configuration,
         {
             description = d->AsString();
         }
-        if (const ConfigNode* changes = alt->Find("changes"))
+        changes = alt->Find("changes");
+        if (changes && !changes->IsMap())
         {
-            if (!changes->IsMap())
-            {
-                throw InputError(changes->GetMark(),
-                                 "alternative '" + configuration +
-                                     "': changes must be a map of the keys it overrides");
-            }
-            root.Merge(*changes);
+            throw InputError(changes->GetMark(),
+                             "alternative '" + configuration +
+                                 "': changes must be a map of the keys it overrides");
         }
     }
-    for (const auto& o : overrides)
+    ScenarioSpec spec;
+    std::vector<std::string> hints;
+    try
     {
-        auto eq = o.find('=');
-        SourceMark mark{"--set " + o, 0, 0};
-        if (eq == std::string::npos || eq == 0)
+        // The base is read as it is; a copy is made only when something changes it.
+        std::optional<ConfigNode> changed;
+        if (changes || !overrides.empty())
         {
-            throw InputError(mark, "expected key.path=value");
+            changed = m_base;
+            if (changes)
+            {
+                hints = ApplyAlternative(*changed, *changes);
+            }
+            for (const auto& o : overrides)
+            {
+                ApplyOverride(*changed, o);
+            }
         }
-        root.SetPath(o.substr(0, eq), o.substr(eq + 1), mark);
+        spec = ReadScenario(changed ? *changed : m_base);
     }
-    ScenarioSpec spec = ReadScenario(root);
+    catch (const InputError& e)
+    {
+        if (configuration == "base")
+        {
+            throw;
+        }
+        // The place may be the base's text: say which configuration it is wrong in.
+        std::string message = "alternative '" + configuration + "': " + e.GetMessage();
+        for (const auto& hint : hints)
+        {
+            message += " (" + hint + ")";
+        }
+        throw InputError(e.GetMark(), message);
+    }
     spec.configuration = configuration;
     spec.configurationDescription = description;
     spec.sourceFile = m_file;

@@ -71,13 +71,14 @@ ReadFile(const std::string& path)
     return s.str();
 }
 
-/// Run the blueprint binary with `args` (already shell-quoted where needed).
+/// Run the blueprint binary with `args` (already shell-quoted where needed), after `prefix` (a
+/// command such as "timeout 60 " that runs it).
 inline CommandResult
-Blueprint(const std::string& args, const TempDir& dir)
+Blueprint(const std::string& args, const TempDir& dir, const std::string& prefix = "")
 {
     std::string out = dir.Path() + "/stdout.txt";
     std::string err = dir.Path() + "/stderr.txt";
-    std::string cmd = std::string(BLUEPRINT_CLI) + " " + args + " >" + out + " 2>" + err;
+    std::string cmd = prefix + std::string(BLUEPRINT_CLI) + " " + args + " >" + out + " 2>" + err;
     int raw = std::system(cmd.c_str());
     CommandResult r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

@@ -31,6 +31,24 @@ WithDefault(const std::string& entry)
     return Mutate("seed: 3", "seed: 3\ndefaults: {" + entry + "}");
 }
 
+/// "Billion laughs": an anchored list of nine, then `levels` lists of nine aliases of the last.
+std::string
+LaughsOf(int levels)
+{
+    std::string text = "seed: 3\nl0: &l0 [x, x, x, x, x, x, x, x, x]";
+    for (int i = 1; i <= levels; ++i)
+    {
+        const std::string previous = "*l" + std::to_string(i - 1);
+        text += "\nl" + std::to_string(i) + ": &l" + std::to_string(i) + " [" + previous;
+        for (int k = 1; k < 9; ++k)
+        {
+            text += ", " + previous;
+        }
+        text += "]";
+    }
+    return text;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Extremes,
     MalformedScenarioTest,
@@ -129,6 +147,30 @@ INSTANTIATE_TEST_SUITE_P(
                       12,
                       84,
                       "a time must not be negative"},
+        // YAML that crashed, hung or filled memory (issue 8, C.16, C.17, C.19; a tab, E).
+        MalformedCase{"LoneComma", ",", 1, 1, "did not find expected node content"},
+        MalformedCase{"SelfReferencingAlias",
+                      Mutate("[0km, 0km]", "&a [*a, 0km]"),
+                      6,
+                      21,
+                      "alias *a is inside the node it names"},
+        MalformedCase{"NestedAliasesBeyondTheBudget",
+                      Mutate("seed: 3", LaughsOf(9)),
+                      11,
+                      35,
+                      "more than 4000000 values once its aliases are expanded"},
+        MalformedCase{"NameThatIsNotUtf8",
+                      Mutate("h2: {site: b}",
+                             "\"h\xff"
+                             "2\": {site: b}"),
+                      10,
+                      5,
+                      "this byte is not UTF-8 text"},
+        MalformedCase{"TabIndentation",
+                      Mutate("  h2: {site: b}", "\th2: {site: b}"),
+                      10,
+                      1,
+                      "a tab is used for indentation here"},
         MalformedCase{"LinkAttributeDataRateOfZero",
                       WithLinkKeys("attributes: {DataRate: 0bps}"),
                       12,
@@ -241,6 +283,36 @@ TEST(HostileInputTest, NrAttributeValuesAreCheckedBeforeNs3SeesThem)
     EXPECT_NE(err.find("expected a finite number"), std::string::npos) << err;
     err = NrCellError(", attributes: {UlAccess: sometimes}", dir);
     EXPECT_NE(err.find("expected one of grant|configured"), std::string::npos) << err;
+}
+
+/// The blueprint command, killed after a minute: a hang fails the test instead of stalling it.
+CommandResult
+BlueprintWithin60s(const std::string& args, const TempDir& dir)
+{
+    return Blueprint(args, dir, "timeout -s KILL 60 ");
+}
+
+TEST(HostileInputTest, ACommaOverrideIsAnErrorNotAnEndlessLoop)
+{
+    TempDir dir;
+    const std::string file = dir.Write("s.yaml", kValid);
+    CommandResult r =
+        BlueprintWithin60s("run " + file + " --set description=, --out " + dir.Path() + "/o", dir);
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_EQ(r.err.rfind("--set description=,: invalid value for 'description': did not find "
+                          "expected node content",
+                          0),
+              0u)
+        << r.err;
+    EXPECT_FALSE(fs::exists(dir.Path() + "/o"));
+}
+
+TEST(HostileInputTest, AnEndlessFileIsRefusedAtTheSizeLimit)
+{
+    TempDir dir;
+    CommandResult r = BlueprintWithin60s("validate /dev/zero", dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err, "/dev/zero: the file is larger than 32 MiB, the most blueprint reads\n");
 }
 
 } // namespace
