@@ -7,6 +7,7 @@
 
 #include "helper/input-error.h"
 #include "helper/result-writer.h"
+#include "helper/scenario-footprint.h"
 #include "helper/scenario-reader.h"
 #include "helper/scenario-runner.h"
 #include "helper/sweep-aggregator.h"
@@ -35,7 +36,9 @@ constexpr int kInputErrorStatus = 2;
 const char* kUsage =
     "usage:\n"
     "  blueprint run FILE [--out DIR] [--alternative NAME] [--set key.path=value ...] [--seed N]\n"
+    "                     [--no-memory-check]\n"
     "  blueprint compare FILE [--out DIR] [--set key.path=value ...] [--seed N]\n"
+    "                     [--no-memory-check]\n"
     "  blueprint validate FILE\n"
     "  blueprint sweep SWEEP [--out DIR] [--plan | --jobs N | --collect |\n"
     "                  --slurm [--partition P] [--max-parallel N] [--time T] [--wait]\n"
@@ -70,6 +73,7 @@ struct Options
     std::string alternative = "base";
     std::vector<std::string> overrides;
     std::optional<uint64_t> seed;
+    bool memoryCheck = true;
 };
 
 Options
@@ -119,6 +123,10 @@ ParseArguments(int argc, char** argv)
                 throw UsageError("--seed needs a positive integer, got '" + s + "'");
             }
             o.seed = n;
+        }
+        else if (a == "--no-memory-check" && o.command != "validate")
+        {
+            o.memoryCheck = false;
         }
         else if (!a.empty() && a[0] == '-')
         {
@@ -316,11 +324,27 @@ DefaultOutDir(const std::string& file)
 }
 
 RunResult
-RunOne(const ScenarioSpec& spec)
+RunOne(const ScenarioSpec& spec, const Options& o)
 {
     ScenarioRunner runner(spec);
     runner.SetProgress(isatty(STDERR_FILENO));
+    runner.SetMemoryCheck(o.memoryCheck);
     return runner.Run();
+}
+
+/// Refuses, before any folder is made, configurations that cannot fit in memory.
+void
+CheckMemory(const std::vector<ScenarioSpec>& specs, const Options& o)
+{
+    if (!o.memoryCheck)
+    {
+        return;
+    }
+    const uint64_t available = AvailableMemoryBytes();
+    for (const auto& spec : specs)
+    {
+        CheckFootprintFits(spec, available);
+    }
 }
 
 std::vector<std::pair<std::string, std::string>>
@@ -353,9 +377,10 @@ Main(const Options& o)
     if (o.command == "run")
     {
         ScenarioSpec spec = doc.Resolve(o.alternative, o.overrides, o.seed);
+        CheckMemory({spec}, o);
         std::string dir = o.out.value_or(DefaultOutDir(o.file) + "/" + spec.configuration);
         EnsureWritableDirectory(dir);
-        RunResult r = RunOne(spec);
+        RunResult r = RunOne(spec, o);
         WriteFilesAtomically(RunFiles(dir, r));
         std::cout << ResultWriter::SummaryTable(r) << "results: " << dir << "/result.json\n";
         return 0;
@@ -367,6 +392,7 @@ Main(const Options& o)
     {
         specs.push_back(doc.Resolve(name, o.overrides, o.seed));
     }
+    CheckMemory(specs, o);
     std::string dir = o.out.value_or(DefaultOutDir(o.file));
     EnsureWritableDirectory(dir);
     for (const auto& spec : specs)
@@ -376,7 +402,7 @@ Main(const Options& o)
     std::vector<RunResult> results;
     for (const auto& spec : specs)
     {
-        results.push_back(RunOne(spec));
+        results.push_back(RunOne(spec, o));
     }
     std::vector<std::pair<std::string, std::string>> files;
     for (const auto& r : results)

@@ -7,6 +7,8 @@
 #include "helper/address-plan.h"
 #include "helper/lte-cell-builder.h"
 #include "helper/nr-helper.h"
+#include "helper/scenario-footprint.h"
+#include "helper/setup-progress.h"
 #include "helper/static-route-planner.h"
 #include "helper/wired-link-helper.h"
 #include "model/cost/cost-ledger.h"
@@ -564,6 +566,7 @@ struct ScenarioBuild
     CostLedger ledger;                                          //!< cost of every element
     EnergyReport energy;                                        //!< the meter's reading at the end
     uint64_t events = 0;                                        //!< simulator events of the model
+    SetupProgress setup{"", {}, false};                         //!< the set-up's progress line
 };
 
 void
@@ -760,6 +763,7 @@ BuildNodes(ScenarioBuild& sb)
         g.pue = site->pue.value_or(g.equipment->pue);
         for (uint32_t i = 0; i < n.count; ++i)
         {
+            sb.setup.Step();
             Ptr<Node> node = CreateObject<Node>();
             sb.allNodes.Add(node);
             g.members.push_back(node);
@@ -778,6 +782,7 @@ BuildNodes(ScenarioBuild& sb)
         sb.groups.emplace(n.name, std::move(g));
     }
 
+    sb.setup.Phase("internet stacks", 0);
     InternetStackHelper internet;
     HostRouteTableHelper hostRoutes;
     internet.SetRoutingHelper(hostRoutes);
@@ -795,6 +800,10 @@ BuildLinks(ScenarioBuild& sb)
     {
         const NodeGroup& ga = sb.groups.at(l.a);
         const NodeGroup& gb = sb.groups.at(l.b);
+        if (l.technology != "wired")
+        {
+            sb.setup.Step();
+        }
         if (l.technology == "wifi")
         {
             BuildWifiCell(sb.spec, l, ga, gb, sb.addresses, sb.planner, sb.links, sb.nextStream);
@@ -834,6 +843,7 @@ BuildLinks(ScenarioBuild& sb)
         uint32_t members = std::max(ga.members.size(), gb.members.size());
         for (uint32_t i = 0; i < members; ++i)
         {
+            sb.setup.Step();
             uint32_t ia = PairedMember(i, members, ga.members.size());
             uint32_t ib = PairedMember(i, members, gb.members.size());
             WiredLinkSettings s;
@@ -911,12 +921,14 @@ BuildRoutes(ScenarioBuild& sb)
         bool replies = f.traffic.protocol == "tcp" || f.traffic.pattern == "request_response";
         for (const auto& node : sb.groups.at(f.to).members)
         {
+            sb.setup.Step();
             sb.planner.RouteTo(node);
         }
         if (replies)
         {
             for (const auto& node : sb.groups.at(f.from).members)
             {
+                sb.setup.Step();
                 sb.planner.RouteTo(node);
             }
         }
@@ -997,6 +1009,7 @@ BuildTraffic(ScenarioBuild& sb)
         std::set<uint32_t> sinksDone;
         for (uint32_t i = 0; i < members; ++i)
         {
+            sb.setup.Step();
             Ptr<Node> from = src.members[PairedMember(i, members, src.members.size())];
             uint32_t di = PairedMember(i, members, dst.members.size());
             Ptr<Node> to = dst.members[di];
@@ -1296,11 +1309,22 @@ ScenarioRunner::SetProgress(bool enabled)
     m_progress = enabled;
 }
 
+void
+ScenarioRunner::SetMemoryCheck(bool enabled)
+{
+    m_memoryCheck = enabled;
+}
+
 RunResult
 ScenarioRunner::Run()
 {
+    if (m_memoryCheck)
+    {
+        CheckFootprintFits(m_spec, AvailableMemoryBytes());
+    }
     ScenarioBuild sb(m_spec, std::chrono::steady_clock::now());
     sb.progress = m_progress;
+    sb.setup = SetupProgress(m_spec.configuration, sb.wallStart, m_progress);
     const ScenarioSpec& spec = m_spec;
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(spec.seed);
@@ -1325,11 +1349,31 @@ ScenarioRunner::Run()
     }
     AttributeDefaultsGuard defaultsGuard(defaults);
 
+    // Setting up a large scenario takes long before the simulation's own progress line starts.
+    uint64_t members = 0;
+    for (const auto& n : spec.nodes)
+    {
+        members += n.count;
+    }
+    // Links count one step per member pair of a wired link and one per radio cell.
+    uint64_t linkSteps = 0;
+    for (const auto& l : spec.links)
+    {
+        linkSteps += l.technology != "wired"
+                         ? 1
+                         : std::max(spec.FindNode(l.a)->count, spec.FindNode(l.b)->count);
+    }
+    sb.setup.Phase("nodes", members);
     BuildNodes(sb);
+    sb.setup.Phase("links", linkSteps);
     BuildLinks(sb);
+    sb.setup.Phase("routes", 0);
     BuildRoutes(sb);
+    sb.setup.Phase("traffic", 0);
     BuildTraffic(sb);
+    sb.setup.Phase("energy and cost", 0);
     BuildLedgers(sb);
+    sb.setup.Finish();
     Simulate(sb);
 
     // Measure.
