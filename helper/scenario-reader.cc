@@ -5,6 +5,7 @@
 #include "helper/scenario-reader.h"
 
 #include "helper/attribute-text.h"
+#include "helper/lte-cell-builder.h"
 #include "helper/scenario-changes.h"
 #include "model/lte/lte-band-profile.h"
 #include "model/nr/nr-band-profile.h"
@@ -1480,6 +1481,69 @@ ReadFlows(const ConfigNode& root, ScenarioSpec& spec)
     }
 }
 
+/**
+ * Every flow member sends from a socket of its own, bound to one of the 16,384 local ports ns-3
+ * gives a node, and every flow a node receives takes a port below that range: beyond either,
+ * ns-3 ends the run when a socket cannot bind.
+ */
+void
+CheckPortsPerNode(const ScenarioSpec& spec)
+{
+    constexpr uint64_t kSenderPorts = 65536 - kFirstEphemeralPort;
+    constexpr uint64_t kReceiverPorts = kFirstEphemeralPort - kFirstFlowPort;
+    std::unordered_map<std::string, uint64_t> sending;
+    std::unordered_map<std::string, uint64_t> receiving;
+    for (const auto& f : spec.flows)
+    {
+        const uint64_t from = spec.FindNode(f.from)->count;
+        const uint64_t to = spec.FindNode(f.to)->count;
+        // A smaller sending group serves blocks of the larger receiving one (PairedMember).
+        if ((sending[f.from] += std::max(from, to) / from) > kSenderPorts)
+        {
+            throw InputError(f.mark,
+                             "flow '" + f.name + "': node '" + f.from + "' would send " +
+                                 std::to_string(sending[f.from]) + " flow members, more than the " +
+                                 std::to_string(kSenderPorts) +
+                                 " local ports ns-3 gives one node's senders (49152-65535); "
+                                 "spread the senders over a group");
+        }
+        if (++receiving[f.to] > kReceiverPorts)
+        {
+            throw InputError(f.mark,
+                             "flow '" + f.name + "': node '" + f.to + "' would receive " +
+                                 std::to_string(receiving[f.to]) + " flows, more than the " +
+                                 std::to_string(kReceiverPorts) + " ports one node has for them");
+        }
+    }
+}
+
+/// ns-3's LTE eNB gives each UE its own SRS configuration: a cell holds at most 320 UEs.
+void
+CheckLteCellsHoldTheirUes(const ScenarioSpec& spec)
+{
+    for (const auto& l : spec.links)
+    {
+        if (!l.lte)
+        {
+            continue;
+        }
+        uint32_t srs = 0;
+        if (const auto it = l.lte->attributes.find("ns3::LteEnbRrc::SrsPeriodicity");
+            it != l.lte->attributes.end())
+        {
+            srs = static_cast<uint32_t>(std::stoul(it->second)); // checked as an ns-3 value
+        }
+        try
+        {
+            LteCellBuilder::SrsPeriodicityFor(spec.FindNode(l.b)->count, srs);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            throw InputError(l.mark, "link '" + l.name + "': " + e.what());
+        }
+    }
+}
+
 void
 CheckUniqueNames(const ConfigNode& root)
 {
@@ -1732,6 +1796,8 @@ ReadScenario(const ConfigNode& root)
     ReadLinks(root, spec);
     CheckLteCellsShareOneCore(spec);
     ReadFlows(root, spec);
+    CheckPortsPerNode(spec);
+    CheckLteCellsHoldTheirUes(spec);
     CheckMovingNodesAreRadioTerminals(spec);
     CheckFlowsConnected(spec);
     CheckCostsInCurrency(spec, currencyMark);

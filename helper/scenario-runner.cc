@@ -77,7 +77,7 @@ namespace
 constexpr int64_t kPlacementStream = 1000000;
 constexpr int64_t kStartOffsetStream = 1000001;
 constexpr int64_t kApplicationStreams = 1000100;
-constexpr uint16_t kFirstPort = 9000;
+constexpr uint16_t kFirstPort = kFirstFlowPort;
 
 /// The members of one node spec.
 struct NodeGroup
@@ -567,6 +567,7 @@ struct ScenarioBuild
     EnergyReport energy;                                        //!< the meter's reading at the end
     uint64_t events = 0;                                        //!< simulator events of the model
     SetupProgress setup{"", {}, false};                         //!< the set-up's progress line
+    std::map<uint32_t, uint16_t> nextPortOfNode; //!< next free port of each receiving node (id)
 };
 
 void
@@ -979,7 +980,6 @@ BuildTraffic(ScenarioBuild& sb)
         }
         probe->rttDeadline = f.requirements.rtt;
         double stop = f.stop.value_or(sb.spec.duration);
-        uint16_t port = kFirstPort + fi;
         TypeId protocol =
             t.protocol == "tcp" ? TcpSocketFactory::GetTypeId() : UdpSocketFactory::GetTypeId();
 
@@ -1007,6 +1007,7 @@ BuildTraffic(ScenarioBuild& sb)
         }
 
         std::set<uint32_t> sinksDone;
+        std::map<uint32_t, uint16_t> sinkPorts; // destination member -> its port for this flow
         for (uint32_t i = 0; i < members; ++i)
         {
             sb.setup.Step();
@@ -1036,6 +1037,14 @@ BuildTraffic(ScenarioBuild& sb)
                 }
                 fr.propagationBoundMs = bound * 1e3;
             }
+            // Each receiving node numbers its flows' ports from kFirstPort, so that ports stay
+            // below the senders' ephemeral range (49152-65535) however many flows a scenario has
+            // (the reader bounds the flows per node).
+            uint16_t& nextPort =
+                sb.nextPortOfNode.try_emplace(to->GetId(), kFirstPort).first->second;
+            const auto [sinkPort, newSink] = sinkPorts.emplace(di, nextPort);
+            nextPort += newSink ? 1 : 0;
+            const uint16_t port = sinkPort->second;
             Ptr<Ipv4> ip = to->GetObject<Ipv4>();
             Address remote = InetSocketAddress(ip->GetAddress(1, 0).GetLocal(), port);
             double start = f.start + (gap > 0 ? offsets->GetValue(0, gap) : 0);

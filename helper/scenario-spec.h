@@ -280,6 +280,13 @@ struct ScenarioSpec
     mutable std::unordered_map<std::string, std::size_t> siteIndex; //!< \see nodeIndex
 };
 
+/// The first port a receiving node gives its flows; ScenarioRunner numbers them per node.
+constexpr uint16_t kFirstFlowPort = 9000;
+/// The first of the local ports ns-3 gives a node's senders, 49152 to 65535 (Ipv4EndPointDemux,
+/// the dynamic ports of RFC 6335 clause 6): a node sends at most 16,384 flow members, and
+/// receives at most 49152 - kFirstFlowPort flows.
+constexpr uint32_t kFirstEphemeralPort = 49152;
+
 /**
  * \ingroup blueprint
  * \brief Which member of a group serves pair `i` when a link or flow joins two groups.

@@ -315,4 +315,69 @@ TEST(HostileInputTest, AnEndlessFileIsRefusedAtTheSizeLimit)
     EXPECT_EQ(r.err, "/dev/zero: the file is larger than 32 MiB, the most blueprint reads\n");
 }
 
+/// Each flow member sends from a socket of its own: beyond 16,384 on one node ns-3 could not bind
+/// one, and the run aborted after validate had passed; receiving ports are bounded likewise.
+TEST(HostileInputTest, FlowsBeyondANodesPortsAreInputErrors)
+{
+    TempDir dir;
+    std::string text = Mutate("h1: {site: a}", "h1: {site: a, count: 16385}");
+    text.replace(text.find("f1: {from: h1, to: h2"), 21, "f1: {from: h2, to: h1");
+    std::string file = dir.Write("down.yaml", text);
+    CommandResult r = Blueprint("validate " + file, dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err,
+              file + ":14:3: flow 'f1': node 'h2' would send 16385 flow members, more than the "
+                     "16384 local ports ns-3 gives one node's senders (49152-65535); spread the "
+                     "senders over a group\n");
+    // Three senders of about 13,400 flows each to one receiver.
+    std::string many = "blueprint: 1\nname: many\nduration: 1s\nsites:\n  a: {position: [0m, 0m]}\n"
+                       "nodes:\n  r: {site: a}\n  s0: {site: a}\n  s1: {site: a}\n  s2: {site: a}\n"
+                       "links:\n";
+    for (int k = 0; k < 3; ++k)
+    {
+        many += "  l" + std::to_string(k) + ": {between: [r, s" + std::to_string(k) +
+                "], profile: ethernet, rate: 1Gbps, length: 10m}\n";
+    }
+    many += "flows:\n";
+    for (int i = 0; i <= 40152; ++i)
+    {
+        many += "  f" + std::to_string(i) + ": {from: s" + std::to_string(i % 3) +
+                ", to: r, traffic: {pattern: periodic, interval: 1s, size: 100B}}\n";
+    }
+    file = dir.Write("many.yaml", many);
+    r = Blueprint("validate " + file, dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err,
+              file + ":40168:3: flow 'f40152': node 'r' would receive 40153 flows, more than the "
+                     "40152 ports one node has for them\n");
+}
+
+/// ns-3's LTE eNB gives each UE an SRS index of a period of at most 320 ms: the 321st UE was an
+/// error only when the cell was built, after validate had passed.
+TEST(HostileInputTest, AnLteCellOfMoreUesThanSrsIndicesIsAnInputError)
+{
+    TempDir dir;
+    const std::string file = dir.Write("lte.yaml", R"(blueprint: 1
+name: lte
+duration: 1s
+sites:
+  a: {position: [0m, 0m]}
+nodes:
+  enb: {site: a}
+  phones: {site: a, count: 321}
+  core: {site: a, equipment: router}
+links:
+  cell: {technology: lte, between: [enb, phones], band: 1, core: core}
+  backhaul: {between: [core, enb], profile: ethernet, rate: 1Gbps, length: 10m}
+flows:
+  up: {from: phones, to: core, traffic: {pattern: periodic, interval: 1s, size: 100B}}
+)");
+    CommandResult r = Blueprint("validate " + file, dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(
+        r.err.rfind(file + ":11:3: link 'cell': an LTE cell of ns-3 holds at most 320 UEs", 0),
+        0u)
+        << r.err;
+}
+
 } // namespace
