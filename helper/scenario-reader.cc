@@ -4,6 +4,7 @@
 
 #include "helper/scenario-reader.h"
 
+#include "helper/address-plan.h"
 #include "helper/attribute-text.h"
 #include "helper/lte-cell-builder.h"
 #include "helper/scenario-changes.h"
@@ -1040,6 +1041,16 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
                                      "a single node; '" +
                                      a.name + "' is a group of " + std::to_string(a.count));
             }
+            // IEEE 802.11-2020 clause 9.4.1.8: association IDs run from 1 to 2007; ns-3's access
+            // point ends the run when it has none left for a station (ApWifiMac).
+            if (b.count > 2007)
+            {
+                throw InputError(ends[1].GetMark(),
+                                 context +
+                                     ": an access point associates at most 2007 stations "
+                                     "(IEEE 802.11 association IDs 1-2007); '" +
+                                     b.name + "' is a group of " + std::to_string(b.count));
+            }
             WifiLinkSpec w;
             if (const ConfigNode* st = link.Find("standard"))
             {
@@ -1517,6 +1528,39 @@ CheckPortsPerNode(const ScenarioSpec& spec)
     }
 }
 
+/// Every wired link member gets a /30 network and every radio device an address of the plan's
+/// two halves of 10.0.0.0/8 (AddressPlan); beyond them the run stopped with an internal error.
+void
+CheckAddressSpace(const ScenarioSpec& spec)
+{
+    uint64_t pointToPoint = 0;
+    uint64_t radio = 0;
+    for (const auto& l : spec.links)
+    {
+        const uint64_t a = spec.FindNode(l.a)->count;
+        const uint64_t b = spec.FindNode(l.b)->count;
+        if (l.technology == "wired")
+        {
+            pointToPoint += std::max(a, b);
+        }
+        else
+        {
+            radio += a + b;
+        }
+        if (pointToPoint > AddressPlan::MAX_POINT_TO_POINT_LINKS ||
+            radio > AddressPlan::MAX_SUBNET_DEVICES)
+        {
+            throw InputError(l.mark,
+                             "link '" + l.name + "': the scenario's links need more than the " +
+                                 (pointToPoint > AddressPlan::MAX_POINT_TO_POINT_LINKS
+                                      ? std::to_string(AddressPlan::MAX_POINT_TO_POINT_LINKS) +
+                                            " point-to-point /30 networks of 10.0.0.0/9"
+                                      : std::to_string(AddressPlan::MAX_SUBNET_DEVICES) +
+                                            " radio devices that 10.128.0.0/9 surely holds"));
+        }
+    }
+}
+
 /// ns-3's LTE eNB gives each UE its own SRS configuration: a cell holds at most 320 UEs.
 void
 CheckLteCellsHoldTheirUes(const ScenarioSpec& spec)
@@ -1527,11 +1571,23 @@ CheckLteCellsHoldTheirUes(const ScenarioSpec& spec)
         {
             continue;
         }
+        // The period the eNB starts with: the scenario's default, which the runner lets win, the
+        // link's attribute, or ns-3's own default. The texts are checked ns-3 values already.
+        const std::string name = "ns3::LteEnbRrc::SrsPeriodicity";
         uint32_t srs = 0;
-        if (const auto it = l.lte->attributes.find("ns3::LteEnbRrc::SrsPeriodicity");
-            it != l.lte->attributes.end())
+        if (const auto d = spec.defaults.find(name); d != spec.defaults.end())
         {
-            srs = static_cast<uint32_t>(std::stoul(it->second)); // checked as an ns-3 value
+            srs = static_cast<uint32_t>(std::stoul(d->second));
+        }
+        else if (const auto a = l.lte->attributes.find(name); a != l.lte->attributes.end())
+        {
+            srs = static_cast<uint32_t>(std::stoul(a->second));
+        }
+        else
+        {
+            TypeId::AttributeInformation info;
+            TypeId::LookupByName("ns3::LteEnbRrc").LookupAttributeByName("SrsPeriodicity", &info);
+            srs = static_cast<uint32_t>(DynamicCast<const UintegerValue>(info.initialValue)->Get());
         }
         try
         {
@@ -1798,6 +1854,7 @@ ReadScenario(const ConfigNode& root)
     ReadFlows(root, spec);
     CheckPortsPerNode(spec);
     CheckLteCellsHoldTheirUes(spec);
+    CheckAddressSpace(spec);
     CheckMovingNodesAreRadioTerminals(spec);
     CheckFlowsConnected(spec);
     CheckCostsInCurrency(spec, currencyMark);

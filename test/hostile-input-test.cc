@@ -378,6 +378,69 @@ flows:
         r.err.rfind(file + ":11:3: link 'cell': an LTE cell of ns-3 holds at most 320 UEs", 0),
         0u)
         << r.err;
+    // An SRS period ns-3's eNB does not accept ended the run (NS_FATAL_ERROR in LteEnbRrc).
+    std::string text = ReadFile(file);
+    text.replace(text.find("count: 321"), 10, "count: 3");
+    text.replace(text.find("core: core}"),
+                 11,
+                 "core: core, attributes: {ns3::LteEnbRrc::SrsPeriodicity: 7}}");
+    r = Blueprint("validate " + dir.Write("srs.yaml", text), dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find(":11:3: link 'cell': SrsPeriodicity 7 is not one of ns-3's SRS periods"),
+              std::string::npos)
+        << r.err;
+}
+
+/// Three groups of a million hosts on their own links need more /30 networks than the address
+/// plan has: validate passed, and the run stopped with an internal error.
+TEST(HostileInputTest, LinksBeyondTheAddressPlanAreInputErrors)
+{
+    TempDir dir;
+    std::string text = "blueprint: 1\nname: wide\nduration: 1s\nsites:\n  a: {position: [0m, 0m]}\n"
+                       "nodes:\n  router: {site: a, equipment: router}\n";
+    std::string links = "links:\n";
+    for (int g = 0; g < 3; ++g)
+    {
+        text += "  hosts" + std::to_string(g) + ": {site: a, count: 1000000}\n";
+        links += "  l" + std::to_string(g) + ": {between: [router, hosts" + std::to_string(g) +
+                 "], profile: ethernet, rate: 1Gbps, length: 10m}\n";
+    }
+    const std::string file = dir.Write(
+        "wide.yaml",
+        text + links +
+            "flows:\n  f: {from: hosts0, to: router, traffic: {pattern: periodic, interval: 1s, "
+            "size: 100B}}\n");
+    CommandResult r = Blueprint("validate " + file, dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err,
+              file + ":14:3: link 'l2': the scenario's links need more than the 2097151 "
+                     "point-to-point /30 networks of 10.0.0.0/9\n");
+}
+
+/// ns-3's access point ends the run when it has no association ID left for a station.
+TEST(HostileInputTest, AWifiCellOfMoreStationsThanAssociationIdsIsAnInputError)
+{
+    TempDir dir;
+    const std::string file = dir.Write("wifi.yaml", R"(blueprint: 1
+name: wifi
+duration: 100ms
+sites:
+  hall: {position: [0m, 0m]}
+nodes:
+  ap: {site: hall}
+  phones: {site: hall, count: 2008}
+  server: {site: hall, equipment: server}
+links:
+  w: {technology: wifi, between: [ap, phones]}
+  up: {between: [server, ap], profile: ethernet, rate: 1Gbps, length: 10m}
+flows:
+  m: {from: phones, to: server, traffic: {pattern: periodic, interval: 1s, size: 100B}}
+)");
+    CommandResult r = Blueprint("validate " + file, dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err,
+              file + ":11:39: link 'w': an access point associates at most 2007 stations (IEEE "
+                     "802.11 association IDs 1-2007); 'phones' is a group of 2008\n");
 }
 
 } // namespace
