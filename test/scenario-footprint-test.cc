@@ -80,19 +80,23 @@ TEST(ScenarioFootprintTest, AConfigurationBeyondTheMemoryAvailableIsRefused)
 
 TEST(ScenarioFootprintTest, MillionMemberGroupsAreRefusedBeforeAnyFolderIsMade)
 {
-    // Eight groups of 10^6 hosts on their own links: about 280 GB, beyond any test machine.
+    // Two groups of 10^6 hosts on their own links, each member sending 16 flows: 32 million flow
+    // members, about 300 GB, beyond any test machine.
     std::string text = "blueprint: 1\nname: huge\nduration: 1s\nsites:\n  a: {position: [0m, 0m]}\n"
                        "nodes:\n  router: {site: a, equipment: router}\n";
     std::string links = "links:\n";
     std::string flows = "flows:\n";
-    for (int g = 0; g < 8; ++g)
+    for (int g = 0; g < 2; ++g)
     {
         const std::string name = "hosts" + std::to_string(g);
         text += "  " + name + ": {site: a, count: 1000000}\n";
         links += "  l" + std::to_string(g) + ": {between: [router, " + name +
                  "], profile: ethernet, rate: 1Gbps, length: 10m}\n";
-        flows += "  f" + std::to_string(g) + ": {from: " + name +
-                 ", to: router, traffic: {pattern: periodic, interval: 1s, size: 100B}}\n";
+        for (int f = 0; f < 16; ++f)
+        {
+            flows += "  f" + std::to_string(g) + "-" + std::to_string(f) + ": {from: " + name +
+                     ", to: router, traffic: {pattern: periodic, interval: 1s, size: 100B}}\n";
+        }
     }
     blueprint_test::TempDir dir;
     const std::string file = dir.Write("huge.yaml", text + links + flows);
@@ -101,7 +105,8 @@ TEST(ScenarioFootprintTest, MillionMemberGroupsAreRefusedBeforeAnyFolderIsMade)
                                              "timeout -s KILL 60 ");
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_EQ(r.err.rfind(file + ": configuration 'base' needs about", 0), 0u) << r.err;
-    EXPECT_NE(r.err.find("8,000,001 nodes"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("2,000,001 nodes"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("32,000,000 flow members"), std::string::npos) << r.err;
     EXPECT_FALSE(blueprint_test::fs::exists(dir.Path() + "/out"));
 }
 
