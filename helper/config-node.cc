@@ -193,6 +193,11 @@ ConfigNode::LoadFile(const std::string& path)
 {
     NS_LOG_FUNCTION(path);
     const SourceMark noPosition{path, 0, 0};
+    if (!IsUtf8(path))
+    {
+        // The path is written into every result; a JSON writer refuses it after the whole run.
+        throw InputError(noPosition, "the file's name is not UTF-8 text; rename the file");
+    }
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
     {

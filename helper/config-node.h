@@ -80,8 +80,9 @@ class ConfigNode
      *
      * \param path the file to read; also the file name in every mark
      * \return the root node (Null for an empty document)
-     * \throws InputError without position if the file cannot be read or is larger than
-     *         MAX_FILE_BYTES (read no further, so /dev/zero is refused at once); with position on
+     * \throws InputError without position if the file cannot be read, is larger than
+     *         MAX_FILE_BYTES (read no further, so /dev/zero is refused at once) or its path is
+     *         not UTF-8 (results carry it, and JSON needs UTF-8); with position on
      *         what ParseYamlDocument refuses: YAML syntax errors, text that is not UTF-8, tab
      *         indentation, duplicate map keys, keys that are not plain text, more than one
      *         document, more than MAX_VALUES values or MAX_DEPTH levels.

@@ -421,6 +421,12 @@ ParseError(const yaml_parser_t& parser, const std::string& text, const std::stri
 
 } // namespace
 
+bool
+IsUtf8(const std::string& text)
+{
+    return FindInvalidUtf8(text) == std::string::npos;
+}
+
 ConfigNode
 ParseYamlDocument(const std::string& text, const std::string& fileName)
 {

@@ -43,6 +43,15 @@ namespace ns3
  */
 ConfigNode ParseYamlDocument(const std::string& text, const std::string& fileName);
 
+/**
+ * \ingroup blueprint
+ * \brief Whether text is well-formed UTF-8 (RFC 3629 clause 4: shortest forms only, no UTF-16
+ * surrogates, nothing beyond U+10FFFF), as JSON output needs every name and path to be.
+ * \param text the text
+ * \return true if it is
+ */
+bool IsUtf8(const std::string& text);
+
 } // namespace ns3
 
 #endif // BLUEPRINT_YAML_DOCUMENT_H

@@ -443,4 +443,16 @@ flows:
                      "802.11 association IDs 1-2007); 'phones' is a group of 2008\n");
 }
 
+/// A file name that is not UTF-8 passed validate, then the JSON writer refused it after the whole
+/// run (issue 8, C.19): result.json carries the scenario's path.
+TEST(HostileInputTest, AFileNameThatIsNotUtf8IsRefusedBeforeTheRun)
+{
+    TempDir dir;
+    const std::string file = dir.Write("bad\xff.yaml", kValid);
+    CommandResult r = Blueprint("run '" + file + "' --out " + dir.Path() + "/o", dir);
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_EQ(r.err, file + ": the file's name is not UTF-8 text; rename the file\n");
+    EXPECT_FALSE(fs::exists(dir.Path() + "/o"));
+}
+
 } // namespace
