@@ -31,8 +31,9 @@ constexpr double kNodeBytes = 12e3;
 constexpr double kWiredDeviceBytes = 7e3;
 /// An NR, LTE or Wi-Fi device.
 constexpr double kRadioDeviceBytes = 4e3;
-/// A flow member: its source and sink applications, sockets and probe (20,000 flows: 8.9 KB).
-constexpr double kFlowMemberBytes = 9e3;
+/// A flow member: its source and sink applications, sockets and probe (16,000 flows between two
+/// hosts: 10.1 KB each).
+constexpr double kFlowMemberBytes = 10.5e3;
 /// A host route (2,000 NR UEs each receiving a flow: 4 million routes, 87 B each).
 constexpr double kRouteBytes = 100;
 /// The nodes the LTE module adds for its EPC (PGW, SGW, MME).
