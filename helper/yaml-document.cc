@@ -337,6 +337,10 @@ class TreeBuilder
         }
         // A key: a scalar here (Open and Null refuse the others).
         const std::string& key = node.GetScalar();
+        if (key.empty())
+        {
+            throw InputError(node.GetMark(), "a map key must not be empty");
+        }
         if (top.node.Find(key) != nullptr)
         {
             const SourceMark& first = top.node.GetKeyMark(key);

@@ -119,6 +119,7 @@ TEST(ConfigNodeTest, DuplicateKeyPosition)
 TEST(ConfigNodeTest, RejectsOddKeysAndSecondDocument)
 {
     ExpectContains(ErrorFrom([] { Load("~: 1\n"); }).GetMessage(), "must not be empty");
+    ExpectContains(ErrorFrom([] { Load("\"\": 1\n"); }).GetMessage(), "must not be empty");
     ExpectContains(ErrorFrom([] { Load("? [1, 2]\n: x\n"); }).GetMessage(), "plain text");
     const InputError second = ErrorFrom([] { Load("a: 1\n---\nb: 2\n"); });
     EXPECT_EQ(second.GetMark().line, 3);
