@@ -8,6 +8,7 @@
 #include "helper/input-error.h"
 #include "helper/output-folder.h"
 #include "helper/result-writer.h"
+#include "helper/scenario-footprint.h"
 #include "helper/scenario-reader.h"
 #include "helper/scenario-runner.h"
 #include "helper/sweep-aggregator.h"
@@ -36,8 +37,9 @@ constexpr int kInputErrorStatus = 2;
 const char* kUsage =
     "usage:\n"
     "  blueprint run FILE [--out DIR] [--force] [--alternative NAME] [--set key.path=value ...]\n"
-    "                [--seed N]\n"
+    "                [--seed N] [--no-memory-check]\n"
     "  blueprint compare FILE [--out DIR] [--force] [--set key.path=value ...] [--seed N]\n"
+    "                    [--no-memory-check]\n"
     "  blueprint validate FILE\n"
     "  blueprint sweep SWEEP [--out DIR] [--force] [--plan | --jobs N | --collect |\n"
     "                  --slurm [--partition P] [--max-parallel N] [--time T] [--wait]\n"
@@ -77,6 +79,7 @@ struct Options
     std::vector<std::string> overrides;
     std::optional<uint64_t> seed;
     bool force = false;
+    bool memoryCheck = true;
 };
 
 Options
@@ -130,6 +133,10 @@ ParseArguments(int argc, char** argv)
                 throw UsageError("--seed needs a positive integer, got '" + s + "'");
             }
             o.seed = n;
+        }
+        else if (a == "--no-memory-check" && o.command != "validate")
+        {
+            o.memoryCheck = false;
         }
         else if (!a.empty() && a[0] == '-')
         {
@@ -331,11 +338,27 @@ DefaultOutDir(const std::string& file)
 }
 
 RunResult
-RunOne(const ScenarioSpec& spec)
+RunOne(const ScenarioSpec& spec, const Options& o)
 {
     ScenarioRunner runner(spec);
     runner.SetProgress(isatty(STDERR_FILENO));
+    runner.SetMemoryCheck(o.memoryCheck);
     return runner.Run();
+}
+
+/// Refuses, before any folder is made, configurations that cannot fit in memory.
+void
+CheckMemory(const std::vector<ScenarioSpec>& specs, const Options& o)
+{
+    if (!o.memoryCheck)
+    {
+        return;
+    }
+    const uint64_t available = AvailableMemoryBytes();
+    for (const auto& spec : specs)
+    {
+        CheckFootprintFits(spec, available);
+    }
 }
 
 /// The files of one run, relative to `prefix` (empty, or a configuration's folder and '/').
@@ -369,11 +392,12 @@ Main(const Options& o)
     if (o.command == "run")
     {
         ScenarioSpec spec = doc.Resolve(o.alternative, o.overrides, o.seed);
+        CheckMemory({spec}, o);
         std::string dir = o.out.value_or(DefaultOutDir(o.file) + "/" + spec.configuration);
         // Checked before the run, so an hour's run is not lost to a typo; created only after it.
         OutputFolder folder(dir, OutputFolder::Kind::Run, o.force);
         folder.Check();
-        RunResult r = RunOne(spec);
+        RunResult r = RunOne(spec, o);
         folder.Write(RunFiles("", r));
         std::cout << ResultWriter::SummaryTable(r) << "results: " << dir << "/result.json\n";
         return 0;
@@ -385,13 +409,14 @@ Main(const Options& o)
     {
         specs.push_back(doc.Resolve(name, o.overrides, o.seed));
     }
+    CheckMemory(specs, o);
     std::string dir = o.out.value_or(DefaultOutDir(o.file));
     OutputFolder folder(dir, OutputFolder::Kind::Run, o.force);
     folder.Check();
     std::vector<RunResult> results;
     for (const auto& spec : specs)
     {
-        results.push_back(RunOne(spec));
+        results.push_back(RunOne(spec, o));
     }
     // Every configuration or none: one folder, written whole.
     std::vector<std::pair<std::string, std::string>> files;

@@ -28,6 +28,12 @@ namespace ns3
 class AddressPlan
 {
   public:
+    /// The most point-to-point links the /30 networks of 10.0.0.0/9 address.
+    static constexpr uint64_t MAX_POINT_TO_POINT_LINKS = (uint64_t{1} << 21) - 1;
+    /// The most devices of multi-access networks that surely fit 10.128.0.0/9: half its
+    /// addresses, since each network takes an aligned power-of-two block at most twice its size.
+    static constexpr uint64_t MAX_SUBNET_DEVICES = uint64_t{1} << 22;
+
     /**
      * \brief Address both ends of a point-to-point link.
      * \param devices the two devices

@@ -5,6 +5,7 @@
 #include "helper/config-node.h"
 
 #include "helper/units.h"
+#include "helper/yaml-document.h"
 
 #include "ns3/log.h"
 
@@ -71,92 +72,45 @@ Join(const std::vector<std::string>& words, const std::string& separator)
     return joined;
 }
 
-/// yaml-cpp marks are 0-based and may be null (no position); ours are 1-based.
-SourceMark
-ToSourceMark(const YAML::Mark& mark, const std::string& file, const SourceMark& fallback)
-{
-    if (mark.is_null() || mark.line < 0 || mark.column < 0)
-    {
-        return fallback;
-    }
-    return SourceMark{file, mark.line + 1, mark.column + 1};
-}
-
 /**
- * Copies a yaml-cpp tree into ConfigNodes. Aliases are resolved by yaml-cpp already (an alias is
- * the anchored node), so they are simply copied. Duplicate keys, which yaml-cpp keeps silently
- * (and of which a lookup returns only the first), are rejected here.
+ * Whether text is a word yaml-cpp's emitter writes as it is: a letter, digit or '_' followed by
+ * letters, digits and "_./+%-", and not one of the words that read as nothing. Most keys and
+ * values are such words, and the emitter's rules, which match regular expressions per character,
+ * took most of the time of reading a scenario of 100,000 flows.
  */
-ConfigNode
-Convert(const YAML::Node& node, const std::string& file, const SourceMark& mark)
+bool
+IsPlainWord(const std::string& text)
 {
-    switch (node.Type())
+    if (text.empty() || text == "null" || text == "Null" || text == "NULL")
     {
-    case YAML::NodeType::Scalar:
-        return ConfigNode::MakeScalar(node.Scalar(), mark);
-    case YAML::NodeType::Sequence: {
-        ConfigNode sequence = ConfigNode::MakeSequence(mark);
-        for (const auto& item : node)
+        return false;
+    }
+    const auto safe = [](char c, bool first) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+               (!first && std::strchr("./+%-", c) != nullptr);
+    };
+    if (!safe(text[0], true))
+    {
+        return false;
+    }
+    for (char c : text)
+    {
+        if (!safe(c, false))
         {
-            // An empty item has no place of its own worth showing; use the list's.
-            const SourceMark itemMark =
-                item.IsNull() ? mark : ToSourceMark(item.Mark(), file, mark);
-            sequence.Append(Convert(item, file, itemMark));
+            return false;
         }
-        return sequence;
     }
-    case YAML::NodeType::Map: {
-        ConfigNode map = ConfigNode::MakeMap(mark);
-        for (auto it = node.begin(); it != node.end(); ++it)
-        {
-            // Copies, not references: yaml-cpp's iterator hands out a temporary proxy.
-            const YAML::Node keyNode = it->first;
-            const SourceMark keyMark = ToSourceMark(keyNode.Mark(), file, mark);
-            if (keyNode.IsNull())
-            {
-                throw InputError(keyMark, "a map key must not be empty");
-            }
-            if (!keyNode.IsScalar())
-            {
-                throw InputError(keyMark,
-                                 "a map key must be plain text, found " +
-                                     DescribeKind(keyNode.IsSequence() ? ConfigNode::Kind::Sequence
-                                                                       : ConfigNode::Kind::Map));
-            }
-            const std::string& key = keyNode.Scalar();
-            if (key.empty())
-            {
-                throw InputError(keyMark, "a map key must not be empty");
-            }
-            if (map.Find(key) != nullptr)
-            {
-                const SourceMark& first = map.GetKeyMark(key);
-                throw InputError(keyMark,
-                                 "duplicate key '" + key + "'; it is already set at line " +
-                                     std::to_string(first.line) + ", column " +
-                                     std::to_string(first.column));
-            }
-            // yaml-cpp marks an empty value at the start of whatever follows it (often the next
-            // line), which would point the user at the wrong place; the key is where it was left
-            // empty.
-            const YAML::Node value = it->second;
-            const SourceMark valueMark =
-                value.IsNull() ? keyMark : ToSourceMark(value.Mark(), file, keyMark);
-            map.Set(key, Convert(value, file, valueMark), keyMark);
-        }
-        return map;
-    }
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-    default:
-        return ConfigNode::MakeNull(mark);
-    }
+    return true;
 }
 
 /// Quotes a scalar or key exactly when YAML needs it, using yaml-cpp's emitter rules.
 std::string
 QuoteScalar(const std::string& text)
 {
+    if (IsPlainWord(text))
+    {
+        return text;
+    }
     YAML::Emitter emitter;
     emitter << text;
     return emitter.c_str();
@@ -212,11 +166,38 @@ ConfigNode::ConfigNode()
 {
 }
 
+ConfigNode::ConfigNode(const ConfigNode& other)
+    : m_kind(other.m_kind),
+      m_mark(other.m_mark),
+      m_scalar(other.m_scalar),
+      m_entries(other.m_entries),
+      m_keyMarks(other.m_keyMarks),
+      m_items(other.m_items)
+{
+    Reindex();
+}
+
+ConfigNode&
+ConfigNode::operator=(const ConfigNode& other)
+{
+    if (this != &other)
+    {
+        ConfigNode copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
 ConfigNode
 ConfigNode::LoadFile(const std::string& path)
 {
     NS_LOG_FUNCTION(path);
     const SourceMark noPosition{path, 0, 0};
+    if (!IsUtf8(path))
+    {
+        // The path is written into every result; a JSON writer refuses it after the whole run.
+        throw InputError(noPosition, "the file's name is not UTF-8 text; rename the file");
+    }
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
     {
@@ -227,49 +208,27 @@ ConfigNode::LoadFile(const std::string& path)
     {
         throw InputError(noPosition, std::string("cannot read file: ") + std::strerror(errno));
     }
-    std::ostringstream content;
-    content << in.rdbuf();
+    // Read one byte more than the limit and no further: a device such as /dev/zero never ends.
+    std::string content(MAX_FILE_BYTES + 1, '\0');
+    in.read(content.data(), static_cast<std::streamsize>(content.size()));
     if (in.bad())
     {
         throw InputError(noPosition, std::string("cannot read file: ") + std::strerror(errno));
     }
-    return LoadString(content.str(), path);
+    content.resize(static_cast<std::size_t>(in.gcount()));
+    if (content.size() > MAX_FILE_BYTES)
+    {
+        throw InputError(noPosition,
+                         "the file is larger than " + std::to_string(MAX_FILE_BYTES >> 20) +
+                             " MiB, the most blueprint reads");
+    }
+    return LoadString(content, path);
 }
 
 ConfigNode
 ConfigNode::LoadString(const std::string& text, const std::string& fileName)
 {
-    const SourceMark start{fileName, 1, 1};
-    std::vector<YAML::Node> documents;
-    try
-    {
-        documents = YAML::LoadAll(text);
-    }
-    catch (const YAML::Exception& e)
-    {
-        // ParserException carries the place yaml-cpp stopped at; its what() repeats the position
-        // in its own words, so only msg is used.
-        throw InputError(ToSourceMark(e.mark, fileName, SourceMark{fileName, 0, 0}), e.msg);
-    }
-    if (documents.empty())
-    {
-        return MakeNull(start);
-    }
-    // A file is one scenario; a second document would be silently ignored, which would surprise
-    // whoever wrote it. Empty trailing documents ("---" at the end) are harmless.
-    for (std::size_t i = 1; i < documents.size(); ++i)
-    {
-        if (!documents[i].IsNull())
-        {
-            throw InputError(ToSourceMark(documents[i].Mark(), fileName, SourceMark{fileName}),
-                             "a file must hold a single YAML document, but a second one starts "
-                             "here");
-        }
-    }
-    const YAML::Node& root = documents.front();
-    return Convert(root,
-                   fileName,
-                   root.IsNull() ? start : ToSourceMark(root.Mark(), fileName, start));
+    return ParseYamlDocument(text, fileName);
 }
 
 ConfigNode
@@ -383,6 +342,11 @@ ConfigNode::GetItems() const
 std::size_t
 ConfigNode::IndexOf(const std::string& key) const
 {
+    if (m_index)
+    {
+        const auto it = m_index->find(key);
+        return it == m_index->end() ? m_entries.size() : it->second;
+    }
     for (std::size_t i = 0; i < m_entries.size(); ++i)
     {
         if (m_entries[i].first == key)
@@ -391,6 +355,37 @@ ConfigNode::IndexOf(const std::string& key) const
         }
     }
     return m_entries.size();
+}
+
+void
+ConfigNode::AppendEntry(std::string key, ConfigNode value, const SourceMark& keyMark)
+{
+    m_entries.emplace_back(std::move(key), std::move(value));
+    m_keyMarks.push_back(keyMark);
+    if (m_index)
+    {
+        m_index->emplace(m_entries.back().first, m_entries.size() - 1);
+    }
+    else if (m_entries.size() > INDEXED_FROM)
+    {
+        Reindex();
+    }
+}
+
+void
+ConfigNode::Reindex()
+{
+    m_index.reset();
+    if (m_entries.size() <= INDEXED_FROM)
+    {
+        return;
+    }
+    m_index = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+    m_index->reserve(m_entries.size());
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+    {
+        m_index->emplace(m_entries[i].first, i);
+    }
 }
 
 const ConfigNode*
@@ -604,6 +599,12 @@ ConfigNode::CheckKeys(const std::vector<std::string>& allowed, const std::string
 void
 ConfigNode::Set(const std::string& key, const ConfigNode& value, const SourceMark& keyMark)
 {
+    Set(std::string(key), ConfigNode(value), keyMark);
+}
+
+void
+ConfigNode::Set(std::string&& key, ConfigNode&& value, const SourceMark& keyMark)
+{
     if (IsNull())
     {
         m_kind = Kind::Map;
@@ -615,12 +616,11 @@ ConfigNode::Set(const std::string& key, const ConfigNode& value, const SourceMar
     const std::size_t index = IndexOf(key);
     if (index < m_entries.size())
     {
-        m_entries[index].second = value;
+        m_entries[index].second = std::move(value);
         m_keyMarks[index] = keyMark;
         return;
     }
-    m_entries.emplace_back(key, value);
-    m_keyMarks.push_back(keyMark);
+    AppendEntry(std::move(key), std::move(value), keyMark);
 }
 
 bool
@@ -633,11 +633,18 @@ ConfigNode::Remove(const std::string& key)
     }
     m_entries.erase(m_entries.begin() + static_cast<std::ptrdiff_t>(index));
     m_keyMarks.erase(m_keyMarks.begin() + static_cast<std::ptrdiff_t>(index));
+    Reindex();
     return true;
 }
 
 void
 ConfigNode::Append(const ConfigNode& item)
+{
+    Append(ConfigNode(item));
+}
+
+void
+ConfigNode::Append(ConfigNode&& item)
 {
     if (IsNull())
     {
@@ -647,11 +654,35 @@ ConfigNode::Append(const ConfigNode& item)
     {
         Fail("cannot append an item: expected a list, found " + Describe(*this));
     }
-    m_items.push_back(item);
+    m_items.push_back(std::move(item));
 }
 
 void
 ConfigNode::Merge(const ConfigNode& overlay)
+{
+    MergeAt(overlay, "");
+}
+
+std::string
+ConfigNode::Missing(const std::string& key, const std::string& path, const std::string& what) const
+{
+    std::vector<std::string> keys;
+    for (const auto& entry : m_entries)
+    {
+        keys.push_back(entry.first);
+    }
+    std::string message = (path.empty() ? std::string("the document") : "'" + path + "'") +
+                          " has no '" + key + "' " + what;
+    const std::string suggestion = SuggestClosest(key, keys);
+    if (!suggestion.empty())
+    {
+        message += "; did you mean '" + suggestion + "'?";
+    }
+    return message;
+}
+
+void
+ConfigNode::MergeAt(const ConfigNode& overlay, const std::string& path)
 {
     if (overlay.IsNull())
     {
@@ -674,16 +705,18 @@ ConfigNode::Merge(const ConfigNode& overlay)
         const ConfigNode& value = source.m_entries[i].second;
         if (value.IsNull())
         {
-            Remove(key);
+            if (!Remove(key))
+            {
+                throw InputError(source.m_keyMarks[i], Missing(key, path, "to remove"));
+            }
             continue;
         }
         std::size_t index = IndexOf(key);
         if (index == m_entries.size())
         {
-            m_entries.emplace_back(key, ConfigNode());
-            m_keyMarks.push_back(source.m_keyMarks[i]);
+            AppendEntry(key, ConfigNode(), source.m_keyMarks[i]);
         }
-        m_entries[index].second.Merge(value);
+        m_entries[index].second.MergeAt(value, path.empty() ? key : path + "." + key);
     }
 }
 
@@ -706,7 +739,10 @@ ConfigNode::Remark(const SourceMark& mark)
 }
 
 void
-ConfigNode::SetPath(const std::string& dottedPath, const std::string& value, const SourceMark& mark)
+ConfigNode::SetPath(const std::string& dottedPath,
+                    const std::string& value,
+                    const SourceMark& mark,
+                    std::size_t existing)
 {
     NS_LOG_FUNCTION(this << dottedPath << value);
     std::vector<std::string> keys;
@@ -761,11 +797,13 @@ ConfigNode::SetPath(const std::string& dottedPath, const std::string& value, con
         const std::string& key = keys[i];
         if (i + 1 == keys.size())
         {
-            if (parsed.IsNull())
+            if (parsed.IsNull() && !current->Remove(key))
             {
-                current->Remove(key);
+                throw InputError(mark,
+                                 "cannot remove '" + dottedPath +
+                                     "': " + current->Missing(key, walked, "to remove"));
             }
-            else
+            if (!parsed.IsNull())
             {
                 current->Set(key, parsed, mark);
             }
@@ -773,6 +811,14 @@ ConfigNode::SetPath(const std::string& dottedPath, const std::string& value, con
         }
         if (current->IndexOf(key) == current->m_entries.size())
         {
+            if (i < existing)
+            {
+                throw InputError(mark,
+                                 "cannot set '" + dottedPath +
+                                     "': " + current->Missing(key, walked, "to change") +
+                                     " (to add it, set it whole: " +
+                                     (walked.empty() ? "" : walked + ".") + key + "={...})");
+            }
             current->Set(key, MakeMap(mark), mark);
         }
         current = &current->m_entries[current->IndexOf(key)].second;

@@ -9,7 +9,9 @@
 #include "helper/units.h" // the typed reads use these parsers; readers of ConfigNode need them too
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -37,17 +39,53 @@ class ConfigNode
         Map       //!< Keys (text) to nodes, in file order.
     };
 
+    /// The largest text LoadFile and LoadString read: 32 MiB (a scenario of 100,000 flows
+    /// written one per line is about 9 MB).
+    static constexpr std::size_t MAX_FILE_BYTES = std::size_t{32} << 20;
+    /// The most values (scalars, empty values, maps and lists) a document may hold once its
+    /// aliases are expanded: about 2.5 times what 100,000 fully specified flows need.
+    static constexpr std::size_t MAX_VALUES = 4000000;
+    /// The deepest nesting of maps and lists a document may have (a scenario uses about six).
+    static constexpr std::size_t MAX_DEPTH = 100;
+
     /// Creates a Null node with no position.
     ConfigNode();
+
+    /**
+     * \brief Copies a tree (a large map's index is rebuilt, not shared).
+     * \param other the tree
+     */
+    ConfigNode(const ConfigNode& other);
+
+    /**
+     * \brief Copies a tree into this one.
+     * \param other the tree
+     * \return this node
+     */
+    ConfigNode& operator=(const ConfigNode& other);
+
+    /// Moves a tree.
+    ConfigNode(ConfigNode&&) noexcept = default;
+
+    /**
+     * \brief Moves a tree into this one.
+     * \return this node
+     */
+    ConfigNode& operator=(ConfigNode&&) noexcept = default;
+
+    ~ConfigNode() = default;
 
     /**
      * \brief Reads and parses a YAML file.
      *
      * \param path the file to read; also the file name in every mark
      * \return the root node (Null for an empty document)
-     * \throws InputError without position if the file cannot be read; with position on YAML
-     *         syntax errors, duplicate map keys, keys that are not plain text, and more than one
-     *         document in the file.
+     * \throws InputError without position if the file cannot be read, is larger than
+     *         MAX_FILE_BYTES (read no further, so /dev/zero is refused at once) or its path is
+     *         not UTF-8 (results carry it, and JSON needs UTF-8); with position on
+     *         what ParseYamlDocument refuses: YAML syntax errors, text that is not UTF-8, tab
+     *         indentation, duplicate map keys, keys that are not plain text, more than one
+     *         document, more than MAX_VALUES values or MAX_DEPTH levels.
      */
     static ConfigNode LoadFile(const std::string& path);
 
@@ -217,24 +255,34 @@ class ConfigNode
      * overlay that is Null as a whole changes nothing.
      *
      * \param overlay the tree to lay over this one
+     * \throws InputError at the overlay's key when it removes a key that is not there (a typo
+     *         would otherwise remove nothing and go unnoticed), with a did-you-mean
      */
     void Merge(const ConfigNode& overlay);
 
     /**
      * \brief Sets one value by a dotted path, as the command line's "--set a.b.c=value" does.
      *
-     * Walks the maps along the path, creating missing ones (a Null on the way becomes a map), and
-     * replaces the last key's value with value parsed as YAML, so "[1, 2]" and "{a: 1}" work. A
-     * value that parses to Null ("", "~", "null") removes the key instead, as Merge does. New nodes
-     * and keys are marked with mark.
+     * Walks the maps along the path, creating missing ones (a Null on the way becomes a map)
+     * below its first \p existing keys, which must be there, and replaces the last key's value
+     * with value parsed as YAML, so "[1, 2]" and "{a: 1}" work. A value that parses to Null ("",
+     * "~", "null") removes the key instead, as Merge does. New nodes and keys are marked with
+     * mark.
      *
      * \param dottedPath keys separated by '.', none empty
      * \param value YAML text of the new value
      * \param mark where the setting comes from (the CLI passes file "--set")
-     * \throws InputError at mark if the path is malformed, walks through a scalar or a sequence,
-     *         or value is not valid YAML
+     * \param existing how many leading keys of the path (not counting its last) must exist: a
+     *        scenario passes 2 for "flows.NAME....", so that a misspelt flow name is an error and
+     *        not a new flow
+     * \throws InputError at mark if the path is malformed, walks through a scalar or a sequence
+     *         or through a missing key it must find, removes a key that is not there (both with a
+     *         did-you-mean), or value is not valid YAML
      */
-    void SetPath(const std::string& dottedPath, const std::string& value, const SourceMark& mark);
+    void SetPath(const std::string& dottedPath,
+                 const std::string& value,
+                 const SourceMark& mark,
+                 std::size_t existing = 0);
 
     /**
      * \brief Canonical YAML for this tree: block style, keys in order, two-space indentation,
@@ -256,6 +304,14 @@ class ConfigNode
     void Set(const std::string& key, const ConfigNode& value, const SourceMark& keyMark);
 
     /**
+     * \brief Sets a key of this map from values that are moved in (see the copying overload).
+     * \param key the key
+     * \param value the value
+     * \param keyMark where the key is written
+     */
+    void Set(std::string&& key, ConfigNode&& value, const SourceMark& keyMark);
+
+    /**
      * \brief Removes a key of this map.
      * \param key the key
      * \return true if the key was there
@@ -268,6 +324,12 @@ class ConfigNode
      * \throws InputError if this is not a sequence (a Null node becomes an empty sequence first)
      */
     void Append(const ConfigNode& item);
+
+    /**
+     * \brief Appends an item that is moved in (see the copying overload).
+     * \param item the item
+     */
+    void Append(ConfigNode&& item);
 
     /**
      * \brief Compares content: kind, scalar text, keys in order, items. Marks are ignored.
@@ -298,11 +360,40 @@ class ConfigNode
     double ParseUnit(double (*parse)(const std::string&)) const;
 
     /**
-     * \brief Index of a key in m_entries.
+     * \brief Index of a key in m_entries: through m_index in a large map, by a scan in a small one.
      * \param key the key
      * \return the index, or m_entries.size() if absent
      */
     std::size_t IndexOf(const std::string& key) const;
+
+    /**
+     * \brief Appends an entry to this map, keeping m_index.
+     * \param key the key, not yet in the map
+     * \param value the value
+     * \param keyMark where the key is written
+     */
+    void AppendEntry(std::string key, ConfigNode value, const SourceMark& keyMark);
+
+    /// Rebuilds m_index from m_entries (empty for a small map).
+    void Reindex();
+
+    /**
+     * \brief Merge, knowing where this node is, for messages.
+     * \param overlay the tree to lay over this one
+     * \param path the keys from the root to this node, dotted ("" for the root)
+     */
+    void MergeAt(const ConfigNode& overlay, const std::string& path);
+
+    /**
+     * \brief The message for a key that is not in this map, with a did-you-mean.
+     * \param key the key
+     * \param path where this map is, dotted ("" for the root)
+     * \param what what was to be done with it, e.g. "to remove"
+     * \return the message
+     */
+    std::string Missing(const std::string& key,
+                        const std::string& path,
+                        const std::string& what) const;
 
     /**
      * \brief Gives this node and all nodes and keys below it the same mark.
@@ -323,6 +414,12 @@ class ConfigNode
     std::vector<std::pair<std::string, ConfigNode>> m_entries; //!< Entries, for a map.
     std::vector<SourceMark> m_keyMarks; //!< Key marks, parallel to m_entries.
     std::vector<ConfigNode> m_items;    //!< Items, for a sequence.
+    /// Position of each key in m_entries, kept for maps of more than INDEXED_FROM entries so
+    /// that reading and looking up a map of n keys takes time in n, not n squared.
+    /// A pointer, so that the many small nodes do not each carry an empty table.
+    std::unique_ptr<std::unordered_map<std::string, std::size_t>> m_index;
+    /// Size above which a map keeps m_index; smaller maps are scanned.
+    static constexpr std::size_t INDEXED_FROM = 16;
 };
 
 /**

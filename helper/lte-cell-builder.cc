@@ -94,7 +94,15 @@ uint32_t
 LteCellBuilder::SrsPeriodicityFor(uint32_t ues, uint32_t current)
 {
     // ns-3's LteEnbRrc gives every UE its own SRS configuration index, one per subframe of the
-    // period, and stops when they run out; it accepts 2, 5, 10, 20, 40, 80, 160 and 320 ms.
+    // period, and stops when they run out; it accepts 2, 5, 10, 20, 40, 80, 160 and 320 ms
+    // (TS 36.213 Table 8.2-1) and ends the run on any other value.
+    const std::vector<uint32_t> allowed{2, 5, 10, 20, 40, 80, 160, 320};
+    if (std::find(allowed.begin(), allowed.end(), current) == allowed.end())
+    {
+        throw std::invalid_argument("SrsPeriodicity " + std::to_string(current) +
+                                    " is not one of ns-3's SRS periods 2, 5, 10, 20, 40, 80, 160 "
+                                    "and 320 ms (TS 36.213 Table 8.2-1)");
+    }
     if (ues <= current)
     {
         return current;

@@ -102,7 +102,7 @@ class LteCellBuilder
      * \param ues UEs in the cell
      * \param current the configured periodicity
      * \return `current` when it suffices, else the smallest of 80, 160, 320 that does
-     * \throw std::invalid_argument above 320 UEs
+     * \throw std::invalid_argument above 320 UEs, or when `current` is not a period ns-3 accepts
      */
     static uint32_t SrsPeriodicityFor(uint32_t ues, uint32_t current);
 

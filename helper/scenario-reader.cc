@@ -4,22 +4,30 @@
 
 #include "helper/scenario-reader.h"
 
+#include "helper/attribute-text.h"
+#include "helper/scenario-changes.h"
+#include "helper/scenario-checks.h"
 #include "model/lte/lte-band-profile.h"
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-bandwidth.h"
+#include "model/nr/nr-gnb-net-device.h"
 #include "model/nr/nr-tdd-pattern.h"
 #include "model/wired/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 
 #include "ns3/string.h"
 #include "ns3/type-id.h"
+#include "ns3/uinteger.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace ns3
 {
@@ -122,6 +130,19 @@ const std::vector<std::string> kPatterns = {"periodic",
                                             "bulk"};
 const std::vector<std::string> kPowerKeys = {"idle", "max", "capacity"};
 const std::vector<std::string> kCostKeys = {"capex", "opex_per_year", "lifetime_years"};
+
+/// Largest queue, in packets or bytes: ns-3's QueueSize counts in 32 bits.
+constexpr uint64_t kMaxQueueUnits = 4000000000;
+
+/**
+ * Shortest window a scenario or a flow may run for. An LTE TTI and an NR slot at 15 kHz last
+ * 1 ms (TS 36.211 clause 4, TS 38.211 clause 4.3.2), so a shorter window cannot hold one
+ * scheduling period of the radio technologies, and the figures of such a window say nothing.
+ */
+constexpr double kMinWindowSeconds = 1e-3;
+
+/// Largest mean video frame, in bytes: the traffic model counts a frame's bytes in 32 bits.
+constexpr double kMaxFrameBytes = 4294967295.0;
 
 /// Fail at `node` unless `value` is strictly positive.
 void
@@ -252,13 +273,12 @@ CheckAttribute(const std::string& typeName,
                            attribute,
                            names));
     }
-    Ptr<AttributeValue> v = info.checker->CreateValidValue(StringValue(value.AsString()));
-    if (!v)
+    const std::string problem = CheckAttributeText(tid, info, value.AsString());
+    if (!problem.empty())
     {
         throw InputError(value.GetMark(),
                          "'" + value.AsString() + "' is not a valid value for " + typeName +
-                             "::" + attribute + " (expected " +
-                             info.checker->GetUnderlyingTypeInformation() + ")");
+                             "::" + attribute + ": " + problem);
     }
 }
 
@@ -291,6 +311,18 @@ ReadStringMap(const ConfigNode& node)
         result[key] = value.AsString();
     }
     return result;
+}
+
+/// The names of the sites read so far, for did-you-mean hints (built only when one is needed).
+std::vector<std::string>
+SiteNames(const ScenarioSpec& spec)
+{
+    std::vector<std::string> names;
+    for (const auto& s : spec.sites)
+    {
+        names.push_back(s.name);
+    }
+    return names;
 }
 
 /// A position coordinate: a length that may be negative (west or south of the origin).
@@ -340,7 +372,10 @@ ReadSites(const ConfigNode& root, ScenarioSpec& spec)
 
 /// A node's movement: waypoint sites, speed and start time.
 MobilitySpec
-ReadMobility(const ConfigNode& node, const ScenarioSpec& spec, const std::string& context)
+ReadMobility(const ConfigNode& node,
+             const ScenarioSpec& spec,
+             const std::string& home,
+             const std::string& context)
 {
     node.CheckKeys({"waypoints", "speed", "start"}, context);
     MobilitySpec m;
@@ -350,19 +385,15 @@ ReadMobility(const ConfigNode& node, const ScenarioSpec& spec, const std::string
     {
         throw InputError(waypoints.GetMark(), context + ": waypoints lists at least one site");
     }
-    std::vector<std::string> names;
-    for (const auto& s : spec.sites)
-    {
-        names.push_back(s.name);
-    }
     for (const ConfigNode& w : waypoints.GetItems())
     {
         std::string site = w.AsString();
         if (!spec.FindSite(site))
         {
-            throw InputError(
-                w.GetMark(),
-                WithSuggestion(context + ": unknown waypoint site '" + site + "'", site, names));
+            throw InputError(w.GetMark(),
+                             WithSuggestion(context + ": unknown waypoint site '" + site + "'",
+                                            site,
+                                            SiteNames(spec)));
         }
         m.waypoints.push_back(site);
         m.marks.push_back(w.GetMark());
@@ -377,6 +408,22 @@ ReadMobility(const ConfigNode& node, const ScenarioSpec& spec, const std::string
     if (const ConfigNode* start = node.Find("start"))
     {
         m.start = start->AsDuration();
+    }
+    // Every leg of the trip is a waypoint time in ns-3; the last must fit its clock like any time.
+    double trip = m.start;
+    const SiteSpec* from = spec.FindSite(home);
+    for (const auto& w : m.waypoints)
+    {
+        const SiteSpec* to = spec.FindSite(w);
+        trip += std::hypot(to->x - from->x, to->y - from->y) / m.speed;
+        from = to;
+    }
+    if (trip > units::kMaxSeconds)
+    {
+        std::ostringstream message;
+        message << context << ": the trip ends " << trip
+                << " s after the run starts, beyond the 1e9s (about 31 years) any time may be";
+        throw InputError(speed.GetMark(), message.str());
     }
     return m;
 }
@@ -396,14 +443,10 @@ ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
         n.site = site.AsString();
         if (!spec.FindSite(n.site))
         {
-            std::vector<std::string> names;
-            for (const auto& s : spec.sites)
-            {
-                names.push_back(s.name);
-            }
-            throw InputError(
-                site.GetMark(),
-                WithSuggestion(context + " is at unknown site '" + n.site + "'", n.site, names));
+            throw InputError(site.GetMark(),
+                             WithSuggestion(context + " is at unknown site '" + n.site + "'",
+                                            n.site,
+                                            SiteNames(spec)));
         }
         if (const ConfigNode* eq = node.Find("equipment"))
         {
@@ -425,7 +468,7 @@ ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
         }
         if (const ConfigNode* mobility = node.Find("mobility"))
         {
-            n.mobility = ReadMobility(*mobility, spec, context + " mobility");
+            n.mobility = ReadMobility(*mobility, spec, n.site, context + " mobility");
         }
         if (const ConfigNode* power = node.Find("power"))
         {
@@ -482,12 +525,20 @@ ReadQueueSize(const ConfigNode& node, const std::string& context)
     const char* hint = ": queue must be a packet count such as 100p or a size such as 64kB";
     if (q.size() > 1 && q.back() == 'p')
     {
-        std::string count = q.substr(0, q.size() - 1);
-        if (count.find_first_not_of("0123456789") != std::string::npos || std::stoull(count) == 0)
+        // ns-3's QueueSize holds a 32-bit count; the byte form below has the same limit.
+        const std::string count = q.substr(0, q.size() - 1);
+        uint64_t packets = 0;
+        const auto parsed = std::from_chars(count.data(), count.data() + count.size(), packets);
+        if (parsed.ptr != count.data() + count.size() ||
+            (parsed.ec != std::errc() && parsed.ec != std::errc::result_out_of_range))
         {
             throw InputError(node.GetMark(), context + hint);
         }
-        return std::to_string(std::stoull(count)) + "p";
+        if (parsed.ec == std::errc::result_out_of_range || packets < 1 || packets > kMaxQueueUnits)
+        {
+            throw InputError(node.GetMark(), context + ": queue must hold 1p to 4000000000p");
+        }
+        return std::to_string(packets) + "p";
     }
     double bytes = 0;
     try
@@ -498,7 +549,7 @@ ReadQueueSize(const ConfigNode& node, const std::string& context)
     {
         throw InputError(node.GetMark(), context + hint + " (" + e.what() + ")");
     }
-    if (bytes < 1 || bytes > 4e9)
+    if (bytes < 1 || bytes > kMaxQueueUnits)
     {
         throw InputError(node.GetMark(), context + ": queue must hold 1 B to 4 GB");
     }
@@ -687,6 +738,40 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
         }
     }
     return nr;
+}
+
+/**
+ * Asks the gNB model whether the cell the scenario describes can run, with the attributes the
+ * runner will give it (its own keys first, then `attributes:`), so that a frame with no uplink
+ * TTI or configured grants that do not fit are input errors here instead of aborts in the run.
+ */
+void
+CheckNrCellRuns(const ConfigNode& link, const LinkSpec& l, uint32_t ues)
+{
+    const NrLinkSpec& nr = *l.nr;
+    Ptr<NrGnbNetDevice> gnb = CreateObject<NrGnbNetDevice>();
+    gnb->SetAttribute("Mu", UintegerValue(nr.numerology));
+    gnb->SetAttribute("TddPattern", StringValue(nr.tdd));
+    gnb->SetAttribute("SpecialSlot", StringValue(nr.specialSlot));
+    gnb->SetAttribute("MiniSlotSymbols", UintegerValue(nr.miniSlotSymbols));
+    gnb->SetAttribute("UlAccess", StringValue(nr.ulAccess));
+    for (const auto& [attribute, value] : l.deviceAttributes)
+    {
+        gnb->SetAttribute(attribute, StringValue(value));
+    }
+    try
+    {
+        gnb->CheckConfiguration(nr.bandwidth, NrBandProfile::Find(nr.band)->fr2, ues);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        const ConfigNode* at = nullptr;
+        for (const char* key : {"tdd", "special_slot", "mini_slot", "ul_access", "attributes"})
+        {
+            at = at ? at : link.Find(key);
+        }
+        throw InputError(at ? at->GetMark() : l.mark, "link '" + l.name + "': " + e.what());
+    }
 }
 
 /**
@@ -946,6 +1031,7 @@ void
 ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
 {
     const ConfigNode& links = root.Get("links", "scenario");
+    std::unordered_map<std::string, std::size_t> firstNrCellOfUes;
     for (const auto& [name, link] : links.GetEntries())
     {
         std::string context = "link '" + name + "'";
@@ -989,6 +1075,16 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
                                      ": the first node of a Wi-Fi link is its access point, "
                                      "a single node; '" +
                                      a.name + "' is a group of " + std::to_string(a.count));
+            }
+            // IEEE 802.11-2020 clause 9.4.1.8: association IDs run from 1 to 2007; ns-3's access
+            // point ends the run when it has none left for a station (ApWifiMac).
+            if (b.count > 2007)
+            {
+                throw InputError(ends[1].GetMark(),
+                                 context +
+                                     ": an access point associates at most 2007 stations "
+                                     "(IEEE 802.11 association IDs 1-2007); '" +
+                                     b.name + "' is a group of " + std::to_string(b.count));
             }
             WifiLinkSpec w;
             if (const ConfigNode* st = link.Find("standard"))
@@ -1055,12 +1151,12 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
                                      a.name + "' is a group of " + std::to_string(a.count));
             }
             l.nr = ReadNrCell(link, context);
-            for (const LinkSpec& other : spec.links)
+            // The first NR link that serves the same UEs; the others were checked against it.
+            auto [first, isFirst] = firstNrCellOfUes.emplace(l.b, spec.links.size());
+            if (!isFirst)
             {
-                if (other.technology == "nr" && other.b == l.b)
-                {
-                    CheckSameRadioNetwork(*other.nr, *l.nr, other.name, l, context);
-                }
+                const LinkSpec& other = spec.links[first->second];
+                CheckSameRadioNetwork(*other.nr, *l.nr, other.name, l, context);
             }
             if (const ConfigNode* cost = link.Find("cost"))
             {
@@ -1074,6 +1170,7 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
                 }
                 l.deviceAttributes = ReadStringMap(*attrs);
             }
+            CheckNrCellRuns(link, l, b.count);
             spec.links.push_back(l);
             continue;
         }
@@ -1127,6 +1224,14 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
             const SiteSpec* sa = spec.FindSite(a.site);
             const SiteSpec* sb = spec.FindSite(b.site);
             l.length = std::hypot(sa->x - sb->x, sa->y - sb->y) * l.routeFactor;
+            if (*l.length > units::kMaxMetres)
+            {
+                const ConfigNode* rf = link.Find("route_factor");
+                std::ostringstream message;
+                message << context << ": the cable between its sites would be " << *l.length / 1000
+                        << " km long, beyond the 1,000,000km a length may be";
+                throw InputError(rf ? rf->GetMark() : l.mark, message.str());
+            }
         }
         if (profile->maxLength > 0 && *l.length > profile->maxLength)
         {
@@ -1250,7 +1355,14 @@ ReadTraffic(const ConfigNode& node, const std::string& context)
         if (const ConfigNode* fr = node.Find("frame_rate"))
         {
             t.frameRate = fr->AsDouble();
-            RequirePositive(*fr, t.frameRate, context + " frame_rate");
+            // A frame at least every 10^6 s and at most every millisecond: the frame interval is a
+            // time like any other and must fit ns-3's clock.
+            if (!(t.frameRate >= 1e-6 && t.frameRate <= 1000))
+            {
+                throw InputError(fr->GetMark(),
+                                 context + ": frame_rate must be 0.000001 to 1000 frames per "
+                                           "second");
+            }
         }
         if (const ConfigNode* v = node.Find("frame_size_variation"))
         {
@@ -1274,6 +1386,12 @@ ReadTraffic(const ConfigNode& node, const std::string& context)
         forbid("frame_rate");
         forbid("frame_size_variation");
         forbid("max_packet_size");
+    }
+    if (t.pattern == "video" && t.rate / 8 / t.frameRate > kMaxFrameBytes)
+    {
+        throw InputError(t.rateMark,
+                         context + ": rate / frame_rate gives frames larger than 4 GB; lower the "
+                                   "rate or raise the frame rate");
     }
     if (t.pattern == "video" && t.rate / 8 / t.frameRate < 28)
     {
@@ -1393,6 +1511,14 @@ ReadFlows(const ConfigNode& root, ScenarioSpec& spec)
             throw InputError(flow.Get("start", context).GetMark(),
                              context + ": start is not before the scenario's duration");
         }
+        if (f.stop.value_or(spec.duration) - f.start < kMinWindowSeconds)
+        {
+            const ConfigNode* at = flow.Find("stop") ? flow.Find("stop") : flow.Find("start");
+            throw InputError(at->GetMark(),
+                             context + ": the flow runs for less than 1ms between its start and " +
+                                 (f.stop ? "stop" : "the scenario's end") +
+                                 "; 1ms (one LTE TTI or NR slot at 15 kHz) is the shortest window");
+        }
         if (const ConfigNode* req = flow.Find("requirements"))
         {
             f.requirements = ReadRequirements(*req, context + " requirements", f.traffic);
@@ -1472,19 +1598,17 @@ CheckCostsInCurrency(const ScenarioSpec& spec, const SourceMark& currencyMark)
 void
 CheckMovingNodesAreRadioTerminals(const ScenarioSpec& spec)
 {
+    std::unordered_set<std::string> terminals;
+    for (const auto& l : spec.links)
+    {
+        if (l.technology == "nr" || l.technology == "wifi")
+        {
+            terminals.insert(l.b);
+        }
+    }
     for (const auto& n : spec.nodes)
     {
-        if (!n.mobility)
-        {
-            continue;
-        }
-        bool terminal = false;
-        for (const auto& l : spec.links)
-        {
-            terminal =
-                terminal || ((l.technology == "nr" || l.technology == "wifi") && l.b == n.name);
-        }
-        if (!terminal)
+        if (n.mobility && terminals.count(n.name) == 0)
         {
             throw InputError(n.mobility->mark,
                              "node '" + n.name +
@@ -1498,15 +1622,22 @@ CheckMovingNodesAreRadioTerminals(const ScenarioSpec& spec)
 void
 CheckFlowsConnected(const ScenarioSpec& spec)
 {
-    std::map<std::string, std::string> parent;
-    std::function<std::string(const std::string&)> root = [&](const std::string& n) {
-        auto it = parent.find(n);
-        if (it == parent.end() || it->second == n)
+    // Union-find without recursion: a chain of 100,000 links must not be 100,000 stack frames.
+    std::unordered_map<std::string, std::string> parent;
+    auto root = [&parent](const std::string& n) {
+        std::string r = n;
+        for (auto it = parent.find(r); it != parent.end() && it->second != r; it = parent.find(r))
         {
-            return n;
+            r = it->second;
         }
-        it->second = root(it->second);
-        return it->second;
+        // Path compression: point every node on the way straight at the root.
+        for (std::string m = n; m != r;)
+        {
+            std::string& up = parent[m];
+            m = up;
+            up = r;
+        }
+        return r;
     };
     for (const auto& l : spec.links)
     {
@@ -1527,30 +1658,57 @@ CheckFlowsConnected(const ScenarioSpec& spec)
 
 } // namespace
 
-const NodeSpec*
-ScenarioSpec::FindNode(const std::string& n) const
+namespace
 {
-    for (const auto& node : nodes)
+
+/// The element of list named name, through index (see ScenarioSpec::nodeIndex).
+template <typename T>
+const T*
+FindByName(const std::vector<T>& list,
+           std::unordered_map<std::string, std::size_t>& index,
+           const std::string& name)
+{
+    auto it = index.find(name);
+    if (it != index.end() && it->second < list.size() && list[it->second].name == name)
     {
-        if (node.name == n)
+        return &list[it->second];
+    }
+    if (index.size() != list.size())
+    {
+        index.clear();
+        for (std::size_t i = 0; i < list.size(); ++i)
         {
-            return &node;
+            index.emplace(list[i].name, i);
+        }
+        it = index.find(name);
+        if (it != index.end() && list[it->second].name == name)
+        {
+            return &list[it->second];
+        }
+    }
+    // Absent, or the list was changed in place: a scan is right either way (and rare).
+    for (const auto& element : list)
+    {
+        if (element.name == name)
+        {
+            return &element;
         }
     }
     return nullptr;
 }
 
+} // namespace
+
+const NodeSpec*
+ScenarioSpec::FindNode(const std::string& n) const
+{
+    return FindByName(nodes, nodeIndex, n);
+}
+
 const SiteSpec*
 ScenarioSpec::FindSite(const std::string& n) const
 {
-    for (const auto& site : sites)
-    {
-        if (site.name == n)
-        {
-            return &site;
-        }
-    }
-    return nullptr;
+    return FindByName(sites, siteIndex, n);
 }
 
 ScenarioSpec
@@ -1581,6 +1739,12 @@ ReadScenario(const ConfigNode& root)
     const ConfigNode& duration = root.Get("duration", "scenario");
     spec.duration = duration.AsDuration();
     RequirePositive(duration, spec.duration, "duration");
+    if (spec.duration < kMinWindowSeconds)
+    {
+        throw InputError(duration.GetMark(),
+                         "duration must be at least 1ms (one LTE TTI or NR slot at 15 kHz; a "
+                         "shorter run cannot show what a network does)");
+    }
     if (const ConfigNode* drain = root.Find("drain"))
     {
         spec.drain = drain->AsDuration();
@@ -1617,6 +1781,7 @@ ReadScenario(const ConfigNode& root)
     ReadLinks(root, spec);
     CheckLteCellsShareOneCore(spec);
     ReadFlows(root, spec);
+    CheckScenarioFitsTheSimulator(spec);
     CheckMovingNodesAreRadioTerminals(spec);
     CheckFlowsConnected(spec);
     CheckCostsInCurrency(spec, currencyMark);
@@ -1668,11 +1833,9 @@ ScenarioDocument::FromRoot(ConfigNode root, const std::string& file)
             }
             doc.m_alternatives.emplace_back(name, alt);
         }
-        ConfigNode removal = ConfigNode::MakeMap(root.GetMark());
-        removal.SetPath("alternatives", "~", root.GetMark());
-        root.Merge(removal);
+        root.Remove("alternatives");
     }
-    doc.m_base = root;
+    doc.m_base = std::move(root);
     return doc;
 }
 
@@ -1692,8 +1855,8 @@ ScenarioDocument::Resolve(const std::string& configuration,
                           const std::vector<std::string>& overrides,
                           std::optional<uint64_t> seed) const
 {
-    ConfigNode root = m_base;
     std::string description;
+    const ConfigNode* changes = nullptr;
     if (configuration != "base")
     {
         const ConfigNode* alt = nullptr;
@@ -1715,28 +1878,48 @@ ScenarioDocument::Resolve(const std::string& configuration,
         {
             description = d->AsString();
         }
-        if (const ConfigNode* changes = alt->Find("changes"))
+        changes = alt->Find("changes");
+        if (changes && !changes->IsMap())
         {
-            if (!changes->IsMap())
-            {
-                throw InputError(changes->GetMark(),
-                                 "alternative '" + configuration +
-                                     "': changes must be a map of the keys it overrides");
-            }
-            root.Merge(*changes);
+            throw InputError(changes->GetMark(),
+                             "alternative '" + configuration +
+                                 "': changes must be a map of the keys it overrides");
         }
     }
-    for (const auto& o : overrides)
+    ScenarioSpec spec;
+    std::vector<std::string> hints;
+    try
     {
-        auto eq = o.find('=');
-        SourceMark mark{"--set " + o, 0, 0};
-        if (eq == std::string::npos || eq == 0)
+        // The base is read as it is; a copy is made only when something changes it.
+        std::optional<ConfigNode> changed;
+        if (changes || !overrides.empty())
         {
-            throw InputError(mark, "expected key.path=value");
+            changed = m_base;
+            if (changes)
+            {
+                hints = ApplyAlternative(*changed, *changes);
+            }
+            for (const auto& o : overrides)
+            {
+                ApplyOverride(*changed, o);
+            }
         }
-        root.SetPath(o.substr(0, eq), o.substr(eq + 1), mark);
+        spec = ReadScenario(changed ? *changed : m_base);
     }
-    ScenarioSpec spec = ReadScenario(root);
+    catch (const InputError& e)
+    {
+        if (configuration == "base")
+        {
+            throw;
+        }
+        // The place may be the base's text: say which configuration it is wrong in.
+        std::string message = "alternative '" + configuration + "': " + e.GetMessage();
+        for (const auto& hint : hints)
+        {
+            message += " (" + hint + ")";
+        }
+        throw InputError(e.GetMark(), message);
+    }
     spec.configuration = configuration;
     spec.configurationDescription = description;
     spec.sourceFile = m_file;

@@ -7,6 +7,8 @@
 #include "helper/address-plan.h"
 #include "helper/lte-cell-builder.h"
 #include "helper/nr-helper.h"
+#include "helper/scenario-footprint.h"
+#include "helper/setup-progress.h"
 #include "helper/static-route-planner.h"
 #include "helper/wifi-reach.h"
 #include "helper/wired-link-helper.h"
@@ -78,7 +80,7 @@ namespace
 constexpr int64_t kPlacementStream = 1000000;
 constexpr int64_t kStartOffsetStream = 1000001;
 constexpr int64_t kApplicationStreams = 1000100;
-constexpr uint16_t kFirstPort = 9000;
+constexpr uint16_t kFirstPort = kFirstFlowPort;
 
 /// The members of one node spec.
 struct NodeGroup
@@ -611,6 +613,8 @@ struct ScenarioBuild
     std::vector<UnaccountedElement> uncosted;                   //!< elements without cost
     EnergyReport energy;                                        //!< the meter's reading at the end
     uint64_t events = 0;                                        //!< simulator events of the model
+    SetupProgress setup{"", {}, false};                         //!< the set-up's progress line
+    std::map<uint32_t, uint16_t> nextPortOfNode; //!< next free port of each receiving node (id)
 };
 
 void
@@ -826,6 +830,7 @@ BuildNodes(ScenarioBuild& sb)
         g.pue = site->pue.value_or(g.equipment->pue);
         for (uint32_t i = 0; i < n.count; ++i)
         {
+            sb.setup.Step();
             Ptr<Node> node = CreateObject<Node>();
             sb.allNodes.Add(node);
             g.members.push_back(node);
@@ -844,6 +849,7 @@ BuildNodes(ScenarioBuild& sb)
         sb.groups.emplace(n.name, std::move(g));
     }
 
+    sb.setup.Phase("internet stacks", 0);
     InternetStackHelper internet;
     HostRouteTableHelper hostRoutes;
     internet.SetRoutingHelper(hostRoutes);
@@ -861,6 +867,10 @@ BuildLinks(ScenarioBuild& sb)
     {
         const NodeGroup& ga = sb.groups.at(l.a);
         const NodeGroup& gb = sb.groups.at(l.b);
+        if (l.technology != "wired")
+        {
+            sb.setup.Step();
+        }
         if (l.technology == "wifi")
         {
             BuildWifiCell(sb.spec,
@@ -908,6 +918,7 @@ BuildLinks(ScenarioBuild& sb)
         uint32_t members = std::max(ga.members.size(), gb.members.size());
         for (uint32_t i = 0; i < members; ++i)
         {
+            sb.setup.Step();
             uint32_t ia = PairedMember(i, members, ga.members.size());
             uint32_t ib = PairedMember(i, members, gb.members.size());
             WiredLinkSettings s;
@@ -985,12 +996,14 @@ BuildRoutes(ScenarioBuild& sb)
         bool replies = f.traffic.protocol == "tcp" || f.traffic.pattern == "request_response";
         for (const auto& node : sb.groups.at(f.to).members)
         {
+            sb.setup.Step();
             sb.planner.RouteTo(node);
         }
         if (replies)
         {
             for (const auto& node : sb.groups.at(f.from).members)
             {
+                sb.setup.Step();
                 sb.planner.RouteTo(node);
             }
         }
@@ -1020,37 +1033,6 @@ BuildRoutes(ScenarioBuild& sb)
     }
 }
 
-/**
- * Check, before anything is built, that no node opens more sending sockets than ns-3 has
- * ephemeral ports (49152-65535, the dynamic range of RFC 6335): a source that cannot bind
- * aborts the run. A TCP or request-response member has a socket of its own; the UDP members of
- * a flow that send from one node share one (TimestampedSource).
- */
-void
-CheckSendingSockets(const ScenarioSpec& spec)
-{
-    constexpr uint64_t kEphemeralPorts = 65535 - 49152 + 1;
-    std::map<std::string, uint64_t> socketsPerMember; // source group -> sockets of each member
-    for (const auto& f : spec.flows)
-    {
-        const uint64_t senders = spec.FindNode(f.from)->count;
-        const uint64_t members = std::max<uint64_t>(senders, spec.FindNode(f.to)->count);
-        const bool socketPerMember =
-            f.traffic.protocol == "tcp" || f.traffic.pattern == "request_response";
-        uint64_t& sockets = socketsPerMember[f.from];
-        sockets += socketPerMember ? (members + senders - 1) / senders : 1;
-        if (sockets > kEphemeralPorts)
-        {
-            throw InputError(f.mark,
-                             "flow '" + f.name + "': a node of '" + f.from + "' would open " +
-                                 std::to_string(sockets) +
-                                 " sending sockets (one per TCP or request-response member, "
-                                 "one per UDP flow), more than ns-3's " +
-                                 std::to_string(kEphemeralPorts) + " ephemeral ports");
-        }
-    }
-}
-
 /// Install the traffic applications and connect their traces to the flow probes.
 void
 BuildTraffic(ScenarioBuild& sb)
@@ -1075,7 +1057,6 @@ BuildTraffic(ScenarioBuild& sb)
             probe->record.SetRttDeadline(*f.requirements.rtt);
         }
         double stop = f.stop.value_or(sb.spec.duration);
-        uint16_t port = kFirstPort + fi;
         TypeId protocol =
             t.protocol == "tcp" ? TcpSocketFactory::GetTypeId() : UdpSocketFactory::GetTypeId();
 
@@ -1103,8 +1084,10 @@ BuildTraffic(ScenarioBuild& sb)
         }
 
         std::set<uint32_t> sinksDone;
+        std::map<uint32_t, uint16_t> sinkPorts; // destination member -> its port for this flow
         for (uint32_t i = 0; i < members; ++i)
         {
+            sb.setup.Step();
             Ptr<Node> from = src.members[PairedMember(i, members, src.members.size())];
             uint32_t di = PairedMember(i, members, dst.members.size());
             Ptr<Node> to = dst.members[di];
@@ -1131,9 +1114,21 @@ BuildTraffic(ScenarioBuild& sb)
                 }
                 fr.propagationBoundMs = bound * 1e3;
             }
+            // Each receiving node numbers its flows' ports from kFirstPort, so that ports stay
+            // below the senders' ephemeral range (49152-65535) however many flows a scenario has
+            // (the reader bounds the flows per node).
+            uint16_t& nextPort =
+                sb.nextPortOfNode.try_emplace(to->GetId(), kFirstPort).first->second;
+            const auto [sinkPort, newSink] = sinkPorts.emplace(di, nextPort);
+            nextPort += newSink ? 1 : 0;
+            const uint16_t port = sinkPort->second;
             Ptr<Ipv4> ip = to->GetObject<Ipv4>();
             Address remote = InetSocketAddress(ip->GetAddress(1, 0).GetLocal(), port);
             double start = f.start + (gap > 0 ? offsets->GetValue(0, gap) : 0);
+            // A member whose offset falls at or after the flow's stop has no packet to send in its
+            // window (a flow shorter than its gap sends in a window/gap share of its members, as
+            // it should on average); started anyway, it would send until the run ends.
+            const bool silent = start >= stop;
 
             if (t.pattern == "request_response")
             {
@@ -1148,6 +1143,10 @@ BuildTraffic(ScenarioBuild& sb)
                     server->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
                     to->AddApplication(server);
                     server->SetStartTime(Seconds(0));
+                }
+                if (silent)
+                {
+                    continue;
                 }
                 Ptr<RequestResponseClient> client = CreateObject<RequestResponseClient>();
                 client->SetAttribute("Remote", AddressValue(remote));
@@ -1176,6 +1175,10 @@ BuildTraffic(ScenarioBuild& sb)
                 sink->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
                 to->AddApplication(sink);
                 sink->SetStartTime(Seconds(0));
+            }
+            if (silent)
+            {
+                continue;
             }
             Ptr<TimestampedSource> source;
             if (t.pattern == "periodic" || t.pattern == "constant_rate")
@@ -1451,11 +1454,22 @@ ScenarioRunner::SetProgress(bool enabled)
     m_progress = enabled;
 }
 
+void
+ScenarioRunner::SetMemoryCheck(bool enabled)
+{
+    m_memoryCheck = enabled;
+}
+
 RunResult
 ScenarioRunner::Run()
 {
+    if (m_memoryCheck)
+    {
+        CheckFootprintFits(m_spec, AvailableMemoryBytes());
+    }
     ScenarioBuild sb(m_spec, std::chrono::steady_clock::now());
     sb.progress = m_progress;
+    sb.setup = SetupProgress(m_spec.configuration, sb.wallStart, m_progress);
     const ScenarioSpec& spec = m_spec;
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(spec.seed);
@@ -1480,12 +1494,31 @@ ScenarioRunner::Run()
     }
     AttributeDefaultsGuard defaultsGuard(defaults);
 
-    CheckSendingSockets(spec);
+    // Setting up a large scenario takes long before the simulation's own progress line starts.
+    uint64_t members = 0;
+    for (const auto& n : spec.nodes)
+    {
+        members += n.count;
+    }
+    // Links count one step per member pair of a wired link and one per radio cell.
+    uint64_t linkSteps = 0;
+    for (const auto& l : spec.links)
+    {
+        linkSteps += l.technology != "wired"
+                         ? 1
+                         : std::max(spec.FindNode(l.a)->count, spec.FindNode(l.b)->count);
+    }
+    sb.setup.Phase("nodes", members);
     BuildNodes(sb);
+    sb.setup.Phase("links", linkSteps);
     BuildLinks(sb);
+    sb.setup.Phase("routes", 0);
     BuildRoutes(sb);
+    sb.setup.Phase("traffic", 0);
     BuildTraffic(sb);
+    sb.setup.Phase("energy and cost", 0);
     BuildLedgers(sb);
+    sb.setup.Finish();
     Simulate(sb);
 
     // Measure.

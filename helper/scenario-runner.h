@@ -37,14 +37,23 @@ class ScenarioRunner
     void SetProgress(bool enabled);
 
     /**
+     * \brief Whether Run() first refuses a scenario whose estimated memory exceeds what the
+     * machine has available (CheckFootprintFits). On by default.
+     * \param enabled on or off (the command's --no-memory-check turns it off)
+     */
+    void SetMemoryCheck(bool enabled);
+
+    /**
      * \brief Build, run and measure. Uses and then destroys the global ns-3 simulator.
      * \return the result
+     * \throws InputError when the memory check is on and the scenario cannot fit
      */
     RunResult Run();
 
   private:
-    ScenarioSpec m_spec;     //!< what to build
-    bool m_progress = false; //!< print progress
+    ScenarioSpec m_spec;       //!< what to build
+    bool m_progress = false;   //!< print progress
+    bool m_memoryCheck = true; //!< refuse what cannot fit in memory
 };
 
 } // namespace ns3

@@ -67,6 +67,33 @@ class SweepConstraint::Parser
     }
 
   private:
+    /// One level of parentheses or `not`, counted while it is parsed.
+    class Nested
+    {
+      public:
+        Nested(Parser& parser, const Token& at)
+            : m_parser(parser)
+        {
+            if (++m_parser.m_depth > MAX_NESTING)
+            {
+                m_parser.Fail("parentheses and 'not' are nested deeper than " +
+                                  std::to_string(MAX_NESTING) + " levels",
+                              at);
+            }
+        }
+
+        ~Nested()
+        {
+            --m_parser.m_depth;
+        }
+
+        Nested(const Nested&) = delete;
+        Nested& operator=(const Nested&) = delete;
+
+      private:
+        Parser& m_parser;
+    };
+
     [[noreturn]] void Fail(const std::string& message, const Token& at) const
     {
         std::string where = at.kind == Token::Kind::End
@@ -209,16 +236,19 @@ class SweepConstraint::Parser
 
     int ParseNot()
     {
-        if (Peek().kind == Token::Kind::Not)
+        if (Peek().kind == Token::Kind::Not || Peek().kind == Token::Kind::Open)
         {
-            Next();
-            Node n;
-            n.kind = Node::Kind::Not;
-            n.left = ParseNot();
-            return Add(n);
-        }
-        if (Peek().kind == Token::Kind::Open)
-        {
+            // Each level is a few frames of this recursive parser: 20,000 parentheses overflowed
+            // the stack. No real constraint nests more than a handful of levels.
+            Nested nested(*this, Peek());
+            if (Peek().kind == Token::Kind::Not)
+            {
+                Next();
+                Node n;
+                n.kind = Node::Kind::Not;
+                n.left = ParseNot();
+                return Add(n);
+            }
             Next();
             int inner = ParseOr();
             if (Peek().kind != Token::Kind::Close)
@@ -306,6 +336,7 @@ class SweepConstraint::Parser
     const std::vector<std::string>& m_names;
     std::vector<Token> m_tokens;
     std::size_t m_pos = 0;
+    std::size_t m_depth = 0; //!< Levels of parentheses and 'not' being parsed.
 };
 
 SweepConstraint
@@ -316,6 +347,14 @@ SweepConstraint::Parse(const std::string& text,
     SweepConstraint c;
     c.m_text = text;
     c.m_mark = mark;
+    // The length bounds the depth of the expression tree, which is evaluated recursively: a chain
+    // of 'and' is one level per comparison.
+    if (text.size() > MAX_LENGTH)
+    {
+        throw InputError(mark,
+                         "a constraint may be at most " + std::to_string(MAX_LENGTH) +
+                             " characters long; this one has " + std::to_string(text.size()));
+    }
     Parser parser(c, names);
     c.m_root = parser.ParseAll();
     return c;

@@ -29,14 +29,20 @@ namespace ns3
 class SweepConstraint
 {
   public:
+    /// The longest constraint, in characters: it bounds the depth of the expression tree.
+    static constexpr std::size_t MAX_LENGTH = 4096;
+    /// The deepest nesting of parentheses and 'not'.
+    static constexpr std::size_t MAX_NESTING = 64;
+
     /**
      * \brief Parses a constraint.
      * \param text the expression
      * \param mark where it is written in the sweep file
      * \param names the names an operand may refer to (axis paths and "alternative")
      * \return the constraint
-     * \throws InputError at mark for syntax errors, unknown names (with a suggestion) and
-     *         comparisons that name no axis
+     * \throws InputError at mark for syntax errors, unknown names (with a suggestion),
+     *         comparisons that name no axis, and expressions longer than MAX_LENGTH or nested
+     *         deeper than MAX_NESTING
      */
     static SweepConstraint Parse(const std::string& text,
                                  const SourceMark& mark,

@@ -68,6 +68,35 @@ ExpandAlternatives(const SweepSpec& spec, const ScenarioDocument& doc)
     return spec.alternatives;
 }
 
+/// Refuses a grid of more than SweepPlan::MAX_RUNS runs, counting before expanding anything.
+void
+CheckGridSize(const SweepSpec& spec,
+              const std::vector<std::vector<std::size_t>>& factors,
+              std::size_t alternatives)
+{
+    std::string product =
+        std::to_string(alternatives) + " configuration" + (alternatives == 1 ? "" : "s");
+    // Each factor is below 10^5 and the product is stopped once beyond the limit: no overflow.
+    uint64_t runs = alternatives;
+    for (const auto& factor : factors)
+    {
+        const std::size_t values = spec.axes[factor[0]].values.size();
+        runs = std::min<uint64_t>(runs, SweepPlan::MAX_RUNS + 1) * values;
+        product += " x " + std::to_string(values) + " values of " + spec.axes[factor[0]].path;
+    }
+    runs = std::min<uint64_t>(runs, SweepPlan::MAX_RUNS + 1) * spec.seeds.size();
+    product +=
+        " x " + std::to_string(spec.seeds.size()) + " seed" + (spec.seeds.size() == 1 ? "" : "s");
+    if (runs > SweepPlan::MAX_RUNS)
+    {
+        throw InputError(spec.axes.empty() ? spec.scenarioMark : spec.axes.front().mark,
+                         "the sweep's grid is " + product + ", more than the " +
+                             std::to_string(SweepPlan::MAX_RUNS) +
+                             " runs one sweep may plan; split it into several sweeps or use "
+                             "fewer values");
+    }
+}
+
 } // namespace
 
 std::vector<std::string>
@@ -220,6 +249,8 @@ ExpandSweep(const SweepSpec& spec, const std::string& program)
         }
         factors.push_back(factor);
     }
+
+    CheckGridSize(spec, factors, alternatives.size());
 
     // (axis, value index) chosen for every axis at each point, for error marks.
     std::vector<std::vector<std::size_t>> pointChoices;

@@ -42,6 +42,11 @@ struct SweepRun
  */
 struct SweepPlan
 {
+    /// The most runs one sweep may plan (points times seeds, before constraints). Every point is
+    /// resolved against the scenario and every run listed in plan.json before anything runs, so
+    /// the grid's size is checked first: a grid of 10^9 points filled 4.6 GB while planning.
+    static constexpr uint64_t MAX_RUNS = 100000;
+
     std::string name;                 //!< the sweep's name
     std::string sweepFile;            //!< the sweep file
     std::string scenarioFile;         //!< the scenario file, absolute
@@ -89,7 +94,8 @@ struct SweepPlan
  * \param spec the sweep
  * \param program the identity hashed into each run (ProgramIdentity())
  * \return the plan
- * \throws InputError at the sweep file's position of the offending alternative or value
+ * \throws InputError at the sweep file's position of the offending alternative or value, or at
+ *         the first axis when the grid holds more than SweepPlan::MAX_RUNS runs
  */
 SweepPlan ExpandSweep(const SweepSpec& spec, const std::string& program);
 

@@ -50,13 +50,18 @@ struct Unit
 /// Everything the parser needs to know about one kind of quantity, including how to talk about it.
 struct QuantityKind
 {
-    Quantity quantity;       //!< Which kind this is.
-    const char* noun;        //!< "duration", as in "unknown duration unit".
-    const char* withArticle; //!< "a duration", as in "which is a duration".
-    const char* example;     //!< "10ms or 2s", as in "expected a duration such as 10ms or 2s".
-    const char* firstHint;   //!< Unit proposed first for a bare number.
-    const char* secondHint;  //!< Unit proposed second for a bare number.
-    std::vector<Unit> units; //!< Accepted units.
+    Quantity quantity;        //!< Which kind this is.
+    const char* noun;         //!< "duration", as in "unknown duration unit".
+    const char* withArticle;  //!< "a duration", as in "which is a duration".
+    const char* example;      //!< "10ms or 2s", as in "expected a duration such as 10ms or 2s".
+    const char* firstHint;    //!< Unit proposed first for a bare number.
+    const char* secondHint;   //!< Unit proposed second for a bare number.
+    std::vector<Unit> units;  //!< Accepted units.
+    double largest;           //!< Largest value accepted, in the base unit.
+    const char* largestText;  //!< largest as people read it, for messages.
+    double smallest;          //!< Smallest non-zero value accepted (0: any), in the base unit.
+    const char* smallestText; //!< smallest as people read it, and why, for messages.
+    const char* limitReason;  //!< Why the limits are what they are, for messages.
 };
 
 // Prefix factors are the SI prefixes of the SI Brochure (BIPM, 9th edition 2019, Table 7) and the
@@ -80,7 +85,12 @@ Kinds()
           {"s", 0, 1, false},
           {"min", 0, 60, false},
           {"h", 0, 3600, false},
-          {"d", 0, 86400, false}}},
+          {"d", 0, 86400, false}},
+         kMaxSeconds,
+         "1e9s, about 31 years",
+         kMinSeconds,
+         "1ns: ns-3 counts time in whole nanoseconds",
+         "ns-3 counts time in 64-bit nanoseconds, about 292 years, and a run adds times up"},
         {Quantity::DataRate,
          "data rate",
          "a data rate",
@@ -101,7 +111,12 @@ Kinds()
           {"kB/s", 3, 8, false},
           {"MB/s", 6, 8, false},
           {"GB/s", 9, 8, false},
-          {"TB/s", 12, 8, false}}},
+          {"TB/s", 12, 8, false}},
+         kMaxBitsPerSecond,
+         "1000Tbps",
+         kMinBitsPerSecond,
+         "1bps: ns-3 counts whole bits per second",
+         "no link carries more"},
         {Quantity::DataSize,
          "data size",
          "a data size",
@@ -120,15 +135,36 @@ Kinds()
           {"bit", 0, 8, true},
           {"kbit", 3, 8, true},
           {"Mbit", 6, 8, true},
-          {"Gbit", 9, 8, true}}},
+          {"Gbit", 9, 8, true}},
+         kMaxBytes,
+         "1000TB",
+         0,
+         "",
+         "sizes are counted in 64 bits"},
         {Quantity::Length,
          "length",
          "a length",
          "500m or 12km",
          "m",
          "km",
-         {{"mm", -3, 1, false}, {"cm", -2, 1, false}, {"m", 0, 1, false}, {"km", 3, 1, false}}},
-        {Quantity::Ratio, "ratio", "a ratio", "20% or 0.2", "%", "%", {{"%", -2, 1, false}}},
+         {{"mm", -3, 1, false}, {"cm", -2, 1, false}, {"m", 0, 1, false}, {"km", 3, 1, false}},
+         kMaxMetres,
+         "1,000,000km",
+         0,
+         "",
+         "lengths become propagation delays and travel times, which must fit ns-3's clock"},
+        {Quantity::Ratio,
+         "ratio",
+         "a ratio",
+         "20% or 0.2",
+         "%",
+         "%",
+         {{"%", -2, 1, false}},
+         1,
+         "100%",
+         0,
+         "",
+         "a ratio is a fraction"},
         {Quantity::Power,
          "power",
          "a power",
@@ -139,7 +175,12 @@ Kinds()
           {"W", 0, 1, false},
           {"kW", 3, 1, false},
           {"MW", 6, 1, false},
-          {"GW", 9, 1, false}}},
+          {"GW", 9, 1, false}},
+         kMaxWatts,
+         "1000GW",
+         0,
+         "",
+         "a larger figure is a typo"},
         {Quantity::Frequency,
          "frequency",
          "a frequency",
@@ -150,7 +191,12 @@ Kinds()
           {"kHz", 3, 1, false},
           {"MHz", 6, 1, false},
           {"GHz", 9, 1, false},
-          {"THz", 12, 1, false}}},
+          {"THz", 12, 1, false}},
+         kMaxHertz,
+         "1000THz",
+         0,
+         "",
+         "a larger figure is a typo"},
         // km/h: 10^3 m per 3600 s (SI Brochure Table 8: h is accepted for use with the SI).
         {Quantity::Speed,
          "speed",
@@ -158,14 +204,24 @@ Kinds()
          "60km/h or 15m/s",
          "km/h",
          "m/s",
-         {{"m/s", 0, 1, false}, {"km/h", 3, 3600, true}}},
+         {{"m/s", 0, 1, false}, {"km/h", 3, 3600, true}},
+         kMaxMetresPerSecond,
+         "299,792,458m/s, the speed of light",
+         0,
+         "",
+         "nothing moves faster"},
         {Quantity::Money,
          "money",
          "an amount of money",
          "1200000 or 1.2M",
          "k",
          "M",
-         {{"k", 3, 1, false}, {"M", 6, 1, false}}},
+         {{"k", 3, 1, false}, {"M", 6, 1, false}},
+         kMaxMoney,
+         "1e15",
+         0,
+         "",
+         "a larger figure is a typo"},
     };
     return kinds;
 }
@@ -507,6 +563,16 @@ Parse(Quantity quantity, const std::string& original)
                             ? "ratio '" + text + "' must be at most 100%"
                             : "ratio '" + text +
                                   "' must be at most 1 (write percentages with %, as in 20%)");
+    }
+    if (value > kind.largest)
+    {
+        throw UnitError(std::string(kind.noun) + " '" + text + "' is too large (at most " +
+                        kind.largestText + ": " + kind.limitReason + ")");
+    }
+    if (value > 0 && value < kind.smallest)
+    {
+        throw UnitError(std::string(kind.noun) + " '" + text + "' is too small (0, or at least " +
+                        kind.smallestText + ")");
     }
     // "-0ms" is zero, not negative; return +0 so that it prints as 0.
     return number.negative ? 0.0 : value;

@@ -19,12 +19,36 @@ namespace ns3
  * Common rules: leading and trailing blanks are ignored and blanks between number and unit are
  * allowed; numbers may have a fraction and an exponent ("1.5", ".5", "1e3"); units are
  * case-sensitive (mW is not MW); every quantity except ParseRatio and ParseMoney needs a unit;
- * negative, NaN and infinite values are rejected. Every failure throws UnitError with a message
+ * negative, NaN and infinite values are rejected, and so are values beyond the limits below (and
+ * non-zero durations below 1 ns and rates below 1 bit/s, which ns-3 would round to zero). Every
+ * failure throws UnitError with a message
  * that says what was expected and, where it can, what the text looks like instead (a unit of
  * another kind, a unit in the wrong case, a near miss).
  */
 namespace units
 {
+
+/**
+ * \name Limits of the quantities a scenario may hold
+ *
+ * Every parser rejects values beyond these, so that nothing a reader accepts can overflow the
+ * simulator. ns-3 counts time in signed 64-bit nanoseconds, about 292 years (ns-3 manual,
+ * "Time"); a run adds times (start + duration + drain + one packet's transmission, a trip's legs),
+ * so each single time is held to about a ninth of that range. Lengths become propagation delays
+ * (5 us/km in fiber) and travel times; rates are whole bits per second in ns-3's DataRate.
+ * @{
+ */
+constexpr double kMaxSeconds = 1e9;               //!< Longest duration: about 31 years.
+constexpr double kMinSeconds = 1e-9;              //!< Shortest non-zero duration: ns-3's 1 ns.
+constexpr double kMaxBitsPerSecond = 1e15;        //!< Highest data rate: 1000 Tbit/s.
+constexpr double kMinBitsPerSecond = 1;           //!< Lowest non-zero data rate: 1 bit/s.
+constexpr double kMaxBytes = 1e15;                //!< Largest data size: 1000 TB.
+constexpr double kMaxMetres = 1e9;                //!< Longest length: 10^6 km.
+constexpr double kMaxWatts = 1e12;                //!< Highest power: 1000 GW.
+constexpr double kMaxHertz = 1e15;                //!< Highest frequency: 1000 THz.
+constexpr double kMaxMetresPerSecond = 299792458; //!< Highest speed: light in vacuum (SI).
+constexpr double kMaxMoney = 1e15;                //!< Largest amount of money.
+/** @} */
 
 /**
  * \brief Parses a duration.

@@ -4,8 +4,8 @@
 # Extra package names given as arguments are installed too (make bench adds time and jq).
 # gnuplot-nox draws the plots of `blueprint aggregate`.
 set -euo pipefail
-packages=(libns3-dev ns3 libgsl-dev libyaml-cpp-dev libeigen3-dev libboost-dev libboost-math-dev
-          nlohmann-json3-dev libgtest-dev gnuplot-nox cmake g++ make "$@")
+packages=(libns3-dev ns3 libgsl-dev libyaml-cpp-dev libyaml-dev libeigen3-dev libboost-dev libboost-math-dev
+          nlohmann-json3-dev libgtest-dev gnuplot-nox cmake pkg-config g++ make "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

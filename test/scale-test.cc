@@ -75,7 +75,7 @@ TEST(Scale, MoreSendingSocketsThanEphemeralPortsIsAnInputError)
     catch (const InputError& e)
     {
         EXPECT_EQ(e.GetMark().line, flowLine);
-        EXPECT_NE(e.GetMessage().find("16385 sending sockets"), std::string::npos)
+        EXPECT_NE(e.GetMessage().find("would open 16385 sending sockets"), std::string::npos)
             << e.GetMessage();
     }
 }

@@ -13,6 +13,7 @@
 #include "helper/sweep-plan.h"
 #include "helper/sweep-spec.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -329,6 +330,70 @@ TEST(SweepConstraint, AndBindsTighterThanOrAndNotNegates)
     EXPECT_THROW(SweepConstraint::Parse("1 < 2", mark, names), InputError) << "names no axis";
     EXPECT_THROW(SweepConstraint::Parse("a == 'x", mark, names), InputError);
     EXPECT_THROW(SweepConstraint::Parse("a == 1)", mark, names), InputError);
+}
+
+/// 20,000 nested parentheses overflowed the stack of the recursive parser (issue 8, C.20).
+TEST(SweepConstraint, DeepNestingAndOverlongExpressionsAreInputErrors)
+{
+    const std::vector<std::string> names{"a"};
+    const SourceMark mark{"s.yaml", 4, 5};
+    auto message = [&](const std::string& text) {
+        try
+        {
+            SweepConstraint::Parse(text, mark, names);
+        }
+        catch (const InputError& e)
+        {
+            EXPECT_EQ(e.GetMark().line, 4);
+            return e.GetMessage();
+        }
+        return std::string("accepted");
+    };
+    EXPECT_NE(message(std::string(20000, '(') + "a == 1" + std::string(20000, ')'))
+                  .find("at most 4096 characters"),
+              std::string::npos);
+    EXPECT_NE(message(std::string(65, '(') + "a == 1" + std::string(65, ')'))
+                  .find("nested deeper than 64 levels"),
+              std::string::npos);
+    std::string nots;
+    for (int i = 0; i < 65; ++i)
+    {
+        nots += "not ";
+    }
+    EXPECT_NE(message(nots + "a == 1").find("nested deeper than 64 levels"), std::string::npos);
+    EXPECT_EQ(message(std::string(64, '(') + "a == 1" + std::string(64, ')')), "accepted");
+}
+
+/// A 10^9-point grid filled 4.6 GB while --plan expanded it (issue 8, C.20).
+TEST_F(SweepFixture, AGridBeyondTheRunLimitIsRefusedBeforeExpanding)
+{
+    auto values = [](const std::string& unit) {
+        std::string list = "[";
+        for (int i = 1; i <= 1000; ++i)
+        {
+            list += (i > 1 ? ", " : "") + std::to_string(i) + unit;
+        }
+        return list + "]";
+    };
+    const std::string sweep = "scenario: two.yaml\naxes:\n  links.l1.length: " + values("m") +
+                              "\n  links.l1.rate: " + values("Mbps") +
+                              "\n  flows.f1.traffic.size: " + values("B") + "\n";
+    const auto start = std::chrono::steady_clock::now();
+    try
+    {
+        Expand(sweep);
+        ADD_FAILURE() << "a 10^9-point grid was planned";
+    }
+    catch (const InputError& e)
+    {
+        EXPECT_EQ(e.GetMark().line, 3);
+        EXPECT_EQ(e.GetMessage(),
+                  "the sweep's grid is 1 configuration x 1000 values of links.l1.length x 1000 "
+                  "values of links.l1.rate x 1000 values of flows.f1.traffic.size x 1 seed, more "
+                  "than the 100000 runs one sweep may plan; split it into several sweeps or use "
+                  "fewer values");
+    }
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0);
 }
 
 // Student-t quantiles: NIST/SEMATECH e-Handbook of Statistical Methods, table 1.3.6.7.2

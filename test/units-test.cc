@@ -233,5 +233,30 @@ TEST(UnitsTest, RejectsEmptyGarbageAndNonFinite)
     ExpectRejected(units::ParseDataRate, "1e308Tbps", {"out of range"});
 }
 
+TEST(UnitsTest, TimesStayWithinNs3sClock)
+{
+    // ns-3 counts time in signed 64-bit nanoseconds (about 292 years); 1e9 s leaves room for sums.
+    EXPECT_DOUBLE_EQ(units::ParseDuration("1e9s"), 1e9);
+    ExpectRejected(units::ParseDuration, "1e300s", {"'1e300s' is too large", "at most 1e9s"});
+    ExpectRejected(units::ParseDuration, "11575d", {"too large"});
+    EXPECT_DOUBLE_EQ(units::ParseDuration("1ns"), 1e-9);
+    EXPECT_DOUBLE_EQ(units::ParseDuration("0ns"), 0.0);
+    ExpectRejected(units::ParseDuration, "0.5ns", {"too small", "whole nanoseconds"});
+}
+
+TEST(UnitsTest, RatesSizesAndLengthsStayWithinWhatNs3Holds)
+{
+    EXPECT_DOUBLE_EQ(units::ParseDataRate("1bps"), 1.0);
+    ExpectRejected(units::ParseDataRate, "0.3bps", {"too small", "whole bits per second"});
+    ExpectRejected(units::ParseDataRate, "2000Tbps", {"too large", "1000Tbps"});
+    ExpectRejected(units::ParseDataSize, "1e16B", {"too large", "1000TB"});
+    EXPECT_DOUBLE_EQ(units::ParseLength("1000000km"), 1e9);
+    ExpectRejected(units::ParseLength, "1e15km", {"too large", "1,000,000km"});
+    ExpectRejected(units::ParsePower, "2e12W", {"too large"});
+    ExpectRejected(units::ParseFrequency, "2e15Hz", {"too large"});
+    ExpectRejected(units::ParseMoney, "1e16", {"too large"});
+    ExpectRejected(units::ParseSpeed, "3e8m/s", {"too large", "speed of light"});
+}
+
 } // namespace
 } // namespace ns3

@@ -610,17 +610,18 @@ NrGnbNetDevice::Configure()
                     "NrGnbNetDevice: no NrChannel; install the gNB with NrHelper::InstallGnb");
     try
     {
-        const NrTddPattern pattern = (m_tddPattern == "FDD" || m_tddPattern == "fdd")
-                                         ? NrTddPattern::Fdd()
-                                         : NrTddPattern::Parse(m_tddPattern, m_specialSlot);
-        m_grid = std::make_unique<NrTtiGrid>(m_mu, pattern, m_miniSlotSymbols);
         DoubleValue bandwidth;
         DoubleValue frequency;
         m_channel->GetAttribute("Bandwidth", bandwidth);
         m_channel->GetAttribute("Frequency", frequency);
-        m_prbs = NrMaxResourceBlocks(bandwidth.Get(), m_mu, frequency.Get() > FR1_MAX_HZ);
+        const bool fr2 = frequency.Get() > FR1_MAX_HZ;
+        CheckConfiguration(bandwidth.Get(), fr2, m_ues.size());
+        const NrTddPattern pattern = (m_tddPattern == "FDD" || m_tddPattern == "fdd")
+                                         ? NrTddPattern::Fdd()
+                                         : NrTddPattern::Parse(m_tddPattern, m_specialSlot);
+        m_grid = std::make_unique<NrTtiGrid>(m_mu, pattern, m_miniSlotSymbols);
+        m_prbs = NrMaxResourceBlocks(bandwidth.Get(), m_mu, fr2);
         m_mcsTableId = static_cast<NrMcsTableId>(m_mcsTable);
-        NrMaxMcs(m_mcsTableId);
         m_ulMinSinr = NrErrorModel::GetSinrThreshold(NrGetMcs(m_mcsTableId, 0));
         // The CORESET in whole groups of 6 PRBs (TS 38.331 frequencyDomainResources).
         m_coresetRbs = (m_coresetPrbs == 0 ? m_prbs : std::min(m_coresetPrbs, m_prbs)) / 6 * 6;
@@ -641,22 +642,6 @@ NrGnbNetDevice::Configure()
     {
         NS_FATAL_ERROR("NrGnbNetDevice: " << e.what());
     }
-    NS_ABORT_MSG_IF(m_dmrsRePerPrb + m_overheadRePerPrb >=
-                        SUBCARRIERS_PER_PRB * NrNumerology::SYMBOLS_PER_SLOT,
-                    "NrGnbNetDevice: DM-RS and overhead leave no resource element");
-    // Both directions need at least one usable TTI per period of the pattern.
-    bool dl = false;
-    bool ul = false;
-    for (uint64_t tti = 0; tti < m_grid->GetPeriodTtis(); ++tti)
-    {
-        dl = dl || GetDlDataSymbols(tti) > 0;
-        ul = ul || GetUlDataSymbols(tti) > 0;
-    }
-    NS_ABORT_MSG_IF(!dl || !ul,
-                    "NrGnbNetDevice: TDD pattern " << m_tddPattern << " with " << m_miniSlotSymbols
-                                                   << "-symbol mini-slots leaves no "
-                                                   << (dl ? "uplink" : "downlink")
-                                                   << " TTI that can carry data");
     m_configured = true;
     for (uint32_t ue = 0; ue < m_ues.size(); ++ue)
     {
@@ -923,17 +908,99 @@ NrGnbNetDevice::AllocateDci(uint32_t ue, uint32_t cceLimit)
 uint32_t
 NrGnbNetDevice::GetDlDataSymbols(uint64_t tti) const
 {
-    const uint32_t dl = m_grid->GetDlSymbols(tti);
-    const uint32_t data =
-        m_grid->IsMiniSlot() ? dl : (dl > m_pdcchSymbols ? dl - m_pdcchSymbols : 0);
-    return SUBCARRIERS_PER_PRB * data > m_dmrsRePerPrb + m_overheadRePerPrb ? data : 0;
+    return GetDlDataSymbols(*m_grid, tti);
 }
 
 uint32_t
 NrGnbNetDevice::GetUlDataSymbols(uint64_t tti) const
 {
-    const uint32_t ul = m_grid->GetUlSymbols(tti);
+    return GetUlDataSymbols(*m_grid, tti);
+}
+
+uint32_t
+NrGnbNetDevice::GetDlDataSymbols(const NrTtiGrid& grid, uint64_t tti) const
+{
+    const uint32_t dl = grid.GetDlSymbols(tti);
+    const uint32_t data = grid.IsMiniSlot() ? dl : (dl > m_pdcchSymbols ? dl - m_pdcchSymbols : 0);
+    return SUBCARRIERS_PER_PRB * data > m_dmrsRePerPrb + m_overheadRePerPrb ? data : 0;
+}
+
+uint32_t
+NrGnbNetDevice::GetUlDataSymbols(const NrTtiGrid& grid, uint64_t tti) const
+{
+    const uint32_t ul = grid.GetUlSymbols(tti);
     return SUBCARRIERS_PER_PRB * ul > m_dmrsRePerPrb + m_overheadRePerPrb ? ul : 0;
+}
+
+void
+NrGnbNetDevice::CheckConfiguration(double bandwidthHz, bool fr2, uint32_t ues) const
+{
+    NS_LOG_FUNCTION(this << bandwidthHz << fr2 << ues);
+    const NrTddPattern pattern = (m_tddPattern == "FDD" || m_tddPattern == "fdd")
+                                     ? NrTddPattern::Fdd()
+                                     : NrTddPattern::Parse(m_tddPattern, m_specialSlot);
+    const NrTtiGrid grid(m_mu, pattern, m_miniSlotSymbols);
+    const uint32_t prbs = NrMaxResourceBlocks(bandwidthHz, m_mu, fr2);
+    NrMaxMcs(static_cast<NrMcsTableId>(m_mcsTable));
+    if (m_dmrsRePerPrb + m_overheadRePerPrb >= SUBCARRIERS_PER_PRB * NrNumerology::SYMBOLS_PER_SLOT)
+    {
+        throw std::invalid_argument("DM-RS and overhead leave no resource element");
+    }
+    // Both directions need at least one usable TTI per period of the pattern.
+    const uint64_t periodTtis = grid.GetPeriodTtis();
+    bool dl = false;
+    bool ul = false;
+    for (uint64_t tti = 0; tti < periodTtis; ++tti)
+    {
+        dl = dl || GetDlDataSymbols(grid, tti) > 0;
+        ul = ul || GetUlDataSymbols(grid, tti) > 0;
+    }
+    if (!dl || !ul)
+    {
+        throw std::invalid_argument("TDD pattern " + m_tddPattern + " with special slot " +
+                                    m_specialSlot + " and " + std::to_string(m_miniSlotSymbols) +
+                                    "-symbol mini-slots leaves no " + (dl ? "uplink" : "downlink") +
+                                    " TTI that can carry data");
+    }
+    if (m_ulAccess != UL_CONFIGURED || ues == 0)
+    {
+        return;
+    }
+    // An occasion offset o of the grant period P is usable (AssignOccasions) when some TTI
+    // o + kP carries a PUSCH; over the common period those TTIs are the pattern's TTIs congruent
+    // to o modulo gcd(P, pattern period).
+    const uint64_t g = std::gcd<uint64_t>(m_cgPeriod, periodTtis);
+    std::vector<bool> residue(g, false);
+    for (uint64_t tti = 0; tti < periodTtis; ++tti)
+    {
+        residue[tti % g] = residue[tti % g] || GetUlDataSymbols(grid, tti) > 0;
+    }
+    uint64_t offsets = 0;
+    for (uint64_t offset = 0; offset < m_cgPeriod; ++offset)
+    {
+        offsets += residue[offset % g] ? 1 : 0;
+    }
+    const std::string fit = std::to_string(ues) + " configured grants do not fit in " +
+                            std::to_string(offsets) + " occasions of " + std::to_string(prbs) +
+                            " PRBs; raise ConfiguredGrantPeriod";
+    if (m_cgPrbs == 0)
+    {
+        // UEs go round the offsets and share an offset's PRBs equally: each needs one.
+        if ((ues + offsets - 1) / offsets > prbs)
+        {
+            throw std::invalid_argument(fit);
+        }
+        return;
+    }
+    if (m_cgPrbs > prbs)
+    {
+        throw std::invalid_argument("ConfiguredGrantPrbs " + std::to_string(m_cgPrbs) +
+                                    " exceeds the carrier's " + std::to_string(prbs) + " PRBs");
+    }
+    if (ues > offsets * (prbs / m_cgPrbs))
+    {
+        throw std::invalid_argument(fit);
+    }
 }
 
 uint32_t

@@ -315,6 +315,22 @@ class NrGnbNetDevice : public NrNetDevice
     uint32_t GetPrbs();
 
     /**
+     * \brief Checks, without a channel, that the attributes make a cell that can run.
+     *
+     * The TDD pattern and special slot parse, the carrier has PRBs at this numerology, the MCS
+     * table exists, DM-RS and overhead leave resource elements for data, each direction has a TTI
+     * that carries data, and the configured grants of \p ues UEs fit their occasions. The device
+     * aborts on the same conditions when it configures itself, so a scenario reader calls this
+     * to report them as input errors before anything runs.
+     *
+     * \param bandwidthHz the carrier's bandwidth.
+     * \param fr2 whether the carrier is in FR2.
+     * \param ues the most UEs the cell may serve when the run starts.
+     * \throws std::invalid_argument saying what is wrong.
+     */
+    void CheckConfiguration(double bandwidthHz, bool fr2, uint32_t ues) const;
+
+    /**
      * \brief Get the time a UE needs to prepare uplink data, t_UE,tx = Tproc,2 / 2.
      * \param ue the UE's index in the cell.
      * \return the time (configures the device if needed).
@@ -554,6 +570,20 @@ class NrGnbNetDevice : public NrNetDevice
      * \return 0 if it cannot carry a PUSCH.
      */
     uint32_t GetUlDataSymbols(uint64_t tti) const;
+    /**
+     * \brief Get the downlink data symbols of a TTI of a grid.
+     * \param grid the grid.
+     * \param tti the TTI.
+     * \return 0 if it cannot carry a PDSCH.
+     */
+    uint32_t GetDlDataSymbols(const NrTtiGrid& grid, uint64_t tti) const;
+    /**
+     * \brief Get the uplink data symbols of a TTI of a grid.
+     * \param grid the grid.
+     * \param tti the TTI.
+     * \return 0 if it cannot carry a PUSCH.
+     */
+    uint32_t GetUlDataSymbols(const NrTtiGrid& grid, uint64_t tti) const;
     /**
      * \brief Find the first TTI with a PUCCH starting at or after a time.
      * \param t the time.
