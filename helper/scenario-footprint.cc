@@ -80,7 +80,7 @@ ScenarioFootprint::Describe() const
 {
     return Grouped(nodes) + " nodes, " + Grouped(wiredDevices) + " wired and " +
            Grouped(radioDevices) + " radio devices, " + Grouped(flowMembers) + " flow members, " +
-           Grouped(routeEntries) + " host routes";
+           Grouped(routeEntries) + " routes";
 }
 
 ScenarioFootprint
