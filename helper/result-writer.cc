@@ -187,6 +187,42 @@ UnaccountedLine(const std::string& label, const std::vector<UnaccountedElement>&
     return label + ": " + Join(parts, "; ") + "\n";
 }
 
+
+/// UnaccountedLine over several configurations: each element once (in first-seen order), followed
+/// by "[only in a, b]" when some configurations have a figure for it.
+std::string
+UnaccountedAcross(const std::string& label,
+                  const std::vector<RunResult>& runs,
+                  std::vector<UnaccountedElement> RunResult::*list)
+{
+    std::vector<UnaccountedElement> merged;
+    std::vector<std::vector<std::string>> configurations; // per merged element
+    for (const auto& r : runs)
+    {
+        for (const auto& e : r.*list)
+        {
+            auto it = std::find_if(merged.begin(), merged.end(), [&](const auto& m) {
+                return m.element == e.element && m.technology == e.technology &&
+                       m.reason == e.reason;
+            });
+            if (it == merged.end())
+            {
+                merged.push_back(e);
+                configurations.emplace_back();
+                it = std::prev(merged.end());
+            }
+            configurations[it - merged.begin()].push_back(r.configuration);
+        }
+    }
+    for (std::size_t i = 0; i < merged.size(); ++i)
+    {
+        if (configurations[i].size() < runs.size())
+        {
+            merged[i].reason += "; only in " + Join(configurations[i], ", ");
+        }
+    }
+    return UnaccountedLine(label, merged);
+}
 } // namespace
 
 std::string
@@ -412,32 +448,10 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
                                                           r.annualisedCost,
                                                           ToString(r.verdict).c_str());
     }
-    // Elements without figures: once for all configurations when they agree, else per
-    // configuration.
-    std::vector<std::string> lines;
-    for (const auto& r : runs)
-    {
-        lines.push_back(UnaccountedLine("not metered (0 J counted)", r.unmetered) +
-                        UnaccountedLine("not costed", r.uncosted));
-    }
-    if (std::all_of(lines.begin(), lines.end(), [&](const std::string& l) {
-            return l == lines.front();
-        }))
-    {
-        out += lines.front();
-    }
-    else
-    {
-        for (std::size_t i = 0; i < runs.size(); ++i)
-        {
-            std::string block = lines[i];
-            for (std::size_t at = 0; at < block.size(); at = block.find('\n', at) + 1)
-            {
-                block.insert(at, runs[i].configuration + ": ");
-            }
-            out += block;
-        }
-    }
+    // Elements without figures: each once, with the configurations it is missing in when that is
+    // not all of them.
+    out += UnaccountedAcross("not metered (0 J counted)", runs, &RunResult::unmetered);
+    out += UnaccountedAcross("not costed", runs, &RunResult::uncosted);
     return out;
 }
 

@@ -171,4 +171,26 @@ TEST(ResultWriterTest, LongNamesPathsAndLinesAreNeverCut)
     EXPECT_NE(compare.find("annualised " + r.currency + " verdict"), std::string::npos) << compare;
 }
 
+/// Elements without figures are listed once for all configurations, each marked with the
+/// configurations it is missing in when some have a figure for it, not repeated per configuration.
+TEST(ResultWriterTest, CompareListsEachUnaccountedElementOnceWithWhereItIsMissing)
+{
+    RunResult local = TwoFlowRun();
+    local.configuration = "local";
+    local.unmetered = {{"tractors", "tractors", "host", "an end device"}};
+    RunResult lte = local;
+    lte.configuration = "lte";
+    lte.unmetered.push_back({"epc", "core", "lte", "the carrier's core, shared"});
+    lte.uncosted = {{"epc", "core", "lte", "the carrier's core, shared"}};
+    const std::string compare = ResultWriter::CompareTable({local, lte});
+    EXPECT_NE(compare.find("not metered (0 J counted): tractors (host: an end device); epc (lte: "
+                           "the carrier's core, shared; only in lte)\n"),
+              std::string::npos)
+        << compare;
+    EXPECT_NE(compare.find("not costed: epc (lte: the carrier's core, shared; only in lte)\n"),
+              std::string::npos)
+        << compare;
+    EXPECT_EQ(compare.find("local: "), std::string::npos) << compare;
+}
+
 } // namespace
