@@ -13,8 +13,7 @@
 #include "helper/optical-helper.h"
 #include "helper/static-route-planner.h"
 #include "model/routing/host-route-table.h"
-#include "model/traffic/periodic-source.h"
-#include "model/traffic/timestamp-sink.h"
+#include "traffic-probes.h"
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -100,60 +99,6 @@ BuildOpticalTestbed(const OpticalNetworkSpec& spec, bool lightpaths, bool ipLaye
         bed->planner.RouteTo(bed->nodes.Get(i));
     }
     return bed;
-}
-
-/// Collects the one-way delays a TimestampSink reports.
-struct DelayRecorder
-{
-    std::vector<Time> delays; //!< in arrival order
-
-    /// TimestampSink "Rx" sink.
-    void OnRx(const TimestampHeader&, uint32_t, Time delay)
-    {
-        delays.push_back(delay);
-    }
-};
-
-/// A UDP sink on a node recording one-way delays; port 9000 + flow.
-inline Ptr<TimestampSink>
-InstallSink(Ptr<Node> node, uint16_t port, DelayRecorder* recorder)
-{
-    Ptr<TimestampSink> sink = CreateObject<TimestampSink>();
-    sink->SetAttribute("Local", AddressValue(InetSocketAddress(Ipv4Address::GetAny(), port)));
-    node->AddApplication(sink);
-    if (recorder)
-    {
-        sink->TraceConnectWithoutContext("Rx", MakeCallback(&DelayRecorder::OnRx, recorder));
-    }
-    return sink;
-}
-
-/// A periodic UDP source of `size`-byte packets every `interval` (exponential gaps if asked).
-inline Ptr<PeriodicSource>
-InstallSource(Ptr<Node> node,
-              Ipv4Address to,
-              uint16_t port,
-              uint32_t flow,
-              uint32_t size,
-              Time interval,
-              bool exponential,
-              Time start,
-              Time stop)
-{
-    Ptr<PeriodicSource> source = CreateObject<PeriodicSource>();
-    source->SetAttribute("Remote", AddressValue(InetSocketAddress(to, port)));
-    source->SetAttribute("FlowId", UintegerValue(flow));
-    source->SetAttribute("PacketSize", UintegerValue(size));
-    source->SetAttribute("Interval", TimeValue(interval));
-    if (exponential)
-    {
-        source->SetAttribute("Distribution", StringValue("Exponential"));
-    }
-    source->SetStartTime(start);
-    source->SetStopTime(stop);
-    node->AddApplication(source);
-    source->AssignStreams(flow);
-    return source;
 }
 
 /// A line of sites S0-S1-...-Sn with the given fibre lengths and one demand S0 -> Sn.
