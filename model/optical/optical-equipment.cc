@@ -4,33 +4,14 @@
 
 #include "model/optical/optical-equipment.h"
 
+#include "model/cost/fibre-plant-cost.h"
+#include "model/energy/constant-power-model.h"
 #include "model/optical/optical-transponder-class.h"
-#include "model/wired/wired-link-profile.h"
-
-#include "ns3/double.h"
 
 #include <sstream>
-#include <stdexcept>
 
 namespace ns3
 {
-
-namespace
-{
-
-/// A constant-power element: idle = max, Capacity 0.
-Ptr<ElementPowerModel>
-ConstantPower(double watts, double pue)
-{
-    Ptr<ElementPowerModel> model = CreateObject<ElementPowerModel>();
-    model->SetAttribute("IdlePower", DoubleValue(watts));
-    model->SetAttribute("MaxPower", DoubleValue(watts));
-    model->SetAttribute("Capacity", DoubleValue(0.0));
-    model->SetAttribute("Pue", DoubleValue(pue));
-    return model;
-}
-
-} // namespace
 
 OpticalEquipment
 OpticalEquipment::Defaults()
@@ -51,21 +32,21 @@ OpticalEquipment::Defaults()
 Ptr<ElementPowerModel>
 OpticalEquipment::CreateRoadmPowerModel(uint32_t degree, uint32_t addDropPorts) const
 {
-    return ConstantPower(roadmBaseWatts + degree * roadmWattsPerDegree +
-                             addDropPorts * roadmWattsPerAddDropPort,
-                         pue);
+    return CreateConstantPowerModel(roadmBaseWatts + degree * roadmWattsPerDegree +
+                                        addDropPorts * roadmWattsPerAddDropPort,
+                                    pue);
 }
 
 Ptr<ElementPowerModel>
 OpticalEquipment::CreateAmplifierSitePowerModel() const
 {
-    return ConstantPower(amplifierSiteWatts, pue);
+    return CreateConstantPowerModel(amplifierSiteWatts, pue);
 }
 
 Ptr<ElementPowerModel>
 OpticalEquipment::CreateTransponderPowerModel(const OpticalTransponderClass& cls) const
 {
-    return ConstantPower(cls.powerWatts, pue);
+    return CreateConstantPowerModel(cls.powerWatts, pue);
 }
 
 CostItem
@@ -115,20 +96,10 @@ OpticalEquipment::GetTransponderCost(const std::string& element,
 CostItem
 OpticalEquipment::GetFibreCost(const std::string& element, double lengthKm, bool aerial) const
 {
-    const std::string& name = aerial ? aerialPlantProfile : fibrePlantProfile;
-    const WiredLinkProfile* plant = WiredLinkProfile::Find(name);
-    if (!plant)
-    {
-        throw std::invalid_argument("optical fibre plant: unknown wired link profile '" + name +
-                                    "'");
-    }
-    CostItem item;
-    item.element = element;
-    item.technology = "optical";
-    item.capex = plant->capexPerKm * lengthKm;
-    item.lifetimeYears = plant->lifetimeYears;
-    item.opexPerYear = plant->opexPerKmPerYear * lengthKm + plant->opexPerLinkPerYear;
-    return item;
+    return FibrePlantCost(aerial ? aerialPlantProfile : fibrePlantProfile,
+                          element,
+                          lengthKm,
+                          "optical");
 }
 
 std::string
