@@ -3,7 +3,7 @@
 #
 #   bash bench/run-bench.sh [BUILD_DIR [SERIES...]]   (make bench: BUILD_DIR=build, all series)
 #
-# SERIES picks some of: shipped, scale, nr, downlink (default: all four, in that order).
+# SERIES picks some of: shipped, scale, nr, downlink, optical (default: all five, in that order).
 #
 # 1. Every shipped scenario, scenarios/*.yaml, with `blueprint compare`: one row per configuration.
 # 2. A scale series from bench/scale-scenario.sh: 10, 100, 1,000 and 10,000 nodes sending periodic
@@ -13,6 +13,10 @@
 # 4. An NR downlink-per-UE series from bench/nr-downlink-scenario.sh: one 20 MHz cell whose 100,
 #    1,000, 2,000, 4,000 and 10,000 UEs each receive a 100 B packet a second for 3 s, so every UE
 #    is a flow endpoint (issue 8, B.14: cost per UE within 2x over the series).
+# 5. An optical series from bench/optical-series.sh (issue 11): RWA of 500 demands on a 50-node
+#    mesh, and a PON of 128 ONUs under load for 10 simulated seconds per flavour, timed with their
+#    own programs (bench/*.cc) until the scenario format carries these technologies; its rows go
+#    to bench/results/<date>-optical.csv.
 #
 # Columns (see doc/benchmarks.rst):
 #   simulated s    the scenario's duration plus its drain: the simulated time the simulator runs
@@ -37,12 +41,12 @@ root=$(dirname "$here")
 # the repository's build/, where `make build` puts the Release build.
 build=${1:-$root/build}
 shift $(($# > 0 ? 1 : 0))
-series=${*:-shipped scale nr downlink}
+series=${*:-shipped scale nr downlink optical}
 for one in $series; do
   case $one in
-    shipped | scale | nr | downlink) ;;
+    shipped | scale | nr | downlink | optical) ;;
     *)
-      echo "run-bench: unknown series '$one' (shipped, scale, nr, downlink)" >&2
+      echo "run-bench: unknown series '$one' (shipped, scale, nr, downlink, optical)" >&2
       exit 2
       ;;
   esac
@@ -208,6 +212,14 @@ for n in 100 1000 2000 4000 10000; do
   fi
   report "nr-downlink-$n" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
 done
+
+# 5. Optical series (issue 11): RWA and PON programs, their own table and CSV.
+if wanted optical; then
+  echo
+  if ! bash "$here/optical-series.sh" "$build" "${csv%.csv}-optical.csv"; then
+    failed=1
+  fi
+fi
 
 echo
 echo "CSV: $csv"
