@@ -6,6 +6,7 @@
 #define BLUEPRINT_PON_HELPER_H
 
 #include "helper/pon-spec.h"
+#include "model/pon/pon-channel.h"
 
 #include "ns3/attribute.h"
 #include "ns3/net-device-container.h"
@@ -22,7 +23,6 @@ namespace ns3
 
 class CostLedger;
 class EnergyMeter;
-class PonChannel;
 
 /**
  * \ingroup blueprint-pon
