@@ -17,11 +17,12 @@ PonEquipment::Defaults()
     // OLT: "optical network equipment currently consumes 10-20 W per port", central offices at a
     // PUE of about 2 (Vereecken et al., "Power consumption in telecommunication networks:
     // overview and reduction strategies", IEEE Commun. Mag. 49(6), 2011): 15 W, the middle.
-    // ONU: 5 W (Baliga et al., "Energy consumption in wired and wireless access networks", IEEE
-    // Commun. Mag. 49(6), 2011, PON ONU), counted without a site PUE. Prices are assumptions
-    // (no public list); lifetime 10 years and support 5 %/yr are assumptions.
-    e.source = "OLT 15 W/port, PUE 2.0 (Vereecken et al. 2011); ONU 5 W (Baliga et al. 2011); "
-               "prices assumptions";
+    // ONU: 5 W, the PON ONU figure of Baliga et al. ("Energy consumption in wired and wireless
+    // access networks", IEEE Commun. Mag. 49(6), 2011) as recalled, their table not checked; the
+    // same 5 W is a model constant of other access-network simulators. Counted without a site
+    // PUE. Prices are assumptions (no public list); lifetime 10 years and support 5 %/yr too.
+    e.source = "OLT 15 W/port, PUE 2.0 (Vereecken et al. 2011); ONU 5 W (Baliga et al. 2011, "
+               "not checked); prices assumptions";
     return e;
 }
 
