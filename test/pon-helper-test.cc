@@ -215,3 +215,17 @@ TEST(PonHelperTest, CostIsOltSplitterOnusAndFibre)
     }
     Simulator::Destroy();
 }
+
+// A port created without the helper and without Flavour or Dba set is a GPON under
+// status-reporting DBA once attached.
+TEST(PonHelperTest, AnOltPortWithoutFlavourOrDbaIsAStatusReportingGpon)
+{
+    Ptr<Node> node = CreateObject<Node>();
+    Ptr<PonOltNetDevice> olt = CreateObject<PonOltNetDevice>();
+    node->AddDevice(olt);
+    olt->Attach(CreateObject<PonChannel>());
+    ASSERT_TRUE(olt->GetFlavour());
+    EXPECT_EQ(olt->GetFlavour()->GetName(), "gpon");
+    EXPECT_TRUE(DynamicCast<PonStatusReportingDba>(olt->GetDba()));
+    Simulator::Destroy();
+}

@@ -35,13 +35,14 @@ PonOltNetDevice::GetTypeId()
             .SetGroupName("Blueprint")
             .AddConstructor<PonOltNetDevice>()
             .AddAttribute("Flavour",
-                          "The PON standard: any class inheriting from ns3::PonFlavour.",
+                          "The PON standard: any class inheriting from ns3::PonFlavour (unset: "
+                          "ns3::GponFlavour when the port is attached).",
                           PointerValue(),
                           MakePointerAccessor(&PonOltNetDevice::m_flavour),
                           MakePointerChecker<PonFlavour>())
             .AddAttribute("Dba",
                           "The upstream bandwidth assignment policy: any class inheriting from "
-                          "ns3::PonDba.",
+                          "ns3::PonDba (unset: ns3::PonStatusReportingDba when attached).",
                           PointerValue(),
                           MakePointerAccessor(&PonOltNetDevice::m_dba),
                           MakePointerChecker<PonDba>())
@@ -60,8 +61,6 @@ PonOltNetDevice::PonOltNetDevice()
       m_standingFraction(0.0)
 {
     NS_LOG_FUNCTION(this);
-    m_flavour = CreateObject<GponFlavour>();
-    m_dba = CreateObject<PonStatusReportingDba>();
     m_scheduler = CreateObject<PonUpstreamScheduler>();
 }
 
@@ -85,6 +84,16 @@ PonOltNetDevice::Attach(Ptr<PonChannel> channel)
     NS_ABORT_MSG_IF(m_channel, "PonOltNetDevice: already attached");
     m_channel = channel;
     channel->AttachOlt(this);
+    // The attributes' initial values are null pointers: unless the user chose otherwise, a GPON
+    // under status-reporting DBA.
+    if (!m_flavour)
+    {
+        m_flavour = CreateObject<GponFlavour>();
+    }
+    if (!m_dba)
+    {
+        m_dba = CreateObject<PonStatusReportingDba>();
+    }
     // Set Flavour and Dba before attaching: the scheduler binds them now.
     m_scheduler->Bind(this, m_channel, m_flavour, m_dba);
 }
