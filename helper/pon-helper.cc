@@ -271,6 +271,14 @@ PonHelper::Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node
                               inst.devices.Get(i + 1),
                               inst.channel->GetPropagationDelay(i)});
     }
+    try
+    {
+        olt->GetScheduler()->Configure(); // the layout must fit the frame: say so now
+    }
+    catch (const std::logic_error& e)
+    {
+        throw std::invalid_argument("PON of OLT " + spec.olt + ": " + e.what());
+    }
     if (Ptr<PonCooperativeDba> cooperative = DynamicCast<PonCooperativeDba>(olt->GetDba()))
     {
         for (const PonCtiSpec& c : spec.cti)

@@ -229,3 +229,17 @@ TEST(PonHelperTest, AnOltPortWithoutFlavourOrDbaIsAStatusReportingGpon)
     EXPECT_TRUE(DynamicCast<PonStatusReportingDba>(olt->GetDba()));
     Simulator::Destroy();
 }
+
+// Standing grants must fit the frame: 8 ONUs at 200 Mbit/s each need more than GPON's 1.24 Gbit/s
+// upstream, which Install reports instead of building a schedule that overlaps itself.
+TEST(PonHelperTest, FixedGrantsThatDoNotFitAFrameAreRejectedAtInstall)
+{
+    PonLinkSpec spec;
+    spec.dba = "fixed";
+    spec.fixedRate = 200e6;
+    EXPECT_THROW(BuildPonTestbed(spec, 8, 2.0, 0.5), std::invalid_argument);
+    Simulator::Destroy();
+    spec.fixedRate = 100e6;
+    EXPECT_NO_THROW(BuildPonTestbed(spec, 8, 2.0, 0.5));
+    Simulator::Destroy();
+}

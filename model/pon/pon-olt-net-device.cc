@@ -65,6 +65,18 @@ PonOltNetDevice::PonOltNetDevice()
 }
 
 void
+PonOltNetDevice::DoInitialize()
+{
+    // Every ONU is attached by now: fix the upstream layout (and the downstream share of the
+    // standing grant messages) before the first packet.
+    if (m_channel)
+    {
+        m_scheduler->Configure();
+    }
+    PonNetDevice::DoInitialize();
+}
+
+void
 PonOltNetDevice::DoDispose()
 {
     m_queue.clear();

@@ -105,6 +105,7 @@ class PonOltNetDevice : public PonNetDevice
     uint32_t GetDownstreamQueueLength() const;
 
   protected:
+    void DoInitialize() override;
     void DoDispose() override;
 
   private:

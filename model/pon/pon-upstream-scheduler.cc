@@ -98,6 +98,10 @@ void
 PonUpstreamScheduler::Configure()
 {
     NS_LOG_FUNCTION(this);
+    if (m_configured)
+    {
+        return;
+    }
     NS_ABORT_MSG_IF(!m_olt || !m_channel || !m_flavour || !m_dba,
                     "PonUpstreamScheduler: not bound to a PON");
     const uint32_t n = m_channel->GetNOnus();
@@ -404,10 +408,7 @@ PonUpstreamScheduler::ScheduleFixed(uint32_t onu)
 void
 PonUpstreamScheduler::NotifyEnqueue(uint32_t onu)
 {
-    if (!m_configured)
-    {
-        Configure();
-    }
+    Configure();
     OnuState& st = m_onus.at(onu);
     if (m_fixedBytes > 0)
     {
@@ -465,10 +466,7 @@ PonUpstreamScheduler::ReceiveReport(uint32_t onu, double tcBytes, Time burstStar
 void
 PonUpstreamScheduler::NotifyArrivalsAnnounced()
 {
-    if (!m_configured)
-    {
-        Configure();
-    }
+    Configure();
     ScheduleNextMap(-1);
 }
 

@@ -124,7 +124,8 @@ class PonUpstreamScheduler : public Object
     uint64_t GetGrantsIssued() const;
 
     /**
-     * \brief Fix the layout now (done automatically on first use).
+     * \brief Fix the layout now, once every ONU is attached (the OLT does it when the simulation
+     * starts, and on first use; later calls do nothing).
      * \throws std::logic_error when the standing grants or the polling block do not fit a frame.
      */
     void Configure();
