@@ -15,6 +15,12 @@ namespace ns3
 {
 
 /**
+ * \defgroup blueprint-optical All-optical paths
+ * \brief ROADM transport graph, OSNR reach, routing and wavelength assignment, lightpaths as
+ * device/channel pairs, and the IP-routed layer on the same fibres (doc/optical.rst).
+ */
+
+/**
  * \ingroup blueprint-optical
  * \brief The DWDM channel grid of every fibre of an optical network.
  *

@@ -16,6 +16,12 @@ namespace ns3
 {
 
 /**
+ * \defgroup blueprint-pon PON access
+ * \brief GPON, XGS-PON, GE-PON and 10G-EPON trees: broadcast downstream, TDMA upstream under a
+ * DBA policy, per-standard framing (doc/pon.rst).
+ */
+
+/**
  * \ingroup blueprint-pon
  * \brief What one TDM-PON standard fixes: line rates, coding and FEC, the upstream burst and
  * frame structure, the encapsulation of a packet, the control messages, and the optical budget.
