@@ -5,11 +5,14 @@
 #include "model/pon/pon-flavour.h"
 
 #include "ns3/boolean.h"
+#include "ns3/log.h"
 
 #include <algorithm>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("PonFlavour");
 
 NS_OBJECT_ENSURE_REGISTERED(PonFlavour);
 NS_OBJECT_ENSURE_REGISTERED(GponFlavour);
