@@ -3,7 +3,7 @@
 #
 #   bash bench/run-bench.sh [BUILD_DIR [SERIES...]]   (make bench: BUILD_DIR=build, all series)
 #
-# SERIES picks some of: shipped, scale, nr, downlink (default: all four, in that order).
+# SERIES picks some of: shipped, scale, nr, downlink, optical (default: all five, in that order).
 #
 # 1. Every shipped scenario, scenarios/*.yaml, with `blueprint compare`: one row per configuration.
 # 2. A scale series from bench/scale-scenario.sh: 10, 100, 1,000 and 10,000 nodes sending periodic
@@ -15,6 +15,10 @@
 #    is a flow endpoint (issue 8, B.14: cost per UE within 2x over the series).
 # 5. An NTN series from bench/ntn-bench.sh: a 1,584-satellite shell with 10, 100 and 1,000
 #    terminals for 60 simulated seconds, and 1,000 terminals under 6,336 satellites.
+# 6. An optical series from bench/optical-series.sh (issue 11): RWA of 500 demands on a 50-node
+#    mesh, and a PON of 128 ONUs under load for 10 simulated seconds per flavour, timed with their
+#    own programs (bench/*.cc) until the scenario format carries these technologies; its rows go
+#    to bench/results/<date>-optical.csv.
 #
 # Columns (see doc/benchmarks.rst):
 #   simulated s    the scenario's duration plus its drain: the simulated time the simulator runs
@@ -39,12 +43,12 @@ root=$(dirname "$here")
 # the repository's build/, where `make build` puts the Release build.
 build=${1:-$root/build}
 shift $(($# > 0 ? 1 : 0))
-series=${*:-shipped scale nr downlink ntn}
+series=${*:-shipped scale nr downlink ntn optical}
 for one in $series; do
   case $one in
-    shipped | scale | nr | downlink | ntn) ;;
+    shipped | scale | nr | downlink | ntn | optical) ;;
     *)
-      echo "run-bench: unknown series '$one' (shipped, scale, nr, downlink, ntn)" >&2
+      echo "run-bench: unknown series '$one' (shipped, scale, nr, downlink, ntn, optical)" >&2
       exit 2
       ;;
   esac
@@ -216,6 +220,14 @@ done
 if wanted ntn; then
   echo
   if ! bash "$here/ntn-bench.sh" "$build"; then
+    failed=1
+  fi
+fi
+
+# 6. Optical series (issue 11): RWA and PON programs, their own table and CSV.
+if wanted optical; then
+  echo
+  if ! bash "$here/optical-series.sh" "$build" "${csv%.csv}-optical.csv"; then
     failed=1
   fi
 fi
