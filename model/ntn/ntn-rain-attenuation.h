@@ -5,29 +5,24 @@
 #ifndef BLUEPRINT_NTN_RAIN_ATTENUATION_H
 #define BLUEPRINT_NTN_RAIN_ATTENUATION_H
 
+#include "model/weather/itu-rain-specific-attenuation.h"
+
 #include "ns3/object.h"
 
 namespace ns3
 {
 
-/**
- * \ingroup blueprint-ntn
- * \brief Rain coefficients k and alpha of ITU-R P.838-3 for one frequency and path.
- */
-struct NtnRainCoefficients
-{
-    double k;     //!< coefficient k
-    double alpha; //!< exponent alpha
-};
+/// Rain coefficients k and alpha of ITU-R P.838-3 (the shared ItuRainCoefficients).
+using NtnRainCoefficients = ItuRainCoefficients;
 
 /**
  * \ingroup blueprint-ntn
  * \brief Rain attenuation of an Earth-space path: ITU-R P.838-3 specific attenuation and the
  * ITU-R P.618-13 clause 2.2.1.1 slant-path procedure.
  *
- * The specific attenuation is gamma_R = k R^alpha dB/km with k and alpha from the P.838-3
- * regression (Eqs. 2-3, Tables 1-4) and combined for the path's elevation and polarisation tilt
- * (Eqs. 4-5). The path is the P.618-13 slant path below the rain height, shortened by the
+ * The specific attenuation is gamma_R = k R^alpha dB/km from ItuRainSpecificAttenuation
+ * (ITU-R P.838-3, shared with the terrestrial microwave model); the static accessors below
+ * forward to it. The path is the P.618-13 slant path below the rain height, shortened by the
  * horizontal reduction factor r_0.01 and the vertical adjustment factor v_0.01 (steps 1-9).
  *
  * P.618 predicts the attenuation exceeded for a percentage of an average year from the rain rate
