@@ -64,36 +64,6 @@ NtnRainAttenuation::NtnRainAttenuation()
 {
 }
 
-NtnRainCoefficients
-NtnRainAttenuation::GetHorizontalCoefficients(double frequencyHz)
-{
-    return ItuRainSpecificAttenuation::GetHorizontalCoefficients(frequencyHz);
-}
-
-NtnRainCoefficients
-NtnRainAttenuation::GetVerticalCoefficients(double frequencyHz)
-{
-    return ItuRainSpecificAttenuation::GetVerticalCoefficients(frequencyHz);
-}
-
-NtnRainCoefficients
-NtnRainAttenuation::GetCoefficients(double frequencyHz, double elevationDeg, double tiltDeg)
-{
-    return ItuRainSpecificAttenuation::GetCoefficients(frequencyHz, elevationDeg, tiltDeg);
-}
-
-double
-NtnRainAttenuation::GetSpecificAttenuation(double frequencyHz,
-                                           double elevationDeg,
-                                           double tiltDeg,
-                                           double rainRateMmH)
-{
-    return ItuRainSpecificAttenuation::GetSpecificAttenuation(frequencyHz,
-                                                              elevationDeg,
-                                                              tiltDeg,
-                                                              rainRateMmH);
-}
-
 double
 NtnRainAttenuation::GetAttenuation(double frequencyHz, double elevationDeg, double rainRate) const
 {
