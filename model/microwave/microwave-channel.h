@@ -10,14 +10,13 @@
 
 #include "ns3/nstime.h"
 #include "ns3/point-to-point-channel.h"
+#include "ns3/point-to-point-net-device.h"
 #include "ns3/traced-callback.h"
 
 #include <string>
 
 namespace ns3
 {
-
-class PointToPointNetDevice;
 
 /**
  * \ingroup blueprint-microwave

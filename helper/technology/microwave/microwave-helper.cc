@@ -98,7 +98,7 @@ MicrowaveHelper::Evaluate(const MicrowaveLinkConfig& config, double lengthM)
         budget->GetMaxHopLengthM(slowest, config.rainRate001MmH, config.availabilityPercent);
     r.meetsAvailability = r.works && lengthM <= r.maxHopLengthM;
     std::ostringstream why;
-    why.precision(3);
+    why.precision(4);
     if (!r.works)
     {
         why << "a " << lengthM / 1e3 << " km hop at " << config.frequencyHz / 1e9 << " GHz has "
