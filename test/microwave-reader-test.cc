@@ -93,7 +93,7 @@ TEST(MicrowaveLinkReader, ErrorsCarryFileLineColumnAndADidYouMean)
               "hop.yaml:1:17: link 'hop': modulation_min 256QAM is faster than modulation_max "
               "64QAM");
     EXPECT_EQ(ErrorOf("channel_width: 500MHz\n"),
-              "hop.yaml:1:16: channel_width (Hz) must be between 3.5e+06 and 1.12e+08, not 500MHz");
+              "hop.yaml:1:16: channel_width (MHz) must be between 3.5 and 112, not 500MHz");
     EXPECT_EQ(ErrorOf("polarization: diagonal\n"),
               "hop.yaml:1:15: unknown polarization 'diagonal'; expected one of: horizontal "
               "vertical circular");

@@ -111,8 +111,9 @@ ReadMicrowaveLink(const ConfigNode& link,
     }
     if (const ConfigNode* v = link.Find("channel_width"))
     {
-        const double maxHz = c.band == "e-band" ? 2e9 : 112e6;
-        c.channelWidthHz = Within(*v, v->AsFrequency(), 3.5e6, maxHz, "channel_width (Hz)");
+        const double maxMhz = c.band == "e-band" ? 2000 : 112;
+        c.channelWidthHz =
+            1e6 * Within(*v, v->AsFrequency() / 1e6, 3.5, maxMhz, "channel_width (MHz)");
     }
     const std::vector<std::string> modulations = MicrowaveAcmTable::GetNames();
     if (const ConfigNode* v = link.Find("modulation_min"))
