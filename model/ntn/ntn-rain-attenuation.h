@@ -5,29 +5,24 @@
 #ifndef BLUEPRINT_NTN_RAIN_ATTENUATION_H
 #define BLUEPRINT_NTN_RAIN_ATTENUATION_H
 
+#include "model/weather/itu-rain-specific-attenuation.h"
+
 #include "ns3/object.h"
 
 namespace ns3
 {
 
-/**
- * \ingroup blueprint-ntn
- * \brief Rain coefficients k and alpha of ITU-R P.838-3 for one frequency and path.
- */
-struct NtnRainCoefficients
-{
-    double k;     //!< coefficient k
-    double alpha; //!< exponent alpha
-};
+/// Rain coefficients k and alpha of ITU-R P.838-3 (the shared ItuRainCoefficients).
+using NtnRainCoefficients = ItuRainCoefficients;
 
 /**
  * \ingroup blueprint-ntn
  * \brief Rain attenuation of an Earth-space path: ITU-R P.838-3 specific attenuation and the
  * ITU-R P.618-13 clause 2.2.1.1 slant-path procedure.
  *
- * The specific attenuation is gamma_R = k R^alpha dB/km with k and alpha from the P.838-3
- * regression (Eqs. 2-3, Tables 1-4) and combined for the path's elevation and polarisation tilt
- * (Eqs. 4-5). The path is the P.618-13 slant path below the rain height, shortened by the
+ * The specific attenuation is gamma_R = k R^alpha dB/km from ItuRainSpecificAttenuation
+ * (ITU-R P.838-3, shared with the terrestrial microwave model), whose static functions this
+ * class inherits. The path is the P.618-13 slant path below the rain height, shortened by the
  * horizontal reduction factor r_0.01 and the vertical adjustment factor v_0.01 (steps 1-9).
  *
  * P.618 predicts the attenuation exceeded for a percentage of an average year from the rain rate
@@ -38,7 +33,7 @@ struct NtnRainCoefficients
  * ITU-R P.839 (0 degree isotherm + 0.36 km) for the site; the default 4.5 km is an assumption
  * for Japanese summer convective rain.
  */
-class NtnRainAttenuation : public Object
+class NtnRainAttenuation : public Object, public ItuRainSpecificAttenuation
 {
   public:
     /**
@@ -48,44 +43,6 @@ class NtnRainAttenuation : public Object
     static TypeId GetTypeId();
 
     NtnRainAttenuation();
-
-    /**
-     * \brief P.838-3 coefficients for horizontal polarisation (Eqs. 2-3, Tables 1 and 3).
-     * \param frequencyHz frequency, 1 to 1000 GHz.
-     * \return kH and alphaH.
-     */
-    static NtnRainCoefficients GetHorizontalCoefficients(double frequencyHz);
-
-    /**
-     * \brief P.838-3 coefficients for vertical polarisation (Eqs. 2-3, Tables 2 and 4).
-     * \param frequencyHz frequency, 1 to 1000 GHz.
-     * \return kV and alphaV.
-     */
-    static NtnRainCoefficients GetVerticalCoefficients(double frequencyHz);
-
-    /**
-     * \brief P.838-3 coefficients of a path (Eqs. 4-5).
-     * \param frequencyHz frequency, Hz.
-     * \param elevationDeg path elevation, degrees.
-     * \param tiltDeg polarisation tilt angle, degrees (45 for circular polarisation).
-     * \return k and alpha.
-     */
-    static NtnRainCoefficients GetCoefficients(double frequencyHz,
-                                               double elevationDeg,
-                                               double tiltDeg);
-
-    /**
-     * \brief Specific attenuation gamma_R = k R^alpha (P.838-3 Eq. 1).
-     * \param frequencyHz frequency, Hz.
-     * \param elevationDeg path elevation, degrees.
-     * \param tiltDeg polarisation tilt, degrees.
-     * \param rainRateMmH rain rate, mm/h.
-     * \return dB/km.
-     */
-    static double GetSpecificAttenuation(double frequencyHz,
-                                         double elevationDeg,
-                                         double tiltDeg,
-                                         double rainRateMmH);
 
     /**
      * \brief Attenuation now, for the current rain rate (steps 1-9 of P.618-13 clause 2.2.1.1
