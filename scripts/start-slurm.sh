@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts a single-node Slurm cluster (munge, slurmctld, slurmd) for the Slurm sweep
-# tests, on Debian 12 without systemd. Recipe verified on Debian 12 (shared/reference
-# sweeps-requirements.md section 2); must run as root. Safe to run again: daemons already up are
+# tests, on Debian 12 without systemd (Debian's slurm-wlm packages started by hand, as the
+# Slurm Quick Start Administrator Guide describes for a single host); must run as root. Safe to run again: daemons already up are
 # left alone. Prints why and exits 0 when Slurm cannot be set up, so the tests skip.
 set -uo pipefail
 

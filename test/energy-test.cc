@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Energy: the load-proportional element model (wired-optical.md section 3.5) integrated exactly,
+ * Energy: the load-proportional element model (Restrepo et al. 2009's linear-with-idle profile) integrated exactly,
  * and the meter counting the bits real devices transmit.
  */
 

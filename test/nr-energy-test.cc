@@ -4,7 +4,7 @@
  * NR energy: the EARTH base station model (Auer et al. 2011 eq. (1), Table II), the 3GPP
  * TR 38.864 base station model (Tables 5.1-3 to 5.1-5 and the clause 5.1 activity scaling), the
  * 3GPP TR 38.840 UE model (clause 8.1), each integrated over per-TTI activity; the derived
- * figures are those of shared/reference/nr.md section 3.
+ * totals are worked by hand from the sources' tables in the tests below.
  */
 
 #include "helper/nr-helper.h"
@@ -104,7 +104,7 @@ CountDlTti(uint64_t* reports, uint64_t* prbs, uint64_t /* tti */, uint32_t used,
 
 } // namespace
 
-// Auer et al. 2011 eq. (1) with Table II; totals of nr.md 3.1 (full / 50 % / P_out -> 0+ /
+// Auer et al. 2011 eq. (1) with Table II; totals worked from them (full / 50 % / P_out -> 0+ /
 // sleep).
 TEST(NrEnergyTest, EarthTableIIReproducesTheDerivedTotals)
 {
@@ -122,7 +122,7 @@ TEST(NrEnergyTest, EarthTableIIReproducesTheDerivedTotals)
     for (const Row& r : rows)
     {
         Ptr<NrGnbEnergyModel> m = EarthModel(r.type);
-        // nr.md rounds the totals to 0.1 W (micro full load is 144.76 W).
+        // The totals are given to 0.1 W (micro full load is 144.76 W).
         EXPECT_NEAR(m->GetEarthPower(1.0), r.full, 0.05) << r.type;
         EXPECT_NEAR(m->GetEarthPower(0.5), r.half, 0.05) << r.type;
         EXPECT_NEAR(m->GetEarthPower(0.0), r.zero, 1e-9) << r.type;
@@ -138,7 +138,7 @@ TEST(NrEnergyTest, EarthTableIIReproducesTheDerivedTotals)
 }
 
 // TR 38.864 Table 5.1-3 (Cat 1 / Set 1) and the clause 5.1 activity scaling with A = 0.4:
-// nr.md 3.2 derives 280, 212.5 and 158.5 for s_f = 1, 0.5 and 0.1.
+// The clause 5.1 formula gives 280, 212.5 and 158.5 for s_f = 1, 0.5 and 0.1.
 TEST(NrEnergyTest, Tr38864Cat1Set1RelativePowersAndScaling)
 {
     const auto p = NrGnbEnergyModel::GetTr38864Parameters(1, 1);
@@ -165,7 +165,7 @@ TEST(NrEnergyTest, Tr38864Cat1Set1RelativePowersAndScaling)
     EXPECT_NEAR(m->GetDlPower(1.0), 1344.0, 1e-9);
 }
 
-// The other rows of Table 5.1-3 and the Cat 2 transitions (Table 5.1-5), nr.md 3.2.
+// The other rows of Table 5.1-3 and the Cat 2 transitions (Table 5.1-5).
 TEST(NrEnergyTest, Tr38864OtherRowsAndCategory2Transitions)
 {
     EXPECT_DOUBLE_EQ(NrGnbEnergyModel::GetTr38864Parameters(1, 2).activeDl, 200);
@@ -290,7 +290,7 @@ TEST(NrEnergyTest, EarthBusyCellMatchesHandComputedEnergy)
     EXPECT_NEAR(m->GetEnergy(MilliSeconds(10)), joules + 780 * 7.5e-3, 1e-6);
 }
 
-// TR 38.840 clause 8.1 relative powers (FR1, FR2) and UE transitions, nr.md 3.3.
+// TR 38.840 clause 8.1 relative powers (FR1, FR2) and UE transitions.
 TEST(NrEnergyTest, Tr38840UeRelativeStates)
 {
     using U = NrUeEnergyModel;

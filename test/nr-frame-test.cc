@@ -56,7 +56,7 @@ struct NrbCell
 
 TEST(NrFrameTest, SlotAndSymbolDurationsMatchTheNumerologyTable)
 {
-    // nr.md 2.3 (5G-LENA manual table, TS 38.211 Tables 4.2-1 and 4.3.2-1): mu 0..3 have
+    // (5G-LENA manual table, TS 38.211 Tables 4.2-1 and 4.3.2-1): mu 0..3 have
     // 1, 2, 4, 8 slots per subframe, slots of 1, 0.5, 0.25, 0.125 ms and symbols of 71.42,
     // 35.71, 17.85, 8.92 us (slot / 14, truncated to two decimals in the manual).
     const uint32_t slotsPerSubframe[] = {1, 2, 4, 8};
@@ -174,7 +174,7 @@ TEST(NrFrameTest, TcConvertsToTheNearestTimeStep)
 
 TEST(NrFrameTest, Fr1MaxResourceBlocksMatchTheTable)
 {
-    // nr.md 2.3, TS 38.101-1 Table 5.3.2-1, every row.
+    // TS 38.101-1 Table 5.3.2-1, every row.
     const NrbCell scs15[] = {
         {5, 25},
         {10, 52},
@@ -238,7 +238,7 @@ TEST(NrFrameTest, Fr1MaxResourceBlocksMatchTheTable)
 
 TEST(NrFrameTest, Fr2MaxResourceBlocksMatchTheTable)
 {
-    // nr.md 2.3, TS 38.101-2 Table 5.3.2-1: 60 kHz 50/100/200 MHz -> 66/132/264;
+    // TS 38.101-2 Table 5.3.2-1: 60 kHz 50/100/200 MHz -> 66/132/264;
     // 120 kHz 50/100/200/400 MHz -> 32/66/132/264.
     EXPECT_EQ(NrMaxResourceBlocks(50e6, 2, true), 66U);
     EXPECT_EQ(NrMaxResourceBlocks(100e6, 2, true), 132U);
@@ -408,7 +408,7 @@ TEST(NrFrameTest, MalformedTddStringsAreRejected)
 
 TEST(NrFrameTest, N1AndN2MatchTheTables)
 {
-    // nr.md 2.2 and TS 38.214 Table 5.3-1 (pos0 column), Table 5.3-2, Table 6.4-1, Table 6.4-2.
+    // TS 38.214 Table 5.3-1 (pos0 column), Table 5.3-2, Table 6.4-1, Table 6.4-2.
     const double n1Cap1[] = {8, 10, 17, 20};
     const double n2Cap1[] = {10, 12, 23, 36};
     const double n1Cap2[] = {3, 4.5, 9};

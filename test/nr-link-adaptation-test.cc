@@ -82,7 +82,7 @@ const std::vector<NrMcsTableId> kMcsTables = {NrMcsTableId::Qam64,
 
 } // namespace
 
-// TS 38.214 Table 5.2.2.1-2 (CQI table 1) as transcribed in nr.md section 2.5.
+// TS 38.214 Table 5.2.2.1-2 (CQI table 1), efficiencies as 5G-LENA's nr-mcs-tables.cc prints them.
 TEST(NrLinkAdaptationTest, CqiTable1MatchesTs38214Table5_2_2_1_2)
 {
     ExpectCqiTable(NrCqiTableId::Table1,
@@ -103,7 +103,7 @@ TEST(NrLinkAdaptationTest, CqiTable1MatchesTs38214Table5_2_2_1_2)
                     {6, 948, 5.5547}});
 }
 
-// TS 38.214 Table 5.2.2.1-3 (CQI table 2) as transcribed in nr.md section 2.5.
+// TS 38.214 Table 5.2.2.1-3 (CQI table 2), efficiencies as 5G-LENA's nr-mcs-tables.cc prints them.
 TEST(NrLinkAdaptationTest, CqiTable2MatchesTs38214Table5_2_2_1_3)
 {
     ExpectCqiTable(NrCqiTableId::Table2,

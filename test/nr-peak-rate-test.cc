@@ -46,7 +46,7 @@ TEST(NrPeakRateTest, OverheadsAreThoseOfTs38306)
 
 TEST(NrPeakRateTest, Fr1HundredMegahertzFourLayers256QamIs2337Mbps)
 {
-    // nr.md 2.6 states the TS 38.306 peak for FR1 100 MHz, 30 kHz (273 PRB, TS 38.101-1 Table
+    // The TS 38.306 clause 4.1.2 peak for FR1 100 MHz, 30 kHz (273 PRB, TS 38.101-1 Table
     // 5.3.2-1), 4 layers, 256QAM as 2337 Mbit/s. By hand: 4 * 8 * 948/1024 * 273 * 12 * 28000
     // symbols/s * (1 - 0.14) = 29.625 * 91,728,000 * 0.86 = 2,337,000,120 bit/s.
     const uint32_t prbs = NrMaxResourceBlocks(100e6, 1, false);

@@ -15,9 +15,9 @@ namespace ns3
  * \brief Electrical power of one network element as a linear function of its load.
  *
  * P(u) = Pue * (IdlePower + (MaxPower - IdlePower) * u), with u = carried bit rate / Capacity
- * clipped to [0, 1]. This is the load-proportional model of shared/reference/wired-optical.md
- * section 3.5; measured network gear is close to flat, so IdlePower is usually 80-90 % of
- * MaxPower. Pue scales the element's own draw to what its site takes from the grid (cooling,
+ * clipped to [0, 1]: the "linear with idle" energy profile of Restrepo, Gruber and Mas Machuca
+ * (Energy profile aware routing, IEEE ICC Workshops 2009). Measured network gear is close to
+ * flat, so IdlePower is usually a large share of MaxPower (80-90 % is blueprint's assumption). Pue scales the element's own draw to what its site takes from the grid (cooling,
  * power conversion), as in Vereecken et al. 2011 and the Uptime Institute PUE surveys.
  *
  * With Capacity 0 the element draws a constant Pue * IdlePower whatever it carries: the model for

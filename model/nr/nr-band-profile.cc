@@ -35,7 +35,7 @@ constexpr uint8_t MU_FR1 = 1;
 constexpr uint8_t MU_FR2 = 3;
 
 /// FR1 TDD frame: TS 38.521-4 Table A.1.2-2 pattern FR1.30-4, "DDDSUUDDDD" with
-/// S = 6D+4G+4U at 30 kHz (reference nr.md section 2.3). Assumption: that Japanese sub-6 GHz
+/// S = 6D+4G+4U at 30 kHz. Assumption: that Japanese sub-6 GHz
 /// networks, public and local, synchronise to this frame; verify against MIC's technical
 /// conditions before relying on the DL/UL split.
 const char* const FR1_TDD_PATTERN = "DDDSUUDDDD";
@@ -251,8 +251,8 @@ MakeCellClasses()
     c.name = "small";
     c.scenario = "UMi";
     // Small cell site: base station 10-11 k EUR (10.5 k), installation 22.5 k EUR, maintenance
-    // and operation 1.5 k EUR a year (EURASIP JWCN 2015 Table 3, LTE-A site assumptions, via
-    // shared/reference wired-optical.md 4.3), at 160 JPY/EUR (assumption), recovered over 7
+    // and operation 1.5 k EUR a year (EURASIP JWCN 2015 Table 3, LTE-A site assumptions), at
+    // 160 JPY/EUR (assumption), recovered over 7
     // years (assumption): a pole or wall mount, no tower of its own.
     c.capex = (10.5e3 + 22.5e3) * 160.0;
     c.opexPerYear = 1.5e3 * 160.0;

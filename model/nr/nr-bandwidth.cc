@@ -29,8 +29,8 @@ struct NrbEntry
 };
 
 /// TS 38.101-1 Table 5.3.2-1 (FR1) and TS 38.101-2 Table 5.3.2-1 (FR2), cells that are not "N/A".
-/// The 5..100 MHz cells other than 35/45 MHz are the Rel-15 table (nr.md section 2.3, confirmed in
-/// OAI, MATLAB and Python code; FR2 also itecspec's copy of TS 38.521-2 Table 5.3.2-1). The 35 and
+/// The 5..100 MHz cells other than 35/45 MHz are the Rel-15 table (as OpenAirInterface and MATLAB's
+/// 5G Toolbox tabulate it; FR2 also itecspec's copy of TS 38.521-2 Table 5.3.2-1). The 35 and
 /// 45 MHz columns were added in later releases; their values are those of a public transcription
 /// of TS 38.104 Tables 5.3.2-1/5.3.3-1 and each satisfies the note of TS 38.101-1 Table 5.3.3-1,
 /// guard = (BW - N_RB * 12 * SCS) / 2 - SCS / 2, with that transcription's minimum guard bands

@@ -16,9 +16,9 @@ namespace
 
 /*
  * TS 38.214 Tables 5.2.2.1-2 and 5.2.2.1-3, CQI 1..15 (CQI 0 means "out of range"): Q_m, code
- * rate x 1024 and spectral efficiency as the tables print them. Transcribed from
- * /work/shared/reference/nr.md section 2.5 (rates from TS 38.214, efficiencies as in 5G-LENA's
- * nr-mcs-tables.cc); every efficiency equals Q_m * R rounded to four decimals.
+ * rate x 1024 and spectral efficiency as the tables print them (rates from TS 38.214,
+ * efficiencies as in 5G-LENA's nr-mcs-tables.cc); every efficiency equals Q_m * R rounded to four
+ * decimals.
  */
 
 /// TS 38.214 Table 5.2.2.1-2 (CQI table 1), CQI 1..15.

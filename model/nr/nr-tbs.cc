@@ -44,8 +44,8 @@ constexpr uint32_t kMaxCodeBlockBg1 = 8448;
 /// Maximum code block size K_cb of LDPC base graph 2, TS 38.212 clause 5.2.2.
 constexpr uint32_t kMaxCodeBlockBg2 = 3840;
 
-/// TS 38.214 Table 5.1.3.2-1: TBS for N_info <= 3824 (93 entries; nr.md section 2.6, identical
-/// to OpenAirInterface's nr_tbs_table).
+/// TS 38.214 Table 5.1.3.2-1: TBS for N_info <= 3824 (93 entries, identical to
+/// OpenAirInterface's nr_tbs_table and srsRAN's tbs_calculator).
 constexpr std::array<uint32_t, 93> kTbsTable = {
     24,   32,   40,   48,   56,   64,   72,   80,   88,   96,   104,  112,  120,  128,  136,  144,
     152,  160,  168,  176,  184,  192,  208,  224,  240,  256,  272,  288,  304,  320,  336,  352,

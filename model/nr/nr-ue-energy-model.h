@@ -24,8 +24,8 @@ class NrUeNetDevice;
  * \brief Power and energy of one UE's NR modem: the 3GPP TR 38.840 (Rel-16 UE power saving)
  * power model, clause 8.1, driven by the serving cell's slot engine.
  *
- * Relative powers (deep sleep = 1; TR 38.840 V16.0.0 clause 8.1, FR1 and FR2 tables as
- * transcribed in shared/reference/nr.md 3.3): deep sleep 1, light sleep 20, micro sleep 45,
+ * Relative powers (deep sleep = 1; TR 38.840 V16.0.0 clause 8.1, FR1 and FR2 tables): deep
+ * sleep 1, light sleep 20, micro sleep 45,
  * PDCCH-only monitoring 100 (FR2 175), PDCCH + PDSCH 300 (FR2 350), UL transmission 250 at
  * 0 dBm or 700 at 23 dBm (FR2 350). Transitions: light sleep 6 ms and 100 relative power x ms,
  * deep sleep 20 ms and 450, micro sleep none. The reference is a 100 MHz BWP with 4 Rx (FR1);

@@ -15,8 +15,7 @@ namespace
 {
 
 /// Idle power as a fraction of full-load power. Measured network gear is close to flat, idle
-/// being about 80-90 % of maximum (wired-optical.md section 3.5, itself unsourced): 0.85 is an
-/// assumption at the middle of that range.
+/// being a large share of maximum: 0.85 is an assumption (no study found states the split).
 constexpr double IDLE_FRACTION = 0.85;
 
 /// PUE of a telecom site or edge node: about 2.0 (Vereecken et al. 2011; tn-forecast 2023).
@@ -24,8 +23,8 @@ constexpr double TELECOM_SITE_PUE = 2.0;
 /// PUE of a data centre: the 2023 industry average 1.58 (Uptime Institute global survey 2023).
 constexpr double DATA_CENTRE_PUE = 1.58;
 
-/// Per-hop forwarding latency of an IP router: the reference's ~10-50 us is itself an
-/// assumption with no source (wired-optical.md section 6 item 7); 20 us is an assumption inside it.
+/// Per-hop forwarding latency of an IP router: 20 us, an assumption (the ~10-50 us usually quoted
+/// for store-and-forward routers has no measurement source we found).
 constexpr uint64_t ROUTER_PROCESSING_US = 20;
 /// An ageing router forwarding in software on an old CPU: 100 us, twice the top of the
 /// reference's range (assumption).
@@ -50,7 +49,7 @@ constexpr double FAST_ETHERNET_RATE = 100e6;
 /// An ageing router with 24 Fast Ethernet ports forwards at most 24 x 100 Mbit/s (assumption).
 constexpr double AGEING_ROUTER_CAPACITY = 24 * FAST_ETHERNET_RATE;
 
-/// A GbE switch: 300 W per 12 ports (HetNet-PVS model constant, wired-optical.md section 3.2),
+/// A GbE switch: 300 W per 12 ports (the HetNet-PVS simulator's model constant, backhaul/PON.java),
 /// so 300 W at 12 Gbit/s.
 constexpr double SWITCH_MAX_W = 300.0;
 /// Forwarding capacity of that switch: 12 ports x 1 Gbit/s.

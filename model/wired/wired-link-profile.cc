@@ -21,8 +21,8 @@ constexpr double SPEED_OF_LIGHT = 299792458.0;
 /// Metres per foot (exact, international foot).
 constexpr double METRES_PER_FOOT = 0.3048;
 
-/// Single-mode fibre, group index 1.468: c / 1.468 = 4.897 us/km (wired-optical.md section 0,
-/// mapyourtech "5-microsecond rule").
+/// Single-mode fibre, group index 1.468 at 1550 nm (ITU-T G.652 fibre, e.g. Corning SMF-28
+/// datasheet): c / 1.468 = 4.897 us/km, the "5 microseconds per kilometre" rule.
 constexpr double FIBER_DELAY_PER_METRE = 4.897e-9;
 
 /// Velocity factor of twisted-pair copper. Sources give 0.65-0.80 for TP cable (itwissen.info,
@@ -33,7 +33,8 @@ constexpr double COPPER_VELOCITY_FACTOR = 0.67;
 /// Propagation delay of twisted-pair copper, s/m.
 constexpr double COPPER_DELAY_PER_METRE = 1.0 / (COPPER_VELOCITY_FACTOR * SPEED_OF_LIGHT);
 
-// --- fibre cost (wired-optical.md sections 0 and 4) ---
+// --- fibre cost (Cartesian / Fiber Broadband Association fiber deployment cost report 2023;
+// NTT East dark-fibre tariffs, Information 2023 data book p.139) ---
 /// Converts a US cost per foot to JPY per km.
 constexpr double
 UsdPerFootToJpyPerKm(double usdPerFoot)
@@ -72,7 +73,8 @@ constexpr double TERMINAL_LIFETIME_YEARS = 7.0;
 /// Van Heddeghem et al. 2012). Optics draw it whatever they carry, so it is constant power.
 constexpr double TRANSCEIVER_W_PER_GBPS_2024 = 0.09;
 
-// --- DSL (wired-optical.md sections 3.1, 3.2 and 5.3) ---
+// --- DSL (ITU-T G.992.5 and G.993.2; power from Vereecken et al., IEEE Commun. Mag. 49(6),
+// 2011; interleaving delays from the DSL operators' guides cited below) ---
 /// ITU-T G.992.5 (ADSL2+) Annex A: 24 Mbit/s down, 1 Mbit/s up at short loops.
 constexpr double ADSL2PLUS_DOWN = 24e6;
 /// ITU-T G.992.5 Annex A upstream (see ADSL2PLUS_DOWN).
@@ -194,7 +196,7 @@ FiberBase()
     // Grey optics without FEC add well under a microsecond; OTN FEC (~30 us) or regeneration
     // sites are added with extraLatency where a link has them.
     p.equipmentLatency = Time(0);
-    p.timingSource = "4.897 us/km (c/1.468, wired-optical.md); rate given by the user";
+    p.timingSource = "4.897 us/km (c/1.468, group index of G.652 fibre); rate given by the user";
     p.powerPerGbpsPerEnd = TRANSCEIVER_W_PER_GBPS_2024;
     p.powerSource = "transceivers 0.09 W/Gbps (2024, arXiv 2504.14022)";
     p.lifetimeYears = FIBER_PLANT_LIFETIME_YEARS;
