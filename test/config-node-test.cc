@@ -5,6 +5,7 @@
 #include "helper/config-node.h"
 #include "input-error-support.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -204,22 +205,38 @@ TEST(ConfigNodeTest, InputLargerThanTheLimitIsRefusedWithoutReadingItAll)
               "/dev/zero: the file is larger than 32 MiB, the most blueprint reads");
 }
 
-/// The duplicate-key check scanned every earlier key: 100,000 keys took 24 s (B.15).
-TEST(ConfigNodeTest, ReadingManyKeysTakesLinearTime)
+/// The fastest of three loads of a map of `keys` keys, in seconds; checks the last key's place.
+double
+LoadSeconds(int keys)
 {
     std::string text = "flows:\n";
-    for (int i = 0; i < 200000; ++i)
+    for (int i = 0; i < keys; ++i)
     {
         text += "  f" + std::to_string(i) + ": {a: 1}\n";
     }
-    const auto start = std::chrono::steady_clock::now();
-    const ConfigNode root = Load(text);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_EQ(root.Get("flows", "t").GetEntries().size(), 200000u);
-    EXPECT_EQ(root.Get("flows", "t").GetKeyMark("f199999").line, 200001);
-    // About 0.3 s here; quadratic, it took minutes. Generous for a loaded machine.
-    EXPECT_LT(seconds, 5.0);
+    double best = 1e9;
+    for (int run = 0; run < 3; ++run)
+    {
+        const auto start = std::chrono::steady_clock::now();
+        const ConfigNode root = Load(text);
+        best = std::min(
+            best,
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        EXPECT_EQ(root.Get("flows", "t").GetEntries().size(), static_cast<std::size_t>(keys));
+        EXPECT_EQ(root.Get("flows", "t").GetKeyMark("f" + std::to_string(keys - 1)).line,
+                  keys + 1);
+    }
+    return best;
+}
+
+/// The duplicate-key check scanned every earlier key: 100,000 keys took 24 s (B.15). Four times
+/// the keys take four times as long when reading is linear, sixteen times when quadratic; the
+/// ratio holds on a loaded machine and under the sanitizers, where an absolute bound does not.
+TEST(ConfigNodeTest, ReadingManyKeysTakesLinearTime)
+{
+    const double small = LoadSeconds(20000);
+    const double large = LoadSeconds(80000);
+    EXPECT_LT(large / small, 8.0) << small << " s, then " << large << " s";
 }
 
 TEST(ConfigNodeTest, LoadFile)

@@ -120,6 +120,11 @@ class SweepCliTest : public ::testing::Test
         return hashes;
     }
 
+    /// How long a test waits for a state of the sweep before giving up: generous, because a
+    /// sanitizer build (make test-sanitize) runs each simulation ten times slower on a loaded
+    /// machine; a wait ends as soon as its state is seen, so this costs time only on failure.
+    static constexpr double kPatience = 300;
+
     /// Waits until `done` holds, polling every 5 ms; false after `seconds`.
     template <typename F>
     static bool WaitFor(F done, double seconds)
@@ -176,7 +181,7 @@ class SweepCliTest : public ::testing::Test
                 }
                 return false;
             },
-            60);
+            kPatience);
     }
 
     std::string m_dir;
@@ -233,7 +238,7 @@ TEST_F(SweepCliTest, KilledSweepResumesWithoutRepeatingOrLosingRuns)
             auto [done, temporary] = RunFolders(out);
             return !done.empty() && !temporary.empty();
         },
-        30);
+        kPatience);
     kill(-pid, SIGKILL); // the sweep and every run process, mid-run
     int status = 0;
     waitpid(pid, &status, 0);
@@ -284,7 +289,7 @@ TEST_F(SweepCliTest, CrashedRunIsListedWithItsSignalAndTheOthersFinish)
         Write("s.yaml", "scenario: two.yaml\nname: crash\naxes:\n  duration: [1s, 60s, 2s]\n");
     const std::string out = m_dir + "/out";
     pid_t pid = Start({"sweep", sweep, "--out", out, "--jobs", "2"});
-    ASSERT_TRUE(WaitFor([&]() { return fs::exists(out + "/plan.json"); }, 30));
+    ASSERT_TRUE(WaitFor([&]() { return fs::exists(out + "/plan.json"); }, kPatience));
     std::string slow = HashesOf(out, "60s").at(0);
     EXPECT_TRUE(CrashRun(out, slow, SIGSEGV));
     int status = 0;

@@ -84,6 +84,12 @@ PonUpstreamScheduler::BurstDuration(double payloadBytes, bool report) const
 double
 PonUpstreamScheduler::PayloadFitting(Time gap, bool report) const
 {
+    // A gap shorter than a burst's guard and preamble holds nothing (and a negative Time must not
+    // reach GetSeconds: ns-3 3.37's int64x64 conversion shifts its negative value left).
+    if (gap <= m_flavour->GetBurstOverhead())
+    {
+        return 0;
+    }
     return (gap - m_flavour->GetBurstOverhead()).GetSeconds() * m_flavour->GetUpstreamByteRate() -
            m_flavour->GetBurstHeaderBytes() - (report ? m_flavour->GetReportBytes() : 0);
 }
