@@ -24,7 +24,7 @@
  * to see the queue build, or --equipment=server for an end host with no forwarding latency.
  */
 
-#include "helper/wired-link-helper.h"
+#include "helper/technology/wired/wired-link-helper.h"
 #include "model/traffic/periodic-source.h"
 #include "model/traffic/timestamp-header.h"
 #include "model/traffic/timestamp-sink.h"

@@ -5,7 +5,7 @@
  * and the meter counting the bits real devices transmit.
  */
 
-#include "helper/wired-link-helper.h"
+#include "helper/technology/wired/wired-link-helper.h"
 #include "model/energy/element-power-model.h"
 #include "model/energy/energy-meter.h"
 #include "model/wired/equipment-profile.h"

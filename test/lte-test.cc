@@ -5,7 +5,7 @@
  * the channel numbers ns-3 can simulate, the SRS periodicity a cell needs, EARTH eNB power.
  */
 
-#include "helper/lte-cell-builder.h"
+#include "helper/technology/lte/lte-cell-builder.h"
 #include "model/lte/lte-band-profile.h"
 #include "model/lte/lte-enb-energy-model.h"
 

@@ -7,7 +7,7 @@
  * figures are those of shared/reference/nr.md section 3.
  */
 
-#include "helper/nr-helper.h"
+#include "helper/technology/nr/nr-helper.h"
 #include "model/nr/nr-cell-ue-energy-model.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-energy-model.h"

@@ -6,9 +6,9 @@
  */
 
 #include "cli-support.h"
-#include "helper/scenario-footprint.h"
-#include "helper/scenario-reader.h"
-#include "helper/setup-progress.h"
+#include "helper/scenario/scenario-footprint.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/setup-progress.h"
 #include "input-error-support.h"
 
 #include <cstdio>
