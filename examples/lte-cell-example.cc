@@ -104,7 +104,7 @@ main(int argc, char* argv[])
     cmd.AddValue("distance", "distance of the farthest UE from the eNB, m", distance);
     cmd.AddValue("interval", "gap between the packets of each flow", interval);
     cmd.Parse(argc, argv);
-    LteLinkSpec cell;
+    LteLinkConfig cell;
     cell.band = static_cast<uint16_t>(band);
     cell.bandwidth = bandwidthMhz * 1e6;
     const LteBandProfile* profile = LteBandProfile::Find(cell.band);

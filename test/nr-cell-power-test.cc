@@ -115,7 +115,7 @@ TEST(NrCellPowerTest, LteCellPowerFollowsItsConfiguredBandwidth)
         internet.Install(ue);
         MobilityHelper mobility;
         mobility.Install(core);
-        LteLinkSpec c;
+        LteLinkConfig c;
         c.band = 1;
         c.dlMhz = 2140;
         c.bandwidth = bandwidth;

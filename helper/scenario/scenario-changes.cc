@@ -4,6 +4,8 @@
 
 #include "helper/scenario/scenario-changes.h"
 
+#include "helper/technology/link-technology.h"
+
 #include "ns3/log.h"
 
 #include <utility>
@@ -22,12 +24,14 @@ const std::vector<std::pair<std::string, std::string>> kNamedSections = {{"sites
                                                                          {"links", "link"},
                                                                          {"flows", "flow"}};
 
-/// A link's technology as the reader sees it: its `technology`, or wired when it has none.
+/// A link's technology as the reader sees it: its `technology`, or the default technology's
+/// when it has none.
 std::string
 TechnologyOf(const ConfigNode& link)
 {
     const ConfigNode* technology = link.Find("technology");
-    return technology && technology->IsScalar() ? technology->GetScalar() : "wired";
+    return technology && technology->IsScalar() ? technology->GetScalar()
+                                                : LinkTechnologyRegistry::GetDefault().GetName();
 }
 
 /**

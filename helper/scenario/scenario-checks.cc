@@ -5,10 +5,7 @@
 #include "helper/scenario/scenario-checks.h"
 
 #include "helper/routing/address-plan.h"
-#include "helper/technology/lte/lte-cell-builder.h"
-
-#include "ns3/type-id.h"
-#include "ns3/uinteger.h"
+#include "helper/technology/link-technology.h"
 
 #include <algorithm>
 #include <string>
@@ -62,74 +59,26 @@ CheckPortsPerNode(const ScenarioSpec& spec)
     }
 }
 
-/// Every wired link member gets a /30 network and every radio device an address of the plan's
-/// two halves of 10.0.0.0/8 (AddressPlan); beyond them the run stopped with an internal error.
+/// Every point-to-point link member gets a /30 network and every device of a shared subnet an
+/// address of the plan's two halves of 10.0.0.0/8 (AddressPlan); beyond them the run stopped
+/// with an internal error. What each link takes is its technology's to say.
 void
 CheckAddressSpace(const ScenarioSpec& spec)
 {
-    uint64_t pointToPoint = 0;
-    uint64_t radio = 0;
+    AddressDemand demand;
     for (const auto& l : spec.links)
     {
-        const uint64_t a = spec.FindNode(l.a)->count;
-        const uint64_t b = spec.FindNode(l.b)->count;
-        if (l.technology == "wired")
-        {
-            pointToPoint += std::max(a, b);
-        }
-        else
-        {
-            radio += a + b;
-        }
-        if (pointToPoint > AddressPlan::MAX_POINT_TO_POINT_LINKS ||
-            radio > AddressPlan::MAX_SUBNET_DEVICES)
+        LinkTechnologyRegistry::Get(l.technology).AddAddressDemand(spec, l, demand);
+        if (demand.pointToPoint > AddressPlan::MAX_POINT_TO_POINT_LINKS ||
+            demand.subnetDevices > AddressPlan::MAX_SUBNET_DEVICES)
         {
             throw InputError(l.mark,
                              "link '" + l.name + "': the scenario's links need more than the " +
-                                 (pointToPoint > AddressPlan::MAX_POINT_TO_POINT_LINKS
+                                 (demand.pointToPoint > AddressPlan::MAX_POINT_TO_POINT_LINKS
                                       ? std::to_string(AddressPlan::MAX_POINT_TO_POINT_LINKS) +
                                             " point-to-point /30 networks of 10.0.0.0/9"
                                       : std::to_string(AddressPlan::MAX_SUBNET_DEVICES) +
                                             " radio devices that 10.128.0.0/9 surely holds"));
-        }
-    }
-}
-
-/// ns-3's LTE eNB gives each UE its own SRS configuration: a cell holds at most 320 UEs.
-void
-CheckLteCellsHoldTheirUes(const ScenarioSpec& spec)
-{
-    for (const auto& l : spec.links)
-    {
-        if (!l.lte)
-        {
-            continue;
-        }
-        // The period the eNB starts with: the scenario's default, which the runner lets win, the
-        // link's attribute, or ns-3's own default. The texts are checked ns-3 values already.
-        const std::string name = "ns3::LteEnbRrc::SrsPeriodicity";
-        uint32_t srs = 0;
-        if (const auto d = spec.defaults.find(name); d != spec.defaults.end())
-        {
-            srs = static_cast<uint32_t>(std::stoul(d->second));
-        }
-        else if (const auto a = l.lte->attributes.find(name); a != l.lte->attributes.end())
-        {
-            srs = static_cast<uint32_t>(std::stoul(a->second));
-        }
-        else
-        {
-            TypeId::AttributeInformation info;
-            TypeId::LookupByName("ns3::LteEnbRrc").LookupAttributeByName("SrsPeriodicity", &info);
-            srs = static_cast<uint32_t>(DynamicCast<const UintegerValue>(info.initialValue)->Get());
-        }
-        try
-        {
-            LteCellBuilder::SrsPeriodicityFor(spec.FindNode(l.b)->count, srs);
-        }
-        catch (const std::invalid_argument& e)
-        {
-            throw InputError(l.mark, "link '" + l.name + "': " + e.what());
         }
     }
 }
@@ -140,7 +89,6 @@ void
 CheckScenarioFitsTheSimulator(const ScenarioSpec& spec)
 {
     CheckPortsPerNode(spec);
-    CheckLteCellsHoldTheirUes(spec);
     CheckAddressSpace(spec);
 }
 

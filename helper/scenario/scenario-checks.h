@@ -16,9 +16,9 @@ namespace ns3
  * `validate` accepts ends the run.
  *
  * Each check asks the rule's owner where it has one: a node sends at most 16,384 flow members and
- * receives at most 40,152 flows (the ports of kFirstFlowPort and kFirstEphemeralPort); an LTE
- * cell holds at most 320 UEs and takes only the SRS periods ns-3 accepts
- * (LteCellBuilder::SrsPeriodicityFor); wired and radio links fit the address plan (AddressPlan).
+ * receives at most 40,152 flows (the ports of kFirstFlowPort and kFirstEphemeralPort); the links
+ * fit the address plan (AddressPlan), each taking what its technology says
+ * (LinkTechnology::AddAddressDemand). A technology's own limits are its Check's.
  *
  * \param spec the scenario, read and checked otherwise
  * \throws InputError at the flow or link that crosses a limit

@@ -4,6 +4,8 @@
 
 #include "helper/scenario/scenario-footprint.h"
 
+#include "helper/technology/link-technology.h"
+
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -30,15 +32,13 @@ constexpr double kNodeBytes = 12e3;
 /// A point-to-point device with its queues and its half of the channel (16,000 hosts on their
 /// own links to one router: 24.5 KB per host with its node and two devices).
 constexpr double kWiredDeviceBytes = 7e3;
-/// An NR, LTE or Wi-Fi device.
+/// A device on a shared radio channel (a cell's station or terminal).
 constexpr double kRadioDeviceBytes = 4e3;
 /// A flow member: its source and sink applications, sockets and probe (16,000 flows between two
 /// hosts: 10.1 KB each).
 constexpr double kFlowMemberBytes = 10.5e3;
 /// A host route (2,000 NR UEs each receiving a flow: 4 million routes, 87 B each).
 constexpr double kRouteBytes = 100;
-/// The nodes the LTE module adds for its EPC (PGW, SGW, MME).
-constexpr uint64_t kEpcNodes = 3;
 
 /// 1234567 as "1,234,567".
 std::string
@@ -91,23 +91,16 @@ EstimateFootprint(const ScenarioSpec& spec)
     {
         f.nodes += n.count;
     }
-    std::set<std::string> terminalGroups;
-    bool lte = false;
-    for (const auto& l : spec.links)
+    // What the links add: their devices, the nodes some technologies add (an EPC's), and how
+    // many routing edges each member has.
+    FootprintTally tally;
+    for (const auto& [technology, links] : LinksByTechnology(spec))
     {
-        const uint64_t a = spec.FindNode(l.a)->count;
-        const uint64_t b = spec.FindNode(l.b)->count;
-        if (l.technology == "wired")
-        {
-            f.wiredDevices += 2 * std::max(a, b);
-            continue;
-        }
-        // One device per base station or access point; a group of terminals has one device per
-        // member however many cells serve it.
-        f.radioDevices += a + (terminalGroups.insert(l.b).second ? b : 0);
-        lte = lte || l.technology == "lte";
+        technology->AddFootprint(spec, links, tally);
     }
-    f.nodes += lte ? kEpcNodes : 0;
+    f.nodes += tally.extraNodes;
+    f.wiredDevices = tally.wiredDevices;
+    f.radioDevices = tally.radioDevices;
     // Routes go towards every node a flow sends to, and back to senders that get replies
     // (ScenarioRunner's BuildRoutes).
     std::set<std::string> destinations;
@@ -126,28 +119,12 @@ EstimateFootprint(const ScenarioSpec& spec)
         destinationNodes += spec.FindNode(name)->count;
     }
     // StaticRoutePlanner gives a node with one link (a host, a UE) one default route and a node
-    // with more (a router, a base station) one host route per destination address: count the
-    // links of each group's members (a link spec gives each member of a group its share of the
-    // link's member pairs; a terminal group has one routing edge per member however many cells
-    // list it).
-    std::map<std::string, double> linksPerMember;
-    std::set<std::string> terminalsCounted;
-    for (const auto& l : spec.links)
-    {
-        const double a = spec.FindNode(l.a)->count;
-        const double b = spec.FindNode(l.b)->count;
-        const double pairs = std::max(a, b);
-        linksPerMember[l.a] += pairs / a;
-        if (l.technology == "wired" || terminalsCounted.insert(l.b).second)
-        {
-            linksPerMember[l.b] += pairs / b;
-        }
-    }
-    uint64_t transitNodes = lte ? kEpcNodes : 0;
+    // with more (a router, a base station) one host route per destination address.
+    uint64_t transitNodes = tally.extraTransit;
     uint64_t stubNodes = 0;
     for (const auto& n : spec.nodes)
     {
-        (linksPerMember[n.name] > 1.0 ? transitNodes : stubNodes) += n.count;
+        (tally.edgesPerMember[n.name] > 1.0 ? transitNodes : stubNodes) += n.count;
     }
     f.routeEntries = transitNodes * destinationNodes + stubNodes;
     f.bytes = kBaseBytes + kNodeBytes * f.nodes + kWiredDeviceBytes * f.wiredDevices +

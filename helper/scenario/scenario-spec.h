@@ -9,7 +9,9 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -85,116 +87,54 @@ struct NodeSpec
 
 /**
  * \ingroup blueprint
- * \brief Handover settings of an NR cell (NrHandoverManager attributes).
+ * \brief The technology-specific part of one link's spec, typed by the technology that reads it
+ * (LinkTechnology::Read): an NR cell's band and frame, a wired link's profile and rate, a
+ * microwave hop's radio. The scenario reader and runner never look inside; the technology's
+ * own code gets it back with LinkSpec::Config<T>().
  */
-struct NrHandoverSpec
+class LinkConfig
 {
-    double hysteresisDb = 3.0;       //!< A3 hysteresis
-    double offsetDb = 0.0;           //!< A3 offset
-    double timeToTrigger = 0.256;    //!< seconds
-    double interruption = 0.050;     //!< seconds
-    double measurementPeriod = 0.04; //!< seconds
-
-    /// \return true if every field is equal.
-    bool operator==(const NrHandoverSpec& o) const
-    {
-        return hysteresisDb == o.hysteresisDb && offsetDb == o.offsetDb &&
-               timeToTrigger == o.timeToTrigger && interruption == o.interruption &&
-               measurementPeriod == o.measurementPeriod;
-    }
+  public:
+    virtual ~LinkConfig() = default;
 };
 
 /**
  * \ingroup blueprint
- * \brief The radio configuration of an NR cell (a link with `technology: nr`).
- */
-struct NrLinkSpec
-{
-    std::string band;               //!< NrBandProfile name
-    std::string cell = "macro";     //!< NrCellClass name
-    std::string ue = "handset";     //!< NrUeClass name
-    uint8_t numerology = 1;         //!< mu (default: the band's)
-    double bandwidth = 0;           //!< Hz (default: the band's)
-    std::string tdd;                //!< TDD pattern, or "FDD" (default: the band's)
-    std::string specialSlot;        //!< special slot split (default: the band's)
-    std::string scheduler = "pf";   //!< rr or pf
-    std::string ulAccess = "grant"; //!< grant (SR/BSR) or configured
-    uint32_t miniSlotSymbols = 0;   //!< 0 (full slots), 2, 4 or 7
-    std::string scenario; //!< TR 38.901 scenario RMa, UMa, UMi (default: the cell class's)
-    std::string condition = "Auto"; //!< Auto, LOS or NLOS
-    bool shadowing = true;          //!< log-normal shadowing
-    NrHandoverSpec handover;        //!< handover settings of the cell
-    std::string sleep = "micro";    //!< deepest idle sleep state: micro (none), light, deep
-    double ssbPeriod = 0.02;        //!< SS burst period, s (TS 38.331: 5-160 ms)
-};
-
-/**
- * \ingroup blueprint
- * \brief The configuration of a Wi-Fi cell (a link with `technology: wifi`), built from ns-3's
- * wifi module.
- */
-struct WifiLinkSpec
-{
-    std::string standard = "802.11ax"; //!< 802.11n, 802.11ac or 802.11ax
-    std::string band = "5GHz";         //!< 2.4GHz or 5GHz
-    uint32_t channelWidth = 20;        //!< MHz
-};
-
-/**
- * \ingroup blueprint
- * \brief The configuration of an LTE cell (a link with `technology: lte`), built from ns-3's lte
- * module with its EPC.
- */
-struct LteLinkSpec
-{
-    uint16_t band = 1;       //!< E-UTRA operating band (LteBandProfile)
-    double dlMhz = 0;        //!< downlink carrier centre, MHz (default: the band's)
-    double bandwidth = 20e6; //!< channel bandwidth, Hz (TS 36.101 Table 5.6-1; default: the band's)
-    std::string cell = "macro";        //!< NrCellClass name: power, antenna, height, site cost
-    std::string ue = "handset";        //!< NrUeClass name: power, antenna, height
-    std::string scheduler = "pf";      //!< ns-3 FF MAC scheduler short name
-    std::string scenario;              //!< TR 38.901 scenario RMa, UMa, UMi (default: cell's)
-    std::string condition = "Auto";    //!< Auto, LOS or NLOS
-    bool shadowing = true;             //!< log-normal shadowing
-    std::optional<double> enbPowerDbm; //!< eNB transmit power (default: the cell class's)
-    std::optional<double> uePowerDbm;  //!< UE maximum power (default: the UE class's)
-    std::string sleep = "micro";       //!< idle sleep state: micro only (CRS every subframe)
-    std::string core;                  //!< node the EPC's PGW attaches to (SGi)
-    std::map<std::string, std::string> attributes; //!< ns3::Type::Attribute defaults for the run
-    SourceMark coreMark;                           //!< where `core` is written
-    SourceMark bandMark;                           //!< where `band` is written (or the link)
-    SourceMark propagationMark;                    //!< where `propagation` is written
-};
-
-/**
- * \ingroup blueprint
- * \brief A wired link between two nodes (or between the members of a group and one node).
+ * \brief A link between two nodes (or between the members of a group and one node, or two
+ * groups), of any technology: what every link has, and its technology's typed config.
  *
  * The first node named in `between` is the network side: "down" is the direction from the first
  * node to the second.
  */
 struct LinkSpec
 {
-    std::string name;                 //!< link name, unique
-    std::string a;                    //!< first (network-side) node
-    std::string b;                    //!< second (user-side) node
-    std::string technology = "wired"; //!< wired, nr, wifi or lte
-    std::optional<NrLinkSpec> nr;     //!< the cell, for technology nr (a = gNB, b = UEs)
-    std::optional<WifiLinkSpec> wifi; //!< the cell, for technology wifi (a = AP, b = stations)
-    std::optional<LteLinkSpec> lte;   //!< the cell, for technology lte (a = eNB, b = UEs)
-    std::string profile;              //!< WiredLinkProfile name (wired)
-    double rateDown = 0;              //!< bit/s a->b (0 = profile's)
-    double rateUp = 0;                //!< bit/s b->a (0 = same as down or profile's)
-    std::optional<double> length;     //!< metres; default: distance between the sites x routeFactor
-    double routeFactor = 1.0;         //!< cable route length over straight-line distance
-    double extraLatency = 0;          //!< seconds of extra equipment latency per direction
-    std::string queue = "100p";       //!< device transmit queue size
-    uint16_t mtu = 1500;              //!< IP MTU
-    std::optional<PowerSpec> power;   //!< overrides the profile's per-end power
-    std::optional<CostSpec> cost;     //!< overrides the profile's cost for the whole link
-    std::map<std::string, std::string> deviceAttributes; //!< ns-3 attributes on both devices
-    SourceMark mark;                                     //!< where the link is written
-    SourceMark lengthMark; //!< where the length is written (or the link's mark)
+    std::string name;                         //!< link name, unique
+    std::string a;                            //!< first (network-side) node
+    std::string b;                            //!< second (user-side) node
+    std::string technology;                   //!< the LinkTechnology's name (`technology:`)
+    std::shared_ptr<const LinkConfig> config; //!< what the technology read from its own keys
+    std::optional<PowerSpec> power;           //!< `power:`, for technologies that take it
+    std::optional<CostSpec> cost;             //!< `cost:`, for the whole link
+    SourceMark mark;                          //!< where the link is written
+
+    /**
+     * \brief The technology's typed config.
+     * \tparam T the LinkConfig subclass the link's technology reads.
+     * \return the config.
+     * \throws std::logic_error when the link has no config of that type (a technology asking
+     *         for another's config is a programming error).
+     */
+    template <class T>
+    const T& Config() const
+    {
+        const T* typed = dynamic_cast<const T*>(config.get());
+        if (!typed)
+        {
+            throw std::logic_error("link '" + name + "' (technology " + technology +
+                                   ") has no config of the type asked for");
+        }
+        return *typed;
+    }
 };
 
 /**

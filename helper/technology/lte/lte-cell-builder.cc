@@ -120,7 +120,7 @@ LteCellBuilder::SrsPeriodicityFor(uint32_t ues, uint32_t current)
 }
 
 LteCellBuilder::LteCellBuilder(Ptr<Node> core,
-                               const LteLinkSpec& first,
+                               const LteLinkConfig& first,
                                AddressPlan& addresses,
                                int64_t& nextStream)
 {
@@ -262,7 +262,7 @@ LteCellBuilder::GetCoreDevice() const
 }
 
 LteCellBuilder::Cell
-LteCellBuilder::Build(const LteLinkSpec& c,
+LteCellBuilder::Build(const LteLinkConfig& c,
                       const std::pair<double, double>& enbPosition,
                       const NodeContainer& ues,
                       const std::vector<std::pair<double, double>>& uePositions,

@@ -5,7 +5,7 @@
 #ifndef BLUEPRINT_LTE_CELL_BUILDER_H
 #define BLUEPRINT_LTE_CELL_BUILDER_H
 
-#include "helper/scenario/scenario-spec.h"
+#include "helper/technology/lte/lte-link-config.h"
 #include "model/lte/lte-enb-energy-model.h"
 
 #include "ns3/ipv4-static-routing.h"
@@ -70,7 +70,7 @@ class LteCellBuilder
      * \param nextStream the next free random stream, advanced by the streams used
      */
     LteCellBuilder(Ptr<Node> core,
-                   const LteLinkSpec& first,
+                   const LteLinkConfig& first,
                    AddressPlan& addresses,
                    int64_t& nextStream);
 
@@ -86,7 +86,7 @@ class LteCellBuilder
      * \return the cell
      * \throw std::invalid_argument when the cell has more UEs than SRS resources (320)
      */
-    Cell Build(const LteLinkSpec& c,
+    Cell Build(const LteLinkConfig& c,
                const std::pair<double, double>& enbPosition,
                const NodeContainer& ues,
                const std::vector<std::pair<double, double>>& uePositions,
