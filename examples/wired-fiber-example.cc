@@ -25,10 +25,10 @@
  */
 
 #include "helper/technology/wired/wired-link-helper.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/traffic/periodic-source.h"
 #include "model/traffic/timestamp-header.h"
 #include "model/traffic/timestamp-sink.h"
-#include "model/wired/equipment-profile.h"
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"

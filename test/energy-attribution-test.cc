@@ -10,9 +10,9 @@
 #include "helper/scenario/input-error.h"
 #include "helper/scenario/scenario-reader.h"
 #include "helper/scenario/scenario-runner.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/nr/nr-band-profile.h"
 #include "model/wifi/wifi-power-model.h"
-#include "model/wired/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 
 #include <algorithm>

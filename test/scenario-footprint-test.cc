@@ -51,7 +51,7 @@ TEST(ScenarioFootprintTest, CountsWhatTheRunBuilds)
     const ScenarioSpec spec = ScenarioDocument::FromString(kMixed, "mixed.yaml").Resolve("base");
     const ScenarioFootprint f = EstimateFootprint(spec);
     EXPECT_EQ(f.nodes, 154u);
-    EXPECT_EQ(f.wiredDevices, 2u * (100 + 1 + 1 + 1));
+    EXPECT_EQ(f.pointToPointDevices, 2u * (100 + 1 + 1 + 1));
     EXPECT_EQ(f.radioDevices, 2u + 50); // the UEs have one device each, whatever serves them
     EXPECT_EQ(f.flowMembers, 100u + 50);
     // One host route towards the server, each of the 100 asking hosts and each of the 50 UEs on

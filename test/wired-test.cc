@@ -6,7 +6,7 @@
  */
 
 #include "helper/technology/wired/wired-link-helper.h"
-#include "model/wired/equipment-profile.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/wired/wired-channel.h"
 #include "model/wired/wired-link-profile.h"
 

@@ -6,18 +6,11 @@
 
 #include "helper/scenario/units.h"
 
-#include "ns3/ff-mac-scheduler.h"
 #include "ns3/log.h"
-#include "ns3/lte-enb-component-carrier-manager.h"
-#include "ns3/lte-ffr-algorithm.h"
-#include "ns3/lte-handover-algorithm.h"
-#include "ns3/lte-ue-component-carrier-manager.h"
 #include "ns3/net-device-queue-interface.h"
 #include "ns3/object-factory.h"
-#include "ns3/propagation-loss-model.h"
 #include "ns3/rtt-estimator.h"
 #include "ns3/socket-factory.h"
-#include "ns3/spectrum-propagation-loss-model.h"
 #include "ns3/string.h"
 #include "ns3/tcp-congestion-ops.h"
 #include "ns3/tcp-recovery-ops.h"
@@ -186,86 +179,40 @@ Split(const std::string& text, char separator)
     }
 }
 
-/// Whether an object of type t, built with its default constructor, is a T.
-template <typename T>
-bool
-Builds(TypeId t)
-{
-    ObjectFactory factory;
-    factory.SetTypeId(t);
-    return DynamicCast<T>(factory.Create()) != nullptr;
-}
-
-/**
- * An attribute that names a type ns-3 builds, and what the built object must be. ns-3 checks
- * neither: a wrong type aborts the run (LteHelper) or leaves a null pointer that crashes it
- * (TcpL4Protocol). The base is tested on a built object, as ns-3 itself uses it, because some
- * TypeIds name another parent than their C++ class has (TcpCubic's is TcpSocketBase in 3.37).
- */
-struct TypeNameAttribute
-{
-    const char* owner;     //!< The type that declares the attribute.
-    const char* attribute; //!< The attribute.
-    const char* base;      //!< What the named type must be, for messages.
-    bool (*fits)(TypeId);  //!< Whether a type is one.
-    bool emptyAllowed;     //!< Whether "" (none) is a value.
-};
-
-const std::vector<TypeNameAttribute>&
+/// The attributes that name a type ns-3 builds: blueprint's and the core modules' here, a
+/// technology's own from its plug-in (RegisterTypeNameAttribute).
+std::vector<TypeNameAttribute>&
 TypeNameAttributes()
 {
-    // ns-3.37: tcp-l4-protocol.cc CreateSocket; lte-helper.cc DoInitialize and its Set*Type;
-    // net-device-queue-interface.cc SetTxQueuesType; blueprint's own traffic sources and sinks.
-    static const std::vector<TypeNameAttribute> attributes = {
+    // ns-3.37: tcp-l4-protocol.cc CreateSocket; net-device-queue-interface.cc SetTxQueuesType;
+    // blueprint's own traffic sources and sinks.
+    static std::vector<TypeNameAttribute> attributes = {
         {"ns3::TcpL4Protocol",
          "SocketType",
          "ns3::TcpCongestionOps",
-         &Builds<TcpCongestionOps>,
+         &BuildsA<TcpCongestionOps>,
          false},
         {"ns3::TcpL4Protocol",
          "RecoveryType",
          "ns3::TcpRecoveryOps",
-         &Builds<TcpRecoveryOps>,
+         &BuildsA<TcpRecoveryOps>,
          false},
         {"ns3::TcpL4Protocol",
          "RttEstimatorType",
          "ns3::RttEstimator",
-         &Builds<RttEstimator>,
-         false},
-        {"ns3::LteHelper", "Scheduler", "ns3::FfMacScheduler", &Builds<FfMacScheduler>, false},
-        {"ns3::LteHelper", "FfrAlgorithm", "ns3::LteFfrAlgorithm", &Builds<LteFfrAlgorithm>, false},
-        {"ns3::LteHelper",
-         "HandoverAlgorithm",
-         "ns3::LteHandoverAlgorithm",
-         &Builds<LteHandoverAlgorithm>,
-         false},
-        {"ns3::LteHelper",
-         "FadingModel",
-         "ns3::SpectrumPropagationLossModel",
-         &Builds<SpectrumPropagationLossModel>,
-         true},
-        {"ns3::LteHelper",
-         "PathlossModel",
-         "ns3::PropagationLossModel",
-         &Builds<PropagationLossModel>,
-         false},
-        {"ns3::LteHelper",
-         "EnbComponentCarrierManager",
-         "ns3::LteEnbComponentCarrierManager",
-         &Builds<LteEnbComponentCarrierManager>,
-         false},
-        {"ns3::LteHelper",
-         "UeComponentCarrierManager",
-         "ns3::LteUeComponentCarrierManager",
-         &Builds<LteUeComponentCarrierManager>,
+         &BuildsA<RttEstimator>,
          false},
         {"ns3::NetDeviceQueueInterface",
          "TxQueuesType",
          "ns3::NetDeviceQueue",
-         &Builds<NetDeviceQueue>,
+         &BuildsA<NetDeviceQueue>,
          false},
-        {"ns3::TimestampedSource", "Protocol", "ns3::SocketFactory", &Builds<SocketFactory>, false},
-        {"ns3::TimestampSink", "Protocol", "ns3::SocketFactory", &Builds<SocketFactory>, false},
+        {"ns3::TimestampedSource",
+         "Protocol",
+         "ns3::SocketFactory",
+         &BuildsA<SocketFactory>,
+         false},
+        {"ns3::TimestampSink", "Protocol", "ns3::SocketFactory", &BuildsA<SocketFactory>, false},
     };
     return attributes;
 }
@@ -289,6 +236,18 @@ DeclaringType(TypeId owner, const std::string& attribute)
         }
     }
 }
+
+} // namespace
+
+bool
+RegisterTypeNameAttribute(const TypeNameAttribute& attribute)
+{
+    TypeNameAttributes().push_back(attribute);
+    return true;
+}
+
+namespace
+{
 
 const TypeNameAttribute*
 FindTypeNameAttribute(TypeId owner, const std::string& attribute)

@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_ATTRIBUTE_TEXT_H
 #define BLUEPRINT_ATTRIBUTE_TEXT_H
 
+#include "ns3/object-factory.h"
 #include "ns3/type-id.h"
 
 #include <string>
@@ -38,6 +39,49 @@ namespace ns3
 std::string CheckAttributeText(TypeId owner,
                                const TypeId::AttributeInformation& info,
                                const std::string& text);
+
+/**
+ * \ingroup blueprint
+ * \brief Whether an object of type t, built with its default constructor, is a T.
+ *
+ * Tested on a built object, as ns-3 itself uses it, because some TypeIds name another parent
+ * than their C++ class has (TcpCubic's is TcpSocketBase in 3.37).
+ * \tparam T the C++ base the object must have
+ * \param t a registered type with a constructor
+ * \return true if it builds a T
+ */
+template <typename T>
+bool
+BuildsA(TypeId t)
+{
+    ObjectFactory factory;
+    factory.SetTypeId(t);
+    return DynamicCast<T>(factory.Create()) != nullptr;
+}
+
+/**
+ * \ingroup blueprint
+ * \brief An attribute that names a type ns-3 builds, and what the built object must be. ns-3
+ * checks neither: a wrong type aborts the run (LteHelper) or leaves a null pointer that crashes
+ * it (TcpL4Protocol).
+ */
+struct TypeNameAttribute
+{
+    const char* owner;     //!< The type that declares the attribute.
+    const char* attribute; //!< The attribute.
+    const char* base;      //!< What the named type must be, for messages.
+    bool (*fits)(TypeId);  //!< Whether a type is one (e.g. &BuildsA<TcpRecoveryOps>).
+    bool emptyAllowed;     //!< Whether "" (none) is a value.
+};
+
+/**
+ * \ingroup blueprint
+ * \brief Make CheckAttributeText check an attribute that names a type (a technology's plug-in
+ * registers those of the ns-3 helper it drives, when the library is loaded).
+ * \param attribute the attribute
+ * \return true
+ */
+bool RegisterTypeNameAttribute(const TypeNameAttribute& attribute);
 
 } // namespace ns3
 

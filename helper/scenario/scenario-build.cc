@@ -4,8 +4,8 @@
 
 #include "helper/scenario/scenario-build.h"
 
+#include "model/equipment/equipment-profile.h"
 #include "model/routing/host-route-table.h"
-#include "model/wired/equipment-profile.h"
 
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/double.h"

@@ -31,7 +31,7 @@ constexpr double kBaseBytes = 80e6;
 constexpr double kNodeBytes = 12e3;
 /// A point-to-point device with its queues and its half of the channel (16,000 hosts on their
 /// own links to one router: 24.5 KB per host with its node and two devices).
-constexpr double kWiredDeviceBytes = 7e3;
+constexpr double kPointToPointDeviceBytes = 7e3;
 /// A device on a shared radio channel (a cell's station or terminal).
 constexpr double kRadioDeviceBytes = 4e3;
 /// A flow member: its source and sink applications, sockets and probe (16,000 flows between two
@@ -78,7 +78,7 @@ ReadNumber(const std::string& path)
 std::string
 ScenarioFootprint::Describe() const
 {
-    return Grouped(nodes) + " nodes, " + Grouped(wiredDevices) + " wired and " +
+    return Grouped(nodes) + " nodes, " + Grouped(pointToPointDevices) + " wired and " +
            Grouped(radioDevices) + " radio devices, " + Grouped(flowMembers) + " flow members, " +
            Grouped(routeEntries) + " routes";
 }
@@ -99,7 +99,7 @@ EstimateFootprint(const ScenarioSpec& spec)
         technology->AddFootprint(spec, links, tally);
     }
     f.nodes += tally.extraNodes;
-    f.wiredDevices = tally.wiredDevices;
+    f.pointToPointDevices = tally.pointToPointDevices;
     f.radioDevices = tally.radioDevices;
     // Routes go towards every node a flow sends to, and back to senders that get replies
     // (ScenarioRunner's BuildRoutes).
@@ -127,7 +127,7 @@ EstimateFootprint(const ScenarioSpec& spec)
         (tally.edgesPerMember[n.name] > 1.0 ? transitNodes : stubNodes) += n.count;
     }
     f.routeEntries = transitNodes * destinationNodes + stubNodes;
-    f.bytes = kBaseBytes + kNodeBytes * f.nodes + kWiredDeviceBytes * f.wiredDevices +
+    f.bytes = kBaseBytes + kNodeBytes * f.nodes + kPointToPointDeviceBytes * f.pointToPointDevices +
               kRadioDeviceBytes * f.radioDevices + kFlowMemberBytes * f.flowMembers +
               kRouteBytes * f.routeEntries;
     NS_LOG_INFO(spec.configuration << ": " << f.Describe() << ", about " << f.bytes << " B");

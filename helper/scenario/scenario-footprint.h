@@ -24,8 +24,9 @@ namespace ns3
  */
 struct ScenarioFootprint
 {
-    uint64_t nodes = 0;        //!< ns-3 nodes: every member of every group, and the EPC's
-    uint64_t wiredDevices = 0; //!< point-to-point devices, two per member pair of a wired link
+    uint64_t nodes = 0; //!< ns-3 nodes: every member of every group, and the EPC's
+    uint64_t pointToPointDevices =
+        0;                     //!< point-to-point devices, two per member pair of a wired link
     uint64_t radioDevices = 0; //!< base station, access point and terminal devices
     uint64_t flowMembers = 0;  //!< sending applications (one per member pair of each flow)
     uint64_t routeEntries = 0; //!< host routes: every node towards every node flows send to

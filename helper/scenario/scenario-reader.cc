@@ -8,7 +8,7 @@
 #include "helper/scenario/scenario-checks.h"
 #include "helper/scenario/spec-reading.h"
 #include "helper/technology/link-technology.h"
-#include "model/wired/equipment-profile.h"
+#include "model/equipment/equipment-profile.h"
 
 #include <cmath>
 #include <sstream>
@@ -346,7 +346,8 @@ CheckCostsInCurrency(const ScenarioSpec& spec, const SourceMark& currencyMark)
                          "the catalogue costs are in " + catalogue + ", but " + what +
                              " has no cost of its own in " + spec.currency +
                              "; give it one (cost: {capex: ..., opex_per_year: ..., "
-                             "lifetime_years: ...}) or use currency " + catalogue);
+                             "lifetime_years: ...}) or use currency " +
+                             catalogue);
     };
     // The equipment catalogue (EquipmentProfile) is in JPY.
     if (spec.currency != "JPY")

@@ -8,8 +8,8 @@
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/technology/link-technology.h"
 #include "helper/traffic/traffic-builder.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/stats/flow-record.h"
-#include "model/wired/equipment-profile.h"
 
 #include "ns3/boolean.h"
 #include "ns3/config.h"

@@ -83,7 +83,7 @@ LinkTechnology::AddFootprint(const ScenarioSpec& spec,
         const double a = spec.FindNode(l->a)->count;
         const double b = spec.FindNode(l->b)->count;
         const double pairs = std::max(a, b);
-        tally.wiredDevices += 2 * static_cast<uint64_t>(pairs);
+        tally.pointToPointDevices += 2 * static_cast<uint64_t>(pairs);
         tally.edgesPerMember[l->a] += pairs / a;
         tally.edgesPerMember[l->b] += pairs / b;
     }

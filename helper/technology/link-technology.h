@@ -47,7 +47,8 @@ struct FootprintTally
 {
     uint64_t extraNodes = 0;   //!< nodes a technology adds beyond the scenario's (an EPC's)
     uint64_t extraTransit = 0; //!< of those, nodes that forward (they hold a route per destination)
-    uint64_t wiredDevices = 0; //!< point-to-point devices with their queues and channel halves
+    uint64_t pointToPointDevices =
+        0;                     //!< point-to-point devices with their queues and channel halves
     uint64_t radioDevices = 0; //!< devices on a shared radio channel
     /// Routing edges per member of each node (group): more than one makes a member a transit
     /// node, which holds a host route per destination (StaticRoutePlanner).

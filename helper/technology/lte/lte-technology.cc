@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "helper/scenario/attribute-text.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/spec-reading.h"
 #include "helper/technology/cell-technology.h"
@@ -10,7 +11,14 @@
 #include "model/lte/lte-band-profile.h"
 #include "model/nr/nr-band-profile.h"
 
+#include "ns3/ff-mac-scheduler.h"
+#include "ns3/lte-enb-component-carrier-manager.h"
+#include "ns3/lte-ffr-algorithm.h"
+#include "ns3/lte-handover-algorithm.h"
+#include "ns3/lte-ue-component-carrier-manager.h"
 #include "ns3/mobility-model.h"
+#include "ns3/propagation-loss-model.h"
+#include "ns3/spectrum-propagation-loss-model.h"
 #include "ns3/type-id.h"
 #include "ns3/uinteger.h"
 
@@ -28,6 +36,52 @@ namespace
 /// The FF MAC schedulers of ns-3's lte module, by their short names.
 const std::vector<std::string> kLteSchedulers =
     {"pf", "rr", "pss", "cqa", "fdmt", "tdmt", "tta", "fdbet", "tdbet", "fdtbfq", "tdtbfq"};
+
+/// LteHelper's attributes that name the types it builds (lte-helper.cc DoInitialize and its
+/// Set*Type in ns-3.37), checked like any attribute a scenario sets (CheckAttributeText).
+const bool g_lteHelperTypeAttributes [[maybe_unused]] = [] {
+    for (const TypeNameAttribute& a : {
+             TypeNameAttribute{"ns3::LteHelper",
+                               "Scheduler",
+                               "ns3::FfMacScheduler",
+                               &BuildsA<FfMacScheduler>,
+                               false},
+             TypeNameAttribute{"ns3::LteHelper",
+                               "FfrAlgorithm",
+                               "ns3::LteFfrAlgorithm",
+                               &BuildsA<LteFfrAlgorithm>,
+                               false},
+             TypeNameAttribute{"ns3::LteHelper",
+                               "HandoverAlgorithm",
+                               "ns3::LteHandoverAlgorithm",
+                               &BuildsA<LteHandoverAlgorithm>,
+                               false},
+             TypeNameAttribute{"ns3::LteHelper",
+                               "FadingModel",
+                               "ns3::SpectrumPropagationLossModel",
+                               &BuildsA<SpectrumPropagationLossModel>,
+                               true},
+             TypeNameAttribute{"ns3::LteHelper",
+                               "PathlossModel",
+                               "ns3::PropagationLossModel",
+                               &BuildsA<PropagationLossModel>,
+                               false},
+             TypeNameAttribute{"ns3::LteHelper",
+                               "EnbComponentCarrierManager",
+                               "ns3::LteEnbComponentCarrierManager",
+                               &BuildsA<LteEnbComponentCarrierManager>,
+                               false},
+             TypeNameAttribute{"ns3::LteHelper",
+                               "UeComponentCarrierManager",
+                               "ns3::LteUeComponentCarrierManager",
+                               &BuildsA<LteUeComponentCarrierManager>,
+                               false},
+         })
+    {
+        RegisterTypeNameAttribute(a);
+    }
+    return true;
+}();
 
 /// The nodes ns-3's lte module adds for its EPC (PGW, SGW, MME).
 constexpr uint64_t kEpcNodes = 3;

@@ -7,9 +7,9 @@
 #include "helper/technology/wired/wired-link-helper.h"
 #include "model/cost/cost-ledger.h"
 #include "model/energy/energy-meter.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/optical/optical-path-channel.h"
 #include "model/optical/optical-transponder-class.h"
-#include "model/wired/equipment-profile.h"
 
 #include "ns3/boolean.h"
 #include "ns3/data-rate.h"

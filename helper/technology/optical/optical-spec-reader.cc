@@ -5,8 +5,8 @@
 #include "helper/technology/optical/optical-spec-reader.h"
 
 #include "helper/scenario/spec-reading.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/optical/optical-transponder-class.h"
-#include "model/wired/equipment-profile.h"
 
 #include <algorithm>
 #include <set>

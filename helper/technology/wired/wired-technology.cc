@@ -8,7 +8,7 @@
 #include "helper/technology/link-technology.h"
 #include "helper/technology/wired/wired-link-config.h"
 #include "helper/technology/wired/wired-link-helper.h"
-#include "model/wired/equipment-profile.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 
 #include "ns3/string.h"

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "model/wired/equipment-profile.h"
+#include "model/equipment/equipment-profile.h"
 
 #include "ns3/double.h"
 
