@@ -4,7 +4,9 @@
 
 #include "helper/scenario/flow-reader.h"
 
+#include "helper/scenario/attribute-text.h"
 #include "helper/scenario/spec-reading.h"
+#include "model/traffic/timestamped-source.h"
 
 #include <cmath>
 
@@ -27,17 +29,13 @@ const std::vector<std::string> kTrafficKeys = {"pattern",
                                                "arrivals",
                                                "frame_rate",
                                                "frame_size_variation",
-                                               "max_packet_size"};
+                                               "max_packet_size",
+                                               "attributes"};
 const std::vector<std::string> kRequirementKeys = {"latency",
                                                    "reliability",
                                                    "rtt",
                                                    "throughput",
                                                    "loss"};
-const std::vector<std::string> kPatterns = {"periodic",
-                                            "constant_rate",
-                                            "video",
-                                            "request_response",
-                                            "bulk"};
 
 /// Largest mean video frame, in bytes: the traffic model counts a frame's bytes in 32 bits.
 constexpr double kMaxFrameBytes = 4294967295.0;
@@ -47,7 +45,9 @@ ReadTraffic(const ConfigNode& node, const std::string& context)
 {
     node.CheckKeys(kTrafficKeys, context);
     TrafficSpec t;
-    t.pattern = ReadChoice(node.Get("pattern", context), kPatterns, "traffic pattern");
+    const ConfigNode& pattern = node.Get("pattern", context);
+    t.sourceType = ReadTypeChoice(pattern, TrafficPatterns());
+    t.pattern = pattern.AsString();
     auto forbid = [&](const std::string& key) {
         if (const ConfigNode* n = node.Find(key))
         {
@@ -59,6 +59,23 @@ ReadTraffic(const ConfigNode& node, const std::string& context)
     {
         t.protocol = ReadChoice(*p, {"udp", "tcp"}, "protocol");
     }
+    if (t.pattern == t.sourceType)
+    {
+        // A source type named by its TypeId: its own attributes say what it sends.
+        for (const auto& key : kTrafficKeys)
+        {
+            if (key != "pattern" && key != "protocol" && key != "attributes")
+            {
+                forbid(key);
+            }
+        }
+        if (const ConfigNode* attrs = node.Find("attributes"))
+        {
+            t.attributes = ReadAttributesOf(*attrs, t.sourceType);
+        }
+        return t;
+    }
+    forbid("attributes");
     if (t.pattern == "bulk")
     {
         t.protocol = "tcp";
@@ -232,6 +249,20 @@ ReadRequirements(const ConfigNode& node, const std::string& context, const Traff
 }
 
 } // namespace
+
+const TypeChoice&
+TrafficPatterns()
+{
+    static const TypeChoice choice{"traffic pattern",
+                                   "ns3::TimestampedSource",
+                                   &BuildsA<TimestampedSource>,
+                                   {{"periodic", "ns3::PeriodicSource"},
+                                    {"constant_rate", "ns3::PeriodicSource"},
+                                    {"video", "ns3::VideoSource"},
+                                    {"request_response", "ns3::RequestResponseClient"},
+                                    {"bulk", "ns3::BulkSource"}}};
+    return choice;
+}
 
 void
 ReadFlows(const ConfigNode& root, ScenarioSpec& spec)

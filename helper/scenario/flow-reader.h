@@ -7,6 +7,7 @@
 
 #include "helper/scenario/config-node.h"
 #include "helper/scenario/scenario-spec.h"
+#include "helper/scenario/type-choice.h"
 
 namespace ns3
 {
@@ -17,6 +18,15 @@ namespace ns3
  * scheduling period of the radio technologies, and the figures of such a window say nothing.
  */
 constexpr double kMinWindowSeconds = 1e-3;
+
+/**
+ * \ingroup blueprint
+ * \return the traffic patterns a flow may name: periodic and constant_rate (PeriodicSource),
+ * video (VideoSource), request_response (RequestResponseClient with a RequestResponseServer),
+ * bulk (BulkSource), or the TypeId of any type that builds a TimestampedSource, whose
+ * `attributes:` then say what it sends.
+ */
+const TypeChoice& TrafficPatterns();
 
 /**
  * \ingroup blueprint

@@ -11,6 +11,7 @@
 #include "ns3/double.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/log.h"
+#include "ns3/object-factory.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/waypoint-mobility-model.h"
 
@@ -323,12 +324,13 @@ ScenarioBuild::GetUncosted() const
 Ptr<ElementPowerModel>
 MakePowerModel(const PowerSpec& p, double pue)
 {
-    Ptr<ElementPowerModel> model = CreateObject<ElementPowerModel>();
-    model->SetAttribute("IdlePower", DoubleValue(p.idleWatts));
-    model->SetAttribute("MaxPower", DoubleValue(p.maxWatts));
-    model->SetAttribute("Capacity", DoubleValue(p.capacityBps));
-    model->SetAttribute("Pue", DoubleValue(pue));
-    return model;
+    ObjectFactory factory;
+    factory.SetTypeId(p.model);
+    factory.Set("IdlePower", DoubleValue(p.idleWatts));
+    factory.Set("MaxPower", DoubleValue(p.maxWatts));
+    factory.Set("Capacity", DoubleValue(p.capacityBps));
+    factory.Set("Pue", DoubleValue(pue));
+    return factory.Create<ElementPowerModel>();
 }
 
 } // namespace ns3

@@ -276,24 +276,24 @@ class ScenarioBuild
         RoutingEdge edge;     //!< the edge
     };
 
-    const ScenarioSpec& m_spec;                           //!< what to build
-    std::chrono::steady_clock::time_point m_wallStart;    //!< when building started
-    bool m_progress;                                      //!< print progress
-    SetupProgress m_setup;                                //!< the set-up's progress line
-    std::map<std::string, NodeGroup> m_groups;            //!< node spec name -> members
-    NodeContainer m_allNodes;                             //!< every node
-    int64_t m_nextStream;                                 //!< next free random stream
-    AddressPlan m_addresses;                              //!< subnets
-    StaticRoutePlanner m_planner;                         //!< routing graph
-    std::vector<Edge> m_edges;                            //!< every edge
+    const ScenarioSpec& m_spec;                        //!< what to build
+    std::chrono::steady_clock::time_point m_wallStart; //!< when building started
+    bool m_progress;                                   //!< print progress
+    SetupProgress m_setup;                             //!< the set-up's progress line
+    std::map<std::string, NodeGroup> m_groups;         //!< node spec name -> members
+    NodeContainer m_allNodes;                          //!< every node
+    int64_t m_nextStream;                              //!< next free random stream
+    AddressPlan m_addresses;                           //!< subnets
+    StaticRoutePlanner m_planner;                      //!< routing graph
+    std::vector<Edge> m_edges;                         //!< every edge
     std::unordered_map<const LinkSpec*, std::vector<uint32_t>> m_edgesOfLink; //!< as added
-    std::vector<FlowResult> m_flowResults;                          //!< per flow
-    std::vector<std::pair<Ptr<Node>, Ptr<Node>>> m_flowEnds;        //!< per flow
-    std::map<uint32_t, uint64_t> m_handoversOfNode;                 //!< node id -> handovers
-    Ptr<EnergyMeter> m_meter;                                       //!< energy of every element
-    CostLedger m_ledger;                                            //!< cost of every element
-    std::vector<UnaccountedElement> m_unmetered;                    //!< elements without power
-    std::vector<UnaccountedElement> m_uncosted;                     //!< elements without cost
+    std::vector<FlowResult> m_flowResults;                                    //!< per flow
+    std::vector<std::pair<Ptr<Node>, Ptr<Node>>> m_flowEnds;                  //!< per flow
+    std::map<uint32_t, uint64_t> m_handoversOfNode; //!< node id -> handovers
+    Ptr<EnergyMeter> m_meter;                       //!< energy of every element
+    CostLedger m_ledger;                            //!< cost of every element
+    std::vector<UnaccountedElement> m_unmetered;    //!< elements without power
+    std::vector<UnaccountedElement> m_uncosted;     //!< elements without cost
     std::map<std::type_index, std::unique_ptr<TechnologyRunState>> m_states; //!< per technology
 };
 

@@ -155,4 +155,3 @@ ScenarioDocument::Resolve(const std::string& configuration,
 }
 
 } // namespace ns3
-

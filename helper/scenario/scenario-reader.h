@@ -9,7 +9,6 @@
 #include "helper/scenario/scenario-document.h"
 #include "helper/scenario/scenario-spec.h"
 
-
 namespace ns3
 {
 

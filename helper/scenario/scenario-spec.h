@@ -41,6 +41,8 @@ struct PowerSpec
     double idleWatts = 0;   //!< power at zero load
     double maxWatts = 0;    //!< power at full load
     double capacityBps = 0; //!< load at which maxWatts is reached (0 = constant power)
+    /// The model's TypeId: ElementPowerModel (`linear`) or a subclass (PowerModels).
+    std::string model = "ns3::ElementPowerModel";
 };
 
 /**
@@ -143,12 +145,15 @@ struct LinkSpec
  */
 struct TrafficSpec
 {
-    std::string pattern;           //!< periodic, constant_rate, video, request_response, bulk
-    std::string protocol = "udp";  //!< udp or tcp
-    double interval = 1.0;         //!< seconds between packets or requests
-    double size = 100;             //!< bytes per packet (or request)
-    double responseSize = 100;     //!< bytes per response (request_response)
-    double rate = 0;               //!< bit/s (constant_rate; video: mean rate)
+    /// periodic, constant_rate, video, request_response, bulk, or the TypeId of a source
+    std::string pattern;
+    std::string sourceType; //!< the source's TypeId (a pattern's, or the one written)
+    std::map<std::string, std::string> attributes; //!< a source type's attributes, as written
+    std::string protocol = "udp";                  //!< udp or tcp
+    double interval = 1.0;                         //!< seconds between packets or requests
+    double size = 100;                             //!< bytes per packet (or request)
+    double responseSize = 100;                     //!< bytes per response (request_response)
+    double rate = 0;                               //!< bit/s (constant_rate; video: mean rate)
     bool exponential = false;      //!< exponential inter-arrival times (periodic, request_response)
     double frameRate = 30;         //!< frames per second (video)
     double frameSizeVariation = 0; //!< coefficient of variation of frame sizes (video)

@@ -5,6 +5,8 @@
 #include "helper/scenario/spec-reading.h"
 
 #include "helper/scenario/attribute-text.h"
+#include "helper/scenario/type-choice.h"
+#include "model/energy/element-power-model.h"
 
 #include "ns3/queue-size.h"
 #include "ns3/type-id.h"
@@ -124,11 +126,25 @@ RequirePositive(const ConfigNode& node, double value, const std::string& what)
     }
 }
 
+const TypeChoice&
+PowerModels()
+{
+    static const TypeChoice choice{"power model",
+                                   "ns3::ElementPowerModel",
+                                   &BuildsA<ElementPowerModel>,
+                                   {{"linear", "ns3::ElementPowerModel"}}};
+    return choice;
+}
+
 PowerSpec
 ReadPower(const ConfigNode& node, const std::string& context)
 {
-    node.CheckKeys({"idle", "max", "capacity"}, context);
+    node.CheckKeys({"idle", "max", "capacity", "model"}, context);
     PowerSpec p;
+    if (const ConfigNode* model = node.Find("model"))
+    {
+        p.model = ReadTypeChoice(*model, PowerModels());
+    }
     p.idleWatts = node.Get("idle", context).AsPower();
     p.maxWatts = p.idleWatts;
     if (const ConfigNode* max = node.Find("max"))
@@ -207,6 +223,16 @@ CheckAttribute(const std::string& typeName,
                          "'" + value.AsString() + "' is not a valid value for " + typeName +
                              "::" + attribute + ": " + problem);
     }
+}
+
+std::map<std::string, std::string>
+ReadAttributesOf(const ConfigNode& node, const std::string& typeName)
+{
+    for (const auto& [key, value] : node.GetEntries())
+    {
+        CheckAttribute(typeName, key, value, node.GetKeyMark(key));
+    }
+    return ReadStringMap(node);
 }
 
 std::map<std::string, std::string>

@@ -7,6 +7,7 @@
 
 #include "helper/scenario/config-node.h"
 #include "helper/scenario/scenario-spec.h"
+#include "helper/scenario/type-choice.h"
 
 #include <cstdint>
 #include <map>
@@ -92,7 +93,13 @@ std::string WithSuggestion(std::string message,
 void RequirePositive(const ConfigNode& node, double value, const std::string& what);
 
 /**
- * \brief A `power:` override: idle, max (default idle) and capacity.
+ * \return the power models a `power:` override may name: linear (ElementPowerModel, the default)
+ * or any type that builds an ElementPowerModel.
+ */
+const TypeChoice& PowerModels();
+
+/**
+ * \brief A `power:` override: idle, max (default idle), capacity and model (PowerModels).
  * \param node the map
  * \param context what it belongs to, e.g. "link 'x' power"
  * \return the override
@@ -120,6 +127,15 @@ void CheckAttribute(const std::string& typeName,
                     const std::string& attribute,
                     const ConfigNode& value,
                     const SourceMark& keyMark);
+
+/**
+ * \brief An `attributes:` map of one ns-3 type's attributes, each checked (CheckAttribute).
+ * \param node the map
+ * \param typeName the type they are set on, e.g. "ns3::PointToPointNetDevice"
+ * \return attribute name -> value text
+ */
+std::map<std::string, std::string> ReadAttributesOf(const ConfigNode& node,
+                                                    const std::string& typeName);
 
 /**
  * \param node a map of scalars
@@ -165,7 +181,10 @@ double ReadTxPowerDbm(const ConfigNode& node, const std::string& context);
  * \param what what pairs them, e.g. "link 'x'"
  * \throws InputError otherwise
  */
-void CheckPairing(const NodeSpec& a, const NodeSpec& b, const SourceMark& mark, const std::string& what);
+void CheckPairing(const NodeSpec& a,
+                  const NodeSpec& b,
+                  const SourceMark& mark,
+                  const std::string& what);
 
 } // namespace specreading
 

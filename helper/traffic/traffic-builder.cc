@@ -15,6 +15,7 @@
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/ipv4.h"
+#include "ns3/object-factory.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -233,6 +234,17 @@ BuildTraffic(ScenarioBuild& sb)
                 video->SetAttribute("FrameSizeVariation", DoubleValue(t.frameSizeVariation));
                 video->SetAttribute("MaxPacketSize", UintegerValue(t.maxPacketSize));
                 source = video;
+            }
+            else if (t.pattern == t.sourceType)
+            {
+                // A source named by its TypeId, with the attributes the scenario gives it.
+                ObjectFactory factory;
+                factory.SetTypeId(t.sourceType);
+                for (const auto& [attribute, value] : t.attributes)
+                {
+                    factory.Set(attribute, StringValue(value));
+                }
+                source = factory.Create<TimestampedSource>();
             }
             else
             {

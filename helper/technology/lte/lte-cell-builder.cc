@@ -65,31 +65,6 @@ Place(Ptr<Node> node, const Vector& position)
 
 } // namespace
 
-std::string
-LteCellBuilder::SchedulerTypeName(const std::string& name)
-{
-    // ns-3 lte module's FF MAC schedulers (doc: "LTE Design Documentation", MAC scheduler).
-    static const std::map<std::string, std::string> types = {
-        {"pf", "ns3::PfFfMacScheduler"},
-        {"rr", "ns3::RrFfMacScheduler"},
-        {"pss", "ns3::PssFfMacScheduler"},
-        {"cqa", "ns3::CqaFfMacScheduler"},
-        {"fdmt", "ns3::FdMtFfMacScheduler"},
-        {"tdmt", "ns3::TdMtFfMacScheduler"},
-        {"tta", "ns3::TtaFfMacScheduler"},
-        {"fdbet", "ns3::FdBetFfMacScheduler"},
-        {"tdbet", "ns3::TdBetFfMacScheduler"},
-        {"fdtbfq", "ns3::FdTbfqFfMacScheduler"},
-        {"tdtbfq", "ns3::TdTbfqFfMacScheduler"},
-    };
-    auto it = types.find(name);
-    if (it == types.end())
-    {
-        throw std::invalid_argument("unknown LTE scheduler '" + name + "'");
-    }
-    return it->second;
-}
-
 uint32_t
 LteCellBuilder::SrsPeriodicityFor(uint32_t ues, uint32_t current)
 {
@@ -284,7 +259,7 @@ LteCellBuilder::Build(const LteLinkConfig& c,
     m_lte->SetEnbDeviceAttribute("UlEarfcn", UintegerValue(simulatedUlEarfcn));
     m_lte->SetEnbDeviceAttribute("DlBandwidth", UintegerValue(rbs));
     m_lte->SetEnbDeviceAttribute("UlBandwidth", UintegerValue(rbs));
-    m_lte->SetSchedulerType(SchedulerTypeName(c.scheduler));
+    m_lte->SetSchedulerType(c.scheduler);
     // Antennas: the cell and UE classes' gains on ns-3's isotropic pattern (no sectors).
     m_lte->SetEnbAntennaModelType("ns3::IsotropicAntennaModel");
     m_lte->SetEnbAntennaModelAttribute("Gain", DoubleValue(cellClass->antennaGainDbi));

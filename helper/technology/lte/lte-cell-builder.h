@@ -106,11 +106,6 @@ class LteCellBuilder
      */
     static uint32_t SrsPeriodicityFor(uint32_t ues, uint32_t current);
 
-    /**
-     * \param name a scheduler short name of the scenario format (pf, rr, ...)
-     * \return the ns-3 TypeId name of that FF MAC scheduler
-     */
-    static std::string SchedulerTypeName(const std::string& name);
 
   private:
     /**

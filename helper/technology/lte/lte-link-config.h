@@ -27,7 +27,7 @@ struct LteLinkConfig : public LinkConfig
     double bandwidth = 20e6; //!< channel bandwidth, Hz (TS 36.101 Table 5.6-1; default: the band's)
     std::string cell = "macro";        //!< NrCellClass name: power, antenna, height, site cost
     std::string ue = "handset";        //!< NrUeClass name: power, antenna, height
-    std::string scheduler = "pf";      //!< ns-3 FF MAC scheduler short name
+    std::string scheduler = "ns3::PfFfMacScheduler"; //!< the FF MAC scheduler's TypeId
     std::string scenario;              //!< TR 38.901 scenario RMa, UMa, UMi (default: cell's)
     std::string condition = "Auto";    //!< Auto, LOS or NLOS
     bool shadowing = true;             //!< log-normal shadowing

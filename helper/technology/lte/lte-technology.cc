@@ -5,6 +5,7 @@
 #include "helper/scenario/attribute-text.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/spec-reading.h"
+#include "helper/scenario/type-choice.h"
 #include "helper/technology/cell-technology.h"
 #include "helper/technology/lte/lte-cell-builder.h"
 #include "helper/technology/lte/lte-link-config.h"
@@ -33,9 +34,27 @@ using namespace specreading;
 namespace
 {
 
-/// The FF MAC schedulers of ns-3's lte module, by their short names.
-const std::vector<std::string> kLteSchedulers =
-    {"pf", "rr", "pss", "cqa", "fdmt", "tdmt", "tta", "fdbet", "tdbet", "fdtbfq", "tdtbfq"};
+/// The FF MAC schedulers of ns-3's lte module by their short names (ns-3 "LTE Design
+/// Documentation", MAC scheduler), or any type that builds an FfMacScheduler.
+const TypeChoice&
+LteSchedulers()
+{
+    static const TypeChoice choice{"LTE scheduler",
+                                   "ns3::FfMacScheduler",
+                                   &BuildsA<FfMacScheduler>,
+                                   {{"pf", "ns3::PfFfMacScheduler"},
+                                    {"rr", "ns3::RrFfMacScheduler"},
+                                    {"pss", "ns3::PssFfMacScheduler"},
+                                    {"cqa", "ns3::CqaFfMacScheduler"},
+                                    {"fdmt", "ns3::FdMtFfMacScheduler"},
+                                    {"tdmt", "ns3::TdMtFfMacScheduler"},
+                                    {"tta", "ns3::TtaFfMacScheduler"},
+                                    {"fdbet", "ns3::FdBetFfMacScheduler"},
+                                    {"tdbet", "ns3::TdBetFfMacScheduler"},
+                                    {"fdtbfq", "ns3::FdTbfqFfMacScheduler"},
+                                    {"tdtbfq", "ns3::TdTbfqFfMacScheduler"}}};
+    return choice;
+}
 
 /// LteHelper's attributes that name the types it builds (lte-helper.cc DoInitialize and its
 /// Set*Type in ns-3.37), checked like any attribute a scenario sets (CheckAttributeText).
@@ -149,7 +168,7 @@ ReadLteCell(const ConfigNode& link, const ScenarioSpec& spec, const std::string&
     }
     if (const ConfigNode* sched = link.Find("scheduler"))
     {
-        lte->scheduler = ReadChoice(*sched, kLteSchedulers, "LTE scheduler");
+        lte->scheduler = ReadTypeChoice(*sched, LteSchedulers());
     }
     lte->propagationMark = link.GetMark();
     if (const ConfigNode* prop = link.Find("propagation"))

@@ -4,6 +4,8 @@
 
 #include "helper/technology/nr/nr-helper.h"
 
+#include "helper/scenario/attribute-text.h"
+
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-net-device.h"
@@ -71,7 +73,8 @@ NrHelper::SetUeAttribute(const std::string& name, const AttributeValue& value)
 void
 NrHelper::SetSchedulerType(TypeId type)
 {
-    NS_ABORT_MSG_IF(!type.IsChildOf(NrMacScheduler::GetTypeId()),
+    // Tested on a built object: a TypeId's declared parent need not be its C++ base.
+    NS_ABORT_MSG_IF(!BuildsA<NrMacScheduler>(type),
                     "NrHelper: " << type.GetName() << " is not an NrMacScheduler");
     m_schedulerFactory.SetTypeId(type);
 }

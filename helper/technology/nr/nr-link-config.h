@@ -48,7 +48,7 @@ struct NrLinkConfig : public LinkConfig
     double bandwidth = 0;           //!< Hz (default: the band's)
     std::string tdd;                //!< TDD pattern, or "FDD" (default: the band's)
     std::string specialSlot;        //!< special slot split (default: the band's)
-    std::string scheduler = "pf";   //!< rr or pf
+    std::string scheduler = "ns3::NrMacSchedulerPf"; //!< the MAC scheduler's TypeId (NrSchedulers)
     std::string ulAccess = "grant"; //!< grant (SR/BSR) or configured
     uint32_t miniSlotSymbols = 0;   //!< 0 (full slots), 2, 4 or 7
     std::string scenario; //!< TR 38.901 scenario RMa, UMa, UMi (default: the cell class's)

@@ -4,10 +4,13 @@
 
 #include "helper/technology/nr/nr-link-reader.h"
 
+#include "helper/scenario/attribute-text.h"
 #include "helper/scenario/spec-reading.h"
+#include "helper/scenario/type-choice.h"
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-bandwidth.h"
 #include "model/nr/nr-gnb-net-device.h"
+#include "model/nr/nr-mac-scheduler.h"
 #include "model/nr/nr-tdd-pattern.h"
 
 #include "ns3/string.h"
@@ -97,7 +100,7 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
     }
     if (const ConfigNode* sched = link.Find("scheduler"))
     {
-        nr->scheduler = ReadChoice(*sched, {"rr", "pf"}, "scheduler");
+        nr->scheduler = ReadTypeChoice(*sched, NrSchedulers());
     }
     if (const ConfigNode* ul = link.Find("ul_access"))
     {
@@ -267,17 +270,24 @@ CheckSameRadioNetwork(const NrLinkConfig& first,
 
 } // namespace
 
+const TypeChoice&
+NrSchedulers()
+{
+    static const TypeChoice choice{
+        "scheduler",
+        "ns3::NrMacScheduler",
+        &BuildsA<NrMacScheduler>,
+        {{"rr", "ns3::NrMacSchedulerRr"}, {"pf", "ns3::NrMacSchedulerPf"}}};
+    return choice;
+}
+
 std::shared_ptr<NrLinkConfig>
 ReadNrLink(const ConfigNode& link, const LinkReadContext& ctx)
 {
     std::shared_ptr<NrLinkConfig> nr = ReadNrCell(link, ctx.context);
     if (const ConfigNode* attrs = link.Find("attributes"))
     {
-        for (const auto& [key, value] : attrs->GetEntries())
-        {
-            CheckAttribute("ns3::NrGnbNetDevice", key, value, attrs->GetKeyMark(key));
-        }
-        nr->deviceAttributes = ReadStringMap(*attrs);
+        nr->deviceAttributes = ReadAttributesOf(*attrs, "ns3::NrGnbNetDevice");
     }
     CheckNrCellRuns(link, *nr, ctx);
     return nr;

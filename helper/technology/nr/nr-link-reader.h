@@ -6,6 +6,7 @@
 #define BLUEPRINT_NR_LINK_READER_H
 
 #include "helper/scenario/config-node.h"
+#include "helper/scenario/type-choice.h"
 #include "helper/technology/link-technology.h"
 #include "helper/technology/nr/nr-link-config.h"
 
@@ -14,6 +15,13 @@
 
 namespace ns3
 {
+
+/**
+ * \ingroup blueprint
+ * \return the NR MAC schedulers a link may name: rr and pf (NrMacSchedulerRr, NrMacSchedulerPf),
+ * or any registered type that builds an NrMacScheduler.
+ */
+const TypeChoice& NrSchedulers();
 
 /**
  * \ingroup blueprint

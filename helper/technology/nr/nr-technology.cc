@@ -13,8 +13,6 @@
 #include "model/nr/nr-gnb-energy-model.h"
 #include "model/nr/nr-gnb-net-device.h"
 #include "model/nr/nr-handover-manager.h"
-#include "model/nr/nr-mac-scheduler-pf.h"
-#include "model/nr/nr-mac-scheduler-rr.h"
 #include "model/nr/nr-numerology.h"
 #include "model/nr/nr-ue-net-device.h"
 
@@ -228,8 +226,7 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         nr.SetGnbAttribute("SpecialSlot", StringValue(cell.specialSlot));
         nr.SetGnbAttribute("MiniSlotSymbols", UintegerValue(cell.miniSlotSymbols));
         nr.SetGnbAttribute("UlAccess", StringValue(cell.ulAccess));
-        nr.SetSchedulerType(cell.scheduler == "rr" ? NrMacSchedulerRr::GetTypeId()
-                                                   : NrMacSchedulerPf::GetTypeId());
+        nr.SetSchedulerType(TypeId::LookupByName(cell.scheduler));
         for (const auto& [attribute, value] : cell.deviceAttributes)
         {
             nr.SetGnbAttribute(attribute, StringValue(value));

@@ -191,11 +191,7 @@ class WiredTechnology : public LinkTechnology
         }
         if (const ConfigNode* attrs = link.Find("attributes"))
         {
-            for (const auto& [key, value] : attrs->GetEntries())
-            {
-                CheckAttribute("ns3::PointToPointNetDevice", key, value, attrs->GetKeyMark(key));
-            }
-            c->deviceAttributes = ReadStringMap(*attrs);
+            c->deviceAttributes = ReadAttributesOf(*attrs, "ns3::PointToPointNetDevice");
         }
         return c;
     }
