@@ -15,12 +15,15 @@ namespace ns3
  * \ingroup blueprint
  * \brief Builds one resolved scenario in ns-3, runs it and measures it.
  *
- * Build order: nodes (groups placed in their site), the internet stack with static routing, links
- * through the technology helpers, shortest-path routes towards every flow endpoint, traffic
- * applications and their traces into one FlowRecord per flow, then the energy meter and the cost
- * ledger. The run lasts the scenario's duration plus its drain time, so packets in flight when
- * the senders stop are still counted. Errors that need the built topology (a flow with no path)
- * are InputErrors at the flow's position, raised before anything is run or written.
+ * Build order (into a ScenarioBuild): nodes (groups placed in their site), the internet stack with
+ * static routing, links through their technologies' plug-ins (LinkTechnology::Build, unit by unit
+ * in file order), shortest-path routes towards every flow endpoint, traffic applications and
+ * their traces into one FlowRecord per flow (BuildTraffic), then the energy meter and the cost
+ * ledger (the nodes' equipment here, the links' by their technologies). The runner names no
+ * technology; doc/architecture.rst follows a run step by step. The run lasts the scenario's
+ * duration plus its drain time, so packets in flight when the senders stop are still counted.
+ * Errors that need the built topology (a flow with no path) are InputErrors at the flow's position,
+ * raised before anything is run or written.
  */
 class ScenarioRunner
 {

@@ -106,7 +106,6 @@ class LteCellBuilder
      */
     static uint32_t SrsPeriodicityFor(uint32_t ues, uint32_t current);
 
-
   private:
     /**
      * \brief Aggregate to the core node's SGi device the FramedRouteSink that makes the PGW

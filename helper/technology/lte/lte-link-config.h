@@ -25,8 +25,8 @@ struct LteLinkConfig : public LinkConfig
     uint16_t band = 1;       //!< E-UTRA operating band (LteBandProfile)
     double dlMhz = 0;        //!< downlink carrier centre, MHz (default: the band's)
     double bandwidth = 20e6; //!< channel bandwidth, Hz (TS 36.101 Table 5.6-1; default: the band's)
-    std::string cell = "macro";        //!< NrCellClass name: power, antenna, height, site cost
-    std::string ue = "handset";        //!< NrUeClass name: power, antenna, height
+    std::string cell = "macro"; //!< NrCellClass name: power, antenna, height, site cost
+    std::string ue = "handset"; //!< NrUeClass name: power, antenna, height
     std::string scheduler = "ns3::PfFfMacScheduler"; //!< the FF MAC scheduler's TypeId
     std::string scenario;              //!< TR 38.901 scenario RMa, UMa, UMi (default: cell's)
     std::string condition = "Auto";    //!< Auto, LOS or NLOS

@@ -5,7 +5,6 @@
 #include "helper/technology/nr/nr-helper.h"
 
 #include "helper/scenario/attribute-text.h"
-
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-net-device.h"

@@ -41,16 +41,16 @@ struct NrHandoverSpec
  */
 struct NrLinkConfig : public LinkConfig
 {
-    std::string band;               //!< NrBandProfile name
-    std::string cell = "macro";     //!< NrCellClass name
-    std::string ue = "handset";     //!< NrUeClass name
-    uint8_t numerology = 1;         //!< mu (default: the band's)
-    double bandwidth = 0;           //!< Hz (default: the band's)
-    std::string tdd;                //!< TDD pattern, or "FDD" (default: the band's)
-    std::string specialSlot;        //!< special slot split (default: the band's)
+    std::string band;           //!< NrBandProfile name
+    std::string cell = "macro"; //!< NrCellClass name
+    std::string ue = "handset"; //!< NrUeClass name
+    uint8_t numerology = 1;     //!< mu (default: the band's)
+    double bandwidth = 0;       //!< Hz (default: the band's)
+    std::string tdd;            //!< TDD pattern, or "FDD" (default: the band's)
+    std::string specialSlot;    //!< special slot split (default: the band's)
     std::string scheduler = "ns3::NrMacSchedulerPf"; //!< the MAC scheduler's TypeId (NrSchedulers)
-    std::string ulAccess = "grant"; //!< grant (SR/BSR) or configured
-    uint32_t miniSlotSymbols = 0;   //!< 0 (full slots), 2, 4 or 7
+    std::string ulAccess = "grant";                  //!< grant (SR/BSR) or configured
+    uint32_t miniSlotSymbols = 0;                    //!< 0 (full slots), 2, 4 or 7
     std::string scenario; //!< TR 38.901 scenario RMa, UMa, UMi (default: the cell class's)
     std::string condition = "Auto"; //!< Auto, LOS or NLOS
     bool shadowing = true;          //!< log-normal shadowing
