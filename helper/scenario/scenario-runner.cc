@@ -26,6 +26,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -211,10 +212,19 @@ BuildLinks(ScenarioBuild& sb)
     std::vector<BuildUnit> grouped;
     for (const auto& [technology, links] : LinksByTechnology(spec))
     {
+        std::size_t grouping = 0;
         for (auto& unit : technology->GroupForBuild(links))
         {
+            grouping += unit.size();
             unitOfFirstLink.emplace(unit.front(), grouped.size());
             grouped.push_back({technology, std::move(unit)});
+        }
+        // A plug-in that left a link out of its units would leave it unbuilt, silently.
+        if (grouping != links.size())
+        {
+            throw std::logic_error("link technology " + technology->GetName() + " grouped " +
+                                   std::to_string(grouping) + " of its " +
+                                   std::to_string(links.size()) + " links into build units");
         }
     }
     std::vector<BuildUnit> units;
