@@ -15,8 +15,8 @@
  * measured by the calling script (GNU time).
  */
 
-#include "helper/address-plan.h"
-#include "helper/pon-helper.h"
+#include "helper/routing/address-plan.h"
+#include "helper/technology/pon/pon-helper.h"
 #include "model/pon/pon-olt-net-device.h"
 #include "model/pon/pon-upstream-scheduler.h"
 #include "model/traffic/periodic-source.h"

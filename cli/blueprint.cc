@@ -5,15 +5,15 @@
  * A thin main over helper/: parse the command line, resolve the scenario, run it, write results.
  */
 
-#include "helper/input-error.h"
-#include "helper/output-folder.h"
-#include "helper/result-writer.h"
-#include "helper/scenario-footprint.h"
-#include "helper/scenario-reader.h"
-#include "helper/scenario-runner.h"
-#include "helper/sweep-aggregator.h"
-#include "helper/sweep-command.h"
-#include "helper/sweep-task.h"
+#include "helper/results/output-folder.h"
+#include "helper/results/result-writer.h"
+#include "helper/scenario/input-error.h"
+#include "helper/scenario/scenario-footprint.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/scenario-runner.h"
+#include "helper/sweep/sweep-aggregator.h"
+#include "helper/sweep/sweep-command.h"
+#include "helper/sweep/sweep-task.h"
 
 #include <cerrno>
 #include <climits>

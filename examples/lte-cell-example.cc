@@ -23,10 +23,10 @@
  *     lte-cell-example --ues=50 --interval=20ms    (raises the SRS periodicity to 80 ms)
  */
 
-#include "helper/address-plan.h"
-#include "helper/lte-cell-builder.h"
-#include "helper/static-route-planner.h"
-#include "helper/wired-link-helper.h"
+#include "helper/routing/address-plan.h"
+#include "helper/routing/static-route-planner.h"
+#include "helper/technology/lte/lte-cell-builder.h"
+#include "helper/technology/wired/wired-link-helper.h"
 #include "model/lte/lte-band-profile.h"
 #include "model/routing/host-route-table.h"
 #include "model/traffic/periodic-source.h"
@@ -104,7 +104,7 @@ main(int argc, char* argv[])
     cmd.AddValue("distance", "distance of the farthest UE from the eNB, m", distance);
     cmd.AddValue("interval", "gap between the packets of each flow", interval);
     cmd.Parse(argc, argv);
-    LteLinkSpec cell;
+    LteLinkConfig cell;
     cell.band = static_cast<uint16_t>(band);
     cell.bandwidth = bandwidthMhz * 1e6;
     const LteBandProfile* profile = LteBandProfile::Find(cell.band);

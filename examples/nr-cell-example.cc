@@ -27,8 +27,8 @@
  * profile (28 GHz, 400 MHz) for mu 3, which exists only in FR2.
  */
 
-#include "helper/nr-helper.h"
-#include "helper/wired-link-helper.h"
+#include "helper/technology/nr/nr-helper.h"
+#include "helper/technology/wired/wired-link-helper.h"
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-net-device.h"

@@ -22,7 +22,7 @@
  *     nr-handover-example --hysteresis=6 --ttt=640ms (later: less ping-pong, longer at the edge)
  */
 
-#include "helper/nr-helper.h"
+#include "helper/technology/nr/nr-helper.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-net-device.h"
 #include "model/nr/nr-handover-manager.h"

@@ -9,7 +9,7 @@
  *   ./build/examples/ntn-geo-example [--rain=15] [--seconds=30]
  */
 
-#include "helper/ntn-helper.h"
+#include "helper/technology/ntn/ntn-helper.h"
 #include "model/ntn/ntn-channel.h"
 #include "model/ntn/ntn-terminal-net-device.h"
 

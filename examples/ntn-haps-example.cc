@@ -9,7 +9,7 @@
  *   ./build/examples/ntn-haps-example [--shelters=4] [--scheduler=pf]
  */
 
-#include "helper/ntn-helper.h"
+#include "helper/technology/ntn/ntn-helper.h"
 #include "model/ntn/ntn-channel.h"
 
 #include "ns3/applications-module.h"

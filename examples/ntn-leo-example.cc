@@ -8,7 +8,7 @@
  *   ./build/examples/ntn-leo-example [--seconds=60] [--rain=0] [--load=0]
  */
 
-#include "helper/ntn-helper.h"
+#include "helper/technology/ntn/ntn-helper.h"
 #include "model/ntn/ntn-channel.h"
 #include "model/traffic/request-response-client.h"
 #include "model/traffic/request-response-server.h"

@@ -9,7 +9,7 @@
  *   ./build/examples/ntn-scale-example --terminals=100 [--seconds=60] [--perPlane=22]
  */
 
-#include "helper/ntn-helper.h"
+#include "helper/technology/ntn/ntn-helper.h"
 #include "model/ntn/ntn-channel.h"
 
 #include "ns3/applications-module.h"

@@ -25,9 +25,9 @@
  * regenerator (O-E-O at b), or --km=3000 for a fibre no transponder class reaches (blocked).
  */
 
-#include "helper/address-plan.h"
-#include "helper/optical-helper.h"
-#include "helper/static-route-planner.h"
+#include "helper/routing/address-plan.h"
+#include "helper/routing/static-route-planner.h"
+#include "helper/technology/optical/optical-helper.h"
 #include "model/routing/host-route-table.h"
 #include "model/traffic/periodic-source.h"
 #include "model/traffic/timestamp-sink.h"

@@ -22,8 +22,8 @@
  * --cycle=2ms.
  */
 
-#include "helper/address-plan.h"
-#include "helper/pon-helper.h"
+#include "helper/routing/address-plan.h"
+#include "helper/technology/pon/pon-helper.h"
 #include "model/traffic/periodic-source.h"
 #include "model/traffic/timestamp-sink.h"
 

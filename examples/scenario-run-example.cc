@@ -22,10 +22,10 @@
  *     scenario-run-example scenarios/regional-public-services.yaml --configuration=new-fiber
  */
 
-#include "helper/input-error.h"
-#include "helper/result-writer.h"
-#include "helper/scenario-reader.h"
-#include "helper/scenario-runner.h"
+#include "helper/results/result-writer.h"
+#include "helper/scenario/input-error.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/scenario-runner.h"
 
 #include "ns3/command-line.h"
 

@@ -24,11 +24,11 @@
  * to see the queue build, or --equipment=server for an end host with no forwarding latency.
  */
 
-#include "helper/wired-link-helper.h"
+#include "helper/technology/wired/wired-link-helper.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/traffic/periodic-source.h"
 #include "model/traffic/timestamp-header.h"
 #include "model/traffic/timestamp-sink.h"
-#include "model/wired/equipment-profile.h"
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"

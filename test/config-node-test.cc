@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "helper/config-node.h"
+#include "helper/scenario/config-node.h"
 #include "input-error-support.h"
 
 #include <algorithm>

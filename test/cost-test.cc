@@ -5,7 +5,7 @@
  */
 
 #include "model/cost/cost-ledger.h"
-#include "model/wired/equipment-profile.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 
 #include <gtest/gtest.h>

@@ -7,12 +7,12 @@
  * SSB bursts, TR 38.864 sleep states).
  */
 
-#include "helper/input-error.h"
-#include "helper/scenario-reader.h"
-#include "helper/scenario-runner.h"
+#include "helper/scenario/input-error.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/scenario-runner.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/nr/nr-band-profile.h"
 #include "model/wifi/wifi-power-model.h"
-#include "model/wired/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 
 #include <algorithm>

@@ -5,10 +5,10 @@
  * and the meter counting the bits real devices transmit.
  */
 
-#include "helper/wired-link-helper.h"
+#include "helper/technology/wired/wired-link-helper.h"
 #include "model/energy/element-power-model.h"
 #include "model/energy/energy-meter.h"
-#include "model/wired/equipment-profile.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 
 #include "ns3/core-module.h"

@@ -6,8 +6,8 @@
  * where nothing was required.
  */
 
-#include "helper/scenario-reader.h"
-#include "helper/scenario-runner.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/scenario-runner.h"
 
 #include <gtest/gtest.h>
 #include <string>

@@ -7,7 +7,7 @@
 #ifndef BLUEPRINT_TEST_INPUT_ERROR_SUPPORT_H
 #define BLUEPRINT_TEST_INPUT_ERROR_SUPPORT_H
 
-#include "helper/input-error.h"
+#include "helper/scenario/input-error.h"
 
 #include <functional>
 #include <gtest/gtest.h>

@@ -5,7 +5,7 @@
  * the channel numbers ns-3 can simulate, the SRS periodicity a cell needs, EARTH eNB power.
  */
 
-#include "helper/lte-cell-builder.h"
+#include "helper/technology/lte/lte-cell-builder.h"
 #include "model/lte/lte-band-profile.h"
 #include "model/lte/lte-enb-energy-model.h"
 
@@ -91,8 +91,6 @@ TEST(LteCellBuilderTest, SrsPeriodicityGrowsWithTheUes)
     EXPECT_EQ(LteCellBuilder::SrsPeriodicityFor(100, 320), 320u);
     EXPECT_EQ(LteCellBuilder::SrsPeriodicityFor(320, 40), 320u);
     EXPECT_THROW(LteCellBuilder::SrsPeriodicityFor(321, 40), std::invalid_argument);
-    EXPECT_EQ(LteCellBuilder::SchedulerTypeName("pf"), "ns3::PfFfMacScheduler");
-    EXPECT_THROW(LteCellBuilder::SchedulerTypeName("edf"), std::invalid_argument);
 }
 
 // Auer et al. 2011 Table II: macro N_TRX 6, P_max 20 W, P0 130 W, dp 4.7 -> 780 W idle, 1344 W

@@ -7,10 +7,10 @@
  * default must transmit less in total and see the same per-PRB SINR at a given spot.
  */
 
-#include "helper/address-plan.h"
-#include "helper/lte-cell-builder.h"
-#include "helper/scenario-reader.h"
-#include "helper/scenario-runner.h"
+#include "helper/routing/address-plan.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/scenario-runner.h"
+#include "helper/technology/lte/lte-cell-builder.h"
 #include "model/nr/nr-band-profile.h"
 
 #include "ns3/core-module.h"
@@ -115,7 +115,7 @@ TEST(NrCellPowerTest, LteCellPowerFollowsItsConfiguredBandwidth)
         internet.Install(ue);
         MobilityHelper mobility;
         mobility.Install(core);
-        LteLinkSpec c;
+        LteLinkConfig c;
         c.band = 1;
         c.dlMhz = 2140;
         c.bandwidth = bandwidth;

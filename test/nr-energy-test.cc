@@ -7,7 +7,7 @@
  * totals are worked by hand from the sources' tables in the tests below.
  */
 
-#include "helper/nr-helper.h"
+#include "helper/technology/nr/nr-helper.h"
 #include "model/nr/nr-cell-ue-energy-model.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-energy-model.h"

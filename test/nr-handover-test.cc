@@ -5,9 +5,9 @@
  * clause 5.5.4.4), the interruption, and the path switch of a scenario's routes.
  */
 
-#include "helper/nr-helper.h"
-#include "helper/scenario-reader.h"
-#include "helper/scenario-runner.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/scenario-runner.h"
+#include "helper/technology/nr/nr-helper.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-net-device.h"
 #include "model/nr/nr-handover-manager.h"

@@ -11,7 +11,7 @@
  * TTI grid, and compared to the nanosecond.
  */
 
-#include "helper/nr-helper.h"
+#include "helper/technology/nr/nr-helper.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-gnb-net-device.h"
 #include "model/nr/nr-numerology.h"

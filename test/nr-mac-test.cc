@@ -8,7 +8,7 @@
  * from TS 38.214 Tables 5.1.3.1-1 and 5.1.3.2-1.
  */
 
-#include "helper/nr-helper.h"
+#include "helper/technology/nr/nr-helper.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-error-model.h"
 #include "model/nr/nr-gnb-net-device.h"

@@ -6,8 +6,8 @@
  * the UEs still waiting) and HARQ retransmissions that deliver a buffer report late.
  */
 
-#include "helper/scenario-reader.h"
-#include "helper/scenario-runner.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/scenario-runner.h"
 
 #include <gtest/gtest.h>
 #include <string>

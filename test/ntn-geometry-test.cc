@@ -11,7 +11,7 @@
  * elevation, and the channel's light-time delays are read.
  */
 
-#include "helper/ntn-helper.h"
+#include "helper/technology/ntn/ntn-helper.h"
 #include "model/ntn/ntn-channel.h"
 #include "model/ntn/ntn-geo-frame.h"
 #include "model/ntn/ntn-geo-platform.h"

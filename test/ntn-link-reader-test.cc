@@ -5,7 +5,7 @@
  * FILE:LINE:COL errors.
  */
 
-#include "helper/ntn-link-reader.h"
+#include "helper/technology/ntn/ntn-link-reader.h"
 
 #include <gtest/gtest.h>
 

@@ -14,7 +14,7 @@
  *   2022-05-02; Michel et al. measured about 600 ms minimum on a GEO service).
  */
 
-#include "helper/ntn-helper.h"
+#include "helper/technology/ntn/ntn-helper.h"
 #include "model/ntn/ntn-channel.h"
 #include "model/ntn/ntn-terminal-net-device.h"
 #include "model/traffic/request-response-client.h"

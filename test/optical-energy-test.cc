@@ -8,8 +8,8 @@
 
 #include "model/cost/cost-ledger.h"
 #include "model/energy/energy-meter.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/optical/optical-transponder-class.h"
-#include "model/wired/equipment-profile.h"
 #include "model/wired/wired-link-profile.h"
 #include "optical-testbed.h"
 

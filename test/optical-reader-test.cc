@@ -5,7 +5,7 @@
  * an InputError at its FILE:LINE:COL.
  */
 
-#include "helper/optical-spec-reader.h"
+#include "helper/technology/optical/optical-spec-reader.h"
 
 #include <gtest/gtest.h>
 

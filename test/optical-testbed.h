@@ -9,9 +9,9 @@
 #ifndef BLUEPRINT_TEST_OPTICAL_TESTBED_H
 #define BLUEPRINT_TEST_OPTICAL_TESTBED_H
 
-#include "helper/address-plan.h"
-#include "helper/optical-helper.h"
-#include "helper/static-route-planner.h"
+#include "helper/routing/address-plan.h"
+#include "helper/routing/static-route-planner.h"
+#include "helper/technology/optical/optical-helper.h"
 #include "model/routing/host-route-table.h"
 #include "traffic-probes.h"
 

@@ -7,7 +7,7 @@
  * written again. The command runs as a child process, as a user runs it.
  */
 
-#include "helper/child-process.h"
+#include "helper/sweep/child-process.h"
 
 #include <algorithm>
 #include <filesystem>

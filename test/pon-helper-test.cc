@@ -5,7 +5,7 @@
  * and optical budget, energy and cost per element.
  */
 
-#include "helper/pon-link-reader.h"
+#include "helper/technology/pon/pon-link-reader.h"
 #include "model/cost/cost-ledger.h"
 #include "model/energy/energy-meter.h"
 #include "model/wired/wired-link-profile.h"

@@ -8,8 +8,8 @@
 #ifndef BLUEPRINT_TEST_PON_TESTBED_H
 #define BLUEPRINT_TEST_PON_TESTBED_H
 
-#include "helper/address-plan.h"
-#include "helper/pon-helper.h"
+#include "helper/routing/address-plan.h"
+#include "helper/technology/pon/pon-helper.h"
 #include "model/pon/pon-channel.h"
 #include "model/pon/pon-dba.h"
 #include "model/pon/pon-flavour.h"

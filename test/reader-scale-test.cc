@@ -6,7 +6,7 @@
  * number of times.
  */
 
-#include "helper/scenario-reader.h"
+#include "helper/scenario/scenario-reader.h"
 
 #include <algorithm>
 #include <chrono>

@@ -6,7 +6,7 @@
  * and summary lines whole however long they are.
  */
 
-#include "helper/result-writer.h"
+#include "helper/results/result-writer.h"
 
 #include <gtest/gtest.h>
 #include <sstream>

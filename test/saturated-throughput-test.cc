@@ -8,8 +8,8 @@
  * against) reports up to 1.95 times the line rate here.
  */
 
-#include "helper/scenario-reader.h"
-#include "helper/scenario-runner.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/scenario-runner.h"
 #include "model/nr/nr-mcs-table.h"
 #include "model/nr/nr-tbs.h"
 

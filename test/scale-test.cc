@@ -6,9 +6,9 @@
  * tests check structure, not time.
  */
 
-#include "helper/input-error.h"
-#include "helper/scenario-reader.h"
-#include "helper/scenario-runner.h"
+#include "helper/scenario/input-error.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/scenario-runner.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -6,7 +6,7 @@
  * error found in an alternative names it.
  */
 
-#include "helper/scenario-reader.h"
+#include "helper/scenario/scenario-reader.h"
 #include "input-error-support.h"
 
 #include <gtest/gtest.h>

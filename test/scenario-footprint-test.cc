@@ -6,9 +6,9 @@
  */
 
 #include "cli-support.h"
-#include "helper/scenario-footprint.h"
-#include "helper/scenario-reader.h"
-#include "helper/setup-progress.h"
+#include "helper/scenario/scenario-footprint.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/setup-progress.h"
 #include "input-error-support.h"
 
 #include <cstdio>
@@ -51,7 +51,7 @@ TEST(ScenarioFootprintTest, CountsWhatTheRunBuilds)
     const ScenarioSpec spec = ScenarioDocument::FromString(kMixed, "mixed.yaml").Resolve("base");
     const ScenarioFootprint f = EstimateFootprint(spec);
     EXPECT_EQ(f.nodes, 154u);
-    EXPECT_EQ(f.wiredDevices, 2u * (100 + 1 + 1 + 1));
+    EXPECT_EQ(f.pointToPointDevices, 2u * (100 + 1 + 1 + 1));
     EXPECT_EQ(f.radioDevices, 2u + 50); // the UEs have one device each, whatever serves them
     EXPECT_EQ(f.flowMembers, 100u + 50);
     // One host route towards the server, each of the 100 asking hosts and each of the 50 UEs on

@@ -6,7 +6,7 @@
  * scripts/skip-reasons.awk over ctest's log afterwards.
  */
 
-#include "helper/child-process.h"
+#include "helper/sweep/child-process.h"
 
 #include <fstream>
 #include <gtest/gtest.h>

@@ -5,9 +5,9 @@
  * towards destinations on transit nodes, one tree per root; HostRouteTable and framed routes.
  */
 
-#include "helper/address-plan.h"
-#include "helper/static-route-planner.h"
-#include "helper/wired-link-helper.h"
+#include "helper/routing/address-plan.h"
+#include "helper/routing/static-route-planner.h"
+#include "helper/technology/wired/wired-link-helper.h"
 #include "model/routing/framed-route-sink.h"
 #include "model/routing/host-route-table.h"
 

@@ -8,8 +8,8 @@
  * runs as a job array, a failed task is reported and resubmitted alone.
  */
 
-#include "helper/child-process.h"
-#include "helper/slurm-executor.h"
+#include "helper/sweep/child-process.h"
+#include "helper/sweep/slurm-executor.h"
 
 #include <chrono>
 #include <csignal>

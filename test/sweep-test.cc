@@ -5,13 +5,13 @@
  * without running any simulation.
  */
 
-#include "helper/confidence-interval.h"
-#include "helper/input-error.h"
-#include "helper/run-identity.h"
-#include "helper/sweep-aggregator.h"
-#include "helper/sweep-constraint.h"
-#include "helper/sweep-plan.h"
-#include "helper/sweep-spec.h"
+#include "helper/scenario/input-error.h"
+#include "helper/sweep/confidence-interval.h"
+#include "helper/sweep/run-identity.h"
+#include "helper/sweep/sweep-aggregator.h"
+#include "helper/sweep/sweep-constraint.h"
+#include "helper/sweep/sweep-plan.h"
+#include "helper/sweep/sweep-spec.h"
 
 #include <chrono>
 #include <cmath>

@@ -7,9 +7,9 @@
  * clause 11.3 for the EPC's PGW), which follow the terminal through handovers.
  */
 
-#include "helper/input-error.h"
-#include "helper/scenario-reader.h"
-#include "helper/scenario-runner.h"
+#include "helper/scenario/input-error.h"
+#include "helper/scenario/scenario-reader.h"
+#include "helper/scenario/scenario-runner.h"
 
 #include <gtest/gtest.h>
 #include <map>

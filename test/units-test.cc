@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
-#include "helper/units.h"
+#include "helper/scenario/units.h"
 
 #include <functional>
 #include <gtest/gtest.h>

@@ -5,8 +5,8 @@
  * ITU-T G.992.5 and the reference figures, equipment caps, reach checks and the catalogues.
  */
 
-#include "helper/wired-link-helper.h"
-#include "model/wired/equipment-profile.h"
+#include "helper/technology/wired/wired-link-helper.h"
+#include "model/equipment/equipment-profile.h"
 #include "model/wired/wired-channel.h"
 #include "model/wired/wired-link-profile.h"
 

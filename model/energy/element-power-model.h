@@ -22,6 +22,9 @@ namespace ns3
  *
  * With Capacity 0 the element draws a constant Pue * IdlePower whatever it carries: the model for
  * equipment whose draw does not follow traffic, such as DSL line cards and optics.
+ *
+ * GetPower and GetEnergy are virtual: a scenario's `power: {model: ns3::...}` names a subclass
+ * (a sleep-capable router, say) that the energy meter then integrates in their place.
  */
 class ElementPowerModel : public Object
 {
@@ -40,7 +43,7 @@ class ElementPowerModel : public Object
      * \param bitRate the bit rate the element carries, in bit/s (not negative).
      * \return the power in W, PUE included.
      */
-    double GetPower(double bitRate) const;
+    virtual double GetPower(double bitRate) const;
 
     /**
      * \brief Get the energy drawn over a run.
@@ -53,7 +56,7 @@ class ElementPowerModel : public Object
      * \param bitsCarried the bits the element carried during the run (not negative).
      * \return the energy in J, PUE included.
      */
-    double GetEnergy(double seconds, double bitsCarried) const;
+    virtual double GetEnergy(double seconds, double bitsCarried) const;
 
     /// \return the idle power in W (PUE excluded).
     double GetIdlePower() const;

@@ -7,8 +7,8 @@
  * hang, memory beyond the limit) is a defect. scripts/run-fuzzers.sh builds and runs it.
  */
 
-#include "helper/input-error.h"
-#include "helper/scenario-reader.h"
+#include "helper/scenario/input-error.h"
+#include "helper/scenario/scenario-reader.h"
 
 #include <cstddef>
 #include <cstdint>

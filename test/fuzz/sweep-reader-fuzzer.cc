@@ -7,9 +7,9 @@
  * An InputError is the expected answer to bad input; anything else is a defect.
  */
 
-#include "helper/input-error.h"
-#include "helper/sweep-plan.h"
-#include "helper/sweep-spec.h"
+#include "helper/scenario/input-error.h"
+#include "helper/sweep/sweep-plan.h"
+#include "helper/sweep/sweep-spec.h"
 
 #include <cstddef>
 #include <cstdint>

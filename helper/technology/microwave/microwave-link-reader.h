@@ -5,7 +5,7 @@
 #ifndef BLUEPRINT_MICROWAVE_LINK_READER_H
 #define BLUEPRINT_MICROWAVE_LINK_READER_H
 
-#include "helper/config-node.h"
+#include "helper/scenario/config-node.h"
 #include "helper/technology/microwave/microwave-link-config.h"
 
 #include <string>

@@ -1,0 +1,555 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/results/result-writer.h"
+
+#include "helper/scenario/input-error.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unistd.h>
+
+namespace ns3
+{
+
+namespace
+{
+
+using Json = nlohmann::ordered_json;
+
+Json
+DelayJson(const DelaySummary& d)
+{
+    Json j;
+    j["samples"] = d.samples;
+    j["mean"] = d.mean;
+    j["p50"] = d.p50;
+    j["p95"] = d.p95;
+    j["p99"] = d.p99;
+    j["max"] = d.max;
+    j["min"] = d.min;
+    j["exact"] = d.exact;
+    j["relative_error"] = d.relativeError;
+    return j;
+}
+
+std::string
+Join(const std::vector<std::string>& items, const std::string& sep)
+{
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+    {
+        out += (i ? sep : "") + items[i];
+    }
+    return out;
+}
+
+/// printf into a std::string of whatever length the text needs (names and paths are unbounded).
+template <typename... Args>
+std::string
+Format(const char* fmt, Args... args)
+{
+    const int length = std::snprintf(nullptr, 0, fmt, args...);
+    if (length <= 0)
+    {
+        return "";
+    }
+    std::string out(static_cast<std::size_t>(length) + 1, '\0');
+    std::snprintf(out.data(), out.size(), fmt, args...);
+    out.resize(static_cast<std::size_t>(length));
+    return out;
+}
+
+/// `s` padded with spaces to `width` characters (never cut: a longer `s` is kept whole).
+std::string
+Pad(const std::string& s, std::size_t width)
+{
+    return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
+}
+
+/// A table column of text, as wide as its widest cell or its header.
+struct TextColumn
+{
+    std::string header;            //!< the column's title
+    std::vector<std::string> rows; //!< one cell per row
+    std::size_t width = 0;         //!< the widest cell or the header
+
+    /// \param title the header
+    explicit TextColumn(std::string title)
+        : header(std::move(title)),
+          width(header.size())
+    {
+    }
+
+    /// \param cell the next row's text
+    void Add(const std::string& cell)
+    {
+        rows.push_back(cell);
+        width = std::max(width, cell.size());
+    }
+};
+
+/// The technologies of a flow's path, as the tables show them.
+std::string
+PathText(const FlowResult& f)
+{
+    return Join(f.technologyPath, "+");
+}
+
+/// Which delay the tables show for a flow: the round trip for request-response traffic (what its
+/// `rtt` requirement judges), else the one-way latency.
+const DelaySummary&
+ShownDelay(const FlowResult& f)
+{
+    return f.rtt ? *f.rtt : f.latency;
+}
+
+/// The label of ShownDelay in the tables' `delay` column.
+std::string
+DelayKind(const FlowResult& f)
+{
+    return f.rtt ? "rtt" : "one-way";
+}
+
+/// A CSV field, quoted when it holds a separator, quote or newline (RFC 4180).
+std::string
+CsvField(const std::string& s)
+{
+    if (s.find_first_of(",\"\n") == std::string::npos)
+    {
+        return s;
+    }
+    std::string out = "\"";
+    for (char c : s)
+    {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+/// Shortest round-trip decimal text of a double, so CSV and JSON carry the same value.
+std::string
+Number(double v)
+{
+    return Json(v).dump();
+}
+
+/// The elements without a power or cost figure, as a JSON array of objects.
+Json
+UnaccountedJson(const std::vector<UnaccountedElement>& elements)
+{
+    Json list = Json::array();
+    for (const auto& e : elements)
+    {
+        list.push_back({{"element", e.element},
+                        {"node", e.node},
+                        {"technology", e.technology},
+                        {"reason", e.reason}});
+    }
+    return list;
+}
+
+/// One table line naming the elements without a figure ("" when there are none), grouped by
+/// technology and reason: "a, b (host: an end device ...); c (lte: ...)".
+std::string
+UnaccountedLine(const std::string& label, const std::vector<UnaccountedElement>& elements)
+{
+    if (elements.empty())
+    {
+        return "";
+    }
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups; // in first-seen order
+    for (const auto& e : elements)
+    {
+        const std::string why = e.technology + ": " + e.reason;
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+            return g.first == why;
+        });
+        if (it == groups.end())
+        {
+            groups.emplace_back(why, std::vector<std::string>{});
+            it = std::prev(groups.end());
+        }
+        it->second.push_back(e.element);
+    }
+    std::vector<std::string> parts;
+    for (const auto& [why, names] : groups)
+    {
+        parts.push_back(Join(names, ", ") + " (" + why + ")");
+    }
+    return label + ": " + Join(parts, "; ") + "\n";
+}
+
+/// UnaccountedLine over several configurations: each element once (in first-seen order), followed
+/// by "[only in a, b]" when some configurations have a figure for it.
+std::string
+UnaccountedAcross(const std::string& label,
+                  const std::vector<RunResult>& runs,
+                  std::vector<UnaccountedElement> RunResult::*list)
+{
+    std::vector<UnaccountedElement> merged;
+    std::vector<std::vector<std::string>> configurations; // per merged element
+    for (const auto& r : runs)
+    {
+        for (const auto& e : r.*list)
+        {
+            auto it = std::find_if(merged.begin(), merged.end(), [&](const auto& m) {
+                return m.element == e.element && m.technology == e.technology &&
+                       m.reason == e.reason;
+            });
+            if (it == merged.end())
+            {
+                merged.push_back(e);
+                configurations.emplace_back();
+                it = std::prev(merged.end());
+            }
+            configurations[it - merged.begin()].push_back(r.configuration);
+        }
+    }
+    for (std::size_t i = 0; i < merged.size(); ++i)
+    {
+        if (configurations[i].size() < runs.size())
+        {
+            merged[i].reason += "; only in " + Join(configurations[i], ", ");
+        }
+    }
+    return UnaccountedLine(label, merged);
+}
+} // namespace
+
+std::string
+ResultWriter::ToJson(const RunResult& r)
+{
+    Json j;
+    j["blueprint_version"] = r.version;
+    j["scenario"] = r.scenario;
+    j["source_file"] = r.sourceFile;
+    j["configuration"] = r.configuration;
+    j["configuration_description"] = r.configurationDescription;
+    j["seed"] = r.seed;
+    j["duration_s"] = r.durationSeconds;
+    j["topology"] = {{"nodes", r.nodes}, {"links", r.links}};
+    Json flows = Json::array();
+    for (const auto& f : r.flows)
+    {
+        Json jf;
+        jf["name"] = f.name;
+        jf["from"] = f.from;
+        jf["to"] = f.to;
+        jf["pattern"] = f.pattern;
+        jf["protocol"] = f.protocol;
+        jf["members"] = f.members;
+        jf["technology_path"] = f.technologyPath;
+        jf["link_path"] = f.linkPath;
+        jf["tx_packets"] = f.txPackets;
+        jf["rx_packets"] = f.rxPackets;
+        jf["tx_bytes"] = f.txBytes;
+        jf["rx_bytes"] = f.rxBytes;
+        jf["loss_ratio"] = f.lossRatio;
+        jf["active_s"] = f.activeSeconds;
+        jf["throughput_bps"] = f.throughputBps;
+        jf["throughput_per_member_bps"] = f.throughputPerMemberBps;
+        jf["latency_ms"] = DelayJson(f.latency);
+        jf["propagation_bound_ms"] = f.propagationBoundMs;
+        jf["handovers"] = f.handovers;
+        jf["jitter_ms"] = f.jitterMs;
+        if (f.rtt)
+        {
+            jf["rtt_ms"] = DelayJson(*f.rtt);
+        }
+        if (f.answeredRequests)
+        {
+            jf["answered_requests"] = *f.answeredRequests;
+        }
+        jf["on_time_packets"] = f.onTimePackets;
+        Json reqs = Json::array();
+        for (const auto& q : f.requirements)
+        {
+            reqs.push_back({{"metric", q.metric},
+                            {"target", q.target},
+                            {"measured", q.measured},
+                            {"verdict", ToString(q.verdict)},
+                            {"detail", q.detail}});
+        }
+        jf["requirements"] = reqs;
+        jf["verdict"] = ToString(f.verdict);
+        flows.push_back(jf);
+    }
+    j["flows"] = flows;
+    j["energy"] = {{"total_j", r.energyJoules},
+                   {"by_technology", r.energyByTechnology},
+                   {"by_node", r.energyByNode},
+                   {"j_per_bit", r.joulesPerBit},
+                   {"unmetered", UnaccountedJson(r.unmetered)}};
+    j["cost"] = {{"currency", r.currency},
+                 {"capex", r.capex},
+                 {"opex_per_year", r.opexPerYear},
+                 {"discount_rate", r.discountRate},
+                 {"annualised", r.annualisedCost},
+                 {"annualised_by_technology", r.annualisedByTechnology},
+                 {"uncosted", UnaccountedJson(r.uncosted)}};
+    j["verdict"] = ToString(r.verdict);
+    j["runtime"] = {{"wall_s", r.wallSeconds}, {"events", r.events}};
+    return j.dump(2) + "\n";
+}
+
+std::string
+ResultWriter::ToFlowsCsv(const RunResult& r)
+{
+    std::ostringstream out;
+    out << "scenario,configuration,seed,flow,from,to,pattern,protocol,members,technology_path,"
+           "tx_packets,rx_packets,loss_ratio,throughput_bps,latency_mean_ms,latency_p50_ms,"
+           "latency_p95_ms,latency_p99_ms,latency_max_ms,jitter_ms,propagation_bound_ms,"
+           "rtt_p99_ms,verdict\n";
+    for (const auto& f : r.flows)
+    {
+        out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
+            << CsvField(f.name) << ',' << CsvField(f.from) << ',' << CsvField(f.to) << ','
+            << f.pattern << ',' << f.protocol << ',' << f.members << ','
+            << CsvField(Join(f.technologyPath, "+")) << ',' << f.txPackets << ',' << f.rxPackets
+            << ',' << Number(f.lossRatio) << ',' << Number(f.throughputBps) << ','
+            << Number(f.latency.mean) << ',' << Number(f.latency.p50) << ','
+            << Number(f.latency.p95) << ',' << Number(f.latency.p99) << ',' << Number(f.latency.max)
+            << ',' << Number(f.jitterMs) << ',' << Number(f.propagationBoundMs) << ','
+            << (f.rtt ? Number(f.rtt->p99) : "") << ',' << ToString(f.verdict) << '\n';
+    }
+    return out.str();
+}
+
+std::string
+ResultWriter::SummaryTable(const RunResult& r)
+{
+    std::string out = r.scenario + " / " + r.configuration + " (seed " + std::to_string(r.seed) +
+                      ", " + Format("%g", r.durationSeconds) + " s)\n";
+    TextColumn flow("flow");
+    TextColumn path("path");
+    for (const auto& f : r.flows)
+    {
+        flow.Add(f.name);
+        path.Add(PathText(f));
+    }
+    out += Pad(flow.header, flow.width) + " " + Pad(path.header, path.width) +
+           Format(" %-7s %9s %9s %9s %11s %8s %s\n",
+                  "delay",
+                  "mean ms",
+                  "p99 ms",
+                  "max ms",
+                  "Mbit/s",
+                  "loss %",
+                  "verdict");
+    for (size_t i = 0; i < r.flows.size(); ++i)
+    {
+        const FlowResult& f = r.flows[i];
+        const DelaySummary& d = ShownDelay(f);
+        out += Pad(flow.rows[i], flow.width) + " " + Pad(path.rows[i], path.width) +
+               Format(" %-7s %9.3f %9.3f %9.3f %11.3f %8.3f %s\n",
+                      DelayKind(f).c_str(),
+                      d.mean,
+                      d.p99,
+                      d.max,
+                      f.throughputBps / 1e6,
+                      f.lossRatio * 100,
+                      ToString(f.verdict).c_str());
+        for (const auto& q : f.requirements)
+        {
+            if (q.verdict != Verdict::Pass)
+            {
+                out += "    " + q.metric + ": required " + q.target + ", measured " + q.measured +
+                       " -> " + ToString(q.verdict) +
+                       (q.detail.empty() ? "" : " (" + q.detail + ")") + "\n";
+            }
+        }
+    }
+    out +=
+        Format("energy %.1f J (%.3g J/bit), annualised cost %.0f %s (capex %.0f, opex %.0f/yr)\n",
+               r.energyJoules,
+               r.joulesPerBit,
+               r.annualisedCost,
+               r.currency.c_str(),
+               r.capex,
+               r.opexPerYear);
+    out += UnaccountedLine("not metered (0 J counted)", r.unmetered);
+    out += UnaccountedLine("not costed", r.uncosted);
+    out += "verdict: " + ToString(r.verdict) +
+           (r.verdict == Verdict::None ? " (no flow has a requirement)" : "") +
+           Format("   (%.2f s wall, %llu events)\n",
+                  r.wallSeconds,
+                  static_cast<unsigned long long>(r.events));
+    return out;
+}
+
+std::string
+ResultWriter::CompareTable(const std::vector<RunResult>& runs)
+{
+    std::string out;
+    if (runs.empty())
+    {
+        return out;
+    }
+    out += runs.front().scenario + ": " + std::to_string(runs.size()) + " configurations, seed " +
+           std::to_string(runs.front().seed) + "\n\n";
+    TextColumn configuration("configuration");
+    TextColumn flow("flow");
+    TextColumn path("path");
+    std::vector<const FlowResult*> rows;
+    for (const auto& r : runs)
+    {
+        for (const auto& f : r.flows)
+        {
+            configuration.Add(r.configuration);
+            flow.Add(f.name);
+            path.Add(PathText(f));
+            rows.push_back(&f);
+        }
+    }
+    out += Pad(configuration.header, configuration.width) + " " + Pad(flow.header, flow.width) +
+           " " + Pad(path.header, path.width) +
+           Format(" %-7s %9s %10s %8s %s\n", "delay", "p99 ms", "Mbit/s", "loss %", "verdict");
+    for (size_t i = 0; i < rows.size(); ++i)
+    {
+        const FlowResult& f = *rows[i];
+        out += Pad(configuration.rows[i], configuration.width) + " " +
+               Pad(flow.rows[i], flow.width) + " " + Pad(path.rows[i], path.width) +
+               Format(" %-7s %9.3f %10.3f %8.3f %s\n",
+                      DelayKind(f).c_str(),
+                      ShownDelay(f).p99,
+                      f.throughputBps / 1e6,
+                      f.lossRatio * 100,
+                      ToString(f.verdict).c_str());
+    }
+    out += "\n";
+    TextColumn totals("configuration");
+    for (const auto& r : runs)
+    {
+        totals.Add(r.configuration);
+    }
+    out +=
+        Pad(totals.header, totals.width) + Format(" %12s %12s %16s %16s %s\n",
+                                                  "energy kJ",
+                                                  "uJ/bit",
+                                                  "capex",
+                                                  ("annualised " + runs.front().currency).c_str(),
+                                                  "verdict");
+    for (size_t i = 0; i < runs.size(); ++i)
+    {
+        const RunResult& r = runs[i];
+        out += Pad(totals.rows[i], totals.width) + Format(" %12.3f %12.3f %16.0f %16.0f %s\n",
+                                                          r.energyJoules / 1e3,
+                                                          r.joulesPerBit * 1e6,
+                                                          r.capex,
+                                                          r.annualisedCost,
+                                                          ToString(r.verdict).c_str());
+    }
+    // Elements without figures: each once, with the configurations it is missing in when that is
+    // not all of them.
+    out += UnaccountedAcross("not metered (0 J counted)", runs, &RunResult::unmetered);
+    out += UnaccountedAcross("not costed", runs, &RunResult::uncosted);
+    return out;
+}
+
+std::string
+ResultWriter::CompareCsv(const std::vector<RunResult>& runs)
+{
+    std::ostringstream out;
+    out << "scenario,configuration,seed,flow,technology_path,latency_p99_ms,latency_mean_ms,"
+           "rtt_p99_ms,throughput_bps,loss_ratio,flow_verdict,energy_j,j_per_bit,capex,"
+           "opex_per_year,annualised_cost,currency,verdict\n";
+    for (const auto& r : runs)
+    {
+        for (const auto& f : r.flows)
+        {
+            out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
+                << CsvField(f.name) << ',' << CsvField(Join(f.technologyPath, "+")) << ','
+                << Number(f.latency.p99) << ',' << Number(f.latency.mean) << ','
+                << (f.rtt ? Number(f.rtt->p99) : "") << ',' << Number(f.throughputBps) << ','
+                << Number(f.lossRatio) << ',' << ToString(f.verdict) << ','
+                << Number(r.energyJoules) << ',' << Number(r.joulesPerBit) << ',' << Number(r.capex)
+                << ',' << Number(r.opexPerYear) << ',' << Number(r.annualisedCost) << ','
+                << CsvField(r.currency) << ',' << ToString(r.verdict) << '\n';
+        }
+    }
+    return out.str();
+}
+
+void
+EnsureWritableDirectory(const std::string& dir)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir))
+    {
+        throw InputError(SourceMark{dir, 0, 0},
+                         "cannot create the output folder: " +
+                             (ec ? ec.message() : std::string("a file of that name exists")));
+    }
+    if (access(dir.c_str(), W_OK | X_OK) != 0)
+    {
+        throw InputError(SourceMark{dir, 0, 0},
+                         std::string("cannot write to the output folder: ") + std::strerror(errno));
+    }
+}
+
+void
+WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files)
+{
+    namespace fs = std::filesystem;
+    // A folder in the way would make its rename fail after others were renamed: refuse it first.
+    for (const auto& [path, content] : files)
+    {
+        std::error_code ec;
+        if (fs::is_directory(fs::symlink_status(path, ec)))
+        {
+            throw InputError(SourceMark{path, 0, 0},
+                             std::string("cannot write: ") + std::strerror(EISDIR));
+        }
+    }
+    std::vector<std::string> temporaries;
+    // Removes the temporaries from `first` on; the error number is taken before, since the
+    // removals may change errno.
+    auto fail = [&](const std::string& path, int error, std::size_t first) {
+        for (std::size_t i = first; i < temporaries.size(); ++i)
+        {
+            std::remove(temporaries[i].c_str());
+        }
+        throw InputError(SourceMark{path, 0, 0},
+                         std::string("cannot write: ") + std::strerror(error));
+    };
+    for (const auto& [path, content] : files)
+    {
+        std::string temporary = path + ".tmp." + std::to_string(getpid());
+        std::FILE* out = std::fopen(temporary.c_str(), "wb");
+        if (!out)
+        {
+            fail(path, errno, 0);
+        }
+        temporaries.push_back(temporary);
+        bool written = std::fwrite(content.data(), 1, content.size(), out) == content.size();
+        int error = written ? 0 : errno;
+        if (std::fclose(out) != 0 && written)
+        {
+            written = false;
+            error = errno;
+        }
+        if (!written)
+        {
+            fail(path, error, 0);
+        }
+    }
+    for (size_t i = 0; i < files.size(); ++i)
+    {
+        if (std::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0)
+        {
+            fail(files[i].first, errno, i);
+        }
+    }
+}
+
+} // namespace ns3

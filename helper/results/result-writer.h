@@ -1,0 +1,60 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BLUEPRINT_RESULT_WRITER_H
+#define BLUEPRINT_RESULT_WRITER_H
+
+#include "helper/results/run-result.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup blueprint
+ * \brief Formats run results: result.json, flows.csv, compare.csv and the terminal tables.
+ *
+ * Output is deterministic: the same RunResult gives the same bytes, and only the `runtime.wall_s`
+ * field depends on the machine.
+ */
+class ResultWriter
+{
+  public:
+    /** \param r a run \return result.json text (the output contract of doc/cli.rst) */
+    static std::string ToJson(const RunResult& r);
+    /** \param r a run \return flows.csv text, one row per flow */
+    static std::string ToFlowsCsv(const RunResult& r);
+    /** \param r a run \return the summary table printed after `blueprint run` */
+    static std::string SummaryTable(const RunResult& r);
+    /** \param runs one run per configuration \return the side-by-side table of `blueprint compare`
+     */
+    static std::string CompareTable(const std::vector<RunResult>& runs);
+    /** \param runs one run per configuration \return compare.csv, one row per configuration and
+     * flow */
+    static std::string CompareCsv(const std::vector<RunResult>& runs);
+};
+
+/**
+ * \ingroup blueprint
+ * \brief Check that `dir` can be written, creating it if needed.
+ * \param dir a folder
+ * \throw InputError (without line) naming the folder when it cannot be written
+ */
+void EnsureWritableDirectory(const std::string& dir);
+
+/**
+ * \ingroup blueprint
+ * \brief Write files so that each appears whole or not at all: every file is written to a
+ * temporary name in its folder first, and only when all are written are they renamed into place.
+ * \param files (path, content) pairs
+ * \throw InputError naming the path that could not be written (temporary files are removed)
+ */
+void WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files);
+
+} // namespace ns3
+
+#endif // BLUEPRINT_RESULT_WRITER_H

@@ -1,0 +1,605 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/scenario/scenario-runner.h"
+
+#include "helper/scenario/scenario-build.h"
+#include "helper/scenario/scenario-footprint.h"
+#include "helper/technology/link-technology.h"
+#include "helper/traffic/traffic-builder.h"
+#include "model/equipment/equipment-profile.h"
+#include "model/stats/flow-record.h"
+
+#include "ns3/boolean.h"
+#include "ns3/config.h"
+#include "ns3/double.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
+#include <stdexcept>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("ScenarioRunner");
+
+namespace
+{
+
+/// Sets ns-3 attribute defaults for one run and puts the previous values back afterwards.
+class AttributeDefaultsGuard
+{
+  public:
+    explicit AttributeDefaultsGuard(const std::map<std::string, std::string>& defaults)
+    {
+        for (const auto& [name, value] : defaults)
+        {
+            std::string previous;
+            auto pos = name.rfind("::");
+            TypeId tid;
+            TypeId::AttributeInformation info;
+            if (pos != std::string::npos &&
+                TypeId::LookupByNameFailSafe(name.substr(0, pos), &tid) &&
+                tid.LookupAttributeByName(name.substr(pos + 2), &info))
+            {
+                m_previous.emplace_back(name, info.initialValue->SerializeToString(info.checker));
+            }
+            Config::SetDefault(name, StringValue(value));
+        }
+    }
+
+    ~AttributeDefaultsGuard()
+    {
+        for (const auto& [name, value] : m_previous)
+        {
+            Config::SetDefault(name, StringValue(value));
+        }
+    }
+
+  private:
+    std::vector<std::pair<std::string, std::string>> m_previous;
+};
+
+DelaySummary
+Summarise(const LatencyDigest& d)
+{
+    DelaySummary s;
+    s.samples = d.GetCount();
+    s.mean = d.GetMean() * 1e3;
+    s.p50 = d.GetQuantile(0.50) * 1e3;
+    s.p95 = d.GetQuantile(0.95) * 1e3;
+    s.p99 = d.GetQuantile(0.99) * 1e3;
+    s.max = d.GetMax() * 1e3;
+    s.min = d.GetMin() * 1e3;
+    s.exact = d.IsExact();
+    s.relativeError = d.GetRelativeAccuracy();
+    return s;
+}
+
+std::string
+Percent(double ratio)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), "%.6g %%", ratio * 100);
+    return buffer;
+}
+
+std::string
+Millis(double seconds)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), "%.6g ms", seconds * 1e3);
+    return buffer;
+}
+
+std::string
+Rate(double bps)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), "%.6g Mbit/s", bps / 1e6);
+    return buffer;
+}
+
+/// A deadline requirement judged on the share of sent packets that met it (TS 22.261 3.1).
+RequirementResult
+JudgeDeadline(const std::string& metric,
+              double deadline,
+              double reliability,
+              uint64_t onTime,
+              uint64_t sent)
+{
+    RequirementResult q;
+    q.metric = metric;
+    q.target = Percent(reliability) + " within " + Millis(deadline);
+    double share = sent ? static_cast<double>(onTime) / sent : 0;
+    q.measured = Percent(share) + " of " + std::to_string(sent);
+    q.verdict = JudgeReliability(onTime, sent, reliability);
+    ProportionBounds b = ClopperPearsonBounds(onTime, sent);
+    char buffer[160];
+    std::snprintf(buffer,
+                  sizeof(buffer),
+                  "95 %% bounds [%.6g %%, %.6g %%]",
+                  b.lower * 100,
+                  b.upper * 100);
+    q.detail = buffer;
+    if (q.verdict == Verdict::Inconclusive)
+    {
+        q.detail += "; showing " + Percent(reliability) + " needs at least " +
+                    std::to_string(SamplesNeeded(reliability)) + " packets";
+    }
+    return q;
+}
+
+/// A progress line on stderr while a run takes longer than two seconds of wall time.
+class ProgressLine
+{
+  public:
+    ProgressLine(std::string name, double end, std::chrono::steady_clock::time_point wallStart)
+        : m_name(std::move(name)),
+          m_end(end),
+          m_wallStart(wallStart)
+    {
+    }
+
+    /// One check, every 0.5 % of the simulated time; prints at most twice a wall second.
+    void Tick()
+    {
+        ++m_ticks;
+        double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wallStart).count();
+        double now = Simulator::Now().GetSeconds();
+        if (wall > 2.0 && wall - m_lastPrint >= 0.5)
+        {
+            m_lastPrint = wall;
+            m_printed = true;
+            std::fprintf(stderr,
+                         "\r%s: %3.0f %% (%.1f of %.1f simulated s, %.1f s wall)  ",
+                         m_name.c_str(),
+                         100 * now / m_end,
+                         now,
+                         m_end,
+                         wall);
+        }
+        Simulator::Schedule(Seconds(m_end / 200), &ProgressLine::Tick, this);
+    }
+
+    /// Clear the line. \return the number of ticks that ran (simulator events of its own)
+    uint64_t Finish()
+    {
+        if (m_printed)
+        {
+            std::fprintf(stderr, "\r%70s\r", "");
+        }
+        return m_ticks;
+    }
+
+  private:
+    std::string m_name;
+    double m_end;
+    std::chrono::steady_clock::time_point m_wallStart;
+    double m_lastPrint = 0;
+    bool m_printed = false;
+    uint64_t m_ticks = 0;
+};
+
+/// One build unit: a technology and the links it builds together (LinkTechnology::GroupForBuild).
+struct BuildUnit
+{
+    const LinkTechnology* technology;   //!< the plug-in
+    std::vector<const LinkSpec*> links; //!< its links, in file order
+};
+
+/**
+ * Build every link through its technology, unit by unit in the order of each unit's first link
+ * in the file, so that random streams, addresses and routing edges are handed out in file order.
+ * \return the units, in build order
+ */
+std::vector<BuildUnit>
+BuildLinks(ScenarioBuild& sb)
+{
+    const ScenarioSpec& spec = sb.GetSpec();
+    std::map<const LinkSpec*, std::size_t> unitOfFirstLink;
+    std::vector<BuildUnit> grouped;
+    for (const auto& [technology, links] : LinksByTechnology(spec))
+    {
+        std::size_t grouping = 0;
+        for (auto& unit : technology->GroupForBuild(links))
+        {
+            grouping += unit.size();
+            unitOfFirstLink.emplace(unit.front(), grouped.size());
+            grouped.push_back({technology, std::move(unit)});
+        }
+        // A plug-in that left a link out of its units would leave it unbuilt, silently.
+        if (grouping != links.size())
+        {
+            throw std::logic_error("link technology " + technology->GetName() + " grouped " +
+                                   std::to_string(grouping) + " of its " +
+                                   std::to_string(links.size()) + " links into build units");
+        }
+    }
+    std::vector<BuildUnit> units;
+    units.reserve(grouped.size());
+    for (const auto& l : spec.links)
+    {
+        const auto it = unitOfFirstLink.find(&l);
+        if (it == unitOfFirstLink.end())
+        {
+            continue; // built with its unit's first link
+        }
+        BuildUnit& unit = grouped[it->second];
+        unit.technology->Build(sb, unit.links);
+        units.push_back(std::move(unit));
+    }
+    return units;
+}
+
+/// Install routes towards flow endpoints; transit nodes use the strong end-system model.
+void
+BuildRoutes(ScenarioBuild& sb)
+{
+    const ScenarioSpec& spec = sb.GetSpec();
+    // Routes towards every node a flow sends to, and back to senders that get replies.
+    for (const auto& f : spec.flows)
+    {
+        bool replies = f.traffic.protocol == "tcp" || f.traffic.pattern == "request_response";
+        for (const auto& node : sb.GetGroup(f.to).members)
+        {
+            sb.Step();
+            sb.GetPlanner().RouteTo(node);
+        }
+        if (replies)
+        {
+            for (const auto& node : sb.GetGroup(f.from).members)
+            {
+                sb.Step();
+                sb.GetPlanner().RouteTo(node);
+            }
+        }
+    }
+
+    // Nodes that no flow ends at only forward: the strong end-system model (RFC 1122) makes
+    // ns-3 check a packet's destination against the arrival interface only, instead of against
+    // every interface of the node, which is what a router with hundreds of links would pay per
+    // packet.
+    std::set<uint32_t> endpoints;
+    for (const auto& f : spec.flows)
+    {
+        for (const auto* name : {&f.from, &f.to})
+        {
+            for (const auto& node : sb.GetGroup(*name).members)
+            {
+                endpoints.insert(node->GetId());
+            }
+        }
+    }
+    for (uint32_t i = 0; i < sb.GetAllNodes().GetN(); ++i)
+    {
+        if (!endpoints.count(sb.GetAllNodes().Get(i)->GetId()))
+        {
+            sb.GetAllNodes().Get(i)->GetObject<Ipv4>()->SetAttribute("WeakEsModel",
+                                                                     BooleanValue(false));
+        }
+    }
+}
+
+/**
+ * Register every element with the energy meter and the cost ledger: the nodes' equipment here,
+ * then each link as a whole in file order (LinkTechnology::AccountLink), then what each unit
+ * built, in build order (LinkTechnology::AccountUnit).
+ */
+void
+BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
+{
+    const ScenarioSpec& spec = sb.GetSpec();
+    // A node at the first end of a link whose technology carries it (a base station, an access
+    // point) has its power and cost in that link's accounting: the node's equipment class says
+    // nothing about it.
+    std::set<std::string> stations;
+    for (const auto& l : spec.links)
+    {
+        if (LinkTechnologyRegistry::Get(l.technology).CarriesFirstNodeEquipment())
+        {
+            stations.insert(l.a);
+        }
+    }
+    // What the devices of a node send loads its equipment (RoutingEdge::loadsNodes).
+    std::map<uint32_t, NetDeviceContainer> devicesOfNode;
+    for (uint32_t i = 0; i < sb.GetEdgeCount(); ++i)
+    {
+        const RoutingEdge& edge = sb.GetEdge(i);
+        if (edge.loadsNodes)
+        {
+            devicesOfNode[edge.devA->GetNode()->GetId()].Add(edge.devA);
+            devicesOfNode[edge.devB->GetNode()->GetId()].Add(edge.devB);
+        }
+    }
+    for (const auto& n : spec.nodes)
+    {
+        const NodeGroup& g = sb.GetGroup(n.name);
+        const EquipmentProfile& eq = *g.equipment;
+        for (const auto& node : g.members)
+        {
+            Ptr<ElementPowerModel> power =
+                n.power ? MakePowerModel(*n.power, g.pue) : eq.CreatePowerModel();
+            power->SetAttribute("Pue", DoubleValue(g.pue));
+            if (power->GetMaxPower() > 0)
+            {
+                sb.GetMeter()->AddElement(n.name,
+                                          n.name,
+                                          eq.role,
+                                          power,
+                                          devicesOfNode[node->GetId()]);
+            }
+        }
+        if (!(n.power ? n.power->maxWatts > 0 : eq.maxPower > 0) && !stations.count(n.name))
+        {
+            sb.ReportUnmetered(
+                {n.name, n.name, eq.role, n.power ? "power given as 0 W" : eq.powerSource});
+        }
+        CostItem item = eq.GetCostItem(n.name, n.name);
+        if (n.cost)
+        {
+            item.capex = n.cost->capex;
+            item.opexPerYear = n.cost->opexPerYear;
+            item.lifetimeYears = n.cost->lifetimeYears;
+        }
+        item.capex *= n.count;
+        item.opexPerYear *= n.count;
+        if (item.capex > 0 || item.opexPerYear > 0)
+        {
+            sb.GetLedger().Add(item);
+        }
+        else if (!stations.count(n.name) || n.cost)
+        {
+            sb.ReportUncosted(
+                {n.name, n.name, eq.role, n.cost ? "cost given as 0" : eq.costSource});
+        }
+    }
+    for (const auto& l : spec.links)
+    {
+        LinkTechnologyRegistry::Get(l.technology).AccountLink(sb, l);
+    }
+    for (const auto& unit : units)
+    {
+        unit.technology->AccountUnit(sb, unit.links);
+    }
+}
+
+/// What the simulation measured besides the flows' probes.
+struct Measured
+{
+    EnergyReport energy; //!< the meter's reading at the end
+    uint64_t events = 0; //!< simulator events of the model
+};
+
+/// Run the simulation for duration + drain and read the meter.
+Measured
+Simulate(ScenarioBuild& sb)
+{
+    const ScenarioSpec& spec = sb.GetSpec();
+    Measured measured;
+    double end = spec.duration + spec.drain;
+    sb.GetMeter()->Start();
+    std::unique_ptr<ProgressLine> progress;
+    if (sb.GetProgress())
+    {
+        progress = std::make_unique<ProgressLine>(spec.configuration, end, sb.GetWallStart());
+        Simulator::Schedule(Seconds(0), &ProgressLine::Tick, progress.get());
+    }
+    Simulator::Stop(Seconds(end));
+    Simulator::Run();
+    measured.energy = sb.GetMeter()->Finish();
+    // The progress line's own ticks are not part of the model: leave them out, so a run on a
+    // terminal counts the same events as one in a pipe.
+    measured.events = Simulator::GetEventCount() - (progress ? progress->Finish() : 0);
+    Simulator::Destroy();
+    return measured;
+}
+
+} // namespace
+
+ScenarioRunner::ScenarioRunner(const ScenarioSpec& spec)
+    : m_spec(spec)
+{
+}
+
+void
+ScenarioRunner::SetProgress(bool enabled)
+{
+    m_progress = enabled;
+}
+
+void
+ScenarioRunner::SetMemoryCheck(bool enabled)
+{
+    m_memoryCheck = enabled;
+}
+
+RunResult
+ScenarioRunner::Run()
+{
+    if (m_memoryCheck)
+    {
+        CheckFootprintFits(m_spec, AvailableMemoryBytes());
+    }
+    ScenarioBuild sb(m_spec, std::chrono::steady_clock::now(), m_progress);
+    const ScenarioSpec& spec = m_spec;
+    RngSeedManager::SetSeed(1);
+    RngSeedManager::SetRun(spec.seed);
+    // Several configurations run in one process (compare): restore every attribute default this
+    // one changes when it ends.
+    // TCP segments fill a 1500-byte MTU: 1500 - 20 (IPv4) - 32 (TCP with the timestamp option,
+    // on by default in ns-3) = 1448 B, instead of ns-3's 536-byte default (RFC 879's minimum).
+    // The scenario's own defaults win.
+    std::map<std::string, std::string> defaults{{"ns3::TcpSocket::SegmentSize", "1448"}};
+    for (const auto& [name, value] : spec.defaults)
+    {
+        defaults[name] = value;
+    }
+    // Defaults a technology needs for the whole run (LinkTechnology::AddDefaults).
+    for (const auto& l : spec.links)
+    {
+        LinkTechnologyRegistry::Get(l.technology).AddDefaults(l, defaults);
+    }
+    AttributeDefaultsGuard defaultsGuard(defaults);
+
+    // Setting up a large scenario takes long before the simulation's own progress line starts.
+    uint64_t members = 0;
+    for (const auto& n : spec.nodes)
+    {
+        members += n.count;
+    }
+    // Links count the steps their technologies report (a wired link one per member pair).
+    uint64_t linkSteps = 0;
+    for (const auto& l : spec.links)
+    {
+        linkSteps += LinkTechnologyRegistry::Get(l.technology).GetSetupSteps(spec, l);
+    }
+    sb.GetSetup().Phase("nodes", members);
+    sb.BuildNodes();
+    sb.GetSetup().Phase("links", linkSteps);
+    const std::vector<BuildUnit> units = BuildLinks(sb);
+    sb.GetSetup().Phase("routes", 0);
+    BuildRoutes(sb);
+    sb.GetSetup().Phase("traffic", 0);
+    const std::vector<std::unique_ptr<FlowProbe>> probes = BuildTraffic(sb);
+    sb.GetSetup().Phase("energy and cost", 0);
+    BuildLedgers(sb, units);
+    sb.GetSetup().Finish();
+    const Measured measured = Simulate(sb);
+
+    // Measure.
+    RunResult result;
+    result.version = BLUEPRINT_VERSION;
+    result.scenario = spec.name;
+    result.sourceFile = spec.sourceFile;
+    result.configuration = spec.configuration;
+    result.configurationDescription = spec.configurationDescription;
+    result.seed = spec.seed;
+    result.durationSeconds = spec.duration;
+    result.nodes = sb.GetAllNodes().GetN();
+    result.links = sb.GetEdgeCount();
+    result.resolvedYaml = spec.resolvedYaml;
+    uint64_t deliveredBits = 0;
+    for (uint32_t fi = 0; fi < spec.flows.size(); ++fi)
+    {
+        const FlowSpec& f = spec.flows[fi];
+        const FlowRecord& rec = probes[fi]->record;
+        FlowResult& fr = sb.GetFlowResults()[fi];
+        fr.txPackets = rec.GetTxPackets();
+        fr.rxPackets = rec.GetRxPackets();
+        fr.txBytes = rec.GetTxBytes();
+        fr.rxBytes = rec.GetRxBytes();
+        const bool roundTrips = f.traffic.pattern == "request_response";
+        // A request whose response never came back failed, wherever it was lost (doc/metrics.rst).
+        fr.lossRatio = roundTrips ? rec.GetRoundTripLossRatio() : rec.GetLossRatio();
+        double stop = f.stop.value_or(spec.duration);
+        // Bytes received during the drain are counted, so is the time they took: the window ends
+        // at the last reception when that is after the stop (doc/metrics.rst).
+        fr.activeSeconds = rec.GetMeasurementWindow(f.start, stop);
+        if (f.traffic.pattern == "bulk" && f.traffic.totalBytes > 0 && rec.GetLastRxTime() > 0)
+        {
+            // A finite transfer is active until its last byte arrives.
+            fr.activeSeconds = rec.GetLastRxTime() - rec.GetFirstTxTime();
+        }
+        fr.throughputBps = rec.GetThroughput(fr.activeSeconds);
+        fr.throughputPerMemberBps = fr.throughputBps / fr.members;
+        fr.latency = Summarise(rec.GetLatency());
+        if (roundTrips)
+        {
+            fr.rtt = Summarise(rec.GetRtt());
+            fr.answeredRequests = rec.GetAnsweredRequests();
+        }
+        fr.jitterMs = rec.GetJitter() * 1e3;
+        fr.onTimePackets = rec.GetOnTimePackets();
+        for (const auto* group : {&f.from, &f.to})
+        {
+            for (const auto& node : sb.GetGroup(*group).members)
+            {
+                fr.handovers += sb.GetHandovers(node);
+            }
+        }
+        deliveredBits += rec.GetRxBytes() * 8;
+        // Honesty check: no packet may arrive faster than light in its medium allows.
+        if (fr.rxPackets > 0 && fr.latency.min < fr.propagationBoundMs - 1e-6)
+        {
+            throw std::logic_error("flow '" + f.name + "': a packet arrived in " +
+                                   std::to_string(fr.latency.min) +
+                                   " ms, below the path's propagation bound of " +
+                                   std::to_string(fr.propagationBoundMs) + " ms");
+        }
+
+        const RequirementSpec& req = f.requirements;
+        if (req.latency)
+        {
+            fr.requirements.push_back(JudgeDeadline("latency",
+                                                    *req.latency,
+                                                    req.reliability,
+                                                    fr.onTimePackets,
+                                                    fr.txPackets));
+        }
+        if (req.rtt)
+        {
+            fr.requirements.push_back(JudgeDeadline("rtt",
+                                                    *req.rtt,
+                                                    req.reliability,
+                                                    rec.GetRttOnTimeRequests(),
+                                                    fr.txPackets));
+        }
+        if (req.throughput)
+        {
+            RequirementResult q;
+            q.metric = "throughput";
+            q.target = ">= " + Rate(*req.throughput) + " per member";
+            q.measured = Rate(fr.throughputPerMemberBps);
+            q.verdict =
+                fr.throughputPerMemberBps >= *req.throughput ? Verdict::Pass : Verdict::Fail;
+            fr.requirements.push_back(q);
+        }
+        if (req.loss)
+        {
+            RequirementResult q;
+            q.metric = "loss";
+            q.target = "<= " + Percent(*req.loss);
+            q.measured = Percent(fr.lossRatio) + " of " + std::to_string(fr.txPackets);
+            q.verdict = fr.txPackets == 0           ? Verdict::Inconclusive
+                        : fr.lossRatio <= *req.loss ? Verdict::Pass
+                                                    : Verdict::Fail;
+            fr.requirements.push_back(q);
+        }
+        for (const auto& q : fr.requirements)
+        {
+            fr.verdict = Worst(fr.verdict, q.verdict);
+        }
+        result.verdict = Worst(result.verdict, fr.verdict);
+    }
+    result.flows = sb.GetFlowResults();
+    result.energyJoules = measured.energy.totalJoules;
+    result.energyByTechnology = measured.energy.byTechnology;
+    result.energyByNode = measured.energy.byNode;
+    result.joulesPerBit = deliveredBits ? measured.energy.totalJoules / deliveredBits : 0;
+    result.unmetered = sb.GetUnmetered();
+    result.uncosted = sb.GetUncosted();
+    result.currency = spec.currency;
+    result.discountRate = spec.discountRate;
+    result.capex = sb.GetLedger().GetCapex();
+    result.opexPerYear = sb.GetLedger().GetOpexPerYear();
+    result.annualisedCost = sb.GetLedger().GetAnnualised(spec.discountRate);
+    result.annualisedByTechnology = sb.GetLedger().GetAnnualisedByTechnology(spec.discountRate);
+    result.events = measured.events;
+    result.wallSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - sb.GetWallStart()).count();
+    return result;
+}
+
+} // namespace ns3

@@ -1,0 +1,64 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BLUEPRINT_SCENARIO_RUNNER_H
+#define BLUEPRINT_SCENARIO_RUNNER_H
+
+#include "helper/results/run-result.h"
+#include "helper/scenario/scenario-spec.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup blueprint
+ * \brief Builds one resolved scenario in ns-3, runs it and measures it.
+ *
+ * Build order (into a ScenarioBuild): nodes (groups placed in their site), the internet stack with
+ * static routing, links through their technologies' plug-ins (LinkTechnology::Build, unit by unit
+ * in file order), shortest-path routes towards every flow endpoint, traffic applications and
+ * their traces into one FlowRecord per flow (BuildTraffic), then the energy meter and the cost
+ * ledger (the nodes' equipment here, the links' by their technologies). The runner names no
+ * technology; doc/architecture.rst follows a run step by step. The run lasts the scenario's
+ * duration plus its drain time, so packets in flight when the senders stop are still counted.
+ * Errors that need the built topology (a flow with no path) are InputErrors at the flow's position,
+ * raised before anything is run or written.
+ */
+class ScenarioRunner
+{
+  public:
+    /**
+     * \param spec the resolved scenario
+     */
+    explicit ScenarioRunner(const ScenarioSpec& spec);
+
+    /**
+     * \brief Print a progress line on stderr while the run takes more than two seconds.
+     * \param enabled on or off (the CLI turns it on only when stderr is a terminal)
+     */
+    void SetProgress(bool enabled);
+
+    /**
+     * \brief Whether Run() first refuses a scenario whose estimated memory exceeds what the
+     * machine has available (CheckFootprintFits). On by default.
+     * \param enabled on or off (the command's --no-memory-check turns it off)
+     */
+    void SetMemoryCheck(bool enabled);
+
+    /**
+     * \brief Build, run and measure. Uses and then destroys the global ns-3 simulator.
+     * \return the result
+     * \throws InputError when the memory check is on and the scenario cannot fit
+     */
+    RunResult Run();
+
+  private:
+    ScenarioSpec m_spec;       //!< what to build
+    bool m_progress = false;   //!< print progress
+    bool m_memoryCheck = true; //!< refuse what cannot fit in memory
+};
+
+} // namespace ns3
+
+#endif // BLUEPRINT_SCENARIO_RUNNER_H

@@ -1,0 +1,93 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/scenario/type-choice.h"
+
+#include "helper/scenario/input-error.h"
+
+namespace ns3
+{
+
+std::string
+TypeChoice::GetAlias(const std::string& typeName) const
+{
+    for (const auto& [alias, type] : aliases)
+    {
+        if (type == typeName)
+        {
+            return alias;
+        }
+    }
+    return typeName;
+}
+
+std::string
+ReadTypeChoice(const ConfigNode& node, const TypeChoice& choice)
+{
+    const std::string value = node.AsString();
+    std::vector<std::string> shortNames;
+    for (const auto& [alias, type] : choice.aliases)
+    {
+        if (alias == value)
+        {
+            return type;
+        }
+        shortNames.push_back(alias);
+    }
+    const std::string kind = "an ns-3 type derived from " + choice.base;
+    TypeId tid;
+    if (!TypeId::LookupByNameFailSafe(value, &tid))
+    {
+        if (value.find("::") == std::string::npos)
+        {
+            std::string message = "unknown " + choice.what + " '" + value + "'";
+            const std::string suggestion = SuggestClosest(value, shortNames);
+            if (!suggestion.empty())
+            {
+                throw InputError(node.GetMark(), message + "; did you mean '" + suggestion + "'?");
+            }
+            message += "; expected one of:";
+            for (const auto& name : shortNames)
+            {
+                message += " " + name;
+            }
+            throw InputError(node.GetMark(), message + ", or the name of " + kind);
+        }
+        // Suggest among the registered types that declare the base as an ancestor (a hint only:
+        // the choice itself is tested on a built object).
+        TypeId base;
+        std::vector<std::string> candidates;
+        if (TypeId::LookupByNameFailSafe(choice.base, &base))
+        {
+            for (uint16_t i = 0; i < TypeId::GetRegisteredN(); ++i)
+            {
+                const TypeId t = TypeId::GetRegistered(i);
+                if (t.HasConstructor() && t.IsChildOf(base))
+                {
+                    candidates.push_back(t.GetName());
+                }
+            }
+        }
+        std::string message = "unknown ns-3 type '" + value + "'; expected " + kind;
+        const std::string suggestion = SuggestClosest(value, candidates);
+        if (!suggestion.empty())
+        {
+            message += "; did you mean '" + suggestion + "'?";
+        }
+        throw InputError(node.GetMark(), message);
+    }
+    if (!tid.HasConstructor())
+    {
+        throw InputError(node.GetMark(),
+                         "ns-3 cannot build a " + value +
+                             " (it has no constructor); name a concrete type");
+    }
+    if (!choice.fits(tid))
+    {
+        throw InputError(node.GetMark(), "'" + value + "' is not " + kind);
+    }
+    return value;
+}
+
+} // namespace ns3

@@ -1,0 +1,511 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/sweep/sweep-aggregator.h"
+
+#include "helper/results/result-writer.h"
+#include "helper/scenario/input-error.h"
+#include "helper/sweep/child-process.h"
+#include "helper/sweep/result-store.h"
+#include "helper/sweep/sweep-quantity.h"
+
+#include "ns3/log.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("SweepAggregator");
+
+namespace
+{
+
+using Json = nlohmann::json;
+
+/// Two-sided confidence level of every interval (the issue asks for 95 %).
+constexpr double kConfidenceLevel = 0.95;
+
+std::string
+Number(double v)
+{
+    return Json(v).dump();
+}
+
+/// A CSV field, quoted when it holds a separator, quote or newline (RFC 4180).
+std::string
+CsvField(const std::string& s)
+{
+    if (s.find_first_of(",\"\n") == std::string::npos)
+    {
+        return s;
+    }
+    std::string out = "\"";
+    for (char c : s)
+    {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+/// A gnuplot single-quoted string (only ' needs escaping, by doubling).
+std::string
+GnuplotString(const std::string& s)
+{
+    std::string out = "'";
+    for (char c : s)
+    {
+        out += c == '\'' ? std::string("''") : std::string(1, c == '\n' ? ' ' : c);
+    }
+    return out + "'";
+}
+
+/// A file name made of a metric and an axis, with anything but [A-Za-z0-9._-] replaced.
+std::string
+FileName(const std::string& s)
+{
+    std::string out;
+    for (char c : s)
+    {
+        out += (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-')
+                   ? c
+                   : '_';
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, double>>
+ExtractRunMetrics(const std::string& resultJson)
+{
+    Json j = Json::parse(resultJson);
+    std::vector<std::pair<std::string, double>> m;
+    for (const auto& f : j.at("flows"))
+    {
+        const std::string name = f.at("name").get<std::string>();
+        m.emplace_back(name + ".latency_mean_ms", f.at("latency_ms").at("mean").get<double>());
+        m.emplace_back(name + ".latency_p99_ms", f.at("latency_ms").at("p99").get<double>());
+        m.emplace_back(name + ".throughput_bps", f.at("throughput_bps").get<double>());
+        m.emplace_back(name + ".loss_ratio", f.at("loss_ratio").get<double>());
+        if (f.contains("rtt_ms"))
+        {
+            m.emplace_back(name + ".rtt_p99_ms", f.at("rtt_ms").at("p99").get<double>());
+        }
+    }
+    m.emplace_back("energy_j", j.at("energy").at("total_j").get<double>());
+    m.emplace_back("annualised_cost", j.at("cost").at("annualised").get<double>());
+    // A run with no requirement has no verdict to average ("none"), not a failure.
+    const std::string verdict = j.at("verdict").get<std::string>();
+    if (verdict != "none")
+    {
+        m.emplace_back("verdict_pass", verdict == "pass" ? 1.0 : 0.0);
+    }
+    return m;
+}
+
+SweepAggregator
+SweepAggregator::FromMetrics(
+    const SweepPlan& plan,
+    const std::vector<std::vector<std::pair<std::string, double>>>& metricsByRun)
+{
+    SweepAggregator a;
+    a.m_plan = plan;
+    std::vector<std::map<std::string, std::vector<double>>> samples(plan.points.size());
+    a.m_rows.resize(plan.points.size());
+    std::set<std::string> known;
+    for (std::size_t r = 0; r < plan.runs.size() && r < metricsByRun.size(); ++r)
+    {
+        const SweepRun& run = plan.runs[r];
+        Row& row = a.m_rows[run.point];
+        if (!metricsByRun[r].empty())
+        {
+            ++row.results;
+        }
+        for (const auto& [name, value] : metricsByRun[r])
+        {
+            samples[run.point][name].push_back(value);
+            if (known.insert(name).second)
+            {
+                a.m_metrics.push_back(name);
+            }
+        }
+    }
+    for (const auto& run : plan.runs)
+    {
+        ++a.m_rows[run.point].planned;
+    }
+    for (std::size_t p = 0; p < plan.points.size(); ++p)
+    {
+        a.m_rows[p].point = plan.points[p];
+        for (const auto& [name, values] : samples[p])
+        {
+            a.m_rows[p].stats[name] = StudentTInterval(values, kConfidenceLevel);
+        }
+    }
+    return a;
+}
+
+SweepAggregator
+SweepAggregator::Load(const std::string& outDir)
+{
+    SweepPlan plan = SweepPlan::Load(outDir + "/plan.json");
+    ResultStore store(outDir);
+    std::vector<std::vector<std::pair<std::string, double>>> metrics(plan.runs.size());
+    std::vector<std::string> damaged;
+    for (std::size_t r = 0; r < plan.runs.size(); ++r)
+    {
+        const std::string& hash = plan.runs[r].hash;
+        std::optional<std::string> damage = store.Verify(hash);
+        if (damage && !damage->empty())
+        {
+            damaged.push_back("run " + std::to_string(r) + " " + hash.substr(0, 12) + ": " +
+                              *damage);
+            continue;
+        }
+        if (!damage)
+        {
+            continue;
+        }
+        const std::string path = store.RunDir(hash) + "/result.json";
+        std::ifstream in(path);
+        std::stringstream text;
+        text << in.rdbuf();
+        try
+        {
+            metrics[r] = ExtractRunMetrics(text.str());
+        }
+        catch (const std::exception& e)
+        {
+            throw InputError(SourceMark{path, 0, 0}, std::string("not a result: ") + e.what());
+        }
+    }
+    SweepAggregator a = FromMetrics(plan, metrics);
+    a.m_damaged = damaged;
+    return a;
+}
+
+const std::vector<std::string>&
+SweepAggregator::GetDamaged() const
+{
+    return m_damaged;
+}
+
+const std::vector<SweepAggregator::Row>&
+SweepAggregator::GetRows() const
+{
+    return m_rows;
+}
+
+const std::vector<std::string>&
+SweepAggregator::GetMetrics() const
+{
+    return m_metrics;
+}
+
+std::string
+SweepAggregator::SummaryCsv() const
+{
+    std::ostringstream out;
+    out << "alternative";
+    for (const auto& axis : m_plan.axes)
+    {
+        out << ',' << CsvField(axis);
+    }
+    out << ",runs,results";
+    for (const auto& m : m_metrics)
+    {
+        out << ',' << CsvField(m + ".mean") << ',' << CsvField(m + ".ci95_low") << ','
+            << CsvField(m + ".ci95_high");
+    }
+    out << '\n';
+    for (const auto& row : m_rows)
+    {
+        out << CsvField(row.point.alternative);
+        for (const auto& v : row.point.values)
+        {
+            out << ',' << CsvField(v);
+        }
+        out << ',' << row.planned << ',' << row.results;
+        for (const auto& m : m_metrics)
+        {
+            auto it = row.stats.find(m);
+            if (it == row.stats.end())
+            {
+                out << ",,,";
+                continue;
+            }
+            const ConfidenceInterval& ci = it->second;
+            out << ',' << Number(ci.mean) << ',' << (ci.defined ? Number(ci.Low()) : "") << ','
+                << (ci.defined ? Number(ci.High()) : "");
+        }
+        out << '\n';
+    }
+    return out.str();
+}
+
+std::vector<std::string>
+SweepAggregator::PlotDimensions() const
+{
+    std::vector<std::string> dims = m_plan.axes;
+    if (m_plan.alternativeCount > 1 || dims.empty())
+    {
+        dims.insert(dims.begin(), "alternative");
+    }
+    return dims;
+}
+
+std::string
+SweepAggregator::ValueOf(const Row& row, const std::string& dimension) const
+{
+    if (dimension == "alternative")
+    {
+        return row.point.alternative;
+    }
+    auto it = std::find(m_plan.axes.begin(), m_plan.axes.end(), dimension);
+    return row.point.values[it - m_plan.axes.begin()];
+}
+
+bool
+SweepAggregator::Tied(const std::string& a, const std::string& b) const
+{
+    std::map<std::string, std::string> forward;
+    std::map<std::string, std::string> backward;
+    for (const auto& row : m_rows)
+    {
+        const std::string va = ValueOf(row, a);
+        const std::string vb = ValueOf(row, b);
+        if (forward.emplace(va, vb).first->second != vb ||
+            backward.emplace(vb, va).first->second != va)
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::size_t
+SweepAggregator::PlotCount() const
+{
+    std::size_t dims = 0;
+    for (const auto& dim : PlotDimensions())
+    {
+        std::set<std::string> values;
+        for (const auto& row : m_rows)
+        {
+            values.insert(ValueOf(row, dim));
+        }
+        dims += values.size() > 1 || PlotDimensions().size() == 1;
+    }
+    return m_metrics.size() * dims;
+}
+
+std::string
+SweepAggregator::GnuplotScript(const std::string& plotDir) const
+{
+    std::ostringstream gp;
+    gp << "# Written by blueprint aggregate: one PNG per metric and axis, mean with its "
+          "95 % Student-t\n# confidence interval over the seeds as error bars.\n"
+          "set terminal png size 1000,720 noenhanced\n"
+          "set key below vertical left\n"
+          "set grid\n"
+          "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05\n";
+    const std::vector<std::string> dims = PlotDimensions();
+    for (const auto& dim : dims)
+    {
+        // Distinct values in first-seen order; numeric when all read as one kind of quantity.
+        std::vector<std::string> values;
+        for (const auto& row : m_rows)
+        {
+            std::string v = ValueOf(row, dim);
+            if (std::find(values.begin(), values.end(), v) == values.end())
+            {
+                values.push_back(v);
+            }
+        }
+        if (values.size() < 2 && dims.size() > 1)
+        {
+            continue; // a constant is no axis to plot against
+        }
+        std::vector<double> x;
+        std::string unit;
+        std::string kind;
+        bool numeric = dim != "alternative";
+        for (const auto& v : values)
+        {
+            auto q = ParseSweepQuantity(v);
+            if (!q || (!kind.empty() && q->kind != kind))
+            {
+                numeric = false;
+                break;
+            }
+            kind = q->kind;
+            unit = q->unit;
+            x.push_back(q->value);
+        }
+        if (!numeric)
+        {
+            x.clear();
+            for (std::size_t i = 0; i < values.size(); ++i)
+            {
+                x.push_back(static_cast<double>(i));
+            }
+        }
+        // Series: rows that agree on every other dimension. A dimension zipped with this one or
+        // with one already in the label (in one-to-one correspondence with it) says nothing new,
+        // and would split every line into single points or make the key too long to draw.
+        std::vector<std::string> seriesDims;
+        for (const auto& other : dims)
+        {
+            std::set<std::string> otherValues;
+            for (const auto& row : m_rows)
+            {
+                otherValues.insert(ValueOf(row, other));
+            }
+            bool redundant = other == dim || otherValues.size() < 2 || Tied(dim, other);
+            for (const auto& kept : seriesDims)
+            {
+                redundant = redundant || Tied(kept, other);
+            }
+            if (!redundant)
+            {
+                seriesDims.push_back(other);
+            }
+        }
+        std::vector<std::string> seriesKeys;
+        std::map<std::string, std::vector<const Row*>> series;
+        for (const auto& row : m_rows)
+        {
+            std::string key;
+            for (const auto& other : seriesDims)
+            {
+                {
+                    key += (key.empty() ? "" : ", ") + other + "=" + ValueOf(row, other);
+                }
+            }
+            if (!series.count(key))
+            {
+                seriesKeys.push_back(key);
+            }
+            series[key].push_back(&row);
+        }
+        for (const auto& metric : m_metrics)
+        {
+            gp << "\nset output "
+               << GnuplotString(plotDir + "/" + FileName(metric) + "--" + FileName(dim) + ".png")
+               << "\nset title " << GnuplotString(metric + " vs " + dim) << "\nset xlabel "
+               << GnuplotString(dim + (numeric && !unit.empty() ? " (" + unit + ")" : ""))
+               << "\nset ylabel " << GnuplotString(metric) << "\n";
+            if (numeric)
+            {
+                gp << "set xtics autofreq\n";
+            }
+            else
+            {
+                gp << "set xtics (";
+                for (std::size_t i = 0; i < values.size(); ++i)
+                {
+                    gp << (i ? ", " : "") << GnuplotString(values[i]) << " " << i;
+                }
+                gp << ")\n";
+            }
+            std::ostringstream data;
+            std::vector<std::string> plotted;
+            for (const auto& key : seriesKeys)
+            {
+                std::vector<std::pair<double, const ConfidenceInterval*>> points;
+                for (const Row* row : series[key])
+                {
+                    auto it = row->stats.find(metric);
+                    if (it == row->stats.end())
+                    {
+                        continue;
+                    }
+                    std::size_t i = std::find(values.begin(), values.end(), ValueOf(*row, dim)) -
+                                    values.begin();
+                    points.emplace_back(x[i], &it->second);
+                }
+                if (points.empty())
+                {
+                    continue;
+                }
+                std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) {
+                    return a.first < b.first;
+                });
+                plotted.push_back(key.empty() ? metric : key);
+                for (const auto& [px, ci] : points)
+                {
+                    data << Number(px) << ' ' << Number(ci->mean) << ' ' << Number(ci->Low()) << ' '
+                         << Number(ci->High()) << '\n';
+                }
+                data << "e\n";
+            }
+            if (plotted.empty())
+            {
+                gp << "# no results for " << metric << "\nunset output\n";
+                continue;
+            }
+            gp << "plot ";
+            for (std::size_t i = 0; i < plotted.size(); ++i)
+            {
+                gp << (i ? ", \\\n     " : "")
+                   << "'-' using 1:2:3:4 with yerrorlines pointtype 7 title "
+                   << GnuplotString(plotted[i]);
+            }
+            gp << "\n" << data.str();
+        }
+    }
+    return gp.str();
+}
+
+bool
+WriteSweepAggregate(const std::string& outDir, std::ostream& log)
+{
+    SweepAggregator a = SweepAggregator::Load(outDir);
+    const std::string plotDir =
+        std::filesystem::absolute(outDir + "/plots").lexically_normal().string();
+    EnsureWritableDirectory(plotDir);
+    const std::string script = plotDir + "/plots.gp";
+    WriteFilesAtomically(
+        {{outDir + "/summary.csv", a.SummaryCsv()}, {script, a.GnuplotScript(plotDir)}});
+    std::size_t results = 0;
+    for (const auto& row : a.GetRows())
+    {
+        results += row.results;
+    }
+    log << "summary: " << outDir << "/summary.csv (" << a.GetRows().size() << " points, " << results
+        << " results, " << a.GetMetrics().size() << " metrics)\n";
+    if (!a.GetDamaged().empty())
+    {
+        log << a.GetDamaged().size() << " damaged result" << (a.GetDamaged().size() == 1 ? "" : "s")
+            << " left out (blueprint sweep sets them aside and runs them again):\n";
+        for (const auto& d : a.GetDamaged())
+        {
+            log << "  " << d << "\n";
+        }
+    }
+    if (!ProgramInPath("gnuplot"))
+    {
+        log << "plots: gnuplot is not installed (Debian: apt-get install gnuplot-nox); the "
+               "script is "
+            << script << "\n";
+        return false;
+    }
+    CommandOutput out = RunCommand({"gnuplot", script});
+    if (!out.Succeeded())
+    {
+        log << "plots: gnuplot failed (" << DescribeWaitStatus(out.waitStatus) << "): " << out.err
+            << "\n";
+        return false;
+    }
+    log << "plots: " << plotDir << "/ (" << a.PlotCount() << " PNG, script plots.gp)\n";
+    return true;
+}
+
+} // namespace ns3

@@ -1,0 +1,113 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/technology/cell-technology.h"
+
+#include "helper/scenario/scenario-build.h"
+
+#include "ns3/mobility-model.h"
+
+#include <algorithm>
+#include <set>
+
+namespace ns3
+{
+
+bool
+CellTechnology::CarriesFirstNodeEquipment() const
+{
+    return true;
+}
+
+void
+CellTechnology::AddAddressDemand(const ScenarioSpec& spec,
+                                 const LinkSpec& link,
+                                 AddressDemand& demand) const
+{
+    demand.subnetDevices += spec.FindNode(link.a)->count + spec.FindNode(link.b)->count;
+}
+
+void
+CellTechnology::AddFootprint(const ScenarioSpec& spec,
+                             const std::vector<const LinkSpec*>& mine,
+                             FootprintTally& tally) const
+{
+    AddCellFootprint(spec, mine, tally);
+}
+
+void
+CellTechnology::AccountLink(ScenarioBuild& run, const LinkSpec& link) const
+{
+    if (link.cost)
+    {
+        AddCostOverride(run, link, GetName());
+        return;
+    }
+    run.GetLedger().Add(GetCatalogueCost(link));
+}
+
+void
+CellTechnology::RequireSingleStation(const LinkReadContext& ctx,
+                                     const std::string& linkKind,
+                                     const std::string& station)
+{
+    if (ctx.a.count != 1)
+    {
+        throw InputError(ctx.aMark,
+                         ctx.context + ": the first node of " + linkKind + " is its " + station +
+                             ", a single node; '" + ctx.a.name + "' is a group of " +
+                             std::to_string(ctx.a.count));
+    }
+}
+
+uint32_t
+AddCellEdges(ScenarioBuild& run,
+             const LinkSpec& link,
+             const std::string& pathLabel,
+             Ptr<NetDevice> station,
+             const NetDeviceContainer& terminals,
+             double weightSeconds,
+             bool terminalsMove)
+{
+    const uint32_t first = run.GetEdgeCount();
+    const Vector stationPosition = station->GetNode()->GetObject<MobilityModel>()->GetPosition();
+    for (uint32_t i = 0; i < terminals.GetN(); ++i)
+    {
+        const double distance = CalculateDistance(
+            stationPosition,
+            terminals.Get(i)->GetNode()->GetObject<MobilityModel>()->GetPosition());
+        RoutingEdge edge;
+        edge.devA = station;
+        edge.devB = terminals.Get(i);
+        edge.weightSeconds = weightSeconds;
+        edge.propagationBoundSeconds = terminalsMove ? 0 : distance / 299792458.0;
+        edge.lengthMetres = distance;
+        edge.pathLabel = pathLabel;
+        run.AddEdge(link, edge);
+    }
+    return first;
+}
+
+void
+AddCellFootprint(const ScenarioSpec& spec,
+                 const std::vector<const LinkSpec*>& cells,
+                 FootprintTally& tally)
+{
+    std::set<std::string> terminalGroups;
+    for (const LinkSpec* l : cells)
+    {
+        const uint64_t a = spec.FindNode(l->a)->count;
+        const uint64_t b = spec.FindNode(l->b)->count;
+        const bool newTerminals = terminalGroups.insert(l->b).second;
+        tally.radioDevices += a + (newTerminals ? b : 0);
+        const double pairs = static_cast<double>(std::max(a, b));
+        tally.edgesPerMember[l->a] += pairs / a;
+        if (newTerminals)
+        {
+            tally.edgesPerMember[l->b] += pairs / b;
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,65 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BLUEPRINT_NR_LINK_CONFIG_H
+#define BLUEPRINT_NR_LINK_CONFIG_H
+
+#include "helper/scenario/scenario-spec.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup blueprint
+ * \brief Handover settings of an NR cell (NrHandoverManager attributes).
+ */
+struct NrHandoverSpec
+{
+    double hysteresisDb = 3.0;       //!< A3 hysteresis
+    double offsetDb = 0.0;           //!< A3 offset
+    double timeToTrigger = 0.256;    //!< seconds
+    double interruption = 0.050;     //!< seconds
+    double measurementPeriod = 0.04; //!< seconds
+
+    /// \return true if every field is equal.
+    bool operator==(const NrHandoverSpec& o) const
+    {
+        return hysteresisDb == o.hysteresisDb && offsetDb == o.offsetDb &&
+               timeToTrigger == o.timeToTrigger && interruption == o.interruption &&
+               measurementPeriod == o.measurementPeriod;
+    }
+};
+
+/**
+ * \ingroup blueprint
+ * \brief The radio configuration of an NR cell (a link with `technology: nr`).
+ */
+struct NrLinkConfig : public LinkConfig
+{
+    std::string band;           //!< NrBandProfile name
+    std::string cell = "macro"; //!< NrCellClass name
+    std::string ue = "handset"; //!< NrUeClass name
+    uint8_t numerology = 1;     //!< mu (default: the band's)
+    double bandwidth = 0;       //!< Hz (default: the band's)
+    std::string tdd;            //!< TDD pattern, or "FDD" (default: the band's)
+    std::string specialSlot;    //!< special slot split (default: the band's)
+    std::string scheduler = "ns3::NrMacSchedulerPf"; //!< the MAC scheduler's TypeId (NrSchedulers)
+    std::string ulAccess = "grant";                  //!< grant (SR/BSR) or configured
+    uint32_t miniSlotSymbols = 0;                    //!< 0 (full slots), 2, 4 or 7
+    std::string scenario; //!< TR 38.901 scenario RMa, UMa, UMi (default: the cell class's)
+    std::string condition = "Auto"; //!< Auto, LOS or NLOS
+    bool shadowing = true;          //!< log-normal shadowing
+    NrHandoverSpec handover;        //!< handover settings of the cell
+    std::string sleep = "micro";    //!< deepest idle sleep state: micro (none), light, deep
+    double ssbPeriod = 0.02;        //!< SS burst period, s (TS 38.331: 5-160 ms)
+    std::map<std::string, std::string> deviceAttributes; //!< NrGnbNetDevice attributes
+};
+
+} // namespace ns3
+
+#endif // BLUEPRINT_NR_LINK_CONFIG_H

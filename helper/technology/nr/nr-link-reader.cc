@@ -1,0 +1,316 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/technology/nr/nr-link-reader.h"
+
+#include "helper/scenario/attribute-text.h"
+#include "helper/scenario/spec-reading.h"
+#include "helper/scenario/type-choice.h"
+#include "model/nr/nr-band-profile.h"
+#include "model/nr/nr-bandwidth.h"
+#include "model/nr/nr-gnb-net-device.h"
+#include "model/nr/nr-mac-scheduler.h"
+#include "model/nr/nr-tdd-pattern.h"
+
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <cmath>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+
+namespace ns3
+{
+
+using namespace specreading;
+
+namespace
+{
+
+/// The radio part of an NR link: band, cell class, frame structure, scheduler, propagation.
+std::shared_ptr<NrLinkConfig>
+ReadNrCell(const ConfigNode& link, const std::string& context)
+{
+    auto nr = std::make_shared<NrLinkConfig>();
+    const ConfigNode& bandNode = link.Get("band", context);
+    nr->band = ReadChoice(bandNode, NrBandProfile::Names(), "NR band");
+    const NrBandProfile* band = NrBandProfile::Find(nr->band);
+    nr->numerology = band->numerology;
+    nr->bandwidth = band->bandwidthHz;
+    nr->tdd = band->tdd ? band->tddPattern : "FDD";
+    nr->specialSlot = band->specialSlot.empty() ? "10D+2G+2U" : band->specialSlot;
+    if (const ConfigNode* cell = link.Find("cell"))
+    {
+        nr->cell = ReadChoice(*cell, NrCellClass::Names(), "NR cell class");
+    }
+    nr->scenario = NrCellClass::Find(nr->cell)->scenario;
+    if (const ConfigNode* ue = link.Find("ue"))
+    {
+        nr->ue = ReadChoice(*ue, NrUeClass::Names(), "NR UE class");
+    }
+    if (const ConfigNode* mu = link.Find("numerology"))
+    {
+        int64_t m = mu->AsInteger();
+        if (m < 0 || m > 3)
+        {
+            throw InputError(mu->GetMark(), context + ": numerology must be 0 to 3 for data");
+        }
+        nr->numerology = static_cast<uint8_t>(m);
+    }
+    const ConfigNode* bw = link.Find("bandwidth");
+    if (bw)
+    {
+        nr->bandwidth = bw->AsFrequency();
+    }
+    try
+    {
+        NrMaxResourceBlocks(nr->bandwidth, nr->numerology, band->fr2);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw InputError(bw ? bw->GetMark() : bandNode.GetMark(), context + ": " + e.what());
+    }
+    const ConfigNode* tdd = link.Find("tdd");
+    const ConfigNode* special = link.Find("special_slot");
+    if (tdd)
+    {
+        nr->tdd = tdd->AsString();
+    }
+    if (special)
+    {
+        nr->specialSlot = special->AsString();
+    }
+    if (nr->tdd != "FDD" && nr->tdd != "fdd")
+    {
+        try
+        {
+            NrTddPattern::Parse(nr->tdd, nr->specialSlot);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            const ConfigNode* at = special ? special : tdd;
+            throw InputError(at ? at->GetMark() : bandNode.GetMark(), context + ": " + e.what());
+        }
+    }
+    else
+    {
+        nr->tdd = "FDD";
+    }
+    if (const ConfigNode* sched = link.Find("scheduler"))
+    {
+        nr->scheduler = ReadTypeChoice(*sched, NrSchedulers());
+    }
+    if (const ConfigNode* ul = link.Find("ul_access"))
+    {
+        nr->ulAccess = ReadChoice(*ul, {"grant", "configured"}, "uplink access");
+    }
+    if (const ConfigNode* ms = link.Find("mini_slot"))
+    {
+        int64_t symbols = ms->AsInteger();
+        if (symbols != 0 && symbols != 2 && symbols != 4 && symbols != 7)
+        {
+            throw InputError(ms->GetMark(),
+                             context + ": mini_slot is 0 (full slots), 2, 4 or 7 symbols");
+        }
+        nr->miniSlotSymbols = static_cast<uint32_t>(symbols);
+    }
+    if (const ConfigNode* prop = link.Find("propagation"))
+    {
+        prop->CheckKeys({"scenario", "condition", "shadowing"}, context + " propagation");
+        if (const ConfigNode* sc = prop->Find("scenario"))
+        {
+            nr->scenario = ReadChoice(*sc, {"RMa", "UMa", "UMi"}, "propagation scenario");
+        }
+        if (const ConfigNode* cond = prop->Find("condition"))
+        {
+            nr->condition = ReadChoice(*cond, {"Auto", "LOS", "NLOS"}, "channel condition");
+        }
+        if (const ConfigNode* sh = prop->Find("shadowing"))
+        {
+            nr->shadowing = sh->AsBool();
+        }
+    }
+    if (const ConfigNode* sleep = link.Find("sleep"))
+    {
+        nr->sleep = ReadChoice(*sleep, {"micro", "light", "deep"}, "sleep state");
+    }
+    if (const ConfigNode* ssb = link.Find("ssb_period"))
+    {
+        // TS 38.331 ssb-periodicityServingCell: ms5, ms10, ms20, ms40, ms80, ms160.
+        const double period = ssb->AsDuration();
+        bool allowed = false;
+        for (double ms : {5.0, 10.0, 20.0, 40.0, 80.0, 160.0})
+        {
+            allowed = allowed || std::abs(period - ms * 1e-3) < 1e-9;
+        }
+        if (!allowed)
+        {
+            throw InputError(ssb->GetMark(),
+                             context + ": ssb_period is 5ms, 10ms, 20ms, 40ms, 80ms or 160ms "
+                                       "(TS 38.331 ssb-periodicityServingCell)");
+        }
+        nr->ssbPeriod = period;
+    }
+    if (const ConfigNode* ho = link.Find("handover"))
+    {
+        const std::string hoContext = context + " handover";
+        ho->CheckKeys(
+            {"hysteresis", "offset", "time_to_trigger", "interruption", "measurement_period"},
+            hoContext);
+        if (const ConfigNode* h = ho->Find("hysteresis"))
+        {
+            nr->handover.hysteresisDb = ReadDecibels(*h, 0, 15, hoContext + " hysteresis");
+        }
+        if (const ConfigNode* o = ho->Find("offset"))
+        {
+            nr->handover.offsetDb = ReadDecibels(*o, -15, 15, hoContext + " offset");
+        }
+        if (const ConfigNode* t = ho->Find("time_to_trigger"))
+        {
+            nr->handover.timeToTrigger = t->AsDuration();
+        }
+        if (const ConfigNode* i = ho->Find("interruption"))
+        {
+            nr->handover.interruption = i->AsDuration();
+        }
+        if (const ConfigNode* p = ho->Find("measurement_period"))
+        {
+            nr->handover.measurementPeriod = p->AsDuration();
+            if (nr->handover.measurementPeriod < 1e-3)
+            {
+                throw InputError(p->GetMark(), hoContext + ": measurement_period is at least 1ms");
+            }
+        }
+    }
+    return nr;
+}
+
+/**
+ * Asks the gNB model whether the cell the scenario describes can run, with the attributes the
+ * runner will give it (its own keys first, then `attributes:`), so that a frame with no uplink
+ * TTI or configured grants that do not fit are input errors here instead of aborts in the run.
+ */
+void
+CheckNrCellRuns(const ConfigNode& link, const NrLinkConfig& nr, const LinkReadContext& ctx)
+{
+    Ptr<NrGnbNetDevice> gnb = CreateObject<NrGnbNetDevice>();
+    gnb->SetAttribute("Mu", UintegerValue(nr.numerology));
+    gnb->SetAttribute("TddPattern", StringValue(nr.tdd));
+    gnb->SetAttribute("SpecialSlot", StringValue(nr.specialSlot));
+    gnb->SetAttribute("MiniSlotSymbols", UintegerValue(nr.miniSlotSymbols));
+    gnb->SetAttribute("UlAccess", StringValue(nr.ulAccess));
+    for (const auto& [attribute, value] : nr.deviceAttributes)
+    {
+        gnb->SetAttribute(attribute, StringValue(value));
+    }
+    try
+    {
+        gnb->CheckConfiguration(nr.bandwidth, NrBandProfile::Find(nr.band)->fr2, ctx.b.count);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        const ConfigNode* at = nullptr;
+        for (const char* key : {"tdd", "special_slot", "mini_slot", "ul_access", "attributes"})
+        {
+            at = at ? at : link.Find(key);
+        }
+        throw InputError(at ? at->GetMark() : ctx.link.mark, ctx.context + ": " + e.what());
+    }
+}
+
+/**
+ * NR cells that serve the same UEs form one radio network: each UE has one NR device on one
+ * carrier and hands over between the cells, so they must agree on everything the UE sees.
+ */
+void
+CheckSameRadioNetwork(const NrLinkConfig& first,
+                      const NrLinkConfig& cell,
+                      const std::string& firstName,
+                      const LinkSpec& link,
+                      const std::string& context)
+{
+    auto text = [](auto v) {
+        std::ostringstream o;
+        o << v;
+        return o.str();
+    };
+    const std::vector<std::tuple<std::string, std::string, std::string>> fields = {
+        {"band", first.band, cell.band},
+        {"bandwidth", text(first.bandwidth), text(cell.bandwidth)},
+        {"numerology", text(+first.numerology), text(+cell.numerology)},
+        {"tdd", first.tdd, cell.tdd},
+        {"special_slot", first.specialSlot, cell.specialSlot},
+        {"mini_slot", text(first.miniSlotSymbols), text(cell.miniSlotSymbols)},
+        {"ue", first.ue, cell.ue},
+        {"propagation scenario", first.scenario, cell.scenario},
+        {"propagation condition", first.condition, cell.condition},
+        {"propagation shadowing", text(first.shadowing), text(cell.shadowing)},
+    };
+    for (const auto& [what, a, b] : fields)
+    {
+        if (a != b)
+        {
+            throw InputError(link.mark,
+                             context + ": its UEs '" + link.b + "' are also served by link '" +
+                                 firstName +
+                                 "', so both cells must share one carrier and UE "
+                                 "class; " +
+                                 what + " differs ('" + a + "' there, '" + b + "' here)");
+        }
+    }
+    if (!(first.handover == cell.handover))
+    {
+        throw InputError(link.mark,
+                         context + ": its UEs '" + link.b + "' are also served by link '" +
+                             firstName + "', so both cells need the same handover settings");
+    }
+}
+
+} // namespace
+
+const TypeChoice&
+NrSchedulers()
+{
+    static const TypeChoice choice{
+        "scheduler",
+        "ns3::NrMacScheduler",
+        &BuildsA<NrMacScheduler>,
+        {{"rr", "ns3::NrMacSchedulerRr"}, {"pf", "ns3::NrMacSchedulerPf"}}};
+    return choice;
+}
+
+std::shared_ptr<NrLinkConfig>
+ReadNrLink(const ConfigNode& link, const LinkReadContext& ctx)
+{
+    std::shared_ptr<NrLinkConfig> nr = ReadNrCell(link, ctx.context);
+    if (const ConfigNode* attrs = link.Find("attributes"))
+    {
+        nr->deviceAttributes = ReadAttributesOf(*attrs, "ns3::NrGnbNetDevice");
+    }
+    CheckNrCellRuns(link, *nr, ctx);
+    return nr;
+}
+
+void
+CheckNrRadioNetworks(const std::vector<const LinkSpec*>& cells)
+{
+    // The first NR link that serves the same UEs; the others are checked against it.
+    std::unordered_map<std::string, const LinkSpec*> firstCellOfUes;
+    for (const LinkSpec* l : cells)
+    {
+        const auto [first, isFirst] = firstCellOfUes.emplace(l->b, l);
+        if (!isFirst)
+        {
+            const LinkSpec& other = *first->second;
+            CheckSameRadioNetwork(other.Config<NrLinkConfig>(),
+                                  l->Config<NrLinkConfig>(),
+                                  other.name,
+                                  *l,
+                                  "link '" + l->name + "'");
+        }
+    }
+}
+
+} // namespace ns3

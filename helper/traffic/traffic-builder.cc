@@ -1,0 +1,271 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/traffic/traffic-builder.h"
+
+#include "model/traffic/bulk-source.h"
+#include "model/traffic/periodic-source.h"
+#include "model/traffic/request-response-client.h"
+#include "model/traffic/request-response-server.h"
+#include "model/traffic/timestamp-header.h"
+#include "model/traffic/timestamp-sink.h"
+#include "model/traffic/video-source.h"
+
+#include "ns3/double.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/ipv4.h"
+#include "ns3/object-factory.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/tcp-socket-factory.h"
+#include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace ns3
+{
+
+namespace
+{
+
+/// The random stream of the members' start offsets, beside the builder's placement stream
+/// (ScenarioBuild) and apart from the models' streams.
+constexpr int64_t kStartOffsetStream = 1000001;
+constexpr uint16_t kFirstPort = kFirstFlowPort;
+
+void
+OnTx(FlowProbe* probe, const TimestampHeader& header, uint32_t bytes)
+{
+    probe->record.RecordTx(header.GetMemberId(),
+                           header.GetSeq(),
+                           bytes,
+                           Simulator::Now().GetSeconds());
+}
+
+void
+OnRx(FlowProbe* probe, const TimestampHeader& header, uint32_t bytes, Time delay)
+{
+    probe->record.RecordRx(header.GetMemberId(),
+                           header.GetSeq(),
+                           bytes,
+                           header.GetTxTime().GetSeconds(),
+                           Simulator::Now().GetSeconds());
+}
+
+void
+OnRtt(FlowProbe* probe, uint32_t member, uint64_t seq, Time rtt)
+{
+    probe->record.RecordRtt(member, seq, rtt.GetSeconds());
+}
+
+} // namespace
+
+/// Install the traffic applications and connect their traces to the flow probes.
+std::vector<std::unique_ptr<FlowProbe>>
+BuildTraffic(ScenarioBuild& sb)
+{
+    const ScenarioSpec& spec = sb.GetSpec();
+    std::vector<std::unique_ptr<FlowProbe>> probes;
+    // Each receiving node numbers its flows' ports from kFirstPort (node id -> next free port).
+    std::map<uint32_t, uint16_t> nextPortOfNode;
+    Ptr<UniformRandomVariable> offsets = CreateObject<UniformRandomVariable>();
+    offsets->SetStream(kStartOffsetStream);
+    for (uint32_t fi = 0; fi < spec.flows.size(); ++fi)
+    {
+        const FlowSpec& f = spec.flows[fi];
+        const TrafficSpec& t = f.traffic;
+        const NodeGroup& src = sb.GetGroup(f.from);
+        const NodeGroup& dst = sb.GetGroup(f.to);
+        uint32_t members = std::max(src.members.size(), dst.members.size());
+        auto probe = std::make_unique<FlowProbe>();
+        if (f.requirements.latency)
+        {
+            probe->record.SetDeadline(*f.requirements.latency);
+        }
+        if (f.requirements.rtt)
+        {
+            probe->record.SetRttDeadline(*f.requirements.rtt);
+        }
+        double stop = f.stop.value_or(spec.duration);
+        TypeId protocol =
+            t.protocol == "tcp" ? TcpSocketFactory::GetTypeId() : UdpSocketFactory::GetTypeId();
+
+        FlowResult fr;
+        fr.name = f.name;
+        fr.from = f.from;
+        fr.to = f.to;
+        fr.pattern = t.pattern;
+        fr.protocol = t.protocol;
+        fr.members = members;
+
+        // The gap between packets sets the random start offset that keeps members out of step.
+        double gap = 0;
+        if (t.pattern == "periodic" || t.pattern == "request_response")
+        {
+            gap = t.interval;
+        }
+        else if (t.pattern == "constant_rate")
+        {
+            gap = t.size * 8 / t.rate;
+        }
+        else if (t.pattern == "video")
+        {
+            gap = 1 / t.frameRate;
+        }
+
+        std::set<uint32_t> sinksDone;
+        std::map<uint32_t, uint16_t> sinkPorts; // destination member -> its port for this flow
+        for (uint32_t i = 0; i < members; ++i)
+        {
+            sb.Step();
+            Ptr<Node> from = src.members[PairedMember(i, members, src.members.size())];
+            uint32_t di = PairedMember(i, members, dst.members.size());
+            Ptr<Node> to = dst.members[di];
+            auto path = sb.GetPlanner().GetPath(from, to);
+            if (!path)
+            {
+                throw InputError(f.mark,
+                                 "flow '" + f.name + "': no route from '" + f.from + "' to '" +
+                                     f.to + "'; connect them with links");
+            }
+            if (i == 0)
+            {
+                sb.GetFlowEnds().emplace_back(from, to);
+                double bound = 0;
+                for (uint32_t li : *path)
+                {
+                    const RoutingEdge& edge = sb.GetEdge(li);
+                    bound += edge.propagationBoundSeconds;
+                    const std::string& tech = edge.pathLabel;
+                    if (fr.technologyPath.empty() || fr.technologyPath.back() != tech)
+                    {
+                        fr.technologyPath.push_back(tech);
+                    }
+                    fr.linkPath.push_back(sb.GetEdgeLink(li).name);
+                }
+                fr.propagationBoundMs = bound * 1e3;
+            }
+            // Each receiving node numbers its flows' ports from kFirstPort, so that ports stay
+            // below the senders' ephemeral range (49152-65535) however many flows a scenario has
+            // (the reader bounds the flows per node).
+            uint16_t& nextPort = nextPortOfNode.try_emplace(to->GetId(), kFirstPort).first->second;
+            const auto [sinkPort, newSink] = sinkPorts.emplace(di, nextPort);
+            nextPort += newSink ? 1 : 0;
+            const uint16_t port = sinkPort->second;
+            Ptr<Ipv4> ip = to->GetObject<Ipv4>();
+            Address remote = InetSocketAddress(ip->GetAddress(1, 0).GetLocal(), port);
+            double start = f.start + (gap > 0 ? offsets->GetValue(0, gap) : 0);
+            // A member whose offset falls at or after the flow's stop has no packet to send in its
+            // window (a flow shorter than its gap sends in a window/gap share of its members, as
+            // it should on average); started anyway, it would send until the run ends.
+            const bool silent = start >= stop;
+
+            if (t.pattern == "request_response")
+            {
+                if (sinksDone.insert(di).second)
+                {
+                    Ptr<RequestResponseServer> server = CreateObject<RequestResponseServer>();
+                    server->SetAttribute(
+                        "Local",
+                        AddressValue(InetSocketAddress(Ipv4Address::GetAny(), port)));
+                    server->SetAttribute("Protocol", TypeIdValue(protocol));
+                    server->SetAttribute("ResponseSize", UintegerValue(t.responseSize));
+                    server->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
+                    to->AddApplication(server);
+                    server->SetStartTime(Seconds(0));
+                }
+                if (silent)
+                {
+                    continue;
+                }
+                Ptr<RequestResponseClient> client = CreateObject<RequestResponseClient>();
+                client->SetAttribute("Remote", AddressValue(remote));
+                client->SetAttribute("Protocol", TypeIdValue(protocol));
+                client->SetAttribute("FlowId", UintegerValue(fi));
+                client->SetAttribute("MemberId", UintegerValue(i));
+                client->SetAttribute("Interval", TimeValue(Seconds(t.interval)));
+                client->SetAttribute("RequestSize", UintegerValue(t.size));
+                client->SetAttribute("Distribution",
+                                     StringValue(t.exponential ? "Exponential" : "Fixed"));
+                client->TraceConnectWithoutContext("Tx", MakeBoundCallback(&OnTx, probe.get()));
+                client->TraceConnectWithoutContext("Rtt", MakeBoundCallback(&OnRtt, probe.get()));
+                sb.GetNextStream() += client->AssignStreams(sb.GetNextStream());
+                from->AddApplication(client);
+                client->SetStartTime(Seconds(start));
+                client->SetStopTime(Seconds(stop));
+                continue;
+            }
+
+            if (sinksDone.insert(di).second)
+            {
+                Ptr<TimestampSink> sink = CreateObject<TimestampSink>();
+                sink->SetAttribute("Local",
+                                   AddressValue(InetSocketAddress(Ipv4Address::GetAny(), port)));
+                sink->SetAttribute("Protocol", TypeIdValue(protocol));
+                sink->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
+                to->AddApplication(sink);
+                sink->SetStartTime(Seconds(0));
+            }
+            if (silent)
+            {
+                continue;
+            }
+            Ptr<TimestampedSource> source;
+            if (t.pattern == "periodic" || t.pattern == "constant_rate")
+            {
+                Ptr<PeriodicSource> periodic = CreateObject<PeriodicSource>();
+                periodic->SetAttribute("Interval", TimeValue(Seconds(gap)));
+                periodic->SetAttribute("PacketSize", UintegerValue(t.size));
+                periodic->SetAttribute("Distribution",
+                                       StringValue(t.exponential ? "Exponential" : "Fixed"));
+                source = periodic;
+            }
+            else if (t.pattern == "video")
+            {
+                Ptr<VideoSource> video = CreateObject<VideoSource>();
+                video->SetAttribute("FrameRate", DoubleValue(t.frameRate));
+                video->SetAttribute("MeanFrameSize",
+                                    UintegerValue(std::llround(t.rate / 8 / t.frameRate)));
+                video->SetAttribute("FrameSizeVariation", DoubleValue(t.frameSizeVariation));
+                video->SetAttribute("MaxPacketSize", UintegerValue(t.maxPacketSize));
+                source = video;
+            }
+            else if (t.pattern == t.sourceType)
+            {
+                // A source named by its TypeId, with the attributes the scenario gives it.
+                ObjectFactory factory;
+                factory.SetTypeId(t.sourceType);
+                for (const auto& [attribute, value] : t.attributes)
+                {
+                    factory.Set(attribute, StringValue(value));
+                }
+                source = factory.Create<TimestampedSource>();
+            }
+            else
+            {
+                Ptr<BulkSource> bulk = CreateObject<BulkSource>();
+                bulk->SetAttribute("TotalBytes", UintegerValue(t.totalBytes));
+                source = bulk;
+            }
+            source->SetAttribute("Remote", AddressValue(remote));
+            source->SetAttribute("Protocol", TypeIdValue(protocol));
+            source->SetAttribute("FlowId", UintegerValue(fi));
+            source->SetAttribute("MemberId", UintegerValue(i));
+            source->TraceConnectWithoutContext("Tx", MakeBoundCallback(&OnTx, probe.get()));
+            sb.GetNextStream() += source->AssignStreams(sb.GetNextStream());
+            from->AddApplication(source);
+            source->SetStartTime(Seconds(start));
+            source->SetStopTime(Seconds(stop));
+        }
+        probes.push_back(std::move(probe));
+        sb.GetFlowResults().push_back(fr);
+    }
+    return probes;
+}
+
+} // namespace ns3
