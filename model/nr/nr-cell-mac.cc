@@ -563,6 +563,19 @@ NrCellMac::GetCoresetCces() const
     return NrPdcch::GetCces(m_cell.GetCoresetRbs(), m_cell.GetConfig().pdcchSymbols);
 }
 
+uint64_t
+NrCellMac::GetSchedulerLooks() const
+{
+    return m_dl.GetActive().GetLooks() + m_ul.GetActive().GetLooks();
+}
+
+void
+NrCellMac::SetDeferring(bool deferring)
+{
+    m_dl.SetDeferring(deferring);
+    m_ul.SetDeferring(deferring);
+}
+
 // ------------------------------------------------------------------------------------------
 // Slot engine
 

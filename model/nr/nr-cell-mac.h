@@ -221,6 +221,22 @@ class NrCellMac : public Object
     /// \return the CCEs of a full slot's CORESET.
     uint32_t GetCoresetCces() const;
 
+    /**
+     * \brief Get the scheduler's work so far: the UEs its passes looked at, in both directions.
+     *
+     * A pass looks only at the UEs that may act in it (NrActiveUes), so this grows with the
+     * traffic, not with the UEs of the cell.
+     * \return the looks.
+     */
+    uint64_t GetSchedulerLooks() const;
+
+    /**
+     * \brief Choose whether the scheduler defers the active UEs that cannot act (the default),
+     * or looks at every one in every TTI: the results must not differ (a test compares them).
+     * \param deferring false to look at every active UE in every TTI.
+     */
+    void SetDeferring(bool deferring);
+
   protected:
     void DoDispose() override;
 

@@ -76,6 +76,17 @@ NrCellState::Configure(const NrCellMacConfig& config)
                                     " PRBs holds no CCE (6 PRBs at least)");
     }
     m_pdcch.Configure(m_prbs, config.pdcchCandidates, config.pdcchTargetBler);
+    const uint64_t period = m_grid->GetPeriodTtis();
+    m_dlDataSymbols.resize(period);
+    m_ulDataSymbols.resize(period);
+    m_ulSymbols.resize(period);
+    for (uint64_t tti = 0; tti < period; ++tti)
+    {
+        m_dlDataSymbols[tti] = static_cast<uint8_t>(GetDlDataSymbols(config, *m_grid, tti));
+        m_ulDataSymbols[tti] = static_cast<uint8_t>(GetUlDataSymbols(config, *m_grid, tti));
+        m_ulSymbols[tti] = static_cast<uint8_t>(m_grid->GetUlSymbols(tti));
+    }
+    m_tbs.assign((NrNumerology::SYMBOLS_PER_SLOT + 1) * MCS_KEYS * LAYER_KEYS, {});
     m_configured = true;
 }
 
@@ -283,25 +294,39 @@ NrCellState::GetUlDataSymbols(const NrCellMacConfig& config, const NrTtiGrid& gr
 uint32_t
 NrCellState::GetDlDataSymbols(uint64_t tti) const
 {
-    return GetDlDataSymbols(m_config, *m_grid, tti);
+    return m_dlDataSymbols[tti % m_dlDataSymbols.size()];
 }
 
 uint32_t
 NrCellState::GetUlDataSymbols(uint64_t tti) const
 {
-    return GetUlDataSymbols(m_config, *m_grid, tti);
+    return m_ulDataSymbols[tti % m_ulDataSymbols.size()];
 }
 
 uint32_t
 NrCellState::GetTbs(uint32_t symbols, uint32_t prbs, uint8_t mcs, uint32_t layers) const
 {
-    // Symbols <= 14, PRBs <= 275, MCS <= 31, layers <= 4: a unique key in 32 bits.
-    const uint64_t key = ((static_cast<uint64_t>(symbols) * 512 + prbs) * 32 + mcs) * 8 + layers;
-    auto cached = m_tbsCache.find(key);
-    if (cached != m_tbsCache.end())
+    // Symbols <= 14, MCS <= 31, layers <= 4 (attribute ranges) index a row of PRBs.
+    if (prbs == 0 || prbs > m_prbs || symbols > NrNumerology::SYMBOLS_PER_SLOT || mcs >= MCS_KEYS ||
+        layers >= LAYER_KEYS)
     {
-        return cached->second;
+        return ComputeTbs(symbols, prbs, mcs, layers); // outside the table: rejects or computes
     }
+    std::vector<uint32_t>& row = m_tbs[(symbols * MCS_KEYS + mcs) * LAYER_KEYS + layers];
+    if (row.empty())
+    {
+        row.assign(m_prbs + 1, 0);
+    }
+    if (row[prbs] == 0)
+    {
+        row[prbs] = ComputeTbs(symbols, prbs, mcs, layers); // >= 24 bits, never 0
+    }
+    return row[prbs];
+}
+
+uint32_t
+NrCellState::ComputeTbs(uint32_t symbols, uint32_t prbs, uint8_t mcs, uint32_t layers) const
+{
     const NrMcsEntry& entry = NrGetMcs(m_mcsTable, mcs);
     NrTbsInput in;
     in.symbols = symbols;
@@ -312,9 +337,7 @@ NrCellState::GetTbs(uint32_t symbols, uint32_t prbs, uint8_t mcs, uint32_t layer
     in.layers = layers;
     in.scaling = 1.0;
     in.prbs = prbs;
-    const uint32_t tbs = NrTransportBlockSize(in);
-    m_tbsCache.emplace(key, tbs);
-    return tbs;
+    return NrTransportBlockSize(in);
 }
 
 uint32_t
@@ -373,7 +396,7 @@ NrCellState::FindPucchTti(Time t, uint64_t period, uint64_t offset) const
     // A TTI that starts before t may still have its last symbol after it.
     uint64_t tti = m_grid->GetTtiAtOrAfter(t);
     tti = tti > 0 ? tti - 1 : 0;
-    while (m_grid->GetUlSymbols(tti) == 0 || tti % period != offset ||
+    while (m_ulSymbols[tti % m_ulSymbols.size()] == 0 || tti % period != offset ||
            m_grid->GetLastSymbolStart(tti) < t)
     {
         ++tti;

@@ -27,7 +27,6 @@
 #include <memory>
 #include <ostream>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -422,6 +421,21 @@ class NrCellState
     bool AllocateDci(uint32_t ue, uint32_t cceLimit);
 
   private:
+    /// MCS indices the TBS table holds (5 bits of DCI, TS 38.214 Table 5.1.3.1-x).
+    static constexpr uint32_t MCS_KEYS = 32;
+    /// Layers the TBS table holds (1..4, and 0 unused).
+    static constexpr uint32_t LAYER_KEYS = 5;
+
+    /**
+     * \brief Compute a transport block size (TS 38.214 clause 5.1.3.2).
+     * \param symbols the data symbols.
+     * \param prbs the PRBs.
+     * \param mcs the MCS index.
+     * \param layers the layers.
+     * \return the size, bits.
+     */
+    uint32_t ComputeTbs(uint32_t symbols, uint32_t prbs, uint8_t mcs, uint32_t layers) const;
+
     NrCellMacConfig m_config;             //!< the configuration
     bool m_configured;                    //!< Configure() succeeded
     std::unique_ptr<NrTtiGrid> m_grid;    //!< the TTI grid
@@ -440,9 +454,15 @@ class NrCellState
     NrCellMacTraces m_traces;             //!< the trace sources
     Ptr<UniformRandomVariable> m_uniform; //!< HARQ outcome draws
     Callback<void, Ptr<Packet>, const Address&> m_forwardUp; //!< to the device
-    /// TBS already computed, by (symbols, PRBs, MCS, layers): the scheduler asks the same few
-    /// combinations again and again, and the TS 38.214 procedure is not free.
-    mutable std::unordered_map<uint64_t, uint32_t> m_tbsCache;
+    /// TBS already computed, by (symbols, MCS, layers) and then PRBs (0: not yet): the
+    /// scheduler asks the same few combinations again and again, and the TS 38.214 procedure is
+    /// not free.
+    mutable std::vector<std::vector<uint32_t>> m_tbs;
+    /// Per TTI of one period of the pattern: the symbols that carry data and PUCCH, so that a
+    /// TTI's kind costs one look-up.
+    std::vector<uint8_t> m_dlDataSymbols; //!< downlink data symbols (0: no PDSCH)
+    std::vector<uint8_t> m_ulDataSymbols; //!< uplink data symbols (0: no PUSCH)
+    std::vector<uint8_t> m_ulSymbols;     //!< uplink symbols (0: no PUCCH)
 };
 
 } // namespace ns3

@@ -6,7 +6,6 @@
 
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-link-adaptation.h"
-#include "model/nr/nr-mac-scheduler-rr.h"
 #include "model/nr/nr-ue-net-device.h"
 
 #include "ns3/abort.h"
@@ -20,22 +19,8 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("NrDlScheduling");
 
 NrDlScheduling::NrDlScheduling(NrCellState& cell)
-    : m_cell(cell),
-      m_policy(CreateObject<NrMacSchedulerRr>())
+    : NrDirectionScheduling(cell)
 {
-}
-
-void
-NrDlScheduling::SetPolicy(Ptr<NrMacScheduler> policy)
-{
-    NS_ABORT_MSG_IF(!policy, "NrDlScheduling: the downlink scheduler must not be null");
-    m_policy = policy;
-}
-
-Ptr<NrMacScheduler>
-NrDlScheduling::GetPolicy() const
-{
-    return m_policy;
 }
 
 bool
@@ -62,7 +47,7 @@ NrDlScheduling::Enqueue(uint32_t ue, Ptr<Packet> packet, bool traced)
     }
     if (ctx.connected)
     {
-        m_active.insert(ue);
+        m_active.Insert(ue);
     }
     return true;
 }
@@ -72,7 +57,7 @@ NrDlScheduling::Connect(uint32_t ue)
 {
     if (Needs(ue))
     {
-        m_active.insert(ue);
+        m_active.Insert(ue);
         return true;
     }
     return false;
@@ -81,19 +66,19 @@ NrDlScheduling::Connect(uint32_t ue)
 void
 NrDlScheduling::Release(uint32_t ue)
 {
-    m_active.erase(ue);
+    m_active.Erase(ue);
 }
 
 bool
 NrDlScheduling::HasWork() const
 {
-    return !m_active.empty();
+    return !m_active.IsEmpty();
 }
 
 uint32_t
 NrDlScheduling::GetNActive() const
 {
-    return static_cast<uint32_t>(m_active.size());
+    return m_active.GetSize();
 }
 
 uint32_t
@@ -107,7 +92,7 @@ NrDlScheduling::Schedule(uint64_t tti)
     uint32_t free = prbs;
     std::vector<NrUeDemand> demands;
     std::vector<uint8_t> mcsOf;
-    for (uint32_t ue : m_active)
+    for (uint32_t ue : m_active.StartPass(now))
     {
         NrMacUe& ctx = m_cell.GetUes()[ue];
         // HARQ retransmissions first, with the block's MCS and size (one PDSCH per UE per TTI).
@@ -127,13 +112,11 @@ NrDlScheduling::Schedule(uint64_t tti)
             }
             continue;
         }
-        if (ctx.dlHarq.CountFreeProcesses(now) == 0)
-        {
-            continue;
-        }
-        const uint64_t bytes = ctx.dlBuffer.GetReadyBytes(now);
+        const uint64_t bytes =
+            ctx.dlHarq.CountFreeProcesses(now) == 0 ? 0 : ctx.dlBuffer.GetReadyBytes(now);
         if (bytes == 0)
         {
+            m_active.Defer(ue, GetNextChance(ue, now));
             continue;
         }
         const uint8_t mcs = NrLinkAdaptation::SinrToMcs(m_cell.GetDlSinr(ue), m_cell.GetMcsTable());
@@ -175,11 +158,19 @@ NrDlScheduling::Schedule(uint64_t tti)
     }
     m_cell.GetChannel()->SetDlActivity(m_cell.GetChannelIndex(),
                                        static_cast<double>(prbs - free) / prbs);
-    for (auto it = m_active.begin(); it != m_active.end();)
-    {
-        it = Needs(*it) ? std::next(it) : m_active.erase(it);
-    }
+    m_active.DropIdle([this](uint32_t ue) { return Needs(ue); });
     return prbs - free;
+}
+
+Time
+NrDlScheduling::GetNextChance(uint32_t ue, Time now) const
+{
+    const NrMacUe& ctx = m_cell.GetUes()[ue];
+    // New data needs both a free process and ready data.
+    const Time process =
+        ctx.dlHarq.CountFreeProcesses(now) > 0 ? now : ctx.dlHarq.GetNextReleaseTime(now);
+    const Time newData = std::max(process, ctx.dlBuffer.GetFirstReadyTime());
+    return std::min(newData, ctx.dlHarq.GetNextRetransmissionTime());
 }
 
 void
@@ -189,6 +180,7 @@ NrDlScheduling::Transmit(uint32_t ue, uint32_t process, uint32_t prbs, uint64_t 
     const NrTtiGrid& grid = m_cell.GetGrid();
     NrMacStats& stats = m_cell.GetDlStats();
     NrMacUe& ctx = m_cell.GetUes()[ue];
+    m_active.Touch(ue); // its queue and processes change: DropIdle() checks it
     NrTransportBlock& tb = ctx.dlHarq.GetTransportBlock(process);
     tb.prbs = prbs;
     const double combined = ctx.dlHarq.AddTransmission(process, m_cell.GetDlSinr(ue));

@@ -5,11 +5,9 @@
 #ifndef BLUEPRINT_NR_DL_SCHEDULING_H
 #define BLUEPRINT_NR_DL_SCHEDULING_H
 
-#include "model/nr/nr-cell-state.h"
-#include "model/nr/nr-mac-scheduler.h"
+#include "model/nr/nr-direction-scheduling.h"
 
 #include <cstdint>
-#include <set>
 #include <vector>
 
 namespace ns3
@@ -28,8 +26,11 @@ namespace ns3
  * block t_UE,rx = Tproc,1/2 after the end of the TTI's downlink symbols, and its HARQ-ACK goes
  * on the first PUCCH at least Tproc,1 after them (TS 38.213 clause 9.2.3), which the gNB decodes
  * in Tproc,2/2 before preparing a retransmission in t_BS,tx = Tproc,2/2.
+ *
+ * A TTI looks only at the active UEs that can send in it; the others are deferred to the time
+ * their data, their HARQ feedback or a free HARQ process is ready (GetNextChance()).
  */
-class NrDlScheduling
+class NrDlScheduling : public NrDirectionScheduling
 {
   public:
     /**
@@ -37,15 +38,6 @@ class NrDlScheduling
      * \param cell the cell it schedules.
      */
     explicit NrDlScheduling(NrCellState& cell);
-
-    /**
-     * \brief Set the policy that shares a TTI's PRBs.
-     * \param policy the scheduler.
-     */
-    void SetPolicy(Ptr<NrMacScheduler> policy);
-
-    /// \return the policy.
-    Ptr<NrMacScheduler> GetPolicy() const;
 
     /**
      * \brief Queue a downlink packet for a UE; a connected UE becomes active.
@@ -92,6 +84,15 @@ class NrDlScheduling
     bool Needs(uint32_t ue) const;
 
     /**
+     * \brief Get the first time an active UE with nothing to send now may send.
+     * \param ue the UE, with no retransmission due and no new data it can send now.
+     * \param now the current time.
+     * \return the earliest time a retransmission becomes due or its data and a HARQ process
+     *         are both ready; Time::Max() if only a new packet or an outcome can change that.
+     */
+    Time GetNextChance(uint32_t ue, Time now) const;
+
+    /**
      * \brief Send one downlink transmission of a HARQ process and decide its outcome.
      * \param ue the UE.
      * \param process the HARQ process.
@@ -109,11 +110,6 @@ class NrDlScheduling
      * \param decoded true if the UE decoded it.
      */
     void Deliver(uint32_t ue, uint32_t epoch, std::vector<NrTbSegment> segments, bool decoded);
-
-    NrCellState& m_cell;                //!< the cell
-    Ptr<NrMacScheduler> m_policy;       //!< shares the PRBs of a TTI
-    std::set<uint32_t> m_active;        //!< UEs needing downlink scheduling
-    std::vector<uint32_t> m_scratchDue; //!< reused list of due retransmissions
 };
 
 } // namespace ns3

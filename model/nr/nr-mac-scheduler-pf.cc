@@ -35,7 +35,8 @@ NrMacSchedulerPf::GetTypeId()
 }
 
 NrMacSchedulerPf::NrMacSchedulerPf()
-    : m_window(100)
+    : m_window(100),
+      m_keepWindow(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -44,7 +45,23 @@ double
 NrMacSchedulerPf::Decayed(const Average& a, uint64_t tti) const
 {
     const double keep = 1.0 - 1.0 / m_window;
-    return a.bitsPerTti * std::pow(keep, static_cast<double>(tti - a.lastTti));
+    const uint64_t age = tti - a.lastTti;
+    // Most averages are decayed over a few TTIs, again and again: keep those powers.
+    constexpr uint64_t kept = 4096;
+    if (age >= kept)
+    {
+        return a.bitsPerTti * std::pow(keep, static_cast<double>(age));
+    }
+    if (m_keepWindow != m_window)
+    {
+        m_keepPowers.clear();
+        m_keepWindow = m_window;
+    }
+    while (m_keepPowers.size() <= age)
+    {
+        m_keepPowers.push_back(std::pow(keep, static_cast<double>(m_keepPowers.size())));
+    }
+    return a.bitsPerTti * m_keepPowers[age];
 }
 
 double

@@ -72,9 +72,11 @@ class NrMacSchedulerPf : public NrMacScheduler
      */
     double Decayed(const Average& a, uint64_t tti) const;
 
-    uint32_t m_window;              //!< W, TTIs
-    std::vector<Average> m_average; //!< averages by UE index
-    std::vector<double> m_metric;   //!< r_i / T_i of each demand of the TTI under way
+    uint32_t m_window;                        //!< W, TTIs
+    mutable std::vector<double> m_keepPowers; //!< (1 - 1/W)^k by k, as std::pow gives it
+    mutable uint32_t m_keepWindow;            //!< the W of m_keepPowers
+    std::vector<Average> m_average;           //!< averages by UE index
+    std::vector<double> m_metric;             //!< r_i / T_i of each demand of the TTI under way
 };
 
 } // namespace ns3

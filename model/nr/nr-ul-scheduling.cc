@@ -5,7 +5,6 @@
 #include "model/nr/nr-ul-scheduling.h"
 
 #include "model/nr/nr-link-adaptation.h"
-#include "model/nr/nr-mac-scheduler-rr.h"
 #include "model/nr/nr-ue-net-device.h"
 
 #include "ns3/abort.h"
@@ -25,23 +24,9 @@ NS_LOG_COMPONENT_DEFINE("NrUlScheduling");
 static constexpr uint64_t MAX_K2_SLOTS = 32;
 
 NrUlScheduling::NrUlScheduling(NrCellState& cell, Callback<void> wake)
-    : m_cell(cell),
-      m_wake(wake),
-      m_policy(CreateObject<NrMacSchedulerRr>())
+    : NrDirectionScheduling(cell),
+      m_wake(wake)
 {
-}
-
-void
-NrUlScheduling::SetPolicy(Ptr<NrMacScheduler> policy)
-{
-    NS_ABORT_MSG_IF(!policy, "NrUlScheduling: the uplink scheduler must not be null");
-    m_policy = policy;
-}
-
-Ptr<NrMacScheduler>
-NrUlScheduling::GetPolicy() const
-{
-    return m_policy;
 }
 
 void
@@ -85,22 +70,35 @@ NrUlScheduling::Needs(uint32_t ue) const
 void
 NrUlScheduling::DropIdle()
 {
-    for (auto it = m_active.begin(); it != m_active.end();)
+    m_active.DropIdle([this](uint32_t ue) { return Needs(ue); });
+}
+
+Time
+NrUlScheduling::GetNextChance(uint32_t ue, Time now) const
+{
+    const NrMacUe& ctx = m_cell.GetUes()[ue];
+    Time next = ctx.ulHarq.GetNextRetransmissionTime();
+    if (ctx.ulNeed > 0)
     {
-        it = Needs(*it) ? std::next(it) : m_active.erase(it);
+        // New data needs its grant prepared and a process free beyond those promised.
+        const Time process = ctx.ulHarq.CountFreeProcesses(now) > ctx.grantsOutstanding
+                                 ? now
+                                 : ctx.ulHarq.GetNextReleaseTime(now);
+        next = std::min(next, std::max(ctx.ulEligibleAt, process));
     }
+    return next;
 }
 
 bool
 NrUlScheduling::HasActive() const
 {
-    return !m_active.empty();
+    return !m_active.IsEmpty();
 }
 
 bool
 NrUlScheduling::HasWork() const
 {
-    return !m_active.empty() || !m_plans.empty();
+    return !m_active.IsEmpty() || !m_plans.empty();
 }
 
 bool
@@ -112,7 +110,7 @@ NrUlScheduling::HasPlan(uint64_t tti) const
 void
 NrUlScheduling::Release(uint32_t ue)
 {
-    m_active.erase(ue);
+    m_active.Erase(ue);
     for (auto it = m_plans.begin(); it != m_plans.end();)
     {
         auto& grants = it->second.grants;
@@ -202,7 +200,7 @@ NrUlScheduling::ScheduleGrants(uint64_t tti, uint32_t dlWaiting)
     // value.
     Time lastTproc2 = Time::Max();
     uint64_t lastFirst = 0;
-    for (uint32_t ue : m_active)
+    for (uint32_t ue : m_active.StartPass(now))
     {
         NrMacUe& ctx = m_cell.GetUes()[ue];
         if (ctx.tproc2 != lastTproc2)
@@ -221,17 +219,19 @@ NrUlScheduling::ScheduleGrants(uint64_t tti, uint32_t dlWaiting)
             GrantRetransmission(ue, m_scratchDue.front(), first, lastSlot, cceLimit);
             continue;
         }
-        if (ctx.ulNeed > 0 && ctx.ulEligibleAt <= now &&
-            ctx.ulHarq.CountFreeProcesses(now) > ctx.grantsOutstanding)
+        if (ctx.ulNeed == 0 || ctx.ulEligibleAt > now ||
+            ctx.ulHarq.CountFreeProcesses(now) <= ctx.grantsOutstanding)
         {
-            for (uint64_t target = first; grid.GetSlot(target) <= lastSlot;
-                 target = m_cell.NextPuschTti(target))
+            m_active.Defer(ue, GetNextChance(ue, now));
+            continue;
+        }
+        for (uint64_t target = first; grid.GetSlot(target) <= lastSlot;
+             target = m_cell.NextPuschTti(target))
+        {
+            if (!HasPusch(target, ue) && GetFreePrbs(target) > 0)
             {
-                if (!HasPusch(target, ue) && GetFreePrbs(target) > 0)
-                {
-                    newData[target].push_back(ue);
-                    break;
-                }
+                newData[target].push_back(ue);
+                break;
             }
         }
     }
@@ -371,6 +371,7 @@ NrUlScheduling::GrantNewData(uint64_t tti,
             ctx.ulNeedGuessed = false;
         }
         ++ctx.grantsOutstanding;
+        m_active.Touch(demands[i].ue); // its need changed: DropIdle() checks it
         // Kept in PUSCH order, which a buffer status report relies on.
         const auto at =
             std::upper_bound(ctx.grants.begin(),
@@ -402,6 +403,7 @@ NrUlScheduling::RunPusch(uint64_t tti)
         for (const Grant& g : grants)
         {
             dynamic.push_back(g.ue);
+            m_active.Touch(g.ue); // its grants, processes and buffer change
             NrMacUe& ctx = m_cell.GetUes()[g.ue];
             usedPrbs += g.prbs;
             if (g.process >= 0)
@@ -436,7 +438,8 @@ NrUlScheduling::RunPusch(uint64_t tti)
     if (config.ulAccess == NrUlAccess::CONFIGURED)
     {
         const uint32_t symbols = m_cell.GetUlDataSymbols(tti);
-        const std::vector<uint32_t> active(m_active.begin(), m_active.end());
+        const std::vector<uint32_t> active(m_active.GetMembers().begin(),
+                                           m_active.GetMembers().end());
         for (uint32_t ue : active)
         {
             NrMacUe& ctx = m_cell.GetUes()[ue];
@@ -459,6 +462,7 @@ NrUlScheduling::RunPusch(uint64_t tti)
             {
                 continue;
             }
+            m_active.Touch(ue); // its processes and buffer change
             const uint32_t process = ctx.ulHarq.Start(std::move(tb), now);
             usedPrbs += ctx.cgPrbs;
             Transmit(ue, process, ctx.cgPrbs, tti);
@@ -474,6 +478,7 @@ NrUlScheduling::Transmit(uint32_t ue, uint32_t process, uint32_t prbs, uint64_t 
     const Time now = Simulator::Now();
     NrMacStats& stats = m_cell.GetUlStats();
     NrMacUe& ctx = m_cell.GetUes()[ue];
+    m_active.Touch(ue); // its processes change
     NrTransportBlock& tb = ctx.ulHarq.GetTransportBlock(process);
     tb.prbs = prbs;
     const double sinr = m_cell.GetUlSinr(ue, static_cast<double>(prbs) / m_cell.GetPrbs());
@@ -521,7 +526,7 @@ NrUlScheduling::Transmit(uint32_t ue, uint32_t process, uint32_t prbs, uint64_t 
                             std::move(copy));
         break;
     case NrHarqEntity::Outcome::RETRANSMIT:
-        m_active.insert(ue);
+        m_active.Insert(ue);
         break;
     }
 }
@@ -551,6 +556,7 @@ NrUlScheduling::Receive(uint32_t ue, uint32_t epoch, NrTransportBlock tb)
     }
     // The report counts what the UE held after building this block; grants for later PUSCHs
     // (sent or not yet) will carry part of it.
+    m_active.Touch(ue); // its need changes
     ctx.hasBsr = true;
     ctx.lastBsrTti = tb.firstTti;
     while (!ctx.grants.empty() && ctx.grants.front().tti <= tb.firstTti)
@@ -571,7 +577,7 @@ NrUlScheduling::Receive(uint32_t ue, uint32_t epoch, NrTransportBlock tb)
         ctx.ulNeed = std::max<uint64_t>(ctx.ulNeed, need);
         if (ctx.ulNeed > 0)
         {
-            m_active.insert(ue);
+            m_active.Insert(ue);
             m_wake();
         }
         return;
@@ -584,7 +590,7 @@ NrUlScheduling::Receive(uint32_t ue, uint32_t epoch, NrTransportBlock tb)
     ctx.ulNeedGuessed = false;
     if (need > 0)
     {
-        m_active.insert(ue);
+        m_active.Insert(ue);
         m_wake();
     }
 }
@@ -621,7 +627,7 @@ NrUlScheduling::NotifyData(uint32_t ue)
     NrMacUe& ctx = m_cell.GetUes()[ue];
     if (m_cell.GetConfig().ulAccess == NrUlAccess::CONFIGURED && ctx.cgPrbs > 0)
     {
-        m_active.insert(ue);
+        m_active.Insert(ue);
         return true;
     }
     // An SR is triggered only if nothing already tells the gNB about the data: no SR on its
@@ -674,7 +680,7 @@ NrUlScheduling::ReceiveSchedulingRequest(uint32_t ue, uint32_t epoch)
         ctx.ulNeed = srGrantBytes;
         ctx.ulNeedGuessed = true;
     }
-    m_active.insert(ue);
+    m_active.Insert(ue);
     m_wake();
 }
 

@@ -5,13 +5,11 @@
 #ifndef BLUEPRINT_NR_UL_SCHEDULING_H
 #define BLUEPRINT_NR_UL_SCHEDULING_H
 
-#include "model/nr/nr-cell-state.h"
-#include "model/nr/nr-mac-scheduler.h"
+#include "model/nr/nr-direction-scheduling.h"
 #include "model/nr/nr-ul-occasions.h"
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <vector>
 
 namespace ns3
@@ -35,8 +33,12 @@ namespace ns3
  *   of its occasions, unless a dynamic grant overrides that occasion (TS 38.321 clause 5.4.1).
  * - **Reception.** A PUSCH is decoded t_BS,rx = Tproc,1/2 after it; its BSR updates what the
  *   gNB still means to grant; a failure is retransmitted on a dynamic grant.
+ *
+ * A TTI's grants look only at the active UEs that can be granted in it; the others are
+ * deferred to the time their grant is prepared, their HARQ feedback comes or a HARQ process
+ * frees (GetNextChance()).
  */
-class NrUlScheduling
+class NrUlScheduling : public NrDirectionScheduling
 {
   public:
     /**
@@ -45,15 +47,6 @@ class NrUlScheduling
      * \param wake starts the cell's TTI events if they are stopped.
      */
     NrUlScheduling(NrCellState& cell, Callback<void> wake);
-
-    /**
-     * \brief Set the policy that shares a TTI's PRBs.
-     * \param policy the scheduler.
-     */
-    void SetPolicy(Ptr<NrMacScheduler> policy);
-
-    /// \return the policy.
-    Ptr<NrMacScheduler> GetPolicy() const;
 
     /**
      * \brief Assign the SR and configured-grant occasions of the cell's members.
@@ -138,6 +131,16 @@ class NrUlScheduling
 
     /// Forget the active UEs that no longer need the engine.
     void DropIdle();
+
+    /**
+     * \brief Get the first time an active UE that can be granted nothing now may be.
+     * \param ue the UE, with no retransmission due and no new data it can be granted now.
+     * \param now the current time.
+     * \return the earliest time a retransmission becomes due or its grant is prepared with a
+     *         HARQ process free for it; Time::Max() if only a report or an outcome can change
+     *         that.
+     */
+    Time GetNextChance(uint32_t ue, Time now) const;
 
     /**
      * \brief Grant a due HARQ retransmission on the earliest reachable TTI with room.
@@ -225,13 +228,9 @@ class NrUlScheduling
      */
     Plan& GetPlan(uint64_t tti);
 
-    NrCellState& m_cell;                //!< the cell
-    Callback<void> m_wake;              //!< starts the TTI events
-    Ptr<NrMacScheduler> m_policy;       //!< shares the PRBs of a TTI
-    NrUlOccasions m_occasions;          //!< SR and configured grant occasions
-    std::set<uint32_t> m_active;        //!< UEs needing uplink scheduling
-    std::map<uint64_t, Plan> m_plans;   //!< grants per uplink TTI
-    std::vector<uint32_t> m_scratchDue; //!< reused list of due retransmissions
+    Callback<void> m_wake;            //!< starts the TTI events
+    NrUlOccasions m_occasions;        //!< SR and configured grant occasions
+    std::map<uint64_t, Plan> m_plans; //!< grants per uplink TTI
 };
 
 } // namespace ns3
