@@ -468,6 +468,7 @@ NrUlScheduling::RunPusch(uint64_t tti)
             Transmit(ue, process, ctx.cgPrbs, tti);
         }
     }
+    m_decodings.clear(); // a later TTI's outcomes get events of their own
     DropIdle();
     return usedPrbs;
 }
@@ -500,34 +501,50 @@ NrUlScheduling::Transmit(uint32_t ue, uint32_t process, uint32_t prbs, uint64_t 
     m_cell.GetTraces().ulTb(ue, tb.mcs, prbs, tb.tbsBits, attempt, ok);
 
     NrTransportBlock copy = tb;
-    switch (ctx.ulHarq.Conclude(process, ok, decodedAt, retxEligibleAt))
+    const NrHarqEntity::Outcome outcome =
+        ctx.ulHarq.Conclude(process, ok, decodedAt, retxEligibleAt);
+    if (outcome == NrHarqEntity::Outcome::RETRANSMIT)
     {
-    case NrHarqEntity::Outcome::ACKED:
+        m_active.Insert(ue);
+        return;
+    }
+    if (outcome == NrHarqEntity::Outcome::ACKED)
+    {
         ++stats.decodedBlocks;
         stats.decodedBits += copy.tbsBits;
-        Simulator::Schedule(decodedAt - now,
-                            &NrUlScheduling::Receive,
-                            this,
-                            ue,
-                            ctx.epoch,
-                            std::move(copy));
-        break;
-    case NrHarqEntity::Outcome::DROPPED:
+    }
+    else
+    {
         ++stats.droppedBlocks;
         for (const auto& s : copy.segments)
         {
             stats.droppedBytes += s.bytes;
         }
-        Simulator::Schedule(decodedAt - now,
-                            &NrUlScheduling::Drop,
-                            this,
-                            ue,
-                            ctx.epoch,
-                            std::move(copy));
-        break;
-    case NrHarqEntity::Outcome::RETRANSMIT:
-        m_active.Insert(ue);
-        break;
+    }
+    // The blocks of this TTI whose outcomes are known at the same time share one event, which
+    // handles them in the order they were sent: the order their own events would have run in.
+    Decodings& blocks = m_decodings[decodedAt.GetTimeStep()];
+    if (!blocks)
+    {
+        blocks = std::make_shared<std::vector<Decoding>>();
+        Simulator::Schedule(decodedAt - now, &NrUlScheduling::Conclude, this, blocks);
+    }
+    blocks->push_back({ue, ctx.epoch, std::move(copy), outcome == NrHarqEntity::Outcome::ACKED});
+}
+
+void
+NrUlScheduling::Conclude(Decodings blocks)
+{
+    for (Decoding& d : *blocks)
+    {
+        if (d.decoded)
+        {
+            Receive(d.ue, d.epoch, std::move(d.tb));
+        }
+        else
+        {
+            Drop(d.ue, d.epoch, std::move(d.tb));
+        }
     }
 }
 
@@ -652,12 +669,36 @@ NrUlScheduling::StartSchedulingRequest(uint32_t ue)
         m_cell.FindPucchTti(now + ctx.tproc1 / 2, m_occasions.GetSrPeriod(), ctx.srOffset);
     const Time decodedAt = m_cell.GetGrid().GetEnd(occasion) + ctx.tproc2 / 2;
     NS_LOG_LOGIC("UE " << ue << " SR in TTI " << occasion);
-    Simulator::ScheduleWithContext(m_cell.GetNodeId(),
-                                   decodedAt - now,
-                                   &NrUlScheduling::ReceiveSchedulingRequest,
-                                   this,
-                                   ue,
-                                   ctx.epoch);
+    // The SRs decoded at the same time (those of one occasion) share one event, which handles
+    // them in the order they were sent.
+    const int64_t key = decodedAt.GetTimeStep();
+    Requests& requests = m_requests[key];
+    if (!requests)
+    {
+        requests = std::make_shared<std::vector<std::pair<uint32_t, uint32_t>>>();
+        Simulator::ScheduleWithContext(m_cell.GetNodeId(),
+                                       decodedAt - now,
+                                       &NrUlScheduling::ReceiveSchedulingRequests,
+                                       this,
+                                       key);
+    }
+    requests->emplace_back(ue, ctx.epoch);
+}
+
+void
+NrUlScheduling::ReceiveSchedulingRequests(int64_t key)
+{
+    auto it = m_requests.find(key);
+    if (it == m_requests.end())
+    {
+        return; // the cell shut down
+    }
+    const Requests requests = it->second;
+    m_requests.erase(it);
+    for (const auto& [ue, epoch] : *requests)
+    {
+        ReceiveSchedulingRequest(ue, epoch);
+    }
 }
 
 void

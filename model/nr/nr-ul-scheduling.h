@@ -10,6 +10,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -115,6 +117,21 @@ class NrUlScheduling : public NrDirectionScheduling
         uint32_t tbsBits; //!< transport block size (new data)
     };
 
+    /// An uplink block's outcome, waiting for the time the gNB knows it.
+    struct Decoding
+    {
+        uint32_t ue;         //!< the UE
+        uint32_t epoch;      //!< its epoch when the block was sent
+        NrTransportBlock tb; //!< the block
+        bool decoded;        //!< decoded (else given up)
+    };
+
+    /// Outcomes known at one time, handled by one event in the order they were added.
+    using Decodings = std::shared_ptr<std::vector<Decoding>>;
+
+    /// Scheduling requests (UE, epoch) decoded at one time, handled by one event.
+    using Requests = std::shared_ptr<std::vector<std::pair<uint32_t, uint32_t>>>;
+
     /// The grants of one uplink TTI.
     struct Plan
     {
@@ -178,6 +195,12 @@ class NrUlScheduling : public NrDirectionScheduling
     void Transmit(uint32_t ue, uint32_t process, uint32_t prbs, uint64_t tti);
 
     /**
+     * \brief Handle the uplink blocks whose outcomes the gNB learns now.
+     * \param blocks the blocks, in the order they were sent.
+     */
+    void Conclude(Decodings blocks);
+
+    /**
      * \brief Deliver a decoded uplink block and apply its buffer status report.
      * \param ue the UE.
      * \param epoch the UE's epoch when the block was sent.
@@ -198,6 +221,12 @@ class NrUlScheduling : public NrDirectionScheduling
      * \param ue the UE.
      */
     void StartSchedulingRequest(uint32_t ue);
+
+    /**
+     * \brief The gNB has decoded the SRs of one time.
+     * \param key the time, in time steps.
+     */
+    void ReceiveSchedulingRequests(int64_t key);
 
     /**
      * \brief The gNB has decoded a UE's SR and prepared its grant.
@@ -231,6 +260,12 @@ class NrUlScheduling : public NrDirectionScheduling
     Callback<void> m_wake;            //!< starts the TTI events
     NrUlOccasions m_occasions;        //!< SR and configured grant occasions
     std::map<uint64_t, Plan> m_plans; //!< grants per uplink TTI
+    /// The outcomes of the PUSCHs under way, by the time the gNB learns them: the blocks of one
+    /// TTI known at the same time need one event, not one each.
+    std::map<int64_t, Decodings> m_decodings;
+    /// The scheduling requests on their way, by the time the gNB decodes them: the SRs of one
+    /// occasion need one event, not one each.
+    std::map<int64_t, Requests> m_requests;
 };
 
 } // namespace ns3
