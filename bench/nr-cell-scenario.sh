@@ -3,20 +3,33 @@
 # handsets each send a 100 B UDP packet to a server behind the core and receive one from it
 # every INTERVAL (default 10ms), for DURATION simulated seconds (default 10s).
 #
-#   bash bench/nr-cell-scenario.sh UES [INTERVAL [DURATION]] > nr-cell.yaml
+#   bash bench/nr-cell-scenario.sh UES [INTERVAL [DURATION [ACCESS]]] > nr-cell.yaml
+#
+# ACCESS is nr (the default) or wired: the same nodes and flows with each UE on a 1 Gbit/s
+# Ethernet link to the gNB node instead of the NR cell, which measures what the rest of the
+# path (IP, UDP, queues, the wired hops, the applications and the measurements) costs alone.
 #
 # Every UE is a source and a sink, in both directions, so the cell's MAC runs its uplink (SR,
 # grant, BSR) and downlink paths for every UE; each UE's packets start at a random offset within
 # the interval, so the UEs are not in lock-step. The UEs are spread uniformly within 250 m of a
 # UMa macro mast; the server reaches the gNB over a 20 m data-centre LAN and 5 km of fibre.
 set -euo pipefail
-ues=${1:?usage: nr-cell-scenario.sh UES [INTERVAL [DURATION]]}
+ues=${1:?usage: nr-cell-scenario.sh UES [INTERVAL [DURATION [ACCESS]]]}
 interval=${2:-10ms}
 duration=${3:-10s}
+access=${4:-nr}
 if ! [[ $ues =~ ^[1-9][0-9]*$ ]]; then
   echo "nr-cell-scenario: UES must be a positive integer" >&2
   exit 2
 fi
+case $access in
+  nr) cell="cell: {technology: nr, between: [gnb, ues], band: n78, bandwidth: 20MHz, numerology: 1, cell: macro-urban}" ;;
+  wired) cell="access: {between: [gnb, ues], profile: ethernet, rate: 1Gbps, length: 100m}" ;;
+  *)
+    echo "nr-cell-scenario: ACCESS must be nr or wired" >&2
+    exit 2
+    ;;
+esac
 
 cat <<YAML
 blueprint: 1
@@ -35,7 +48,7 @@ nodes:
 links:
   lan: {between: [core, server], profile: ethernet, rate: 10Gbps, length: 20m}
   backhaul: {between: [core, gnb], profile: fiber, rate: 10Gbps}
-  cell: {technology: nr, between: [gnb, ues], band: n78, bandwidth: 20MHz, numerology: 1, cell: macro-urban}
+  ${cell}
 flows:
   uplink:
     from: ues
