@@ -396,10 +396,12 @@ NrCellState::FindPucchTti(Time t, uint64_t period, uint64_t offset) const
     // A TTI that starts before t may still have its last symbol after it.
     uint64_t tti = m_grid->GetTtiAtOrAfter(t);
     tti = tti > 0 ? tti - 1 : 0;
-    while (m_ulSymbols[tti % m_ulSymbols.size()] == 0 || tti % period != offset ||
-           m_grid->GetLastSymbolStart(tti) < t)
+    // Only TTIs with tti % period == offset count: step through those (a long SR period of a
+    // crowded cell has hundreds of TTIs between two).
+    tti += (offset + period - tti % period) % period;
+    while (m_ulSymbols[tti % m_ulSymbols.size()] == 0 || m_grid->GetLastSymbolStart(tti) < t)
     {
-        ++tti;
+        tti += period;
     }
     return tti;
 }
