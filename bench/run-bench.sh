@@ -3,7 +3,8 @@
 #
 #   bash bench/run-bench.sh [BUILD_DIR [SERIES...]]   (make bench: BUILD_DIR=build, all series)
 #
-# SERIES picks some of: shipped, scale, nr, downlink, optical (default: all five, in that order).
+# SERIES picks some of: shipped, scale, nr, downlink, cell, ntn, optical (default: all, in that
+# order).
 #
 # 1. Every shipped scenario, scenarios/*.yaml, with `blueprint compare`: one row per configuration.
 # 2. A scale series from bench/scale-scenario.sh: 10, 100, 1,000 and 10,000 nodes sending periodic
@@ -13,9 +14,16 @@
 # 4. An NR downlink-per-UE series from bench/nr-downlink-scenario.sh: one 20 MHz cell whose 100,
 #    1,000, 2,000, 4,000 and 10,000 UEs each receive a 100 B packet a second for 3 s, so every UE
 #    is a flow endpoint (issue 8, B.14: cost per UE within 2x over the series).
-# 5. An NTN series from bench/ntn-bench.sh: a 1,584-satellite shell with 10, 100 and 1,000
+# 5. An NR cell series from bench/nr-cell-scenario.sh (issue 9, item 5): one 20 MHz cell at mu 1
+#    whose UEs each send and receive 100 B, for 10 s: 50 UEs every 10 ms (the cell the MAC must
+#    simulate at 0.06 s of wall time per simulated second), the same 50 UEs on Ethernet instead
+#    of NR (what the rest of the path costs alone), then 10, 50, 100, 1,000 and 10,000 UEs
+#    carrying one total load the cell carries at every size (2,000 packets a second each way:
+#    each UE every UES x 0.5 ms). A second table gives each run's cost per delivered packet, and
+#    the marginal CPU time per packet from a second, 2 s run of each shape.
+# 6. An NTN series from bench/ntn-bench.sh: a 1,584-satellite shell with 10, 100 and 1,000
 #    terminals for 60 simulated seconds, and 1,000 terminals under 6,336 satellites.
-# 6. An optical series from bench/optical-series.sh (issue 11): RWA of 500 demands on a 50-node
+# 7. An optical series from bench/optical-series.sh (issue 11): RWA of 500 demands on a 50-node
 #    mesh, and a PON of 128 ONUs under load for 10 simulated seconds per flavour, timed with their
 #    own programs (bench/*.cc) until the scenario format carries these technologies; its rows go
 #    to bench/results/<date>-optical.csv.
@@ -43,12 +51,12 @@ root=$(dirname "$here")
 # the repository's build/, where `make build` puts the Release build.
 build=${1:-$root/build}
 shift $(($# > 0 ? 1 : 0))
-series=${*:-shipped scale nr downlink ntn optical}
+series=${*:-shipped scale nr downlink cell ntn optical}
 for one in $series; do
   case $one in
-    shipped | scale | nr | downlink | ntn | optical) ;;
+    shipped | scale | nr | downlink | cell | ntn | optical) ;;
     *)
-      echo "run-bench: unknown series '$one' (shipped, scale, nr, downlink, ntn, optical)" >&2
+      echo "run-bench: unknown series '$one' (shipped, scale, nr, downlink, cell, ntn, optical)" >&2
       exit 2
       ;;
   esac
@@ -215,7 +223,56 @@ for n in 100 1000 2000 4000 10000; do
   report "nr-downlink-$n" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
 done
 
-# 5. The NTN series from bench/ntn-bench.sh (its own table: satellite systems are not read from
+# 5. NR cell series (issue 9, item 5): the 50-UE cell, the same over wired access, and one cell
+#    at a constant total load with 10 to 10,000 UEs. Each shape also runs for 2 s: the difference
+#    from the 10 s run is the marginal cost, without building and tearing down the network.
+cell_rows=()
+for shape in 50x10ms 50x10ms-wired 10x5ms 50x25ms 100x50ms 1000x500ms 10000x5s; do
+  wanted cell || break
+  access=nr
+  if [[ $shape == *-wired ]]; then
+    access=wired
+  fi
+  size=${shape%-wired}
+  for duration in 10s 2s; do
+    file=$work/nr-cell-$shape-$duration.yaml
+    bash "$here/nr-cell-scenario.sh" "${size%x*}" "${size#*x}" "$duration" "$access" > "$file"
+    out=$work/nr-cell-$shape-$duration
+    if ! timed run "$file" --out "$out"; then
+      failed=1
+      continue 2
+    fi
+    if [ "$duration" = 10s ]; then
+      report "nr-cell-$shape" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
+      long_cpu=$process_cpu
+    fi
+  done
+  cell_rows+=("$shape $work/nr-cell-$shape-10s $long_cpu $work/nr-cell-$shape-2s $process_cpu")
+done
+if [ ${#cell_rows[@]} -gt 0 ]; then
+  # Cost per delivered packet (both directions), which a constant load makes comparable across
+  # the rows: wall time and events of the 10 s run, and the marginal CPU time per packet of its
+  # last 8 simulated seconds (10 s run minus 2 s run: no set-up, no tear-down).
+  echo
+  cell_format="%-22s %10s %11s %12s %10s %11s %14s\n"
+  # shellcheck disable=SC2059 # one format for the header and the rows keeps them aligned
+  printf "$cell_format" "nr-cell: UEs x every" delivered events/pkt "wall us/pkt" us/event \
+    "wall/sim s" "marg. cpu us/pkt"
+  for row in "${cell_rows[@]}"; do
+    read -r shape out cpu short short_cpu <<< "$row"
+    simulated=$(simulated_seconds "$out")
+    short_packets=$(jq '[.flows[].rx_packets] | add' "$short/result.json")
+    jq -r '[([.flows[].rx_packets] | add), .runtime.events, .runtime.wall_s] | @tsv' \
+      "$out/result.json" | awk -v n="$shape" -v sim="$simulated" -v fmt="$cell_format" \
+      -v cpu="$cpu" -v scpu="$short_cpu" -v spkt="$short_packets" '{
+        marginal = ($1 > spkt) ? (cpu - scpu) / ($1 - spkt) * 1e6 : 0
+        printf fmt, n, $1, sprintf("%.2f", $2 / $1), sprintf("%.2f", $3 / $1 * 1e6),
+          sprintf("%.2f", $3 / $2 * 1e6), sprintf("%.4f", $3 / sim), sprintf("%.2f", marginal)
+      }'
+  done
+fi
+
+# 6. The NTN series from bench/ntn-bench.sh (its own table: satellite systems are not read from
 #    YAML yet, so it runs examples/ntn-scale-example directly).
 if wanted ntn; then
   echo
@@ -224,7 +281,7 @@ if wanted ntn; then
   fi
 fi
 
-# 6. Optical series (issue 11): RWA and PON programs, their own table and CSV.
+# 7. Optical series (issue 11): RWA and PON programs, their own table and CSV.
 if wanted optical; then
   echo
   if ! bash "$here/optical-series.sh" "$build" "${csv%.csv}-optical.csv"; then

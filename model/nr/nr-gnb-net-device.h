@@ -5,32 +5,15 @@
 #ifndef BLUEPRINT_NR_GNB_NET_DEVICE_H
 #define BLUEPRINT_NR_GNB_NET_DEVICE_H
 
-#include "model/nr/nr-control-channel.h"
-#include "model/nr/nr-harq-entity.h"
-#include "model/nr/nr-mac-scheduler.h"
-#include "model/nr/nr-mcs-table.h"
+#include "model/nr/nr-cell-mac.h"
 #include "model/nr/nr-net-device.h"
-#include "model/nr/nr-rx-reassembly.h"
-#include "model/nr/nr-transport-block.h"
-#include "model/nr/nr-tti-grid.h"
-#include "model/nr/nr-tx-buffer.h"
 #include "model/nr/nr-ue-net-device.h"
 
 #include "ns3/ipv4-address.h"
-#include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
-#include "ns3/random-variable-stream.h"
-#include "ns3/traced-callback.h"
 
-#include <array>
 #include <cstdint>
-#include <deque>
-#include <map>
-#include <memory>
-#include <set>
-#include <string>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 namespace ns3
@@ -39,26 +22,9 @@ namespace ns3
 class NrChannel;
 
 /**
- * \ingroup blueprint
- * \brief Counters of one direction of a cell's MAC.
- */
-struct NrMacStats
-{
-    uint64_t transmissions = 0;       //!< transport block transmissions, retransmissions included
-    uint64_t retransmissions = 0;     //!< HARQ retransmissions
-    uint64_t failedTransmissions = 0; //!< transmissions the receiver could not decode
-    uint64_t decodedBlocks = 0;       //!< transport blocks decoded
-    uint64_t decodedBits = 0;         //!< their transport block sizes, bits
-    uint64_t droppedBlocks = 0;       //!< blocks given up after MaxTransmissions attempts
-    uint64_t droppedBytes = 0;        //!< SDU bytes in those blocks
-    uint64_t queueDrops = 0;          //!< packets dropped at a full buffer (downlink only)
-    uint64_t deliveredPackets = 0;    //!< IP packets handed to the receiving IP stack
-};
-
-/**
- * \ingroup blueprint
- * \brief The NR device of one gNB (one cell): carries IPv4 packets to and from its UEs, with
- * the slot engine that schedules them.
+ * \ingroup blueprint-nr
+ * \brief The NR device of one gNB (one cell): carries IPv4 packets to and from its UEs, whose
+ * MAC (NrCellMac) schedules them.
  *
  * **Devices and addresses.** One gNB device per cell, one NrUeNetDevice per UE; IPv4 runs over
  * them without ARP. The gNB's IP stack, its UEs' IP stacks and one subnet: NrHelper::InstallUe()
@@ -67,14 +33,18 @@ struct NrMacStats
  * Send() peeks at the IPv4 destination to find the UE; an address behind a UE (a CPE's LAN) is
  * found through its framed route (AddFramedRoute()); broadcast goes to every UE.
  *
- * **Slot engine.** One event per TTI (slot, or mini-slot with MiniSlotSymbols), on the grid of
- * NrTtiGrid (numerology Mu, TddPattern or FDD). When no queue, grant or HARQ process needs the
- * engine it stops, and the next arrival restarts it at the next TTI boundary: an idle cell costs
- * no events. In each TTI: downlink scheduling (HARQ retransmissions first, then new data shared by
- * the DlScheduler), uplink grants (in TTIs with a PDCCH, for the first PUSCH the UE can reach),
- * and the PUSCHs of the uplink grants and configured grants due in this TTI. The number of PRBs
- * is NrMaxResourceBlocks(Bandwidth, Mu, FR2) of the channel's carrier; FDD has that many in each
- * direction every TTI.
+ * **Parts.** The device is thin: it maps addresses to UEs and hands everything else to the
+ * cell's MAC, NrCellMac (GetMac(); doc/nr.rst draws the classes). Its attributes are the cell's
+ * configuration (NrCellMacConfig), which the MAC reads once; its trace sources are the MAC's.
+ *
+ * **Slot engine** (NrCellMac). One event per TTI (slot, or mini-slot with MiniSlotSymbols), on
+ * the grid of NrTtiGrid (numerology Mu, TddPattern or FDD). When no queue, grant or HARQ process
+ * needs the engine it stops, and the next arrival restarts it at the next TTI boundary: an idle
+ * cell costs no events. In each TTI: uplink grants (NrUlScheduling, in TTIs with a PDCCH, for
+ * the first PUSCH the UE can reach), downlink scheduling (NrDlScheduling: HARQ retransmissions
+ * first, then new data shared by the DlScheduler), and the PUSCHs of the uplink grants and
+ * configured grants due in this TTI. The number of PRBs is NrMaxResourceBlocks(Bandwidth, Mu,
+ * FR2) of the channel's carrier; FDD has that many in each direction every TTI.
  *
  * **Link adaptation and size.** Each UE's MCS is NrLinkAdaptation::SinrToMcs of the channel's
  * wideband SINR (10 % BLER target, ideal CSI: no report delay). The transport block size is
@@ -391,7 +361,11 @@ class NrGnbNetDevice : public NrNetDevice
      */
     typedef void (*TtiActivityTracedCallback)(uint64_t tti, uint32_t usedPrbs, uint32_t prbs);
 
+    /// \return the cell's MAC, which this device drives.
+    Ptr<NrCellMac> GetMac() const;
+
     // NetDevice
+    void SetNode(Ptr<Node> node) override;
     bool IsLinkUp() const override;
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
 
@@ -400,284 +374,18 @@ class NrGnbNetDevice : public NrNetDevice
     void DoDispose() override;
 
   private:
-    /// A new-data uplink grant remembered for buffer status accounting.
-    struct GrantRecord
-    {
-        uint64_t tti;   //!< the PUSCH's TTI
-        uint64_t bytes; //!< the bytes of MAC SDUs it carries
-    };
-
-    /// What the gNB keeps per UE.
-    struct UeContext
-    {
-        Ptr<NrUeNetDevice> device;      //!< the UE's device
-        bool hasAddress = false;        //!< AddUe() gave an address
-        Ipv4Address address;            //!< its IPv4 address
-        Time tproc1;                    //!< Tproc,1 for its capability
-        Time tproc2;                    //!< Tproc,2 for its capability
-        NrTxBuffer dlBuffer;            //!< downlink queue
-        NrHarqEntity dlHarq;            //!< downlink HARQ processes
-        NrHarqEntity ulHarq;            //!< uplink HARQ processes
-        NrRxReassembly ulRx;            //!< uplink reassembly
-        uint64_t ulNeed = 0;            //!< uplink bytes the gNB still means to grant
-        Time ulEligibleAt;              //!< from when ulNeed may be granted (grant prepared)
-        bool srPending = false;         //!< UE side: an SR was sent and no PUSCH since
-        bool gnbKnowsData = false;      //!< UE side: the latest BSR announced data
-        uint64_t lastPuschTti = 0;      //!< UE side: TTI of the latest new-data PUSCH
-        uint32_t grantsOutstanding = 0; //!< new-data grants whose PUSCH has not happened
-        std::deque<GrantRecord> grants; //!< new-data grants after the latest BSR's PUSCH
-        bool hasBsr = false;            //!< a BSR has been received
-        uint64_t lastBsrTti = 0;        //!< TTI of the PUSCH that carried the latest BSR
-        uint64_t srOffset = 0;          //!< SR occasions: TTIs with tti % SrPeriodicity == this
-        uint64_t cgOffset = 0;          //!< CG occasions: tti % ConfiguredGrantPeriod == this
-        uint32_t cgPrbs = 0;            //!< PRBs of each configured grant occasion
-        bool ulNeedGuessed = false;     //!< ulNeed comes from an SR, not from a BSR
-        Time srTriggeredAt;             //!< UE side: when the latest SR was triggered
-        bool connected = true;          //!< served now (false while handing in or after leaving)
-        bool member = true;             //!< attached or handing in (false once it left)
-        uint32_t epoch = 0;             //!< stays counted; events of an earlier stay are ignored
-    };
-
-    /// One uplink grant for one PUSCH.
-    struct UlGrant
-    {
-        uint32_t ue;      //!< the UE
-        int32_t process;  //!< HARQ process of a retransmission, -1 for new data
-        uint32_t prbs;    //!< PRBs
-        uint8_t mcs;      //!< MCS (new data)
-        uint32_t tbsBits; //!< transport block size (new data)
-    };
-
-    /// The grants of one uplink TTI.
-    struct UlPlan
-    {
-        uint32_t freePrbs = 0;       //!< PRBs not yet granted
-        std::vector<UlGrant> grants; //!< the grants
-    };
-
-    /**
-     * \brief Assign occasions again after a UE left or arrived, and give the uplink plans
-     * already made the configured-grant PRBs the new assignment frees or takes.
-     */
-    void ReassignOccasions();
-
-    /// Build the grid, PRBs, processing times and occasions from the attributes, once.
-    void Configure();
-    /// Configure() unless done.
+    /// \return the configuration the attributes give.
+    NrCellMacConfig MakeConfig() const;
+    /// Configure the MAC from the attributes unless done.
     void EnsureConfigured();
     /**
-     * \brief Derive one UE's processing times and HARQ entities from the attributes.
-     * \param ue the UE.
-     */
-    void ConfigureUe(uint32_t ue);
-    /**
-     * \brief Assign SR and configured-grant occasions to the UEs in the cell.
-     * \param strict abort when the configured grants do not fit (a configuration error at
-     * start-up); otherwise (UEs arriving by handover) a UE for which there is no room gets no
-     * configured grant and asks by scheduling request.
-     */
-    void AssignOccasions(bool strict = true);
-
-    /// Start the TTI events if they are stopped, at the next TTI boundary.
-    void Wake();
-    /// Run one TTI.
-    void ProcessTti();
-    /// \return true if a queue, grant or HARQ process needs the engine.
-    bool HasWork() const;
-
-    /**
-     * \brief Downlink scheduling and transmission of one TTI.
-     * \param tti the TTI.
-     */
-    void ScheduleDl(uint64_t tti);
-    /**
-     * \brief Send one downlink transmission of a HARQ process and decide its outcome.
-     * \param ue the UE.
-     * \param process the HARQ process.
-     * \param prbs the PRBs used.
-     * \param tti the TTI.
-     */
-    void TransmitDl(uint32_t ue, uint32_t process, uint32_t prbs, uint64_t tti);
-
-    /**
-     * \brief Uplink grants sent in the PDCCH of one TTI.
-     * \param tti the TTI.
-     */
-    void ScheduleUlGrants(uint64_t tti);
-    /**
-     * \brief Run the PUSCHs of a TTI at the start of its uplink symbols, once.
-     * \param tti the TTI.
-     */
-    void ScheduleRunUl(uint64_t tti);
-    /**
-     * \brief The PUSCHs of one TTI (run at the start of its uplink symbols).
-     * \param tti the TTI.
-     */
-    void RunUl(uint64_t tti);
-    /**
-     * \brief Send one uplink transmission of a HARQ process and decide its outcome.
-     * \param ue the UE.
-     * \param process the HARQ process.
-     * \param prbs the PRBs used.
-     * \param tti the TTI.
-     */
-    void TransmitUl(uint32_t ue, uint32_t process, uint32_t prbs, uint64_t tti);
-    /**
-     * \brief Deliver a decoded uplink block and apply its buffer status report.
-     * \param ue the UE.
-     * \param epoch the UE's epoch when the block was sent.
-     * \param tb the block.
-     */
-    void ReceiveUlTransportBlock(uint32_t ue, uint32_t epoch, NrTransportBlock tb);
-    /**
-     * \brief Handle an uplink block HARQ gave up on.
-     * \param ue the UE.
-     * \param epoch the UE's epoch when the block was sent.
-     * \param tb the block.
-     */
-    void DropUlTransportBlock(uint32_t ue, uint32_t epoch, NrTransportBlock tb);
-    /**
-     * \brief Send a scheduling request for a UE on its next SR occasion.
-     * \param ue the UE.
-     */
-    void StartSchedulingRequest(uint32_t ue);
-    /**
-     * \brief The gNB has decoded a UE's SR and prepared its grant.
-     * \param ue the UE.
-     * \param epoch the UE's epoch when the request was sent.
-     */
-    void ReceiveSchedulingRequest(uint32_t ue, uint32_t epoch);
-
-    /**
-     * \brief Hand a downlink transport block's outcome to the UE, unless the UE left the cell
-     * since it was sent.
-     * \param ue the UE's index in the cell.
-     * \param epoch the UE's epoch when the block was sent.
-     * \param segments the block's segments.
-     * \param decoded true if the UE decoded it.
-     */
-    void DeliverDl(uint32_t ue, uint32_t epoch, std::vector<NrTbSegment> segments, bool decoded);
-
-    /**
-     * \brief Get the downlink data symbols of a TTI.
-     * \param tti the TTI.
-     * \return 0 if it cannot carry a PDSCH.
-     */
-    uint32_t GetDlDataSymbols(uint64_t tti) const;
-    /**
-     * \brief Get the uplink data symbols of a TTI.
-     * \param tti the TTI.
-     * \return 0 if it cannot carry a PUSCH.
-     */
-    uint32_t GetUlDataSymbols(uint64_t tti) const;
-    /**
-     * \brief Get the downlink data symbols of a TTI of a grid.
-     * \param grid the grid.
-     * \param tti the TTI.
-     * \return 0 if it cannot carry a PDSCH.
-     */
-    uint32_t GetDlDataSymbols(const NrTtiGrid& grid, uint64_t tti) const;
-    /**
-     * \brief Get the uplink data symbols of a TTI of a grid.
-     * \param grid the grid.
-     * \param tti the TTI.
-     * \return 0 if it cannot carry a PUSCH.
-     */
-    uint32_t GetUlDataSymbols(const NrTtiGrid& grid, uint64_t tti) const;
-    /**
-     * \brief Find the first TTI with a PUCCH starting at or after a time.
-     * \param t the time.
-     * \param period only TTIs with tti % period == offset count (1: all).
-     * \param offset see period.
-     * \return the TTI.
-     */
-    uint64_t FindPucchTti(Time t, uint64_t period = 1, uint64_t offset = 0) const;
-    /**
-     * \brief Find the first TTI whose PUSCH starts at or after a time.
-     * \param t the time.
-     * \return the TTI.
-     */
-    uint64_t FindPuschTti(Time t) const;
-    /**
-     * \brief Find the next TTI after one that can carry a PUSCH.
-     * \param tti the TTI.
-     * \return the first later TTI with uplink data symbols.
-     */
-    uint64_t NextPuschTti(uint64_t tti) const;
-    /**
-     * \brief Whether a UE already has a PUSCH granted in a TTI.
-     * \param tti the uplink TTI.
-     * \param ue the UE.
-     * \return true if the TTI's plan holds a grant for the UE.
-     */
-    bool HasPusch(uint64_t tti, uint32_t ue) const;
-    /**
-     * \brief Get the PRBs of an uplink TTI not yet granted, without creating its plan.
-     * \param tti the uplink TTI.
-     * \return the free PRBs.
-     */
-    uint32_t GetUlFreePrbs(uint64_t tti) const;
-    /**
-     * \brief Get the transport block size of an allocation.
-     * \param symbols the data symbols.
-     * \param prbs the PRBs.
-     * \param mcs the MCS index.
-     * \param layers the layers.
-     * \return the size, bits.
-     */
-    uint32_t GetTbs(uint32_t symbols, uint32_t prbs, uint8_t mcs, uint32_t layers) const;
-    /**
-     * \brief Get the fewest PRBs whose transport block holds some bits.
-     * \param bits the bits.
-     * \param symbols the data symbols.
-     * \param mcs the MCS index.
-     * \param layers the layers.
-     * \return the PRBs, at most the carrier's (which may hold fewer bits).
-     */
-    uint32_t GetPrbsFor(uint64_t bits, uint32_t symbols, uint8_t mcs, uint32_t layers) const;
-    /**
-     * \brief Decide whether a transmission is decoded.
-     * \param sinr the (combined) SINR.
-     * \param mcs the MCS index.
-     * \param tbsBits the size.
-     * \return true if decoded.
-     */
-    bool DrawDecoded(double sinr, uint8_t mcs, uint32_t tbsBits);
-    /**
-     * \brief Get the UL plan of a TTI, creating it with the PRBs configured grants leave.
-     * \param tti the uplink TTI.
-     * \return the plan.
-     */
-    UlPlan& GetUlPlan(uint64_t tti);
-    /**
-     * \brief Whether a UE still needs the uplink engine.
-     * \param ue the UE.
-     * \return true if it has a grant need, a pending retransmission, or configured-grant data.
-     */
-    bool NeedsUl(uint32_t ue) const;
-    /**
-     * \brief Whether a UE still needs the downlink engine.
-     * \param ue the UE.
-     * \return true if it has queued data or a pending retransmission.
-     */
-    bool NeedsDl(uint32_t ue) const;
-    /**
-     * \brief Queue a downlink packet for a UE.
-     * \param ue the UE.
+     * \brief Hand a decoded uplink packet to the IP stack.
      * \param packet the packet.
-     * \param traced fire MacTx (false for packets another cell forwarded, counted there).
-     * \return false if its buffer is full.
+     * \param from the sending UE's device address.
      */
-    bool EnqueueDl(uint32_t ue, Ptr<Packet> packet, bool traced = true);
-    /**
-     * \brief Place a DCI for a UE on the current TTI's PDCCH.
-     * \param ue the UE.
-     * \param cceLimit the most CCEs in use after it.
-     * \return true if it found a free candidate.
-     */
-    bool AllocateDci(uint32_t ue, uint32_t cceLimit);
+    void ForwardUp(Ptr<Packet> packet, const Address& from);
 
-    // Attributes
+    // Attributes: the cell's configuration (NrCellMacConfig documents each)
     uint8_t m_mu;                   //!< numerology
     std::string m_tddPattern;       //!< TDD pattern or "FDD"
     std::string m_specialSlot;      //!< split of S slots
@@ -706,58 +414,11 @@ class NrGnbNetDevice : public NrNetDevice
     double m_pdcchTargetBler;       //!< PDCCH error rate an aggregation level meets
     uint32_t m_pucchSrPrbs;         //!< PUCCH PRBs per uplink TTI for SR
 
-    // Plumbing
-    uint32_t m_channelIndex;              //!< index on the channel
-    Ptr<NrMacScheduler> m_dlScheduler;    //!< downlink scheduler
-    Ptr<NrMacScheduler> m_ulScheduler;    //!< uplink scheduler
-    Ptr<UniformRandomVariable> m_uniform; //!< HARQ outcome draws
-
-    // Configuration derived in Configure()
-    bool m_configured;                  //!< Configure() ran
-    std::unique_ptr<NrTtiGrid> m_grid;  //!< the TTI grid
-    uint32_t m_prbs;                    //!< PRBs of the carrier
-    double m_ulMinSinr = 0;             //!< linear SINR of MCS 0's 10 % BLER point (UL headroom)
-    NrMcsTableId m_mcsTableId;          //!< the MCS table
-    std::vector<uint32_t> m_cgReserved; //!< PRBs reserved per configured grant offset
-    NrPdcch m_pdcch;                    //!< the PDCCH of the current TTI
-    uint32_t m_coresetRbs = 0;          //!< the CORESET's PRBs (a multiple of 6)
-    uint32_t m_srPeriod = 1;            //!< SR period in use, TTIs
-
-    // State
-    std::vector<UeContext> m_ues;                          //!< the UEs
+    Ptr<NrCellMac> m_mac;                                  //!< the cell's MAC
+    uint32_t m_channelIndex;                               //!< index on the channel
+    std::vector<uint32_t> m_ueAddress;                     //!< IPv4 address per UE, 0: none
     std::unordered_map<uint32_t, uint32_t> m_ueByAddress;  //!< IPv4 address -> UE
     std::unordered_map<uint32_t, uint32_t> m_framedRoutes; //!< address behind a UE -> its address
-    std::set<uint32_t> m_dlActive;                         //!< UEs needing downlink scheduling
-    std::set<uint32_t> m_ulActive;                         //!< UEs needing uplink scheduling
-    std::map<uint64_t, UlPlan> m_ulPlans;                  //!< grants per uplink TTI
-    bool m_inTti;                                          //!< inside ProcessTti()
-    bool m_ttiPending;                                     //!< a TTI event is scheduled
-    bool m_ulRunScheduled;              //!< ScheduleRunUl() has run at least once
-    uint64_t m_lastUlTti;               //!< the latest TTI whose PUSCHs are scheduled
-    bool m_shutDown;                    //!< DoDispose() ran; pending events do nothing
-    uint64_t m_nextTti;                 //!< the next TTI to run
-    uint64_t m_ttiEvents;               //!< TTI events run
-    NrMacStats m_dlStats;               //!< downlink counters
-    NrMacStats m_ulStats;               //!< uplink counters
-    std::vector<uint32_t> m_scratchDue; //!< reused list of due retransmissions
-    /// TBS already computed, by (symbols, PRBs, MCS, layers): the scheduler asks the same few
-    /// combinations again and again, and the TS 38.214 procedure is not free.
-    mutable std::unordered_map<uint64_t, uint32_t> m_tbsCache;
-
-    // Traces
-    TracedCallback<uint32_t, uint8_t, uint32_t, uint32_t, uint8_t, bool> m_dlTbTrace; //!< DlTb
-    TracedCallback<uint32_t, uint8_t, uint32_t, uint32_t, uint8_t, bool> m_ulTbTrace; //!< UlTb
-    TracedCallback<Ptr<const Packet>> m_macTxTrace;     //!< packet accepted for a UE
-    TracedCallback<Ptr<const Packet>> m_macTxDropTrace; //!< packet dropped
-    TracedCallback<Ptr<const Packet>> m_macRxTrace;     //!< uplink packet delivered up
-
-    // Activity hooks for energy models
-    uint32_t m_ttiDlPrbs;                                      //!< PDSCH PRBs of the running TTI
-    TracedCallback<uint64_t, uint32_t, uint32_t> m_dlTtiTrace; //!< DlTti
-    TracedCallback<uint64_t, uint32_t, uint32_t> m_ulTtiTrace; //!< UlTti
-    uint32_t m_connectedUes;                                   //!< UEs served now
-    TracedCallback<uint32_t> m_connectedUesTrace;              //!< ConnectedUes
-    TracedCallback<uint64_t, uint32_t, uint32_t, uint32_t> m_pdcchTrace; //!< Pdcch
 };
 
 } // namespace ns3

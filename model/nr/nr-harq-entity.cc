@@ -23,18 +23,38 @@ NrHarqEntity::NrHarqEntity(uint32_t processes, uint8_t maxTransmissions)
                     "NrHarqEntity: at least one transmission per block is needed");
 }
 
+void
+NrHarqEntity::Recount(Time now) const
+{
+    m_freeCount = 0;
+    m_nextRelease = Time::Max();
+    for (const auto& p : m_processes)
+    {
+        if (p.state != State::IDLE)
+        {
+            continue;
+        }
+        if (p.releaseAt <= now)
+        {
+            ++m_freeCount;
+        }
+        else
+        {
+            m_nextRelease = std::min(m_nextRelease, p.releaseAt);
+        }
+    }
+    m_countedAt = now;
+    m_countValid = true;
+}
+
 uint32_t
 NrHarqEntity::CountFreeProcesses(Time now) const
 {
-    uint32_t free = 0;
-    for (const auto& p : m_processes)
+    if (!m_countValid || now < m_countedAt || now >= m_nextRelease)
     {
-        if (p.state == State::IDLE && p.releaseAt <= now)
-        {
-            ++free;
-        }
+        Recount(now);
     }
-    return free;
+    return m_freeCount;
 }
 
 uint32_t
@@ -45,6 +65,7 @@ NrHarqEntity::Start(NrTransportBlock tb, Time now)
         Process& p = m_processes[id];
         if (p.state == State::IDLE && p.releaseAt <= now)
         {
+            m_countValid = false;
             p.state = State::IN_FLIGHT;
             p.tb = std::move(tb);
             p.sinrs.clear();
@@ -77,6 +98,7 @@ NrHarqEntity::Conclude(uint32_t process, bool ok, Time feedbackKnownAt, Time ret
     Process& p = m_processes.at(process);
     NS_ABORT_MSG_IF(p.state != State::IN_FLIGHT || p.sinrs.empty(),
                     "NrHarqEntity: concluding a process that did not transmit");
+    m_countValid = false;
     const bool wasRetx = p.sinrs.size() > 1;
     if (!ok && p.sinrs.size() < m_maxTransmissions)
     {
@@ -132,6 +154,31 @@ bool
 NrHarqEntity::HasPendingRetransmission() const
 {
     return m_pendingRetx > 0;
+}
+
+Time
+NrHarqEntity::GetNextRetransmissionTime() const
+{
+    Time next = Time::Max();
+    if (m_pendingRetx == 0)
+    {
+        return next;
+    }
+    for (const Process& p : m_processes)
+    {
+        if (p.state == State::RETX_DUE)
+        {
+            next = std::min(next, p.retxEligibleAt);
+        }
+    }
+    return next;
+}
+
+Time
+NrHarqEntity::GetNextReleaseTime(Time now) const
+{
+    CountFreeProcesses(now);
+    return m_nextRelease;
 }
 
 NrTransportBlock&

@@ -107,6 +107,22 @@ class NrHarqEntity
     bool HasPendingRetransmission() const;
 
     /**
+     * \brief Get when the next retransmission may be scheduled.
+     * \return the earliest time a process waiting for its retransmission becomes eligible;
+     *         Time::Max() if none waits.
+     */
+    Time GetNextRetransmissionTime() const;
+
+    /**
+     * \brief Get when the next busy process frees.
+     * \param now the current time.
+     * \return the earliest time after \p now at which an idle process's feedback becomes
+     *         known; Time::Max() if none is pending (a process in flight frees only after its
+     *         outcome is concluded).
+     */
+    Time GetNextReleaseTime(Time now) const;
+
+    /**
      * \brief Get the transport block of a process.
      * \param process the process id.
      * \return the block, modifiable (the PRB count of a retransmission may change).
@@ -138,9 +154,21 @@ class NrHarqEntity
         std::vector<double> sinrs; //!< the SINR of each transmission
     };
 
+    /**
+     * \brief Count the free processes at a time and the next release after it, into the cache.
+     * \param now the time.
+     */
+    void Recount(Time now) const;
+
     std::vector<Process> m_processes; //!< the processes
     uint8_t m_maxTransmissions;       //!< the most transmissions of one block
     uint32_t m_pendingRetx{0};        //!< processes in RETX_DUE or IN_FLIGHT
+    // The free processes hold from one release to the next: a scheduler that asks in every TTI
+    // counts them once per release, not once per TTI.
+    mutable bool m_countValid{false}; //!< the three below hold (no change since counted)
+    mutable Time m_countedAt;         //!< when they were counted
+    mutable Time m_nextRelease;       //!< the first release after m_countedAt (Max: none)
+    mutable uint32_t m_freeCount{0};  //!< free processes from m_countedAt to m_nextRelease
 };
 
 } // namespace ns3

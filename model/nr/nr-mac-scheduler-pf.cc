@@ -35,7 +35,8 @@ NrMacSchedulerPf::GetTypeId()
 }
 
 NrMacSchedulerPf::NrMacSchedulerPf()
-    : m_window(100)
+    : m_window(100),
+      m_keepWindow(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -44,68 +45,80 @@ double
 NrMacSchedulerPf::Decayed(const Average& a, uint64_t tti) const
 {
     const double keep = 1.0 - 1.0 / m_window;
-    return a.bitsPerTti * std::pow(keep, static_cast<double>(tti - a.lastTti));
+    const uint64_t age = tti - a.lastTti;
+    // Most averages are decayed over a few TTIs, again and again: keep those powers.
+    constexpr uint64_t kept = 4096;
+    if (age >= kept)
+    {
+        return a.bitsPerTti * std::pow(keep, static_cast<double>(age));
+    }
+    if (m_keepWindow != m_window)
+    {
+        m_keepPowers.clear();
+        m_keepWindow = m_window;
+    }
+    while (m_keepPowers.size() <= age)
+    {
+        m_keepPowers.push_back(std::pow(keep, static_cast<double>(m_keepPowers.size())));
+    }
+    return a.bitsPerTti * m_keepPowers[age];
 }
 
 double
 NrMacSchedulerPf::GetAverageThroughput(uint32_t ue, uint64_t tti) const
 {
-    auto it = m_average.find(ue);
-    return it == m_average.end() ? 0.0 : Decayed(it->second, std::max(tti, it->second.lastTti));
+    if (ue >= m_average.size())
+    {
+        return 0.0;
+    }
+    const Average& a = m_average[ue];
+    return Decayed(a, std::max(tti, a.lastTti));
 }
 
-std::vector<uint32_t>
-NrMacSchedulerPf::Allocate(const std::vector<NrUeDemand>& demands,
-                           uint32_t prbs,
-                           uint64_t tti,
-                           const Admission& admit)
+NrMacScheduler::Sharing
+NrMacSchedulerPf::GetSharing() const
 {
-    NS_LOG_FUNCTION(this << demands.size() << prbs << tti);
+    return Sharing::IN_ORDER;
+}
+
+void
+NrMacSchedulerPf::PrepareTti(const std::vector<NrUeDemand>& demands, uint64_t tti)
+{
     // A UE never served has an average of 0; one bit per TTI keeps its metric finite and still
     // far above any served UE's.
     constexpr double minAverage = 1.0;
-    std::vector<double> average(demands.size());
-    std::vector<double> metric(demands.size());
+    m_metric.resize(demands.size());
     for (std::size_t i = 0; i < demands.size(); ++i)
     {
+        if (demands[i].ue >= m_average.size())
+        {
+            m_average.resize(demands[i].ue + 1);
+        }
         Average& a = m_average[demands[i].ue];
         a.bitsPerTti = Decayed(a, std::max(tti, a.lastTti));
         a.lastTti = std::max(tti, a.lastTti);
-        average[i] = a.bitsPerTti;
-        metric[i] = demands[i].bitsPerPrb / std::max(average[i], minAverage);
+        m_metric[i] = demands[i].bitsPerPrb / std::max(a.bitsPerTti, minAverage);
     }
-    std::vector<std::size_t> order(demands.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-    {
-        order[i] = i;
-    }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return metric[a] > metric[b];
-    });
+}
 
-    std::vector<uint32_t> given(demands.size(), 0);
-    uint32_t remaining = prbs;
-    for (std::size_t i : order)
-    {
-        if (remaining == 0)
-        {
-            break;
-        }
-        if (!admit(i))
-        {
-            continue; // no room for its DCI: the next UE in the order may still fit
-        }
-        given[i] = std::min(demands[i].prbsNeeded, remaining);
-        remaining -= given[i];
-    }
+bool
+NrMacSchedulerPf::Precedes(std::size_t a, std::size_t b) const
+{
+    return m_metric[a] > m_metric[b];
+}
+
+void
+NrMacSchedulerPf::NotifyOutcome(const std::vector<NrUeDemand>& demands,
+                                const Outcome& outcome,
+                                uint64_t /* tti */)
+{
     // T_i(n) = (1 - 1/W) T_i(n-1) + (1/W) R_i(n); the decay to this TTI is already applied, and
     // UEs without data keep decaying lazily until they next ask.
     const double alpha = 1.0 / m_window;
     for (std::size_t i = 0; i < demands.size(); ++i)
     {
-        m_average[demands[i].ue].bitsPerTti += alpha * given[i] * demands[i].bitsPerPrb;
+        m_average[demands[i].ue].bitsPerTti += alpha * outcome.given[i] * demands[i].bitsPerPrb;
     }
-    return given;
 }
 
 } // namespace ns3

@@ -7,13 +7,13 @@
 
 #include "model/nr/nr-mac-scheduler.h"
 
-#include <unordered_map>
+#include <vector>
 
 namespace ns3
 {
 
 /**
- * \ingroup blueprint
+ * \ingroup blueprint-nr
  * \brief Proportional fair: UEs in decreasing order of instantaneous rate over average
  * throughput.
  *
@@ -22,10 +22,11 @@ namespace ns3
  * T_i(n) = (1 - 1/W) T_i(n-1) + (1/W) R_i(n) with W the TimeWindow in TTIs (the scheduler of
  * H. J. Kushner, P. A. Whiting, "Convergence of proportional-fair sharing algorithms under
  * general conditions", IEEE Trans. Wireless Commun. 3(4), 2004; the same metric as ns-3's
- * PfFfMacScheduler). UEs are served in that order, each with the PRBs it needs, until the PRBs
- * run out. With saturated UEs the TTIs alternate between them, so each gets a share of the time
- * and a UE with a better channel gets proportionally more throughput. Averages decay in TTIs in
- * which a UE has no data, so the cost per TTI is proportional to the UEs with data.
+ * PfFfMacScheduler). The policy: UEs in decreasing metric (ties by UE index), sharing IN_ORDER:
+ * each with the PRBs it needs, until the PRBs run out. With saturated UEs the TTIs alternate
+ * between them, so each gets a share of the time and a UE with a better channel gets proportionally
+ * more throughput. Averages decay in TTIs in which a UE has no data, so the cost per TTI is
+ * proportional to the UEs with data.
  */
 class NrMacSchedulerPf : public NrMacScheduler
 {
@@ -40,26 +41,20 @@ class NrMacSchedulerPf : public NrMacScheduler
     NrMacSchedulerPf();
 
     /**
-     * \brief Share PRBs among UEs for one TTI (see the class description).
-     * \param demands one entry per schedulable UE, in increasing UE index.
-     * \param prbs the PRBs available.
-     * \param tti the TTI index (increasing from call to call).
-     * \param admit asked for each UE before it is given PRBs (its DCI).
-     * \return the PRBs of each UE, in the order of \p demands.
-     */
-    std::vector<uint32_t> Allocate(const std::vector<NrUeDemand>& demands,
-                                   uint32_t prbs,
-                                   uint64_t tti,
-                                   const Admission& admit) override;
-    using NrMacScheduler::Allocate;
-
-    /**
      * \brief Get a UE's average throughput as the scheduler sees it.
      * \param ue the UE index.
      * \param tti the TTI to decay the average to.
      * \return T_i in bits per TTI (0 for a UE never scheduled).
      */
     double GetAverageThroughput(uint32_t ue, uint64_t tti) const;
+
+  protected:
+    Sharing GetSharing() const override;
+    void PrepareTti(const std::vector<NrUeDemand>& demands, uint64_t tti) override;
+    bool Precedes(std::size_t a, std::size_t b) const override;
+    void NotifyOutcome(const std::vector<NrUeDemand>& demands,
+                       const Outcome& outcome,
+                       uint64_t tti) override;
 
   private:
     /// The average throughput of one UE.
@@ -77,8 +72,11 @@ class NrMacSchedulerPf : public NrMacScheduler
      */
     double Decayed(const Average& a, uint64_t tti) const;
 
-    uint32_t m_window;                               //!< W, TTIs
-    std::unordered_map<uint32_t, Average> m_average; //!< averages by UE index
+    uint32_t m_window;                        //!< W, TTIs
+    mutable std::vector<double> m_keepPowers; //!< (1 - 1/W)^k by k, as std::pow gives it
+    mutable uint32_t m_keepWindow;            //!< the W of m_keepPowers
+    std::vector<Average> m_average;           //!< averages by UE index
+    std::vector<double> m_metric;             //!< r_i / T_i of each demand of the TTI under way
 };
 
 } // namespace ns3

@@ -90,6 +90,12 @@ NrTxBuffer::GetReadyBytes(Time now) const
     return bytes;
 }
 
+Time
+NrTxBuffer::GetFirstReadyTime() const
+{
+    return m_sdus.empty() ? Time::Max() : m_sdus.front().ready;
+}
+
 std::vector<NrTbSegment>
 NrTxBuffer::Fill(uint32_t capacityBytes, Time now)
 {

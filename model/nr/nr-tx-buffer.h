@@ -97,6 +97,13 @@ class NrTxBuffer
     uint64_t GetReadyBytes(Time now) const;
 
     /**
+     * \brief Get when the first packet may be sent: ready times grow with arrival, so no byte
+     * is ready before.
+     * \return the first packet's ready time; Time::Max() when the buffer is empty.
+     */
+    Time GetFirstReadyTime() const;
+
+    /**
      * \brief Fill a transport block.
      * \param capacityBytes the block's size, bytes (TBS / 8, less any MAC CE the caller adds).
      * \param now the time it is built; packets not yet ready stay.
