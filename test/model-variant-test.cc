@@ -44,25 +44,26 @@ class FirstComeNrScheduler : public NrMacScheduler
         return tid;
     }
 
-    std::vector<uint32_t> Allocate(const std::vector<NrUeDemand>& demands,
-                                   uint32_t prbs,
-                                   uint64_t tti,
-                                   const Admission& admit) override
+  protected:
+    // First come, first served: each UE in index order gets all it needs.
+    Sharing GetSharing() const override
     {
-        ++s_calls;
-        std::vector<uint32_t> given(demands.size(), 0);
-        for (std::size_t i = 0; i < demands.size() && prbs > 0; ++i)
-        {
-            if (admit(i))
-            {
-                given[i] = std::min(prbs, demands[i].prbsNeeded);
-                prbs -= given[i];
-            }
-        }
-        return given;
+        return Sharing::IN_ORDER;
     }
 
-    static uint64_t s_calls; //!< Allocate calls, all instances together
+    bool Precedes(std::size_t a, std::size_t b) const override
+    {
+        return a < b;
+    }
+
+    void PrepareTti(const std::vector<NrUeDemand>& demands, uint64_t tti) override
+    {
+        ++s_calls;
+        NrMacScheduler::PrepareTti(demands, tti);
+    }
+
+  public:
+    static uint64_t s_calls; //!< TTIs allocated, all instances together
 };
 
 uint64_t FirstComeNrScheduler::s_calls = 0;
