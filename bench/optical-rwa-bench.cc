@@ -27,6 +27,7 @@
 #include <set>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 int
 main(int argc, char* argv[])

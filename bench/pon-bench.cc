@@ -30,6 +30,7 @@
 #include <cstdio>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 namespace
 {

@@ -42,8 +42,9 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
-NS_LOG_COMPONENT_DEFINE("LteCellExample");
+NS_LOG_COMPONENT_DEFINE("BlueprintLteCellExample");
 
 namespace
 {

@@ -50,8 +50,9 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
-NS_LOG_COMPONENT_DEFINE("NrCellExample");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrCellExample");
 
 namespace
 {

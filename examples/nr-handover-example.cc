@@ -42,6 +42,7 @@
 #include <cstdio>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 namespace
 {

@@ -23,6 +23,7 @@
 #include <iostream>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 /// A node at a latitude and longitude on the scenario's plane.
 static Ptr<Node>

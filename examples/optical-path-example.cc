@@ -41,8 +41,9 @@
 #include <numeric>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
-NS_LOG_COMPONENT_DEFINE("OpticalPathExample");
+NS_LOG_COMPONENT_DEFINE("BlueprintOpticalPathExample");
 
 namespace
 {

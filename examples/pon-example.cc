@@ -35,8 +35,9 @@
 #include <numeric>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
-NS_LOG_COMPONENT_DEFINE("PonExample");
+NS_LOG_COMPONENT_DEFINE("BlueprintPonExample");
 
 namespace
 {

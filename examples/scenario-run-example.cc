@@ -33,6 +33,7 @@
 #include <iostream>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 int
 main(int argc, char* argv[])

@@ -37,8 +37,9 @@
 #include <cstdio>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
-NS_LOG_COMPONENT_DEFINE("WiredFiberExample");
+NS_LOG_COMPONENT_DEFINE("BlueprintWiredFiberExample");
 
 namespace
 {

@@ -15,6 +15,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace
 {
 
@@ -223,8 +226,7 @@ LoadSeconds(int keys)
             best,
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         EXPECT_EQ(root.Get("flows", "t").GetEntries().size(), static_cast<std::size_t>(keys));
-        EXPECT_EQ(root.Get("flows", "t").GetKeyMark("f" + std::to_string(keys - 1)).line,
-                  keys + 1);
+        EXPECT_EQ(root.Get("flows", "t").GetKeyMark("f" + std::to_string(keys - 1)).line, keys + 1);
     }
     return best;
 }
@@ -538,4 +540,5 @@ TEST(ConfigNodeTest, ToYamlIsCanonicalAndRoundTrips)
 }
 
 } // namespace
+} // namespace blueprint
 } // namespace ns3

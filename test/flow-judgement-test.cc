@@ -16,6 +16,7 @@ namespace
 {
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 RunResult
 RunScenario(const std::string& text)

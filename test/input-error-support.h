@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /// The InputError that action throws; fails the test if it throws nothing.
 inline InputError
@@ -31,6 +33,7 @@ ErrorFrom(const std::function<void()>& action)
     return InputError(SourceMark{}, "no error");
 }
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_TEST_INPUT_ERROR_SUPPORT_H

@@ -27,6 +27,7 @@ namespace
 {
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 /// A test tunnel's own keys, typed.
 struct TunnelConfig : public LinkConfig

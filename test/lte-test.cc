@@ -17,6 +17,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace
 {
 
@@ -115,4 +118,5 @@ TEST(LteEnbEnergyModelTest, EarthPowerAndBlockShares)
 }
 
 } // namespace
+} // namespace blueprint
 } // namespace ns3

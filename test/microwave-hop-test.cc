@@ -26,6 +26,7 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 namespace
 {

@@ -10,6 +10,7 @@
 #include <string>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 namespace
 {

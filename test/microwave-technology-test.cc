@@ -23,6 +23,7 @@ namespace
 {
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 /// Two routers 9 km apart joined by one hop; a host behind each sends 300 Mbit/s across. HOP is
 /// replaced by the hop's own keys.

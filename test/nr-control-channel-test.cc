@@ -19,6 +19,7 @@
 #include <set>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 /// DCI format 1_0 with C-RNTI (TS 38.212 clause 7.3.1.2.1): 28 fixed bits plus
 /// ceil(log2(N (N + 1) / 2)) of frequency domain resource assignment: 11 bits for 51 PRBs

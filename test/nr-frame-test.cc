@@ -18,6 +18,7 @@
 #include <string>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 namespace
 {

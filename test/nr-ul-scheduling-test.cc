@@ -13,6 +13,7 @@
 #include <string>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 /// 600 UEs in one n78 macro cell (DDDSUUDDDD, 100 MHz) each send 200 B every 100 ms by
 /// scheduling request: 9.6 Mbit/s of uplink, a tenth of the cell's. Before SR grants were

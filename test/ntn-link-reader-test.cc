@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 namespace
 {
@@ -100,6 +101,6 @@ TEST(NtnLinkReader, MistakesAreReportedWhereTheyAreWritten)
               "150000B, not 'lots'");
     EXPECT_EQ(ErrorOf("platform: {planes: 0}\n"), "s.yaml:1:20: planes must be between 1 and 1000");
     EXPECT_EQ(ErrorOf("scheduler: ns3::Object\n"),
-              "s.yaml:1:12: 'ns3::Object' is not an ns3::NtnBeamScheduler");
+              "s.yaml:1:12: 'ns3::Object' is not an ns3::blueprint::NtnBeamScheduler");
     EXPECT_NE(ErrorOf("", "meo").find("unknown satellite technology 'meo'"), std::string::npos);
 }

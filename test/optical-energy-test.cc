@@ -16,7 +16,8 @@
 #include <gtest/gtest.h>
 
 using namespace ns3;
-using namespace ns3::test;
+using namespace ns3::blueprint;
+using namespace ns3::blueprint::test;
 
 namespace
 {

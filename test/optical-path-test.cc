@@ -17,7 +17,8 @@
 #include <numeric>
 
 using namespace ns3;
-using namespace ns3::test;
+using namespace ns3::blueprint;
+using namespace ns3::blueprint::test;
 
 namespace
 {

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 namespace
 {

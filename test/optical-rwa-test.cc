@@ -19,6 +19,7 @@
 #include <vector>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 namespace
 {

@@ -27,6 +27,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace test
 {
 
@@ -125,6 +128,7 @@ LineSpec(const std::vector<double>& fibreKm, const std::string& cls = "100G")
 }
 
 } // namespace test
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_TEST_OPTICAL_TESTBED_H */

@@ -22,6 +22,7 @@ namespace
 {
 
 using namespace ns3;
+using namespace ns3::blueprint;
 namespace fs = std::filesystem;
 
 /// Two hosts on fiber, one periodic flow; an alternative moves the far host.

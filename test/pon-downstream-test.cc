@@ -11,7 +11,8 @@
 #include <gtest/gtest.h>
 
 using namespace ns3;
-using namespace ns3::test;
+using namespace ns3::blueprint;
+using namespace ns3::blueprint::test;
 
 // Three ONUs. A unicast stream to ONU 1 reaches ONU 1's stack only (the others discard it by
 // GEM port); a broadcast reaches all three; and every ONU has seen the bytes of both on the fibre.

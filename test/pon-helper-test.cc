@@ -14,7 +14,8 @@
 #include <gtest/gtest.h>
 
 using namespace ns3;
-using namespace ns3::test;
+using namespace ns3::blueprint;
+using namespace ns3::blueprint::test;
 
 namespace
 {
@@ -85,11 +86,11 @@ TEST(PonHelperTest, DbaPoliciesAreChosenByAliasOrTypeId)
 {
     PonHelper pon;
     EXPECT_NO_THROW(pon.SetDba("fixed"));
-    EXPECT_NO_THROW(pon.SetDba("ns3::PonCooperativeDba"));
-    EXPECT_THROW(pon.SetDba("ns3::PonChannel"), std::invalid_argument);
+    EXPECT_NO_THROW(pon.SetDba("ns3::blueprint::PonCooperativeDba"));
+    EXPECT_THROW(pon.SetDba("ns3::blueprint::PonChannel"), std::invalid_argument);
     EXPECT_THROW(pon.SetDba("fixd"), std::invalid_argument);
-    EXPECT_NO_THROW(pon.SetFlavour("ns3::TenGEponFlavour"));
-    EXPECT_THROW(pon.SetFlavour("ns3::PonStatusReportingDba"), std::invalid_argument);
+    EXPECT_NO_THROW(pon.SetFlavour("ns3::blueprint::TenGEponFlavour"));
+    EXPECT_THROW(pon.SetFlavour("ns3::blueprint::PonStatusReportingDba"), std::invalid_argument);
 }
 
 TEST(PonHelperTest, ReadsEveryKeyIntoTheSpec)
@@ -153,9 +154,10 @@ TEST(PonHelperTest, BadInputIsAnErrorAtItsPlace)
     EXPECT_EQ(ErrorOf("dba: status_reporting\nonus: [a]\n"),
               "pon.yaml:1:6: unknown DBA policy 'status_reporting'; did you mean "
               "'status-reporting'?");
-    EXPECT_EQ(ErrorOf("dba: ns3::PonChannel\nonus: [a]\n"),
-              "pon.yaml:1:6: 'ns3::PonChannel' is not a registered class inheriting from "
-              "ns3::PonDba");
+    EXPECT_EQ(
+        ErrorOf("dba: ns3::blueprint::PonChannel\nonus: [a]\n"),
+        "pon.yaml:1:6: 'ns3::blueprint::PonChannel' is not a registered class inheriting from "
+        "ns3::blueprint::PonDba");
     EXPECT_EQ(ErrorOf("onus: [a]\ncti: [{onu: a, first: 0 s, period: 1 ms, packet_size: 100 B}]\n"),
               "pon.yaml:2:6: link 'ftth': announced arrivals (cti) need dba: cooperative");
     EXPECT_EQ(ErrorOf("dba: cooperative\nonus: [a]\n"

@@ -29,6 +29,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace test
 {
 
@@ -96,6 +99,7 @@ BuildPonTestbed(PonLinkSpec spec, uint32_t n, double feederKm, double dropKm)
 }
 
 } // namespace test
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_TEST_PON_TESTBED_H */

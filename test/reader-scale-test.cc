@@ -15,6 +15,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace
 {
 
@@ -75,4 +78,5 @@ TEST(ReaderScaleTest, ReadingTimeGrowsLinearlyWithTheScenario)
 }
 
 } // namespace
+} // namespace blueprint
 } // namespace ns3

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 namespace
 {

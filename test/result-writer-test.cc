@@ -17,6 +17,7 @@ namespace
 {
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 /// A run of two flows: a request-response flow judged on its round trip (one-way 5 ms, round
 /// trip 100 ms at p99) and a periodic flow with no requirement.

@@ -24,6 +24,7 @@ namespace
 {
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 /// A 1 s scenario with sites 20 m and 1 km from the first; `rest` adds name, nodes, links, flows.
 std::string

@@ -14,6 +14,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace
 {
 
@@ -155,4 +158,5 @@ TEST(ScenarioChangesTest, EveryErrorInAnAlternativeNamesIt)
 }
 
 } // namespace
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace
 {
 
@@ -141,4 +144,5 @@ TEST(SetupProgressTest, SaysWhatIsSetUpAfterTwoSecondsOnlyWhenOn)
 }
 
 } // namespace
+} // namespace blueprint
 } // namespace ns3

@@ -117,7 +117,7 @@ std::set<std::string>
 TechnologyNames()
 {
     std::set<std::string> names = {"nr", "lte", "wifi", "wired", "microwave"};
-    for (const auto& name : ns3::LinkTechnologyRegistry::Names())
+    for (const auto& name : ns3::blueprint::LinkTechnologyRegistry::Names())
     {
         names.insert(Lower(name));
     }

@@ -18,6 +18,7 @@ namespace
 {
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 /// Two tests as ctest 3.25 logs them in Testing/Temporary/LastTest.log: one passed, one skipped
 /// with a two-line reason (GoogleTest's "FILE:LINE: Skipped", the message, "[  SKIPPED ]").

@@ -26,6 +26,7 @@ namespace
 {
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 /// Three nodes: a-c directly over 100 km of fiber, and a-b-c over 2 x 10 km.
 class TriangleTest : public ::testing::Test

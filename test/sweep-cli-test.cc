@@ -30,6 +30,7 @@ namespace
 {
 
 using namespace ns3;
+using namespace ns3::blueprint;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 

@@ -26,6 +26,7 @@ namespace
 {
 
 using namespace ns3;
+using namespace ns3::blueprint;
 namespace fs = std::filesystem;
 
 /// Two hosts on one fiber link with one flow; the alternative doubles the rate.

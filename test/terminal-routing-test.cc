@@ -16,6 +16,7 @@
 #include <string>
 
 using namespace ns3;
+using namespace ns3::blueprint;
 
 namespace
 {

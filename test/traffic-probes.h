@@ -21,6 +21,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace test
 {
 
@@ -93,6 +96,7 @@ InstallSource(Ptr<Node> node,
 }
 
 } // namespace test
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_TEST_TRAFFIC_PROBES_H */

@@ -11,6 +11,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace
 {
 
@@ -259,4 +262,5 @@ TEST(UnitsTest, RatesSizesAndLengthsStayWithinWhatNs3Holds)
 }
 
 } // namespace
+} // namespace blueprint
 } // namespace ns3

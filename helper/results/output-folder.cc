@@ -20,8 +20,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("OutputFolder");
+NS_LOG_COMPONENT_DEFINE("BlueprintOutputFolder");
 
 namespace fs = std::filesystem;
 
@@ -423,4 +425,5 @@ OutputFolder::WriteInPlace(const std::string& dir,
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

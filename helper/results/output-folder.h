@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -88,6 +90,7 @@ class OutputFolder
     bool m_force;       //!< write beside entries blueprint did not write
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_OUTPUT_FOLDER_H

@@ -18,6 +18,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -552,4 +554,5 @@ WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& fil
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -55,6 +57,7 @@ void EnsureWritableDirectory(const std::string& dir);
  */
 void WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_RESULT_WRITER_H

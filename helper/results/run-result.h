@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -126,6 +128,7 @@ struct RunResult
     std::string resolvedYaml;        //!< the resolved scenario
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_RUN_RESULT_H

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -88,4 +90,5 @@ AddressPlan::AssignSubnet(const NetDeviceContainer& devices)
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

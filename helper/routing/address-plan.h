@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -61,6 +63,7 @@ class AddressPlan
     uint32_t m_nextSubnet = 0;       //!< offset into 10.128.0.0/9 of the next free address
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_ADDRESS_PLAN_H

@@ -17,8 +17,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("StaticRoutePlanner");
+NS_LOG_COMPONENT_DEFINE("BlueprintStaticRoutePlanner");
 
 namespace
 {
@@ -451,4 +453,5 @@ StaticRoutePlanner::GetTreesComputed() const
     return m_treesComputed;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -16,6 +16,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -236,6 +238,7 @@ class StaticRoutePlanner
     mutable uint64_t m_treesComputed = 0;               //!< Dijkstra runs
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_STATIC_ROUTE_PLANNER_H

@@ -23,8 +23,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("AttributeText");
+NS_LOG_COMPONENT_DEFINE("BlueprintAttributeText");
 
 namespace
 {
@@ -207,12 +209,16 @@ TypeNameAttributes()
          "ns3::NetDeviceQueue",
          &BuildsA<NetDeviceQueue>,
          false},
-        {"ns3::TimestampedSource",
+        {"ns3::blueprint::TimestampedSource",
          "Protocol",
          "ns3::SocketFactory",
          &BuildsA<SocketFactory>,
          false},
-        {"ns3::TimestampSink", "Protocol", "ns3::SocketFactory", &BuildsA<SocketFactory>, false},
+        {"ns3::blueprint::TimestampSink",
+         "Protocol",
+         "ns3::SocketFactory",
+         &BuildsA<SocketFactory>,
+         false},
     };
     return attributes;
 }
@@ -440,4 +446,5 @@ CheckAttributeText(TypeId owner, const TypeId::AttributeInformation& info, const
     return "";
 }
 
+} // namespace blueprint
 } // namespace ns3

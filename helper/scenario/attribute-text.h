@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -83,6 +85,7 @@ struct TypeNameAttribute
  */
 bool RegisterTypeNameAttribute(const TypeNameAttribute& attribute);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_ATTRIBUTE_TEXT_H

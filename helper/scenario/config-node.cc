@@ -22,8 +22,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("ConfigNode");
+NS_LOG_COMPONENT_DEFINE("BlueprintConfigNode");
 
 namespace
 {
@@ -892,4 +894,5 @@ ConfigNode::operator!=(const ConfigNode& other) const
     return !(*this == other);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \brief One node of a YAML document, with the place it was written.
@@ -430,6 +432,7 @@ class ConfigNode
  */
 std::string DescribeKind(ConfigNode::Kind kind);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_CONFIG_NODE_H

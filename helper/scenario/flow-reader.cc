@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 using namespace specreading;
 
@@ -254,13 +256,13 @@ const TypeChoice&
 TrafficPatterns()
 {
     static const TypeChoice choice{"traffic pattern",
-                                   "ns3::TimestampedSource",
+                                   "ns3::blueprint::TimestampedSource",
                                    &BuildsA<TimestampedSource>,
-                                   {{"periodic", "ns3::PeriodicSource"},
-                                    {"constant_rate", "ns3::PeriodicSource"},
-                                    {"video", "ns3::VideoSource"},
-                                    {"request_response", "ns3::RequestResponseClient"},
-                                    {"bulk", "ns3::BulkSource"}}};
+                                   {{"periodic", "ns3::blueprint::PeriodicSource"},
+                                    {"constant_rate", "ns3::blueprint::PeriodicSource"},
+                                    {"video", "ns3::blueprint::VideoSource"},
+                                    {"request_response", "ns3::blueprint::RequestResponseClient"},
+                                    {"bulk", "ns3::blueprint::BulkSource"}}};
     return choice;
 }
 
@@ -325,4 +327,5 @@ ReadFlows(const ConfigNode& root, ScenarioSpec& spec)
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * Shortest window a scenario or a flow may run for. An LTE TTI and an NR slot at 15 kHz last
@@ -37,6 +39,7 @@ const TypeChoice& TrafficPatterns();
  */
 void ReadFlows(const ConfigNode& root, ScenarioSpec& spec);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_FLOW_READER_H

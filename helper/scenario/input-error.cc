@@ -8,6 +8,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 std::string
 FormatSourceMark(const SourceMark& mark)
@@ -96,4 +98,5 @@ SuggestClosest(const std::string& word, const std::vector<std::string>& candidat
     return best;
 }
 
+} // namespace blueprint
 } // namespace ns3

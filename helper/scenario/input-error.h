@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \brief A place in an input file.
@@ -104,6 +106,7 @@ std::size_t EditDistance(const std::string& a, const std::string& b);
  */
 std::string SuggestClosest(const std::string& word, const std::vector<std::string>& candidates);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_INPUT_ERROR_H

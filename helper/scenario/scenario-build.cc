@@ -20,8 +20,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("ScenarioBuild");
+NS_LOG_COMPONENT_DEFINE("BlueprintScenarioBuild");
 
 namespace
 {
@@ -333,4 +335,5 @@ MakePowerModel(const PowerSpec& p, double pue)
     return factory.Create<ElementPowerModel>();
 }
 
+} // namespace blueprint
 } // namespace ns3

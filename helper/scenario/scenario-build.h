@@ -31,6 +31,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class EquipmentProfile;
 
@@ -306,6 +308,7 @@ class ScenarioBuild
  */
 Ptr<ElementPowerModel> MakePowerModel(const PowerSpec& power, double pue);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SCENARIO_BUILD_H

@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("ScenarioChanges");
+NS_LOG_COMPONENT_DEFINE("BlueprintScenarioChanges");
 
 namespace
 {
@@ -154,4 +156,5 @@ ApplyOverride(ConfigNode& root, const std::string& setting)
     root.SetPath(path, value, mark, existing);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -49,6 +51,7 @@ std::vector<std::string> ApplyAlternative(ConfigNode& root, const ConfigNode& ch
  */
 void ApplyOverride(ConfigNode& root, const std::string& setting);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SCENARIO_CHANGES_H

@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -92,4 +94,5 @@ CheckScenarioFitsTheSimulator(const ScenarioSpec& spec)
     CheckAddressSpace(spec);
 }
 
+} // namespace blueprint
 } // namespace ns3

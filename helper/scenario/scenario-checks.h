@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -25,6 +27,7 @@ namespace ns3
  */
 void CheckScenarioFitsTheSimulator(const ScenarioSpec& spec);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SCENARIO_CHECKS_H

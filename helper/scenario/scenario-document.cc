@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 using specreading::WithSuggestion;
 
@@ -154,4 +156,5 @@ ScenarioDocument::Resolve(const std::string& configuration,
     return spec;
 }
 
+} // namespace blueprint
 } // namespace ns3

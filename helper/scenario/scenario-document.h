@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -71,6 +73,7 @@ class ScenarioDocument
     std::string m_file;                                             //!< the file name
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SCENARIO_DOCUMENT_H

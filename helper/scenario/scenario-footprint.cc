@@ -17,8 +17,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("ScenarioFootprint");
+NS_LOG_COMPONENT_DEFINE("BlueprintScenarioFootprint");
 
 namespace
 {
@@ -176,4 +178,5 @@ CheckFootprintFits(const ScenarioSpec& spec, uint64_t available)
                          "anyway with --no-memory-check");
 }
 
+} // namespace blueprint
 } // namespace ns3

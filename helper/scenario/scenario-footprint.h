@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -64,6 +66,7 @@ uint64_t AvailableMemoryBytes();
  */
 void CheckFootprintFits(const ScenarioSpec& spec, uint64_t available);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SCENARIO_FOOTPRINT_H

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 using namespace specreading;
 
@@ -587,4 +589,5 @@ ReadScenario(const ConfigNode& root)
     return spec;
 }
 
+} // namespace blueprint
 } // namespace ns3

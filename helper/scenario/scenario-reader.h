@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -20,6 +22,7 @@ namespace ns3
  */
 ScenarioSpec ReadScenario(const ConfigNode& root);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SCENARIO_READER_H

@@ -30,8 +30,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("ScenarioRunner");
+NS_LOG_COMPONENT_DEFINE("BlueprintScenarioRunner");
 
 namespace
 {
@@ -602,4 +604,5 @@ ScenarioRunner::Run()
     return result;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -59,6 +61,7 @@ class ScenarioRunner
     bool m_memoryCheck = true; //!< refuse what cannot fit in memory
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SCENARIO_RUNNER_H

@@ -18,6 +18,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -42,7 +44,7 @@ struct PowerSpec
     double maxWatts = 0;    //!< power at full load
     double capacityBps = 0; //!< load at which maxWatts is reached (0 = constant power)
     /// The model's TypeId: ElementPowerModel (`linear`) or a subclass (PowerModels).
-    std::string model = "ns3::ElementPowerModel";
+    std::string model = "ns3::blueprint::ElementPowerModel";
 };
 
 /**
@@ -255,6 +257,7 @@ PairedMember(uint32_t i, uint32_t total, uint32_t size)
     return static_cast<uint32_t>(static_cast<uint64_t>(i) * size / total);
 }
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SCENARIO_SPEC_H

@@ -8,6 +8,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 SetupProgress::SetupProgress(std::string name,
                              std::chrono::steady_clock::time_point start,
@@ -87,4 +89,5 @@ SetupProgress::Finish()
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

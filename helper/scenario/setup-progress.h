@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -64,6 +66,7 @@ class SetupProgress
     bool m_printed = false;                        //!< Whether a line was written.
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SETUP_PROGRESS_H

@@ -18,6 +18,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace specreading
 {
 
@@ -130,9 +133,9 @@ const TypeChoice&
 PowerModels()
 {
     static const TypeChoice choice{"power model",
-                                   "ns3::ElementPowerModel",
+                                   "ns3::blueprint::ElementPowerModel",
                                    &BuildsA<ElementPowerModel>,
-                                   {{"linear", "ns3::ElementPowerModel"}}};
+                                   {{"linear", "ns3::blueprint::ElementPowerModel"}}};
     return choice;
 }
 
@@ -333,4 +336,5 @@ CheckPairing(const NodeSpec& a, const NodeSpec& b, const SourceMark& mark, const
 }
 
 } // namespace specreading
+} // namespace blueprint
 } // namespace ns3

@@ -16,6 +16,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -188,6 +190,7 @@ void CheckPairing(const NodeSpec& a,
 
 } // namespace specreading
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_SPEC_READING_H */

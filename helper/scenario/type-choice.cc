@@ -6,7 +6,11 @@
 
 #include "helper/scenario/input-error.h"
 
+#include <algorithm>
+
 namespace ns3
+{
+namespace blueprint
 {
 
 std::string
@@ -21,6 +25,20 @@ TypeChoice::GetAlias(const std::string& typeName) const
     }
     return typeName;
 }
+
+namespace
+{
+
+/// \return a TypeId name without its namespaces ("ns3::blueprint::SomeScheduler" gives
+///         "SomeScheduler").
+std::string
+ClassNameOf(const std::string& typeName)
+{
+    const auto colon = typeName.rfind("::");
+    return colon == std::string::npos ? typeName : typeName.substr(colon + 2);
+}
+
+} // namespace
 
 std::string
 ReadTypeChoice(const ConfigNode& node, const TypeChoice& choice)
@@ -70,10 +88,18 @@ ReadTypeChoice(const ConfigNode& node, const TypeChoice& choice)
             }
         }
         std::string message = "unknown ns-3 type '" + value + "'; expected " + kind;
-        const std::string suggestion = SuggestClosest(value, candidates);
+        // Compare class names without their namespaces, so that a name written with another
+        // namespace (ns3::SomeScheduler for ns3::blueprint::SomeScheduler) still finds it.
+        std::vector<std::string> classNames;
+        for (const auto& candidate : candidates)
+        {
+            classNames.push_back(ClassNameOf(candidate));
+        }
+        const std::string suggestion = SuggestClosest(ClassNameOf(value), classNames);
         if (!suggestion.empty())
         {
-            message += "; did you mean '" + suggestion + "'?";
+            const auto at = std::find(classNames.begin(), classNames.end(), suggestion);
+            message += "; did you mean '" + candidates[at - classNames.begin()] + "'?";
         }
         throw InputError(node.GetMark(), message);
     }
@@ -90,4 +116,5 @@ ReadTypeChoice(const ConfigNode& node, const TypeChoice& choice)
     return value;
 }
 
+} // namespace blueprint
 } // namespace ns3

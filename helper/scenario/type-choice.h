@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -28,8 +30,9 @@ namespace ns3
  */
 struct TypeChoice
 {
-    std::string what;     //!< what is chosen, for messages: "scheduler", "traffic pattern"
-    std::string base;     //!< the type a choice must build, for messages: "ns3::NrMacScheduler"
+    std::string what; //!< what is chosen, for messages: "scheduler", "traffic pattern"
+    std::string
+        base; //!< the type a choice must build, for messages: "ns3::blueprint::NrMacScheduler"
     bool (*fits)(TypeId); //!< whether a type builds one (e.g. &BuildsA<NrMacScheduler>)
     /// Short name -> TypeId name, in the order messages list them.
     std::vector<std::pair<std::string, std::string>> aliases;
@@ -53,6 +56,7 @@ struct TypeChoice
  */
 std::string ReadTypeChoice(const ConfigNode& node, const TypeChoice& choice);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_TYPE_CHOICE_H

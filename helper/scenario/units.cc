@@ -13,6 +13,9 @@
 
 namespace ns3
 {
+namespace blueprint
+{
+
 namespace units
 {
 namespace
@@ -635,4 +638,5 @@ ParseSpeed(const std::string& text)
 }
 
 } // namespace units
+} // namespace blueprint
 } // namespace ns3

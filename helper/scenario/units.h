@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \brief Parsers for quantities written the way people write them in scenario files: "10ms",
@@ -121,6 +123,7 @@ double ParseMoney(const std::string& text);
 double ParseSpeed(const std::string& text);
 
 } // namespace units
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_UNITS_H

@@ -14,8 +14,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("YamlDocument");
+NS_LOG_COMPONENT_DEFINE("BlueprintYamlDocument");
 
 namespace
 {
@@ -496,4 +498,5 @@ ParseYamlDocument(const std::string& text, const std::string& fileName)
     return root ? std::move(*root) : ConfigNode::MakeNull(SourceMark{fileName, 1, 1});
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -52,6 +54,7 @@ ConfigNode ParseYamlDocument(const std::string& text, const std::string& fileNam
  */
 bool IsUtf8(const std::string& text);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_YAML_DOCUMENT_H

@@ -18,6 +18,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 bool
 CommandOutput::Succeeded() const
@@ -193,4 +195,5 @@ TailOfFile(const std::string& path, std::size_t lines)
     return out;
 }
 
+} // namespace blueprint
 } // namespace ns3

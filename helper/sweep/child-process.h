@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -68,6 +70,7 @@ std::string SelfExecutable();
  */
 std::string TailOfFile(const std::string& path, std::size_t lines);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_CHILD_PROCESS_H

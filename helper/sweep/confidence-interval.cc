@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 double
 ConfidenceInterval::Low() const
@@ -60,4 +62,5 @@ StudentTInterval(const std::vector<double>& values, double level)
     return ci;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -43,6 +45,7 @@ struct ConfidenceInterval
  */
 ConfidenceInterval StudentTInterval(const std::vector<double>& values, double level = 0.95);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_CONFIDENCE_INTERVAL_H

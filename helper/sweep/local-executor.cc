@@ -26,8 +26,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("LocalExecutor");
+NS_LOG_COMPONENT_DEFINE("BlueprintLocalExecutor");
 
 namespace
 {
@@ -253,4 +255,5 @@ SweepLock::~SweepLock()
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -115,6 +117,7 @@ class SweepLock
  */
 std::string FormatDuration(double seconds);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_LOCAL_EXECUTOR_H

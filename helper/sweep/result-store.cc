@@ -23,8 +23,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("ResultStore");
+NS_LOG_COMPONENT_DEFINE("BlueprintResultStore");
 
 namespace fs = std::filesystem;
 
@@ -302,4 +304,5 @@ ResultStore::DescribeFailure(const std::string& hash) const
     return out;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -131,6 +133,7 @@ class ResultStore
     mutable std::set<std::string> m_verified; //!< hashes whose folders passed Verify
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_RESULT_STORE_H

@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 std::string
 Sha1Hex(const std::string& bytes)
@@ -70,4 +72,5 @@ RunHash(const std::string& resolvedYaml,
                    "\nseed: " + std::to_string(seed) + "\n---\n" + resolvedYaml);
 }
 
+} // namespace blueprint
 } // namespace ns3

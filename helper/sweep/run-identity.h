@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -51,6 +53,7 @@ std::string RunHash(const std::string& resolvedYaml,
                     uint64_t seed,
                     const std::string& program);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_RUN_IDENTITY_H

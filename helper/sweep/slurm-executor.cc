@@ -22,8 +22,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("SlurmExecutor");
+NS_LOG_COMPONENT_DEFINE("BlueprintSlurmExecutor");
 
 namespace fs = std::filesystem;
 
@@ -418,4 +420,5 @@ SlurmExecutor::Collect() const
     return c;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -135,6 +137,7 @@ class SlurmExecutor
     ResultStore m_store;     //!< the results
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SLURM_EXECUTOR_H

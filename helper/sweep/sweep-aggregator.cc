@@ -21,8 +21,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("SweepAggregator");
+NS_LOG_COMPONENT_DEFINE("BlueprintSweepAggregator");
 
 namespace
 {
@@ -508,4 +510,5 @@ WriteSweepAggregate(const std::string& outDir, std::ostream& log)
     return true;
 }
 
+} // namespace blueprint
 } // namespace ns3

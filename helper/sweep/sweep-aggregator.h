@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -130,6 +132,7 @@ class SweepAggregator
  */
 bool WriteSweepAggregate(const std::string& outDir, std::ostream& log);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SWEEP_AGGREGATOR_H

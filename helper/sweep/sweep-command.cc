@@ -20,6 +20,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -310,4 +312,5 @@ RunSweepCommand(const SweepCommandOptions& o, std::ostream& out, std::ostream& e
     return Submit(o, plan, planPath, store, out, err);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -52,6 +54,7 @@ struct SweepCommandOptions
  */
 int RunSweepCommand(const SweepCommandOptions& options, std::ostream& out, std::ostream& err);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SWEEP_COMMAND_H

@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -453,4 +455,5 @@ SweepConstraint::EvaluateNode(int index, const std::map<std::string, std::string
     return order >= 0;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -107,6 +109,7 @@ class SweepConstraint
     SourceMark m_mark;         //!< where it is written
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SWEEP_CONSTRAINT_H

@@ -18,8 +18,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("SweepPlan");
+NS_LOG_COMPONENT_DEFINE("BlueprintSweepPlan");
 
 namespace
 {
@@ -343,4 +345,5 @@ ExpandSweep(const SweepSpec& spec, const std::string& program)
     return plan;
 }
 
+} // namespace blueprint
 } // namespace ns3

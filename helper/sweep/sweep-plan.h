@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -99,6 +101,7 @@ struct SweepPlan
  */
 SweepPlan ExpandSweep(const SweepSpec& spec, const std::string& program);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SWEEP_PLAN_H

@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 std::optional<SweepQuantity>
 ParseSweepQuantity(const std::string& text)
@@ -66,4 +68,5 @@ ParseSweepQuantity(const std::string& text)
     return std::nullopt;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -39,6 +41,7 @@ struct SweepQuantity
  */
 std::optional<SweepQuantity> ParseSweepQuantity(const std::string& text);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SWEEP_QUANTITY_H

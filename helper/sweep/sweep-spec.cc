@@ -15,8 +15,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("SweepSpec");
+NS_LOG_COMPONENT_DEFINE("BlueprintSweepSpec");
 
 namespace
 {
@@ -368,4 +370,5 @@ ReadSweepString(const std::string& text, const std::string& fileName)
     return ReadSweep(ConfigNode::LoadString(text, fileName), fileName);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -70,6 +72,7 @@ SweepSpec ReadSweepFile(const std::string& path);
  */
 SweepSpec ReadSweepString(const std::string& text, const std::string& fileName);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SWEEP_SPEC_H

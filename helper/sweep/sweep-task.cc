@@ -28,8 +28,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("SweepTask");
+NS_LOG_COMPONENT_DEFINE("BlueprintSweepTask");
 
 namespace
 {
@@ -185,4 +187,5 @@ SlurmTaskRunIndex(const std::string& listPath, std::size_t offset, std::size_t a
                      "no line " + std::to_string(offset + arrayTaskId + 1) + " in the run list");
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -49,6 +51,7 @@ std::size_t SlurmTaskRunIndex(const std::string& listPath,
                               std::size_t offset,
                               std::size_t arrayTaskId);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_SWEEP_TASK_H

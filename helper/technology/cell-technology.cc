@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 bool
 CellTechnology::CarriesFirstNodeEquipment() const
@@ -110,4 +112,5 @@ AddCellFootprint(const ScenarioSpec& spec,
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -91,6 +93,7 @@ void AddCellFootprint(const ScenarioSpec& spec,
                       const std::vector<const LinkSpec*>& cells,
                       FootprintTally& tally);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_CELL_TECHNOLOGY_H

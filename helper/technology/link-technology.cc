@@ -13,8 +13,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("LinkTechnology");
+NS_LOG_COMPONENT_DEFINE("BlueprintLinkTechnology");
 
 namespace
 {
@@ -221,4 +223,5 @@ AddCostOverride(ScenarioBuild& run, const LinkSpec& l, const std::string& techno
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

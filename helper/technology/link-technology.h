@@ -20,6 +20,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class ScenarioBuild;
 
@@ -282,6 +284,7 @@ std::vector<TechnologyLinks> LinksByTechnology(const ScenarioSpec& spec);
  */
 void AddCostOverride(ScenarioBuild& run, const LinkSpec& link, const std::string& technology);
 
+} // namespace blueprint
 } // namespace ns3
 
 /**
@@ -293,6 +296,6 @@ void AddCostOverride(ScenarioBuild& run, const LinkSpec& link, const std::string
  */
 #define BLUEPRINT_REGISTER_LINK_TECHNOLOGY(Class, isDefault)                                       \
     static const bool g_blueprintRegistered##Class [[maybe_unused]] =                              \
-        ::ns3::LinkTechnologyRegistry::Register(std::make_unique<Class>(), isDefault)
+        ::ns3::blueprint::LinkTechnologyRegistry::Register(std::make_unique<Class>(), isDefault)
 
 #endif // BLUEPRINT_LINK_TECHNOLOGY_H

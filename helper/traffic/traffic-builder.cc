@@ -29,6 +29,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -268,4 +270,5 @@ BuildTraffic(ScenarioBuild& sb)
     return probes;
 }
 
+} // namespace blueprint
 } // namespace ns3

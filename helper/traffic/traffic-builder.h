@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -35,6 +37,7 @@ struct FlowProbe
  */
 std::vector<std::unique_ptr<FlowProbe>> BuildTraffic(ScenarioBuild& run);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_TRAFFIC_BUILDER_H

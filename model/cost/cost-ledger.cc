@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 void
 CostLedger::Add(const CostItem& item)
@@ -111,4 +113,5 @@ CostLedger::GetAnnualisedByTechnology(double discountRate) const
     return byTechnology;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -91,6 +93,7 @@ class CostLedger
     std::vector<CostItem> m_items; //!< items in insertion order
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_COST_LEDGER_H */

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 CostItem
 FibrePlantCost(const std::string& profile,
@@ -32,4 +34,5 @@ FibrePlantCost(const std::string& profile,
     return item;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -31,6 +33,7 @@ CostItem FibrePlantCost(const std::string& profile,
                         double lengthKm,
                         const std::string& technology);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_FIBRE_PLANT_COST_H */

@@ -8,6 +8,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 Ptr<ElementPowerModel>
 CreateConstantPowerModel(double watts, double pue)
@@ -20,4 +22,5 @@ CreateConstantPowerModel(double watts, double pue)
     return model;
 }
 
+} // namespace blueprint
 } // namespace ns3

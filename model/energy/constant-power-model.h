@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -21,6 +23,7 @@ namespace ns3
  */
 Ptr<ElementPowerModel> CreateConstantPowerModel(double watts, double pue);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_CONSTANT_POWER_MODEL_H */

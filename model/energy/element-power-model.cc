@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("ElementPowerModel");
+NS_LOG_COMPONENT_DEFINE("BlueprintElementPowerModel");
 
 NS_OBJECT_ENSURE_REGISTERED(ElementPowerModel);
 
@@ -21,7 +23,7 @@ TypeId
 ElementPowerModel::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::ElementPowerModel")
+        TypeId("ns3::blueprint::ElementPowerModel")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<ElementPowerModel>()
@@ -123,4 +125,5 @@ ElementPowerModel::GetPue() const
     return m_pue;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -17,8 +19,9 @@ namespace ns3
  * P(u) = Pue * (IdlePower + (MaxPower - IdlePower) * u), with u = carried bit rate / Capacity
  * clipped to [0, 1]: the "linear with idle" energy profile of Restrepo, Gruber and Mas Machuca
  * (Energy profile aware routing, IEEE ICC Workshops 2009). Measured network gear is close to
- * flat, so IdlePower is usually a large share of MaxPower (80-90 % is blueprint's assumption). Pue scales the element's own draw to what its site takes from the grid (cooling,
- * power conversion), as in Vereecken et al. 2011 and the Uptime Institute PUE surveys.
+ * flat, so IdlePower is usually a large share of MaxPower (80-90 % is blueprint's assumption). Pue
+ * scales the element's own draw to what its site takes from the grid (cooling, power conversion),
+ * as in Vereecken et al. 2011 and the Uptime Institute PUE surveys.
  *
  * With Capacity 0 the element draws a constant Pue * IdlePower whatever it carries: the model for
  * equipment whose draw does not follow traffic, such as DSL line cards and optics.
@@ -80,6 +83,7 @@ class ElementPowerModel : public Object
     double m_pue;       //!< site power usage effectiveness (>= 1)
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_ELEMENT_POWER_MODEL_H */

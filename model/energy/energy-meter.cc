@@ -13,15 +13,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("EnergyMeter");
+NS_LOG_COMPONENT_DEFINE("BlueprintEnergyMeter");
 
 NS_OBJECT_ENSURE_REGISTERED(EnergyMeter);
 
 TypeId
 EnergyMeter::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::EnergyMeter")
+    static TypeId tid = TypeId("ns3::blueprint::EnergyMeter")
                             .SetParent<Object>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<EnergyMeter>();
@@ -186,4 +188,5 @@ EnergyMeter::DoDispose()
     Object::DoDispose();
 }
 
+} // namespace blueprint
 } // namespace ns3

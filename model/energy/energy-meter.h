@@ -22,6 +22,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -149,6 +151,7 @@ class EnergyMeter : public Object
     Time m_start;                                //!< start of the window
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_ENERGY_METER_H */

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -237,4 +239,5 @@ EquipmentProfile::GetCostItem(const std::string& element, const std::string& nod
     return item;
 }
 
+} // namespace blueprint
 } // namespace ns3

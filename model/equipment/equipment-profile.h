@@ -16,6 +16,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -73,6 +75,7 @@ struct EquipmentProfile
     CostItem GetCostItem(const std::string& element, const std::string& node) const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_EQUIPMENT_PROFILE_H */

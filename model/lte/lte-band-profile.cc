@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -143,4 +145,5 @@ LteSimulatedEarfcn(double mhz, bool downlink)
     return best;
 }
 
+} // namespace blueprint
 } // namespace ns3

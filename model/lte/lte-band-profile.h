@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -102,6 +104,7 @@ uint16_t LteResourceBlocks(double bandwidthHz);
  */
 uint32_t LteSimulatedEarfcn(double mhz, bool downlink);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_LTE_BAND_PROFILE_H

@@ -17,8 +17,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("LteEnbEnergyModel");
+NS_LOG_COMPONENT_DEFINE("BlueprintLteEnbEnergyModel");
 NS_OBJECT_ENSURE_REGISTERED(LteEnbEnergyModel);
 
 namespace
@@ -31,7 +33,7 @@ TypeId
 LteEnbEnergyModel::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::LteEnbEnergyModel")
+        TypeId("ns3::blueprint::LteEnbEnergyModel")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<LteEnbEnergyModel>()
@@ -162,4 +164,5 @@ LteEnbEnergyModel::Attach(Ptr<LteEnbNetDevice> enb)
         MakeCallback(&LteEnbEnergyModel::NotifyDlScheduling, this));
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -18,6 +18,9 @@ namespace ns3
 class LteAmc;
 class LteEnbNetDevice;
 
+namespace blueprint
+{
+
 /**
  * \ingroup blueprint
  * \brief Power and energy of one LTE eNB (cell) by the EARTH model, from ns-3's downlink
@@ -120,6 +123,7 @@ class LteEnbEnergyModel : public Object
     mutable double m_openLoad = 0;       //!< its summed block shares
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_LTE_ENB_ENERGY_MODEL_H

@@ -9,8 +9,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("MicrowaveAcmTable");
+NS_LOG_COMPONENT_DEFINE("BlueprintMicrowaveAcmTable");
 
 namespace
 {
@@ -109,4 +111,5 @@ MicrowaveAcmTable::Select(double snrDb, std::size_t lowest, std::size_t highest,
     return nullptr;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-microwave
@@ -80,6 +82,7 @@ class MicrowaveAcmTable
                                              double marginDb);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_MICROWAVE_ACM_TABLE_H */

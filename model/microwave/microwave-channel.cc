@@ -20,8 +20,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("MicrowaveChannel");
+NS_LOG_COMPONENT_DEFINE("BlueprintMicrowaveChannel");
 
 NS_OBJECT_ENSURE_REGISTERED(MicrowaveChannel);
 
@@ -57,7 +59,7 @@ TypeId
 MicrowaveChannel::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::MicrowaveChannel")
+        TypeId("ns3::blueprint::MicrowaveChannel")
             .SetParent<PointToPointChannel>()
             .SetGroupName("Blueprint")
             .AddConstructor<MicrowaveChannel>()
@@ -84,7 +86,7 @@ MicrowaveChannel::GetTypeId()
             .AddTraceSource("ModulationChange",
                             "The modulation (and so the line rate) changed.",
                             MakeTraceSourceAccessor(&MicrowaveChannel::m_modulationTrace),
-                            "ns3::MicrowaveChannel::ModulationChangeCallback")
+                            "ns3::blueprint::MicrowaveChannel::ModulationChangeCallback")
             .AddTraceSource("OutageDrop",
                             "A packet was lost because the hop was in outage.",
                             MakeTraceSourceAccessor(&MicrowaveChannel::m_outageDropTrace),
@@ -220,4 +222,5 @@ MicrowaveChannel::TransmitStart(Ptr<const Packet> p, Ptr<PointToPointNetDevice> 
     return true;
 }
 
+} // namespace blueprint
 } // namespace ns3

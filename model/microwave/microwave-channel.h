@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-microwave
@@ -112,6 +114,7 @@ class MicrowaveChannel : public PointToPointChannel
     TracedCallback<Ptr<const Packet>> m_outageDropTrace; //!< packets lost in outage
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_MICROWAVE_CHANNEL_H */

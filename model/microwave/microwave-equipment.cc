@@ -9,8 +9,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("MicrowaveEquipment");
+NS_LOG_COMPONENT_DEFINE("BlueprintMicrowaveEquipment");
 
 namespace
 {
@@ -128,4 +130,5 @@ MicrowaveEquipment::GetCostItem(const std::string& element,
     return item;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-microwave
@@ -71,6 +73,7 @@ struct MicrowaveEquipment
                          double dishBDiameterM) const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_MICROWAVE_EQUIPMENT_H */

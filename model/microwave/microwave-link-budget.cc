@@ -15,8 +15,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("MicrowaveLinkBudget");
+NS_LOG_COMPONENT_DEFINE("BlueprintMicrowaveLinkBudget");
 
 NS_OBJECT_ENSURE_REGISTERED(MicrowaveLinkBudget);
 
@@ -33,7 +35,7 @@ TypeId
 MicrowaveLinkBudget::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::MicrowaveLinkBudget")
+        TypeId("ns3::blueprint::MicrowaveLinkBudget")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<MicrowaveLinkBudget>()
@@ -268,4 +270,5 @@ MicrowaveLinkBudget::GetChannelWidthHz() const
     return m_channelWidthHz;
 }
 
+} // namespace blueprint
 } // namespace ns3

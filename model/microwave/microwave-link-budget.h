@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-microwave
@@ -165,6 +167,7 @@ class MicrowaveLinkBudget : public Object
     double m_waterVapourGm3;    //!< water-vapour density along the hop
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_MICROWAVE_LINK_BUDGET_H */

@@ -8,6 +8,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 NrActiveUes::NrActiveUes()
     : m_looks(0),
@@ -163,4 +165,5 @@ NrActiveUes::SetDeferring(bool deferring)
     m_deferring = deferring;
 }
 
+} // namespace blueprint
 } // namespace ns3

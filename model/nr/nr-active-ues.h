@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-nr
@@ -147,6 +149,7 @@ class NrActiveUes
         m_deferred; //!< members waiting for a time
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_ACTIVE_UES_H */

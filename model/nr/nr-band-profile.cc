@@ -8,6 +8,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -452,4 +454,5 @@ NrUeClass::Names()
     return NamesOf(UeClasses());
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -144,6 +146,7 @@ struct NrUeClass
     static std::vector<std::string> Names();
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_BAND_PROFILE_H */

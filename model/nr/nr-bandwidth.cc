@@ -13,8 +13,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrBandwidth");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrBandwidth");
 
 namespace
 {
@@ -159,4 +161,5 @@ NrMaxResourceBlocks(double bandwidthHz, uint8_t mu, bool fr2)
     throw std::invalid_argument(message.str());
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -37,6 +39,7 @@ uint32_t NrMaxResourceBlocks(double bandwidthHz, uint8_t mu, bool fr2);
  */
 std::vector<double> NrChannelBandwidths(uint8_t mu, bool fr2);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_BANDWIDTH_H

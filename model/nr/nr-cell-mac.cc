@@ -22,8 +22,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrCellMac");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrCellMac");
 
 NS_OBJECT_ENSURE_REGISTERED(NrCellMac);
 
@@ -120,7 +122,7 @@ TypeId
 NrCellMac::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NrCellMac")
+        TypeId("ns3::blueprint::NrCellMac")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrCellMac>()
@@ -128,12 +130,12 @@ NrCellMac::GetTypeId()
                             "A downlink transport block transmission: UE, MCS, PRBs, TBS (bits), "
                             "HARQ attempt (1 = first), decoded.",
                             MakeCellTraceAccessor(&NrCellMacTraces::dlTb),
-                            "ns3::NrGnbNetDevice::TbTracedCallback")
+                            "ns3::blueprint::NrGnbNetDevice::TbTracedCallback")
             .AddTraceSource("UlTb",
                             "An uplink transport block transmission: UE, MCS, PRBs, TBS (bits), "
                             "HARQ attempt (1 = first), decoded.",
                             MakeCellTraceAccessor(&NrCellMacTraces::ulTb),
-                            "ns3::NrGnbNetDevice::TbTracedCallback")
+                            "ns3::blueprint::NrGnbNetDevice::TbTracedCallback")
             .AddTraceSource("MacTx",
                             "A packet was queued for a UE.",
                             MakeCellTraceAccessor(&NrCellMacTraces::macTx),
@@ -152,12 +154,12 @@ NrCellMac::GetTypeId()
                             "A TTI of the slot engine ended its scheduling: TTI index, PRBs "
                             "carrying PDSCH, PRBs of the carrier. Fires after the TTI's DlTb.",
                             MakeCellTraceAccessor(&NrCellMacTraces::dlTti),
-                            "ns3::NrGnbNetDevice::TtiActivityTracedCallback")
+                            "ns3::blueprint::NrGnbNetDevice::TtiActivityTracedCallback")
             .AddTraceSource("UlTti",
                             "The PUSCHs of a TTI ran: TTI index, PRBs carrying PUSCH, PRBs of "
                             "the carrier. Fires after the TTI's UlTb.",
                             MakeCellTraceAccessor(&NrCellMacTraces::ulTti),
-                            "ns3::NrGnbNetDevice::TtiActivityTracedCallback")
+                            "ns3::blueprint::NrGnbNetDevice::TtiActivityTracedCallback")
             .AddTraceSource("ConnectedUes",
                             "The number of UEs the cell serves changed: the new number.",
                             MakeCellTraceAccessor(&NrCellMacTraces::connectedUes),
@@ -166,7 +168,7 @@ NrCellMac::GetTypeId()
                             "The PDCCH of a TTI: TTI index, DCIs sent, CCEs they took, CCEs of "
                             "the CORESET.",
                             MakeCellTraceAccessor(&NrCellMacTraces::pdcch),
-                            "ns3::NrGnbNetDevice::PdcchTracedCallback");
+                            "ns3::blueprint::NrGnbNetDevice::PdcchTracedCallback");
     return tid;
 }
 
@@ -709,4 +711,5 @@ NrCellMac::RunUl(uint64_t tti)
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

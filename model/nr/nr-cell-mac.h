@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class NrChannel;
 class NrUeNetDevice;
@@ -275,6 +277,7 @@ class NrCellMac : public Object
     uint32_t m_connectedUes; //!< UEs served now
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_CELL_MAC_H */

@@ -22,8 +22,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrCellState");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrCellState");
 
 NrTddPattern
 NrCellMacConfig::MakePattern() const
@@ -447,4 +449,5 @@ NrCellState::AllocateDci(uint32_t ue, uint32_t cceLimit)
     return m_pdcch.Allocate(ue + 1, GetDlSinr(ue), cceLimit);
 }
 
+} // namespace blueprint
 } // namespace ns3

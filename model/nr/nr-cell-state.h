@@ -31,6 +31,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class NrChannel;
 class NrUeNetDevice;
@@ -465,6 +467,7 @@ class NrCellState
     std::vector<uint8_t> m_ulSymbols;     //!< uplink symbols (0: no PUCCH)
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_CELL_STATE_H */

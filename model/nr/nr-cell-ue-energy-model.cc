@@ -11,15 +11,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrCellUeEnergyModel");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrCellUeEnergyModel");
 
 NS_OBJECT_ENSURE_REGISTERED(NrCellUeEnergyModel);
 
 TypeId
 NrCellUeEnergyModel::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NrCellUeEnergyModel")
+    static TypeId tid = TypeId("ns3::blueprint::NrCellUeEnergyModel")
                             .SetParent<Object>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<NrCellUeEnergyModel>();
@@ -156,4 +158,5 @@ NrCellUeEnergyModel::ConnectedUes(uint32_t connected)
     m_connected = connected;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class NrGnbNetDevice;
 
@@ -142,6 +144,7 @@ class NrCellUeEnergyModel : public Object
     std::map<uint64_t, std::map<uint32_t, UeActivity>> m_open; //!< TTI -> UE -> data
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_CELL_UE_ENERGY_MODEL_H */

@@ -26,8 +26,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrChannel");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrChannel");
 
 NS_OBJECT_ENSURE_REGISTERED(NrChannel);
 
@@ -81,7 +83,7 @@ TypeId
 NrChannel::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NrChannel")
+        TypeId("ns3::blueprint::NrChannel")
             .SetParent<Channel>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrChannel>()
@@ -154,7 +156,7 @@ NrChannel::GetTypeId()
             .AddTraceSource("PathGainUpdate",
                             "A (UE, gNB) path gain was recomputed.",
                             MakeTraceSourceAccessor(&NrChannel::m_pathGainTrace),
-                            "ns3::NrChannel::PathGainTracedCallback");
+                            "ns3::blueprint::NrChannel::PathGainTracedCallback");
     return tid;
 }
 
@@ -780,4 +782,5 @@ NrChannel::AssignStreams(int64_t stream)
     return m_streamsUsed;
 }
 
+} // namespace blueprint
 } // namespace ns3

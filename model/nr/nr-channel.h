@@ -23,6 +23,9 @@ namespace ns3
 class MobilityModel;
 class ThreeGppPropagationLossModel;
 
+namespace blueprint
+{
+
 /**
  * \ingroup blueprint
  * \brief The radio environment of one NR carrier shared by several gNBs and their UEs.
@@ -425,6 +428,7 @@ class NrChannel : public Channel
     mutable TracedCallback<uint32_t, uint32_t, double> m_pathGainTrace;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_CHANNEL_H */

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -234,4 +236,5 @@ NrSrResources::ChoosePeriod(uint32_t ues,
     return candidates.back();
 }
 
+} // namespace blueprint
 } // namespace ns3

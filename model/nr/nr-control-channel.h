@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -189,6 +191,7 @@ class NrSrResources
         const std::function<std::vector<uint64_t>(uint32_t)>& usableOffsets);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_CONTROL_CHANNEL_H */

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -94,4 +96,5 @@ NrGetCqi(NrCqiTableId table, uint8_t cqi)
     return (*rows)[cqi - 1];
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -60,6 +62,7 @@ constexpr uint8_t NR_MAX_CQI = 15;
  */
 const NrCqiEntry& NrGetCqi(NrCqiTableId table, uint8_t cqi);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_CQI_TABLE_H

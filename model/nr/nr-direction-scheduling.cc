@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 NrDirectionScheduling::NrDirectionScheduling(NrCellState& cell)
     : m_cell(cell),
@@ -42,4 +44,5 @@ NrDirectionScheduling::SetDeferring(bool deferring)
     m_active.SetDeferring(deferring);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-nr
@@ -55,6 +57,7 @@ class NrDirectionScheduling
     std::vector<uint32_t> m_scratchDue; //!< reused list of due retransmissions
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_DIRECTION_SCHEDULING_H */

@@ -15,8 +15,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrDlScheduling");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrDlScheduling");
 
 NrDlScheduling::NrDlScheduling(NrCellState& cell)
     : NrDirectionScheduling(cell)
@@ -249,4 +251,5 @@ NrDlScheduling::Deliver(uint32_t ue,
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-nr
@@ -112,6 +114,7 @@ class NrDlScheduling : public NrDirectionScheduling
     void Deliver(uint32_t ue, uint32_t epoch, std::vector<NrTbSegment> segments, bool decoded);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_DL_SCHEDULING_H */

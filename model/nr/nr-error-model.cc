@@ -16,8 +16,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrErrorModel");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrErrorModel");
 
 namespace
 {
@@ -124,4 +126,5 @@ NrErrorModel::CombineSinr(const std::vector<double>& sinrsLinear)
     return sum;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -115,6 +117,7 @@ class NrErrorModel
     static double CombineSinr(const std::vector<double>& sinrsLinear);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_ERROR_MODEL_H

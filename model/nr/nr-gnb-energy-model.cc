@@ -20,8 +20,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrGnbEnergyModel");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrGnbEnergyModel");
 
 NS_OBJECT_ENSURE_REGISTERED(NrGnbEnergyModel);
 
@@ -172,7 +174,7 @@ TypeId
 NrGnbEnergyModel::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NrGnbEnergyModel")
+        TypeId("ns3::blueprint::NrGnbEnergyModel")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrGnbEnergyModel>()
@@ -566,4 +568,5 @@ NrGnbEnergyModel::Attach(Ptr<NrGnbNetDevice> gnb)
     gnb->TraceConnectWithoutContext("UlTti", MakeCallback(&NrGnbEnergyModel::NotifyUlTti, this));
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class NrGnbNetDevice;
 
@@ -396,6 +398,7 @@ class NrGnbEnergyModel : public Object
     NrTtiEnergyAccumulator m_accumulator; //!< the integrated energy
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_GNB_ENERGY_MODEL_H */

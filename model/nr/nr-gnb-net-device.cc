@@ -23,8 +23,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrGnbNetDevice");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrGnbNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(NrGnbNetDevice);
 
@@ -95,7 +97,7 @@ NrGnbNetDevice::GetTypeId()
 {
     static TypeId tid = [] {
         TypeId tid =
-            TypeId("ns3::NrGnbNetDevice")
+            TypeId("ns3::blueprint::NrGnbNetDevice")
                 .SetParent<NrNetDevice>()
                 .SetGroupName("Blueprint")
                 .AddConstructor<NrGnbNetDevice>()
@@ -740,4 +742,5 @@ NrGnbNetDevice::IsLinkUp() const
     return m_channel != nullptr;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -18,6 +18,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class NrChannel;
 
@@ -421,6 +423,7 @@ class NrGnbNetDevice : public NrNetDevice
     std::unordered_map<uint32_t, uint32_t> m_framedRoutes; //!< address behind a UE -> its address
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_GNB_NET_DEVICE_H */

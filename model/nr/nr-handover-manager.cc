@@ -19,8 +19,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrHandoverManager");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrHandoverManager");
 
 NS_OBJECT_ENSURE_REGISTERED(NrHandoverManager);
 
@@ -28,7 +30,7 @@ TypeId
 NrHandoverManager::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NrHandoverManager")
+        TypeId("ns3::blueprint::NrHandoverManager")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrHandoverManager>()
@@ -74,11 +76,11 @@ NrHandoverManager::GetTypeId()
             .AddTraceSource("HandoverStart",
                             "A UE left its cell for a target cell.",
                             MakeTraceSourceAccessor(&NrHandoverManager::m_handoverStartTrace),
-                            "ns3::NrHandoverManager::HandoverTracedCallback")
+                            "ns3::blueprint::NrHandoverManager::HandoverTracedCallback")
             .AddTraceSource("HandoverEnd",
                             "A UE was connected in its target cell.",
                             MakeTraceSourceAccessor(&NrHandoverManager::m_handoverEndTrace),
-                            "ns3::NrHandoverManager::HandoverTracedCallback");
+                            "ns3::blueprint::NrHandoverManager::HandoverTracedCallback");
     return tid;
 }
 
@@ -259,4 +261,5 @@ NrHandoverManager::CompleteHandover(uint32_t ue, uint32_t source, uint32_t targe
     m_handoverEndTrace(u.device, m_cells[source], m_cells[target]);
 }
 
+} // namespace blueprint
 } // namespace ns3

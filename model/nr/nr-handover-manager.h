@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class NrGnbNetDevice;
 class NrUeNetDevice;
@@ -168,6 +170,7 @@ class NrHandoverManager : public Object
         m_handoverEndTrace; //!< HandoverEnd
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_HANDOVER_MANAGER_H */

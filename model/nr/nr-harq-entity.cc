@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 NrHarqEntity::NrHarqEntity(uint32_t processes, uint8_t maxTransmissions)
     : m_processes(processes),
@@ -199,4 +201,5 @@ NrHarqEntity::GetMaxTransmissions() const
     return m_maxTransmissions;
 }
 
+} // namespace blueprint
 } // namespace ns3

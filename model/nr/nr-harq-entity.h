@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -171,6 +173,7 @@ class NrHarqEntity
     mutable uint32_t m_freeCount{0};  //!< free processes from m_countedAt to m_nextRelease
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_HARQ_ENTITY_H */

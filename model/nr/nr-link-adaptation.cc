@@ -14,8 +14,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrLinkAdaptation");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrLinkAdaptation");
 
 uint8_t
 NrLinkAdaptation::SinrToCqi(double sinrLinear, NrCqiTableId table, double alpha)
@@ -127,4 +129,5 @@ NrLinkAdaptation::GetCqiTable(NrMcsTableId mcsTable)
                                 " does not exist");
 }
 
+} // namespace blueprint
 } // namespace ns3

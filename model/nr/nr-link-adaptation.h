@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -83,6 +85,7 @@ class NrLinkAdaptation
     static NrCqiTableId GetCqiTable(NrMcsTableId mcsTable);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_LINK_ADAPTATION_H

@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrMacSchedulerPf");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrMacSchedulerPf");
 
 NS_OBJECT_ENSURE_REGISTERED(NrMacSchedulerPf);
 
@@ -21,7 +23,7 @@ TypeId
 NrMacSchedulerPf::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NrMacSchedulerPf")
+        TypeId("ns3::blueprint::NrMacSchedulerPf")
             .SetParent<NrMacScheduler>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrMacSchedulerPf>()
@@ -121,4 +123,5 @@ NrMacSchedulerPf::NotifyOutcome(const std::vector<NrUeDemand>& demands,
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

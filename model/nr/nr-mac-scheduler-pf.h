@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-nr
@@ -79,6 +81,7 @@ class NrMacSchedulerPf : public NrMacScheduler
     std::vector<double> m_metric;             //!< r_i / T_i of each demand of the TTI under way
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_MAC_SCHEDULER_PF_H */

@@ -8,15 +8,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrMacSchedulerRr");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrMacSchedulerRr");
 
 NS_OBJECT_ENSURE_REGISTERED(NrMacSchedulerRr);
 
 TypeId
 NrMacSchedulerRr::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NrMacSchedulerRr")
+    static TypeId tid = TypeId("ns3::blueprint::NrMacSchedulerRr")
                             .SetParent<NrMacScheduler>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<NrMacSchedulerRr>();
@@ -58,4 +60,5 @@ NrMacSchedulerRr::NotifyOutcome(const std::vector<NrUeDemand>& demands,
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-nr
@@ -45,6 +47,7 @@ class NrMacSchedulerRr : public NrMacScheduler
     uint32_t m_nextUe; //!< the UE index whose turn it is for a spare PRB
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_MAC_SCHEDULER_RR_H */

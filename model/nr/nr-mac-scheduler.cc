@@ -11,15 +11,18 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrMacScheduler");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrMacScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(NrMacScheduler);
 
 TypeId
 NrMacScheduler::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NrMacScheduler").SetParent<Object>().SetGroupName("Blueprint");
+    static TypeId tid =
+        TypeId("ns3::blueprint::NrMacScheduler").SetParent<Object>().SetGroupName("Blueprint");
     return tid;
 }
 
@@ -157,4 +160,5 @@ NrMacScheduler::ShareInOrder(const std::vector<std::size_t>& order,
     return outcome;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-nr
@@ -175,6 +177,7 @@ class NrMacScheduler : public Object
     const std::vector<NrUeDemand>* m_demands = nullptr; //!< the demands of the TTI under way
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_MAC_SCHEDULER_H */

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -109,4 +111,5 @@ NrMaxMcs(NrMcsTableId table)
     return static_cast<uint8_t>(size - 1);
 }
 
+} // namespace blueprint
 } // namespace ns3

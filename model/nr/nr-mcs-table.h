@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -63,6 +65,7 @@ const NrMcsEntry& NrGetMcs(NrMcsTableId table, uint8_t mcs);
  */
 uint8_t NrMaxMcs(NrMcsTableId table);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_MCS_TABLE_H

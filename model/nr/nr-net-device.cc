@@ -9,8 +9,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrNetDevice");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(NrNetDevice);
 
@@ -18,7 +20,7 @@ TypeId
 NrNetDevice::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NrNetDevice")
+        TypeId("ns3::blueprint::NrNetDevice")
             .SetParent<NetDevice>()
             .SetGroupName("Blueprint")
             .AddAttribute("Mtu",
@@ -192,4 +194,5 @@ NrNetDevice::SupportsSendFrom() const
     return false;
 }
 
+} // namespace blueprint
 } // namespace ns3

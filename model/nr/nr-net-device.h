@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -70,6 +72,7 @@ class NrNetDevice : public NetDevice
     NetDevice::PromiscReceiveCallback m_promiscCallback; //!< promiscuous handler
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_NET_DEVICE_H

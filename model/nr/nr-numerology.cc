@@ -11,8 +11,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrNumerology");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrNumerology");
 
 namespace
 {
@@ -181,4 +183,5 @@ NrNumerology::GetAbsoluteSymbolEnd(uint32_t symbol, uint64_t absoluteSlot) const
     return MilliSeconds(subframe) + GetSymbolEnd(symbol, slot);
 }
 
+} // namespace blueprint
 } // namespace ns3

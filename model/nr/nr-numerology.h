@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /// NR basic time units per second, 1/Tc = delta_f_max * N_f = 480e3 * 4096 (TS 38.211 clause 4.1).
 constexpr uint64_t NR_TC_PER_SECOND = 480000ULL * 4096ULL;
@@ -161,6 +163,7 @@ class NrNumerology
     uint8_t m_mu; //!< the numerology
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_NUMEROLOGY_H

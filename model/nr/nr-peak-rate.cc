@@ -13,8 +13,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrPeakRate");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrPeakRate");
 
 namespace
 {
@@ -119,4 +121,5 @@ NrPeakRate(const std::vector<NrPeakRateInput>& carriers)
     return rate;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -67,6 +69,7 @@ double NrPeakRate(const NrPeakRateInput& in);
  */
 double NrPeakRate(const std::vector<NrPeakRateInput>& carriers);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_PEAK_RATE_H

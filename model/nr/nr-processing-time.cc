@@ -15,8 +15,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrProcessingTime");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrProcessingTime");
 
 namespace
 {
@@ -144,4 +146,5 @@ NrProcessingTime::Tproc2(uint8_t mu, uint8_t capability, uint32_t d21, uint32_t 
     return std::max(SymbolsToTime(N2(mu, capability, fr2) + d21 + d2, mu), d22);
 }
 
+} // namespace blueprint
 } // namespace ns3

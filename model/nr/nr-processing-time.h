@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -108,6 +110,7 @@ struct NrProcessingTime
                        Time d22 = Time(0));
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_PROCESSING_TIME_H

@@ -7,6 +7,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -40,6 +42,7 @@ struct NrUeRadio
     double heightM = 0.0;        //!< antenna height above ground, m
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_RADIO_H */

@@ -6,6 +6,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 bool
 NrRxReassembly::Account(const NrTbSegment& segment, bool ok)
@@ -76,4 +78,5 @@ NrRxReassembly::GetPartialSdus() const
     return m_partial.size();
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -16,6 +16,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -84,6 +86,7 @@ class NrRxReassembly
     uint64_t m_delivered{0};                         //!< SDUs delivered
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_RX_REASSEMBLY_H */

@@ -14,8 +14,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrSpatialConditionModel");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrSpatialConditionModel");
 
 NS_OBJECT_ENSURE_REGISTERED(NrSpatialConditionModel);
 
@@ -23,7 +25,7 @@ TypeId
 NrSpatialConditionModel::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NrSpatialConditionModel")
+        TypeId("ns3::blueprint::NrSpatialConditionModel")
             .SetParent<ChannelConditionModel>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrSpatialConditionModel>()
@@ -141,4 +143,5 @@ NrSpatialConditionModel::AssignStreams(int64_t stream)
     return 1;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -18,6 +18,9 @@ namespace ns3
 
 class MobilityModel;
 
+namespace blueprint
+{
+
 /**
  * \ingroup blueprint
  * \brief LOS/NLOS state of TR 38.901 that stays consistent as a terminal moves: the LOS
@@ -94,6 +97,7 @@ class NrSpatialConditionModel : public ChannelConditionModel
     mutable std::map<LinkKey, Link> m_links; //!< every link asked about
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_SPATIAL_CONDITION_MODEL_H */

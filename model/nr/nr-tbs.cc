@@ -14,8 +14,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrTbs");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrTbs");
 
 namespace
 {
@@ -240,4 +242,5 @@ NrCodeBlocks(uint32_t tbs, double codeRate)
     return NrSegmentTransportBlock(tbs, codeRate).codeBlocks;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -119,6 +121,7 @@ NrCodeBlockSegmentation NrSegmentTransportBlock(uint32_t tbs, double codeRate);
  */
 uint32_t NrCodeBlocks(uint32_t tbs, double codeRate);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_TBS_H

@@ -11,8 +11,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrTddPattern");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrTddPattern");
 
 namespace
 {
@@ -394,4 +396,5 @@ NrTddPattern::ToString() const
     return m_slots + " S=" + split;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -148,6 +150,7 @@ class NrTddPattern
     uint32_t m_specialUl{0};    //!< uplink symbols of an S slot
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_TDD_PATTERN_H

@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -49,6 +51,7 @@ struct NrTransportBlock
     bool hasBufferStatus = false;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_TRANSPORT_BLOCK_H */

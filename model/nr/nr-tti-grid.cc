@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 NrTtiGrid::NrTtiGrid(uint8_t mu, const NrTddPattern& pattern, uint32_t miniSlotSymbols)
     : m_numerology(mu),
@@ -175,4 +177,5 @@ NrTtiGrid::GetPeriodTtis() const
     return static_cast<uint64_t>(m_pattern.GetPeriodSlots()) * m_ttisPerSlot;
 }
 
+} // namespace blueprint
 } // namespace ns3

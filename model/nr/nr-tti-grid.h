@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -165,6 +167,7 @@ class NrTtiGrid
     std::vector<Time> m_symbolStartInSubframe;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_TTI_GRID_H */

@@ -8,6 +8,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /// Largest MAC SDU an 8-bit L field can announce (TS 38.321 clause 6.1.2).
 static constexpr uint32_t MAX_SHORT_L = 255;
@@ -169,4 +171,5 @@ NrTxBuffer::RestartPartial()
     m_wireBytes += WireBytes(head);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -157,6 +159,7 @@ class NrTxBuffer
     uint64_t m_sentSdus{0};  //!< SDUs completely sent
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_TX_BUFFER_H */

@@ -18,8 +18,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrUeEnergyModel");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrUeEnergyModel");
 
 NS_OBJECT_ENSURE_REGISTERED(NrUeEnergyModel);
 
@@ -38,7 +40,7 @@ TypeId
 NrUeEnergyModel::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NrUeEnergyModel")
+        TypeId("ns3::blueprint::NrUeEnergyModel")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrUeEnergyModel>()
@@ -280,4 +282,5 @@ NrUeEnergyModel::Attach(Ptr<NrUeNetDevice> ue)
     gnb->TraceConnectWithoutContext("UlTti", MakeCallback(&NrUeEnergyModel::UlTti, this));
 }
 
+} // namespace blueprint
 } // namespace ns3

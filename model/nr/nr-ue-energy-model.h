@@ -16,6 +16,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class NrUeNetDevice;
 
@@ -230,6 +232,7 @@ class NrUeEnergyModel : public Object
     NrTtiEnergyAccumulator m_accumulator; //!< the integrated energy
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_UE_ENERGY_MODEL_H */

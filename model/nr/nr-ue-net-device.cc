@@ -14,8 +14,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrUeNetDevice");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrUeNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(NrUeNetDevice);
 
@@ -26,7 +28,7 @@ TypeId
 NrUeNetDevice::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NrUeNetDevice")
+        TypeId("ns3::blueprint::NrUeNetDevice")
             .SetParent<NrNetDevice>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrUeNetDevice>()
@@ -271,4 +273,5 @@ NrUeNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNu
     return true;
 }
 
+} // namespace blueprint
 } // namespace ns3

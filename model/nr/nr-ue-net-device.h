@@ -19,6 +19,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class NrChannel;
 class NrGnbNetDevice;
@@ -173,6 +175,7 @@ class NrUeNetDevice : public NrNetDevice
     TracedCallback<Ptr<const Packet>> m_macRxTrace;     //!< packet delivered up
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_UE_NET_DEVICE_H */

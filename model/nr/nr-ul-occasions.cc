@@ -16,8 +16,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrUlOccasions");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrUlOccasions");
 
 NrUlOccasions::NrUlOccasions()
     : m_srPeriod(1),
@@ -230,4 +232,5 @@ NrUlOccasions::CheckFit(const NrCellMacConfig& config,
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-nr
@@ -87,6 +89,7 @@ class NrUlOccasions
     std::vector<uint32_t> m_cgReserved; //!< PRBs reserved per configured grant offset
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_UL_OCCASIONS_H */

@@ -16,8 +16,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrUlScheduling");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrUlScheduling");
 
 /// Largest slot offset K2 from a PDCCH to the PUSCH it schedules (TS 38.214 clause 6.1.2.1:
 /// K2 is 0..32 in the PUSCH time domain allocation list).
@@ -725,4 +727,5 @@ NrUlScheduling::ReceiveSchedulingRequest(uint32_t ue, uint32_t epoch)
     m_wake();
 }
 
+} // namespace blueprint
 } // namespace ns3

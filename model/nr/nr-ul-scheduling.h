@@ -16,6 +16,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-nr
@@ -268,6 +270,7 @@ class NrUlScheduling : public NrDirectionScheduling
     std::map<int64_t, Requests> m_requests;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_UL_SCHEDULING_H */

@@ -11,8 +11,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnBeamScheduler");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnBeamScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnBeamScheduler);
 NS_OBJECT_ENSURE_REGISTERED(NtnRoundRobinBeamScheduler);
@@ -22,7 +24,7 @@ TypeId
 NtnBeamScheduler::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NtnBeamScheduler").SetParent<Object>().SetGroupName("Blueprint");
+        TypeId("ns3::blueprint::NtnBeamScheduler").SetParent<Object>().SetGroupName("Blueprint");
     return tid;
 }
 
@@ -34,7 +36,7 @@ NtnBeamScheduler::NotifyServed(uint32_t terminal, uint32_t bytes, Time now)
 TypeId
 NtnRoundRobinBeamScheduler::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NtnRoundRobinBeamScheduler")
+    static TypeId tid = TypeId("ns3::blueprint::NtnRoundRobinBeamScheduler")
                             .SetParent<NtnBeamScheduler>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<NtnRoundRobinBeamScheduler>();
@@ -65,7 +67,7 @@ TypeId
 NtnProportionalFairBeamScheduler::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NtnProportionalFairBeamScheduler")
+        TypeId("ns3::blueprint::NtnProportionalFairBeamScheduler")
             .SetParent<NtnBeamScheduler>()
             .SetGroupName("Blueprint")
             .AddConstructor<NtnProportionalFairBeamScheduler>()
@@ -121,4 +123,5 @@ NtnProportionalFairBeamScheduler::NotifyServed(uint32_t terminal, uint32_t bytes
     h.at = now;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -118,6 +120,7 @@ class NtnProportionalFairBeamScheduler : public NtnBeamScheduler
     std::map<uint32_t, History> m_history; //!< per terminal
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_BEAM_SCHEDULER_H */

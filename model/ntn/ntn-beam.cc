@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnBeam");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnBeam");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnBeam);
 
@@ -21,7 +23,7 @@ TypeId
 NtnBeam::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NtnBeam")
+        TypeId("ns3::blueprint::NtnBeam")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<NtnBeam>()
@@ -234,4 +236,5 @@ NtnBeam::CarrierFree()
     Serve();
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -19,6 +19,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -179,6 +181,7 @@ class NtnBeam : public Object
     Time m_lastTxEnd;                       //!< end of the last simulated transmission
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_BEAM_H */

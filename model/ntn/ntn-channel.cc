@@ -25,8 +25,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnChannel");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnChannel");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnChannel);
 
@@ -40,18 +42,18 @@ TypeId
 NtnChannel::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NtnChannel")
+        TypeId("ns3::blueprint::NtnChannel")
             .SetParent<Channel>()
             .SetGroupName("Blueprint")
             .AddConstructor<NtnChannel>()
             .AddAttribute("Platform",
-                          "The platforms (any class inheriting from ns3::NtnPlatform).",
+                          "The platforms (any class inheriting from ns3::blueprint::NtnPlatform).",
                           PointerValue(),
                           MakePointerAccessor(&NtnChannel::m_platform),
                           MakePointerChecker<NtnPlatform>())
             .AddAttribute("PathLoss",
                           "TR 38.811 scenario at the terminals (any class inheriting from "
-                          "ns3::NtnPathLoss).",
+                          "ns3::blueprint::NtnPathLoss).",
                           PointerValue(),
                           MakePointerAccessor(&NtnChannel::m_pathLoss),
                           MakePointerChecker<NtnPathLoss>())
@@ -160,19 +162,20 @@ NtnChannel::GetTypeId()
                           TimeValue(MilliSeconds(1)),
                           MakeTimeAccessor(&NtnChannel::m_backgroundBurst),
                           MakeTimeChecker(MicroSeconds(1)))
-            .AddAttribute("SchedulerType",
-                          "Beam scheduler (any class inheriting from ns3::NtnBeamScheduler).",
-                          TypeIdValue(NtnRoundRobinBeamScheduler::GetTypeId()),
-                          MakeTypeIdAccessor(&NtnChannel::m_schedulerType),
-                          MakeTypeIdChecker())
+            .AddAttribute(
+                "SchedulerType",
+                "Beam scheduler (any class inheriting from ns3::blueprint::NtnBeamScheduler).",
+                TypeIdValue(NtnRoundRobinBeamScheduler::GetTypeId()),
+                MakeTypeIdAccessor(&NtnChannel::m_schedulerType),
+                MakeTypeIdChecker())
             .AddTraceSource("Delivery",
                             "A packet left a carrier and was sent over the path.",
                             MakeTraceSourceAccessor(&NtnChannel::m_deliveryTrace),
-                            "ns3::NtnChannel::DeliveryTracedCallback")
+                            "ns3::blueprint::NtnChannel::DeliveryTracedCallback")
             .AddTraceSource("Reassignment",
                             "A terminal's serving platform changed.",
                             MakeTraceSourceAccessor(&NtnChannel::m_reassignmentTrace),
-                            "ns3::NtnChannel::ReassignmentTracedCallback");
+                            "ns3::blueprint::NtnChannel::ReassignmentTracedCallback");
     return tid;
 }
 
@@ -925,4 +928,5 @@ NtnChannel::Transmitted(uint32_t terminal, bool forward, Ptr<Packet> packet, Tim
                                    sender->GetAddress());
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -27,6 +27,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class NtnNetDevice;
 class NtnTerminalNetDevice;
@@ -451,6 +453,7 @@ class NtnChannel : public Channel, public NtnBeamClient
     TracedCallback<uint32_t, int64_t, int64_t> m_reassignmentTrace; //!< every platform change
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_CHANNEL_H */

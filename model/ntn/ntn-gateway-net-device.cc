@@ -14,15 +14,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnGatewayNetDevice");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnGatewayNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnGatewayNetDevice);
 
 TypeId
 NtnGatewayNetDevice::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NtnGatewayNetDevice")
+    static TypeId tid = TypeId("ns3::blueprint::NtnGatewayNetDevice")
                             .SetParent<NtnNetDevice>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<NtnGatewayNetDevice>();
@@ -132,4 +134,5 @@ NtnGatewayNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t prot
     return false;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -67,6 +69,7 @@ class NtnGatewayNetDevice : public NtnNetDevice
     std::vector<Ptr<Queue<Packet>>> m_queues; //!< per terminal id
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_GATEWAY_NET_DEVICE_H */

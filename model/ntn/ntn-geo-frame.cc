@@ -11,8 +11,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnGeoFrame");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnGeoFrame");
 
 namespace
 {
@@ -153,4 +155,5 @@ NtnGeoFrame::GreatCircleDistance(double lat1Deg, double lon1Deg, double lat2Deg,
     return 2.0 * MEAN_EARTH_RADIUS_M * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \defgroup blueprint-ntn Non-terrestrial networks (LEO, GEO, HAPS)
@@ -155,6 +157,7 @@ class NtnGeoFrame
     Eigen::Matrix3d m_enuToEcef;                       //!< columns: east, north, up
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_GEO_FRAME_H */

@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnGeoPlatform");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnGeoPlatform");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnGeoPlatform);
 NS_OBJECT_ENSURE_REGISTERED(NtnHapsPlatform);
@@ -22,7 +24,7 @@ TypeId
 NtnGeoPlatform::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NtnGeoPlatform")
+        TypeId("ns3::blueprint::NtnGeoPlatform")
             .SetParent<NtnPlatform>()
             .SetGroupName("Blueprint")
             .AddConstructor<NtnGeoPlatform>()
@@ -78,7 +80,7 @@ TypeId
 NtnHapsPlatform::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NtnHapsPlatform")
+        TypeId("ns3::blueprint::NtnHapsPlatform")
             .SetParent<NtnPlatform>()
             .SetGroupName("Blueprint")
             .AddConstructor<NtnHapsPlatform>()
@@ -131,4 +133,5 @@ NtnHapsPlatform::GetPlatformName(uint32_t index) const
     return name.str();
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -69,6 +71,7 @@ class NtnHapsPlatform : public NtnPlatform
     double m_altitude;     //!< above the WGS84 ellipsoid, m
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_GEO_PLATFORM_H */

@@ -11,8 +11,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnLinkBudget");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnLinkBudget");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnLinkBudget);
 
@@ -26,7 +28,7 @@ TypeId
 NtnLinkBudget::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NtnLinkBudget")
+        TypeId("ns3::blueprint::NtnLinkBudget")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<NtnLinkBudget>()
@@ -86,4 +88,5 @@ NtnLinkBudget::Evaluate(const NtnLinkInput& in, const NtnPathLoss& pathLoss) con
     return r;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -90,6 +92,7 @@ class NtnLinkBudget : public Object
     double m_skyNoiseTempK; //!< medium temperature of rain, K
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_LINK_BUDGET_H */

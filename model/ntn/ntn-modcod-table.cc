@@ -6,6 +6,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 const std::vector<NtnModcod>&
 NtnModcodTable::GetDvbS2x()
@@ -52,4 +54,5 @@ NtnModcodTable::Select(double esN0Db, double marginDb)
     return best;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -46,6 +48,7 @@ class NtnModcodTable
     static const NtnModcod* Select(double esN0Db, double marginDb);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_MODCOD_TABLE_H */

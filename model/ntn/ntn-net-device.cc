@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnNetDevice");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnNetDevice);
 
@@ -21,7 +23,7 @@ TypeId
 NtnNetDevice::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NtnNetDevice")
+        TypeId("ns3::blueprint::NtnNetDevice")
             .SetParent<NetDevice>()
             .SetGroupName("Blueprint")
             .AddAttribute("Mtu",
@@ -268,4 +270,5 @@ NtnNetDevice::SupportsSendFrom() const
     return false;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -16,6 +16,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class NtnChannel;
 
@@ -122,6 +124,7 @@ class NtnNetDevice : public NetDevice
     uint64_t m_bitsCarried;                              //!< sent plus received bits
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_NET_DEVICE_H */

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -233,4 +235,5 @@ NtnTerminalParameters::GetNames()
     return names;
 }
 
+} // namespace blueprint
 } // namespace ns3

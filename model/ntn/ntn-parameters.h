@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -114,6 +116,7 @@ struct NtnGatewayParameters
     std::string source = "assumption: no published figure for a LEO/GEO gateway or PoP";
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_PARAMETERS_H */

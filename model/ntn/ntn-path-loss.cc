@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnPathLoss");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnPathLoss");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnPathLoss);
 NS_OBJECT_ENSURE_REGISTERED(NtnDenseUrbanPathLoss);
@@ -64,7 +66,8 @@ Bracket(double elevationDeg)
 TypeId
 NtnPathLoss::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NtnPathLoss").SetParent<Object>().SetGroupName("Blueprint");
+    static TypeId tid =
+        TypeId("ns3::blueprint::NtnPathLoss").SetParent<Object>().SetGroupName("Blueprint");
     return tid;
 }
 
@@ -189,7 +192,7 @@ NtnPathLoss::AssignStreams(int64_t stream)
 TypeId
 NtnDenseUrbanPathLoss::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NtnDenseUrbanPathLoss")
+    static TypeId tid = TypeId("ns3::blueprint::NtnDenseUrbanPathLoss")
                             .SetParent<NtnPathLoss>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<NtnDenseUrbanPathLoss>();
@@ -215,7 +218,7 @@ NtnDenseUrbanPathLoss::GetScenarioTable() const
 TypeId
 NtnUrbanPathLoss::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NtnUrbanPathLoss")
+    static TypeId tid = TypeId("ns3::blueprint::NtnUrbanPathLoss")
                             .SetParent<NtnPathLoss>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<NtnUrbanPathLoss>();
@@ -242,7 +245,7 @@ NtnUrbanPathLoss::GetScenarioTable() const
 TypeId
 NtnSuburbanRuralPathLoss::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NtnSuburbanRuralPathLoss")
+    static TypeId tid = TypeId("ns3::blueprint::NtnSuburbanRuralPathLoss")
                             .SetParent<NtnPathLoss>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<NtnSuburbanRuralPathLoss>();
@@ -265,4 +268,5 @@ NtnSuburbanRuralPathLoss::GetScenarioTable() const
     return table;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -213,6 +215,7 @@ class NtnSuburbanRuralPathLoss : public NtnPathLoss
     const NtnScenarioTable& GetScenarioTable() const override;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_PATH_LOSS_H */

@@ -10,8 +10,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnPlatform");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnPlatform");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnPlatform);
 
@@ -36,7 +38,8 @@ NtnLook(const NtnGroundPoint& ground, const Eigen::Vector3d& target)
 TypeId
 NtnPlatform::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NtnPlatform").SetParent<Object>().SetGroupName("Blueprint");
+    static TypeId tid =
+        TypeId("ns3::blueprint::NtnPlatform").SetParent<Object>().SetGroupName("Blueprint");
     return tid;
 }
 
@@ -93,4 +96,5 @@ NtnPlatform::RouteInterSatellite(uint32_t from, uint32_t to, Time t) const
     return {};
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /// Speed of light in vacuum, m/s (SI definition).
 constexpr double NTN_SPEED_OF_LIGHT = 299792458.0;
@@ -132,6 +134,7 @@ class NtnPlatform : public Object
     virtual std::vector<uint32_t> RouteInterSatellite(uint32_t from, uint32_t to, Time t) const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_PLATFORM_H */

@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnRainAttenuation");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnRainAttenuation");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnRainAttenuation);
 
@@ -28,7 +30,7 @@ TypeId
 NtnRainAttenuation::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NtnRainAttenuation")
+        TypeId("ns3::blueprint::NtnRainAttenuation")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<NtnRainAttenuation>()
@@ -132,4 +134,5 @@ NtnRainAttenuation::GetAttenuationExceeded(double frequencyHz,
     return a001 * std::pow(p / 0.01, exponent);
 }
 
+} // namespace blueprint
 } // namespace ns3

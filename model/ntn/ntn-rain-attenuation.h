@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /// Rain coefficients k and alpha of ITU-R P.838-3 (the shared ItuRainCoefficients).
 using NtnRainCoefficients = ItuRainCoefficients;
@@ -75,6 +77,7 @@ class NtnRainAttenuation : public Object, public ItuRainSpecificAttenuation
     double m_tiltDeg;        //!< polarisation tilt, degrees
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_RAIN_ATTENUATION_H */

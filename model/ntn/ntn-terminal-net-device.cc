@@ -11,15 +11,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnTerminalNetDevice");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnTerminalNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnTerminalNetDevice);
 
 TypeId
 NtnTerminalNetDevice::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::NtnTerminalNetDevice")
+    static TypeId tid = TypeId("ns3::blueprint::NtnTerminalNetDevice")
                             .SetParent<NtnNetDevice>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<NtnTerminalNetDevice>();
@@ -96,4 +98,5 @@ NtnTerminalNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t pro
     return true;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -62,6 +64,7 @@ class NtnTerminalNetDevice : public NtnNetDevice
     Ptr<Queue<Packet>> m_queue; //!< transmit queue
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_TERMINAL_NET_DEVICE_H */

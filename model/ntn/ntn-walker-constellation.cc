@@ -14,8 +14,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnWalkerConstellation");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnWalkerConstellation");
 
 NS_OBJECT_ENSURE_REGISTERED(NtnWalkerConstellation);
 
@@ -57,7 +59,7 @@ TypeId
 NtnWalkerConstellation::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::NtnWalkerConstellation")
+        TypeId("ns3::blueprint::NtnWalkerConstellation")
             .SetParent<NtnPlatform>()
             .SetGroupName("Blueprint")
             .AddConstructor<NtnWalkerConstellation>()
@@ -340,4 +342,5 @@ NtnWalkerConstellation::RouteInterSatellite(uint32_t from, uint32_t to, Time t) 
     return RouteLength(a, t) <= RouteLength(b, t) ? a : b;
 }
 
+} // namespace blueprint
 } // namespace ns3

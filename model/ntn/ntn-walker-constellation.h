@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -98,6 +100,7 @@ class NtnWalkerConstellation : public NtnPlatform
     Time m_reassignmentPeriod; //!< global reassignment period
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_WALKER_CONSTELLATION_H */

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 OpticalEquipment
 OpticalEquipment::Defaults()
@@ -123,4 +125,5 @@ OpticalEquipment::Check() const
     return problem.str();
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 struct OpticalTransponderClass;
 
@@ -110,6 +112,7 @@ struct OpticalEquipment
     std::string Check() const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_OPTICAL_EQUIPMENT_H */

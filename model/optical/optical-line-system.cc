@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -153,4 +155,5 @@ OpticalLineSystem::Check() const
     return problem.str();
 }
 
+} // namespace blueprint
 } // namespace ns3

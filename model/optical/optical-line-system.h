@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \defgroup blueprint-optical All-optical paths
@@ -148,6 +150,7 @@ struct OpticalLineSystem
     std::string Check() const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_OPTICAL_LINE_SYSTEM_H */

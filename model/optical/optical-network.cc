@@ -13,8 +13,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("OpticalNetwork");
+NS_LOG_COMPONENT_DEFINE("BlueprintOpticalNetwork");
 
 NS_OBJECT_ENSURE_REGISTERED(OpticalNetwork);
 
@@ -22,7 +24,7 @@ TypeId
 OpticalNetwork::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::OpticalNetwork")
+        TypeId("ns3::blueprint::OpticalNetwork")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<OpticalNetwork>()
@@ -301,4 +303,5 @@ OpticalNetwork::GetGraph() const
     return m_graph;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-optical
@@ -211,6 +213,7 @@ class OpticalNetwork : public Object
     Graph m_graph;                          //!< the routing graph
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_OPTICAL_NETWORK_H */

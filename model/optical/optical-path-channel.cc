@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("OpticalPathChannel");
+NS_LOG_COMPONENT_DEFINE("BlueprintOpticalPathChannel");
 
 NS_OBJECT_ENSURE_REGISTERED(OpticalPathChannel);
 NS_OBJECT_ENSURE_REGISTERED(OpticalTransponderNetDevice);
@@ -21,7 +23,7 @@ NS_OBJECT_ENSURE_REGISTERED(OpticalTransponderNetDevice);
 TypeId
 OpticalPathChannel::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::OpticalPathChannel")
+    static TypeId tid = TypeId("ns3::blueprint::OpticalPathChannel")
                             .SetParent<PointToPointChannel>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<OpticalPathChannel>();
@@ -72,7 +74,7 @@ TypeId
 OpticalTransponderNetDevice::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::OpticalTransponderNetDevice")
+        TypeId("ns3::blueprint::OpticalTransponderNetDevice")
             .SetParent<PointToPointNetDevice>()
             .SetGroupName("Blueprint")
             .AddConstructor<OpticalTransponderNetDevice>()
@@ -95,4 +97,5 @@ OpticalTransponderNetDevice::GetTransponderClass() const
     return m_class;
 }
 
+} // namespace blueprint
 } // namespace ns3

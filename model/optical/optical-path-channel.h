@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 struct OpticalLineSystem;
 struct OpticalTransponderClass;
@@ -95,6 +97,7 @@ class OpticalTransponderNetDevice : public PointToPointNetDevice
     std::string m_class; //!< transponder class name (attribute TransponderClass)
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_OPTICAL_PATH_CHANNEL_H */

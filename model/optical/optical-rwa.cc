@@ -20,8 +20,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("OpticalRwa");
+NS_LOG_COMPONENT_DEFINE("BlueprintOpticalRwa");
 
 NS_OBJECT_ENSURE_REGISTERED(OpticalRwa);
 
@@ -165,7 +167,7 @@ TypeId
 OpticalRwa::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::OpticalRwa")
+        TypeId("ns3::blueprint::OpticalRwa")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddConstructor<OpticalRwa>()
@@ -485,4 +487,5 @@ OpticalRwa::Release(const OpticalLightpath& lightpath)
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -18,6 +18,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-optical
@@ -200,6 +202,7 @@ class OpticalRwa : public Object
     bool m_allowRegenerators;      //!< place regenerators when beyond reach
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_OPTICAL_RWA_H */

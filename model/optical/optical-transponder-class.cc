@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -186,4 +188,5 @@ OpticalTransponderClass::Check() const
     return problem.str();
 }
 
+} // namespace blueprint
 } // namespace ns3

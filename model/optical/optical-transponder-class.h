@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 struct OpticalLineSystem;
 
@@ -71,6 +73,7 @@ struct OpticalTransponderClass
     std::string Check() const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_OPTICAL_TRANSPONDER_CLASS_H */

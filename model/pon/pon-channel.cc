@@ -17,8 +17,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("PonChannel");
+NS_LOG_COMPONENT_DEFINE("BlueprintPonChannel");
 
 NS_OBJECT_ENSURE_REGISTERED(PonChannel);
 
@@ -39,7 +41,7 @@ TypeId
 PonChannel::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::PonChannel")
+        TypeId("ns3::blueprint::PonChannel")
             .SetParent<Channel>()
             .SetGroupName("Blueprint")
             .AddConstructor<PonChannel>()
@@ -200,4 +202,5 @@ PonChannel::GetBudgetReachKm(double budgetDb, uint32_t split)
     return std::max(0.0, (budgetDb - GetOdnLossDb(split, 0.0)) / FIBRE_DB_PER_KM);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class PonOltNetDevice;
 class PonOnuNetDevice;
@@ -127,6 +129,7 @@ class PonChannel : public Channel
     uint64_t m_downstreamBytes;               //!< TC bytes sent downstream
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_CHANNEL_H */

@@ -15,8 +15,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("PonDba");
+NS_LOG_COMPONENT_DEFINE("BlueprintPonDba");
 
 NS_OBJECT_ENSURE_REGISTERED(PonDba);
 NS_OBJECT_ENSURE_REGISTERED(PonStatusReportingDba);
@@ -27,7 +29,7 @@ TypeId
 PonDba::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::PonDba")
+        TypeId("ns3::blueprint::PonDba")
             .SetParent<Object>()
             .SetGroupName("Blueprint")
             .AddAttribute("Cycle",
@@ -115,7 +117,7 @@ PonDba::GetCooperativeMargin() const
 TypeId
 PonStatusReportingDba::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::PonStatusReportingDba")
+    static TypeId tid = TypeId("ns3::blueprint::PonStatusReportingDba")
                             .SetParent<PonDba>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<PonStatusReportingDba>();
@@ -128,7 +130,7 @@ TypeId
 PonFixedGrantDba::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::PonFixedGrantDba")
+        TypeId("ns3::blueprint::PonFixedGrantDba")
             .SetParent<PonDba>()
             .SetGroupName("Blueprint")
             .AddConstructor<PonFixedGrantDba>()
@@ -179,7 +181,7 @@ PonFixedGrantDba::GetFixedGrantBytes(double frameBytes, double perBurstBytes, ui
 TypeId
 PonCooperativeDba::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::PonCooperativeDba")
+    static TypeId tid = TypeId("ns3::blueprint::PonCooperativeDba")
                             .SetParent<PonStatusReportingDba>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<PonCooperativeDba>()
@@ -247,4 +249,5 @@ PonCooperativeDba::GetCooperativeMargin() const
     return m_margin;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class PonFlavour;
 
@@ -25,17 +27,18 @@ class PonFlavour;
  * PonUpstreamScheduler runs the mechanics common to every policy (the frame plan, ranging,
  * polling, report book-keeping, grant messages, fragmentation); the policy answers a few
  * questions, so a new one is a small subclass selected by TypeId (attribute Dba of
- * ns3::PonOltNetDevice):
+ * ns3::blueprint::PonOltNetDevice):
  *
- * - ns3::PonStatusReportingDba: every ONU reports its queue (DBRu, MPCP REPORT), in its bursts
- *   and in a polling slot once per Cycle; the OLT takes in the reports once per Cycle and grants
- *   what was reported, round robin, up to MaxGrant per ONU and frame (ITU-T G.984.3 / G.9807.1
+ * - ns3::blueprint::PonStatusReportingDba: every ONU reports its queue (DBRu, MPCP REPORT), in its
+ * bursts and in a polling slot once per Cycle; the OLT takes in the reports once per Cycle and
+ * grants what was reported, round robin, up to MaxGrant per ONU and frame (ITU-T G.984.3 / G.9807.1
  *   status-reporting DBA; IEEE 802.3 MPCP with a gated or limited IPACT-style service).
- * - ns3::PonFixedGrantDba: every ONU holds the same standing grant in every frame, whether it has
- *   data or not, and sends no reports (ITU-T T-CONT type 1, unsolicited fixed bandwidth).
- * - ns3::PonCooperativeDba: status reporting plus cooperative grants: the mobile scheduler tells
- *   the OLT ahead of time when and how much upstream data each ONU will receive (the O-RAN
- *   Cooperative Transport Interface), and the OLT places a grant right after it arrives (ITU-T
+ * - ns3::blueprint::PonFixedGrantDba: every ONU holds the same standing grant in every frame,
+ * whether it has data or not, and sends no reports (ITU-T T-CONT type 1, unsolicited fixed
+ * bandwidth).
+ * - ns3::blueprint::PonCooperativeDba: status reporting plus cooperative grants: the mobile
+ * scheduler tells the OLT ahead of time when and how much upstream data each ONU will receive (the
+ * O-RAN Cooperative Transport Interface), and the OLT places a grant right after it arrives (ITU-T
  *   G.Sup71, cooperative DBA for mobile fronthaul and backhaul).
  */
 class PonDba : public Object
@@ -204,6 +207,7 @@ class PonCooperativeDba : public PonStatusReportingDba
     Time m_margin; //!< after the first bit can arrive (attribute Margin)
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_DBA_H */

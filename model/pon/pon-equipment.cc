@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 PonEquipment
 PonEquipment::Defaults()
@@ -100,4 +102,5 @@ PonEquipment::Check() const
     return "";
 }
 
+} // namespace blueprint
 } // namespace ns3

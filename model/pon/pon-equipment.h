@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-pon
@@ -85,6 +87,7 @@ struct PonEquipment
     std::string Check() const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_EQUIPMENT_H */

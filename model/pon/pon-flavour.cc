@@ -11,8 +11,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("PonFlavour");
+NS_LOG_COMPONENT_DEFINE("BlueprintPonFlavour");
 
 NS_OBJECT_ENSURE_REGISTERED(PonFlavour);
 NS_OBJECT_ENSURE_REGISTERED(GponFlavour);
@@ -132,7 +134,8 @@ constexpr double TENG_BUDGET_DB = 29.0;
 TypeId
 PonFlavour::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::PonFlavour").SetParent<Object>().SetGroupName("Blueprint");
+    static TypeId tid =
+        TypeId("ns3::blueprint::PonFlavour").SetParent<Object>().SetGroupName("Blueprint");
     return tid;
 }
 
@@ -182,7 +185,7 @@ PonFlavour::Names()
 TypeId
 GponFlavour::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::GponFlavour")
+    static TypeId tid = TypeId("ns3::blueprint::GponFlavour")
                             .SetParent<PonFlavour>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<GponFlavour>();
@@ -299,7 +302,7 @@ TypeId
 XgsPonFlavour::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::XgsPonFlavour")
+        TypeId("ns3::blueprint::XgsPonFlavour")
             .SetParent<PonFlavour>()
             .SetGroupName("Blueprint")
             .AddConstructor<XgsPonFlavour>()
@@ -429,7 +432,7 @@ XgsPonFlavour::GetPowerBudgetDb() const
 TypeId
 GePonFlavour::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::GePonFlavour")
+    static TypeId tid = TypeId("ns3::blueprint::GePonFlavour")
                             .SetParent<PonFlavour>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<GePonFlavour>();
@@ -544,7 +547,7 @@ GePonFlavour::GetPowerBudgetDb() const
 TypeId
 TenGEponFlavour::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::TenGEponFlavour")
+    static TypeId tid = TypeId("ns3::blueprint::TenGEponFlavour")
                             .SetParent<GePonFlavour>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<TenGEponFlavour>();
@@ -593,4 +596,5 @@ TenGEponFlavour::GetPowerBudgetDb() const
     return TENG_BUDGET_DB;
 }
 
+} // namespace blueprint
 } // namespace ns3

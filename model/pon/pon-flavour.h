@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \defgroup blueprint-pon PON access
@@ -27,10 +29,10 @@ namespace ns3
  * frame structure, the encapsulation of a packet, the control messages, and the optical budget.
  *
  * The OLT, ONUs and DBA work in bytes of the transmission-convergence (TC) layer: everything
- * above line coding and FEC. Each standard is one subclass overriding the hooks (ns3::GePonFlavour,
- * ns3::TenGEponFlavour, ns3::GponFlavour, ns3::XgsPonFlavour), as src/propagation has one class
- * per scenario; a researcher's own flavour plugs in by TypeId. Every figure names its clause in
- * pon-flavour.cc.
+ * above line coding and FEC. Each standard is one subclass overriding the hooks
+ * (ns3::blueprint::GePonFlavour, ns3::blueprint::TenGEponFlavour, ns3::blueprint::GponFlavour,
+ * ns3::blueprint::XgsPonFlavour), as src/propagation has one class per scenario; a researcher's own
+ * flavour plugs in by TypeId. Every figure names its clause in pon-flavour.cc.
  */
 class PonFlavour : public Object
 {
@@ -234,6 +236,7 @@ class TenGEponFlavour : public GePonFlavour
     double GetPowerBudgetDb() const override;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_FLAVOUR_H */

@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("PonNetDevice");
+NS_LOG_COMPONENT_DEFINE("BlueprintPonNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(PonNetDevice);
 
@@ -21,7 +23,7 @@ TypeId
 PonNetDevice::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::PonNetDevice")
+        TypeId("ns3::blueprint::PonNetDevice")
             .SetParent<NetDevice>()
             .SetGroupName("Blueprint")
             .AddAttribute("Mtu",
@@ -232,4 +234,5 @@ PonNetDevice::DeliverUp(Ptr<Packet> packet, const Address& from)
     m_rxCallback(this, packet, IPV4_PROTOCOL, from);
 }
 
+} // namespace blueprint
 } // namespace ns3

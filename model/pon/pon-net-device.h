@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class PonChannel;
 
@@ -90,6 +92,7 @@ class PonNetDevice : public NetDevice
     TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;  //!< finished transmitting
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_NET_DEVICE_H */

@@ -21,8 +21,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("PonOltNetDevice");
+NS_LOG_COMPONENT_DEFINE("BlueprintPonOltNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(PonOltNetDevice);
 
@@ -30,19 +32,21 @@ TypeId
 PonOltNetDevice::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::PonOltNetDevice")
+        TypeId("ns3::blueprint::PonOltNetDevice")
             .SetParent<PonNetDevice>()
             .SetGroupName("Blueprint")
             .AddConstructor<PonOltNetDevice>()
-            .AddAttribute("Flavour",
-                          "The PON standard: any class inheriting from ns3::PonFlavour (unset: "
-                          "ns3::GponFlavour when the port is attached).",
-                          PointerValue(),
-                          MakePointerAccessor(&PonOltNetDevice::m_flavour),
-                          MakePointerChecker<PonFlavour>())
+            .AddAttribute(
+                "Flavour",
+                "The PON standard: any class inheriting from ns3::blueprint::PonFlavour (unset: "
+                "ns3::blueprint::GponFlavour when the port is attached).",
+                PointerValue(),
+                MakePointerAccessor(&PonOltNetDevice::m_flavour),
+                MakePointerChecker<PonFlavour>())
             .AddAttribute("Dba",
                           "The upstream bandwidth assignment policy: any class inheriting from "
-                          "ns3::PonDba (unset: ns3::PonStatusReportingDba when attached).",
+                          "ns3::blueprint::PonDba (unset: ns3::blueprint::PonStatusReportingDba "
+                          "when attached).",
                           PointerValue(),
                           MakePointerAccessor(&PonOltNetDevice::m_dba),
                           MakePointerChecker<PonDba>())
@@ -255,4 +259,5 @@ PonOltNetDevice::ReceiveUpstream(Ptr<Packet> packet, uint32_t onu)
     DeliverUp(packet, m_channel->GetOnu(onu)->GetAddress());
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class PonDba;
 class PonFlavour;
@@ -126,6 +128,7 @@ class PonOltNetDevice : public PonNetDevice
     std::unordered_map<uint32_t, uint32_t> m_framedRoutes; //!< destination -> ONU address
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_OLT_NET_DEVICE_H */

@@ -15,15 +15,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("PonOnuNetDevice");
+NS_LOG_COMPONENT_DEFINE("BlueprintPonOnuNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(PonOnuNetDevice);
 
 TypeId
 PonOnuNetDevice::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::PonOnuNetDevice")
+    static TypeId tid = TypeId("ns3::blueprint::PonOnuNetDevice")
                             .SetParent<PonNetDevice>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<PonOnuNetDevice>()
@@ -191,4 +193,5 @@ PonOnuNetDevice::TransmitPoll(Time startAtOlt)
                                    startAtOlt);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class PonOltNetDevice;
 
@@ -94,6 +96,7 @@ class PonOnuNetDevice : public PonNetDevice
     uint32_t m_headSent;             //!< bytes of the head packet already sent (fragmented)
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_ONU_NET_DEVICE_H */

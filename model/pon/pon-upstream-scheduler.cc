@@ -21,15 +21,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("PonUpstreamScheduler");
+NS_LOG_COMPONENT_DEFINE("BlueprintPonUpstreamScheduler");
 
 NS_OBJECT_ENSURE_REGISTERED(PonUpstreamScheduler);
 
 TypeId
 PonUpstreamScheduler::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::PonUpstreamScheduler")
+    static TypeId tid = TypeId("ns3::blueprint::PonUpstreamScheduler")
                             .SetParent<Object>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<PonUpstreamScheduler>();
@@ -518,4 +520,5 @@ PonUpstreamScheduler::GetGrantsIssued() const
     return m_grants;
 }
 
+} // namespace blueprint
 } // namespace ns3

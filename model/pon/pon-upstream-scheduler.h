@@ -16,6 +16,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class PonChannel;
 class PonDba;
@@ -240,6 +242,7 @@ class PonUpstreamScheduler : public Object
     uint64_t m_grants;                //!< grants issued
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_UPSTREAM_SCHEDULER_H */

@@ -8,15 +8,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("FramedRouteSink");
+NS_LOG_COMPONENT_DEFINE("BlueprintFramedRouteSink");
 
 NS_OBJECT_ENSURE_REGISTERED(FramedRouteSink);
 
 TypeId
 FramedRouteSink::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::FramedRouteSink")
+    static TypeId tid = TypeId("ns3::blueprint::FramedRouteSink")
                             .SetParent<Object>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<FramedRouteSink>();
@@ -58,4 +60,5 @@ FramedRouteSink::DoDispose()
     Object::DoDispose();
 }
 
+} // namespace blueprint
 } // namespace ns3

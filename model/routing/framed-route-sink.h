@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -75,6 +77,7 @@ class FramedRouteSink : public Object
     RemoveCallback m_remove; //!< Remove()'s action
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_FRAMED_ROUTE_SINK_H

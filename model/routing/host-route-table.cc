@@ -18,15 +18,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("HostRouteTable");
+NS_LOG_COMPONENT_DEFINE("BlueprintHostRouteTable");
 
 NS_OBJECT_ENSURE_REGISTERED(HostRouteTable);
 
 TypeId
 HostRouteTable::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::HostRouteTable")
+    static TypeId tid = TypeId("ns3::blueprint::HostRouteTable")
                             .SetParent<Ipv4RoutingProtocol>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<HostRouteTable>();
@@ -320,4 +322,5 @@ HostRouteTableHelper::Get(Ptr<Ipv4> ipv4)
     return DynamicCast<HostRouteTable>(ipv4->GetRoutingProtocol());
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -161,6 +163,7 @@ class HostRouteTableHelper : public Ipv4RoutingHelper
     static Ptr<HostRouteTable> Get(Ptr<Ipv4> ipv4);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_HOST_ROUTE_TABLE_H

@@ -13,8 +13,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("FlowRecord");
+NS_LOG_COMPONENT_DEFINE("BlueprintFlowRecord");
 
 namespace
 {
@@ -295,4 +297,5 @@ FlowRecord::Mark(std::vector<std::uint64_t>& bits, std::uint64_t seq)
     return true;
 }
 
+} // namespace blueprint
 } // namespace ns3

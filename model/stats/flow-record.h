@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -247,6 +249,7 @@ class FlowRecord
     std::map<std::uint32_t, MemberState> m_members; //!< per-member state, by member number
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_FLOW_RECORD_H */

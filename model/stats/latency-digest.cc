@@ -13,8 +13,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("LatencyDigest");
+NS_LOG_COMPONENT_DEFINE("BlueprintLatencyDigest");
 
 namespace
 {
@@ -359,4 +361,5 @@ LatencyDigest::NearestRank(double q) const
     return static_cast<std::uint64_t>(rank);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -184,6 +186,7 @@ class LatencyDigest
     std::uint64_t m_zeroCount;            //!< number of sketch values below 1 ns
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_LATENCY_DIGEST_H */

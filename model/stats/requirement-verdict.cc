@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("RequirementVerdict");
+NS_LOG_COMPONENT_DEFINE("BlueprintRequirementVerdict");
 
 namespace
 {
@@ -164,4 +166,5 @@ SamplesNeeded(double required, double confidence)
     return n;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -10,6 +10,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -102,6 +104,7 @@ Verdict JudgeReliability(std::uint64_t successes,
  */
 std::uint64_t SamplesNeeded(double required, double confidence = 0.95);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_REQUIREMENT_VERDICT_H */

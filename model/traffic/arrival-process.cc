@@ -9,8 +9,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("ArrivalProcess");
+NS_LOG_COMPONENT_DEFINE("BlueprintArrivalProcess");
 
 Ptr<const AttributeChecker>
 ArrivalProcess::MakeDistributionChecker()
@@ -48,4 +50,5 @@ ArrivalProcess::AssignStreams(int64_t stream)
     return 1;
 }
 
+} // namespace blueprint
 } // namespace ns3

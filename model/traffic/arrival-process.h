@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -70,6 +72,7 @@ class ArrivalProcess
     Ptr<ExponentialRandomVariable> m_gap; //!< draws exponential gaps in seconds
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_ARRIVAL_PROCESS_H */

@@ -15,8 +15,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("BulkSource");
+NS_LOG_COMPONENT_DEFINE("BlueprintBulkSource");
 
 NS_OBJECT_ENSURE_REGISTERED(BulkSource);
 
@@ -24,7 +26,7 @@ TypeId
 BulkSource::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::BulkSource")
+        TypeId("ns3::blueprint::BulkSource")
             .SetParent<TimestampedSource>()
             .SetGroupName("Blueprint")
             .AddConstructor<BulkSource>()
@@ -137,4 +139,5 @@ BulkSource::FillSendBuffer(Ptr<Socket> socket, uint32_t available)
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

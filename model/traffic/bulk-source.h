@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -74,6 +76,7 @@ class BulkSource : public TimestampedSource
     TracedCallback<Time> m_completedTrace;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_BULK_SOURCE_H */

@@ -11,8 +11,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("PeriodicSource");
+NS_LOG_COMPONENT_DEFINE("BlueprintPeriodicSource");
 
 NS_OBJECT_ENSURE_REGISTERED(PeriodicSource);
 
@@ -20,7 +22,7 @@ TypeId
 PeriodicSource::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::PeriodicSource")
+        TypeId("ns3::blueprint::PeriodicSource")
             .SetParent<TimestampedSource>()
             .SetGroupName("Blueprint")
             .AddConstructor<PeriodicSource>()
@@ -96,4 +98,5 @@ PeriodicSource::SendAndScheduleNext()
                                       this);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -60,6 +62,7 @@ class PeriodicSource : public TimestampedSource
     EventId m_sendEvent;                         //!< the next send
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PERIODIC_SOURCE_H */

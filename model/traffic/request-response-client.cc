@@ -15,8 +15,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("RequestResponseClient");
+NS_LOG_COMPONENT_DEFINE("BlueprintRequestResponseClient");
 
 NS_OBJECT_ENSURE_REGISTERED(RequestResponseClient);
 
@@ -24,7 +26,7 @@ TypeId
 RequestResponseClient::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::RequestResponseClient")
+        TypeId("ns3::blueprint::RequestResponseClient")
             .SetParent<TimestampedSource>()
             .SetGroupName("Blueprint")
             .AddConstructor<RequestResponseClient>()
@@ -47,11 +49,11 @@ RequestResponseClient::GetTypeId()
             .AddTraceSource("Rx",
                             "A response was received; delay is its one-way latency.",
                             MakeTraceSourceAccessor(&RequestResponseClient::m_rxTrace),
-                            "ns3::TimestampHeader::RxTracedCallback")
+                            "ns3::blueprint::TimestampHeader::RxTracedCallback")
             .AddTraceSource("Rtt",
                             "A response was received; rtt is the round trip of its request.",
                             MakeTraceSourceAccessor(&RequestResponseClient::m_rttTrace),
-                            "ns3::RequestResponseClient::RttTracedCallback");
+                            "ns3::blueprint::RequestResponseClient::RttTracedCallback");
     return tid;
 }
 
@@ -167,4 +169,5 @@ RequestResponseClient::HandleResponse(Ptr<Packet> response)
     m_rttTrace(header.GetMemberId(), header.GetSeq(), rtt);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -98,6 +100,7 @@ class RequestResponseClient : public TimestampedSource
     TracedCallback<uint32_t, uint64_t, Time> m_rttTrace;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_REQUEST_RESPONSE_CLIENT_H */

@@ -14,8 +14,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("RequestResponseServer");
+NS_LOG_COMPONENT_DEFINE("BlueprintRequestResponseServer");
 
 NS_OBJECT_ENSURE_REGISTERED(RequestResponseServer);
 
@@ -23,7 +25,7 @@ TypeId
 RequestResponseServer::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::RequestResponseServer")
+        TypeId("ns3::blueprint::RequestResponseServer")
             .SetParent<TimestampSink>()
             .SetGroupName("Blueprint")
             .AddConstructor<RequestResponseServer>()
@@ -38,7 +40,7 @@ RequestResponseServer::GetTypeId()
             .AddTraceSource("Tx",
                             "A response was generated and handed to the socket.",
                             MakeTraceSourceAccessor(&RequestResponseServer::m_txTrace),
-                            "ns3::TimestampHeader::TxTracedCallback");
+                            "ns3::blueprint::TimestampHeader::TxTracedCallback");
     return tid;
 }
 
@@ -83,4 +85,5 @@ RequestResponseServer::DoHandleMessage(Ptr<Socket> socket,
                                      << " seq " << header.GetSeq() << ", accepted " << (sent >= 0));
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -56,6 +58,7 @@ class RequestResponseServer : public TimestampSink
     TracedCallback<const TimestampHeader&, uint32_t> m_txTrace;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_REQUEST_RESPONSE_SERVER_H */

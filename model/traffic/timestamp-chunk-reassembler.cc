@@ -11,8 +11,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("TimestampChunkReassembler");
+NS_LOG_COMPONENT_DEFINE("BlueprintTimestampChunkReassembler");
 
 TimestampChunkReassembler::TimestampChunkReassembler()
     : m_buffer(nullptr),
@@ -83,4 +85,5 @@ TimestampChunkReassembler::GetBufferedBytes() const
     return m_buffer ? m_buffer->GetSize() : 0;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -54,6 +56,7 @@ class TimestampChunkReassembler
     uint32_t m_nextSize;  //!< size of the chunk at the head of m_buffer, 0 until its header arrived
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_TIMESTAMP_CHUNK_REASSEMBLER_H */

@@ -8,15 +8,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("TimestampEchoHeader");
+NS_LOG_COMPONENT_DEFINE("BlueprintTimestampEchoHeader");
 
 NS_OBJECT_ENSURE_REGISTERED(TimestampEchoHeader);
 
 TypeId
 TimestampEchoHeader::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::TimestampEchoHeader")
+    static TypeId tid = TypeId("ns3::blueprint::TimestampEchoHeader")
                             .SetParent<Header>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<TimestampEchoHeader>();
@@ -71,4 +73,5 @@ TimestampEchoHeader::Deserialize(Buffer::Iterator start)
     return SERIALIZED_SIZE;
 }
 
+} // namespace blueprint
 } // namespace ns3

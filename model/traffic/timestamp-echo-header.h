@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -60,6 +62,7 @@ class TimestampEchoHeader : public Header
     Time m_requestTxTime; //!< transmit time of the request being answered
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_TIMESTAMP_ECHO_HEADER_H */

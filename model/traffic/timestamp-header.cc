@@ -8,15 +8,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("TimestampHeader");
+NS_LOG_COMPONENT_DEFINE("BlueprintTimestampHeader");
 
 NS_OBJECT_ENSURE_REGISTERED(TimestampHeader);
 
 TypeId
 TimestampHeader::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::TimestampHeader")
+    static TypeId tid = TypeId("ns3::blueprint::TimestampHeader")
                             .SetParent<Header>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<TimestampHeader>();
@@ -134,4 +136,5 @@ TimestampHeader::Deserialize(Buffer::Iterator start)
     return SERIALIZED_SIZE;
 }
 
+} // namespace blueprint
 } // namespace ns3

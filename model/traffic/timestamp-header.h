@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -121,6 +123,7 @@ class TimestampHeader : public Header
     uint32_t m_size;     //!< total bytes of the packet or chunk, header included
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_TIMESTAMP_HEADER_H */

@@ -13,8 +13,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("TimestampSink");
+NS_LOG_COMPONENT_DEFINE("BlueprintTimestampSink");
 
 NS_OBJECT_ENSURE_REGISTERED(TimestampSink);
 
@@ -22,7 +24,7 @@ TypeId
 TimestampSink::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::TimestampSink")
+        TypeId("ns3::blueprint::TimestampSink")
             .SetParent<Application>()
             .SetGroupName("Blueprint")
             .AddConstructor<TimestampSink>()
@@ -41,7 +43,7 @@ TimestampSink::GetTypeId()
             .AddTraceSource("Rx",
                             "A timestamped message was received; delay is its one-way latency.",
                             MakeTraceSourceAccessor(&TimestampSink::m_rxTrace),
-                            "ns3::TimestampHeader::RxTracedCallback");
+                            "ns3::blueprint::TimestampHeader::RxTracedCallback");
     return tid;
 }
 
@@ -187,4 +189,5 @@ TimestampSink::Deliver(Ptr<Socket> socket, const Address& from, Ptr<Packet> mess
     DoHandleMessage(socket, from, header, message);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -20,6 +20,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -121,6 +123,7 @@ class TimestampSink : public Application
     TracedCallback<const TimestampHeader&, uint32_t, Time> m_rxTrace;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_TIMESTAMP_SINK_H */

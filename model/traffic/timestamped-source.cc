@@ -20,8 +20,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("TimestampedSource");
+NS_LOG_COMPONENT_DEFINE("BlueprintTimestampedSource");
 
 NS_OBJECT_ENSURE_REGISTERED(TimestampedSource);
 
@@ -39,7 +41,7 @@ class TimestampedSourceSockets : public Object
      */
     static TypeId GetTypeId()
     {
-        static TypeId tid = TypeId("ns3::TimestampedSourceSockets")
+        static TypeId tid = TypeId("ns3::blueprint::TimestampedSourceSockets")
                                 .SetParent<Object>()
                                 .SetGroupName("Blueprint")
                                 .AddConstructor<TimestampedSourceSockets>();
@@ -110,7 +112,7 @@ TypeId
 TimestampedSource::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::TimestampedSource")
+        TypeId("ns3::blueprint::TimestampedSource")
             .SetParent<Application>()
             .SetGroupName("Blueprint")
             .AddAttribute("Remote",
@@ -137,7 +139,7 @@ TimestampedSource::GetTypeId()
             .AddTraceSource("Tx",
                             "A timestamped packet was generated and handed to the socket.",
                             MakeTraceSourceAccessor(&TimestampedSource::m_txTrace),
-                            "ns3::TimestampHeader::TxTracedCallback");
+                            "ns3::blueprint::TimestampHeader::TxTracedCallback");
     return tid;
 }
 
@@ -329,4 +331,5 @@ TimestampedSource::SendPacket(uint32_t size)
     return accepted;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -165,6 +167,7 @@ class TimestampedSource : public Application
     TracedCallback<const TimestampHeader&, uint32_t> m_txTrace;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_TIMESTAMPED_SOURCE_H */

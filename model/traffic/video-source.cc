@@ -16,8 +16,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("VideoSource");
+NS_LOG_COMPONENT_DEFINE("BlueprintVideoSource");
 
 NS_OBJECT_ENSURE_REGISTERED(VideoSource);
 
@@ -32,7 +34,7 @@ TypeId
 VideoSource::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::VideoSource")
+        TypeId("ns3::blueprint::VideoSource")
             .SetParent<TimestampedSource>()
             .SetGroupName("Blueprint")
             .AddConstructor<VideoSource>()
@@ -184,4 +186,5 @@ VideoSource::NextFrameSize()
     return static_cast<uint32_t>(bytes);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -94,6 +96,7 @@ class VideoSource : public TimestampedSource
     EventId m_frameEvent;                              //!< the next frame
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_VIDEO_SOURCE_H */

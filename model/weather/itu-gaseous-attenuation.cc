@@ -11,8 +11,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("ItuGaseousAttenuation");
+NS_LOG_COMPONENT_DEFINE("BlueprintItuGaseousAttenuation");
 
 namespace
 {
@@ -175,4 +177,5 @@ ItuGaseousAttenuation::GetSpecificAttenuation(double frequencyHz,
     return {0.1820 * f * nOxygen, 0.1820 * f * nWater};
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -7,6 +7,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-weather
@@ -51,6 +53,7 @@ class ItuGaseousAttenuation
                                                                 double waterVapourDensityGm3);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_ITU_GASEOUS_ATTENUATION_H */

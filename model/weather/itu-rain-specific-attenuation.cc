@@ -12,8 +12,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("ItuRainSpecificAttenuation");
+NS_LOG_COMPONENT_DEFINE("BlueprintItuRainSpecificAttenuation");
 
 namespace
 {
@@ -125,4 +127,5 @@ ItuRainSpecificAttenuation::GetSpecificAttenuation(double frequencyHz,
     return kAlpha.k * std::pow(rainRateMmH, kAlpha.alpha);
 }
 
+} // namespace blueprint
 } // namespace ns3

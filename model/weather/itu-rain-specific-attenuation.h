@@ -7,6 +7,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-weather
@@ -73,6 +75,7 @@ class ItuRainSpecificAttenuation
                                          double rainRateMmH);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_ITU_RAIN_SPECIFIC_ATTENUATION_H */

@@ -17,8 +17,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("WifiRadioPowerModel");
+NS_LOG_COMPONENT_DEFINE("BlueprintWifiRadioPowerModel");
 
 NS_OBJECT_ENSURE_REGISTERED(WifiRadioPowerModel);
 
@@ -92,7 +94,7 @@ WifiProfile::Station()
 TypeId
 WifiRadioPowerModel::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::WifiRadioPowerModel")
+    static TypeId tid = TypeId("ns3::blueprint::WifiRadioPowerModel")
                             .SetParent<Object>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<WifiRadioPowerModel>()
@@ -161,4 +163,5 @@ WifiRadioPowerModel::GetEnergy(Time now) const
     return m_idlePower * seconds + (m_maxPower - m_idlePower) * std::min(m_txSeconds, seconds);
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,9 @@ namespace ns3
 
 class WifiNetDevice;
 
+namespace blueprint
+{
+
 /**
  * \ingroup blueprint
  * \brief Power and cost of a Wi-Fi access point or station, by standard.
@@ -122,6 +125,7 @@ class WifiRadioPowerModel : public Object
     double m_txSeconds; //!< transmit airtime since the start
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_WIFI_POWER_MODEL_H */

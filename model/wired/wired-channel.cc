@@ -13,15 +13,17 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("WiredChannel");
+NS_LOG_COMPONENT_DEFINE("BlueprintWiredChannel");
 
 NS_OBJECT_ENSURE_REGISTERED(WiredChannel);
 
 TypeId
 WiredChannel::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::WiredChannel")
+    static TypeId tid = TypeId("ns3::blueprint::WiredChannel")
                             .SetParent<PointToPointChannel>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<WiredChannel>();
@@ -83,4 +85,5 @@ WiredChannel::TransmitStart(Ptr<const Packet> p, Ptr<PointToPointNetDevice> src,
     return true;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -16,6 +16,9 @@ namespace ns3
 
 class PointToPointNetDevice;
 
+namespace blueprint
+{
+
 /**
  * \ingroup blueprint
  * \brief A point-to-point wire whose receiving ends may add a fixed processing delay.
@@ -78,6 +81,7 @@ class WiredChannel : public PointToPointChannel
     std::array<Time, 2> m_receiveProcessing;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_WIRED_CHANNEL_H */

@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -433,4 +435,5 @@ WiredLinkProfile::GetCostItems(const std::string& element,
     return items;
 }
 
+} // namespace blueprint
 } // namespace ns3

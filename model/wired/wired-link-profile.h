@@ -16,6 +16,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -122,6 +124,7 @@ struct WiredLinkProfile
                                        double lengthMetres) const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_WIRED_LINK_PROFILE_H */

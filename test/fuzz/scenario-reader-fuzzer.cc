@@ -20,14 +20,15 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const std::string text(reinterpret_cast<const char*>(data), size);
     try
     {
-        const ns3::ScenarioDocument doc = ns3::ScenarioDocument::FromString(text, "fuzz.yaml");
+        const ns3::blueprint::ScenarioDocument doc =
+            ns3::blueprint::ScenarioDocument::FromString(text, "fuzz.yaml");
         doc.Resolve("base");
         for (const auto& name : doc.GetAlternativeNames())
         {
             doc.Resolve(name);
         }
     }
-    catch (const ns3::InputError&)
+    catch (const ns3::blueprint::InputError&)
     {
         // The reader's answer to bad input.
     }

@@ -68,7 +68,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const std::string text(reinterpret_cast<const char*>(data), size);
     try
     {
-        ns3::SweepSpec spec = ns3::ReadSweepString(text, "fuzz/sweep.yaml");
+        ns3::blueprint::SweepSpec spec = ns3::blueprint::ReadSweepString(text, "fuzz/sweep.yaml");
         std::size_t points = spec.alternatives.size() * spec.seeds.size();
         for (const auto& axis : spec.axes)
         {
@@ -77,10 +77,10 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         if (points <= kMostPointsExpanded)
         {
             spec.scenarioFile = g_scenario;
-            ns3::ExpandSweep(spec, "fuzz");
+            ns3::blueprint::ExpandSweep(spec, "fuzz");
         }
     }
-    catch (const ns3::InputError&)
+    catch (const ns3::blueprint::InputError&)
     {
         // The reader's answer to bad input.
     }

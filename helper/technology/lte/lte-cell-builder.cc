@@ -42,8 +42,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("LteCellBuilder");
+NS_LOG_COMPONENT_DEFINE("BlueprintLteCellBuilder");
 
 namespace
 {
@@ -315,4 +317,5 @@ LteCellBuilder::Build(const LteLinkConfig& c,
     return cell;
 }
 
+} // namespace blueprint
 } // namespace ns3

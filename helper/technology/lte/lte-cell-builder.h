@@ -23,6 +23,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class AddressPlan;
 
@@ -123,6 +125,7 @@ class LteCellBuilder
         std::make_shared<std::unordered_map<uint32_t, uint64_t>>();
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_LTE_CELL_BUILDER_H

@@ -14,6 +14,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -41,6 +43,7 @@ struct LteLinkConfig : public LinkConfig
     SourceMark propagationMark;                    //!< where `propagation` is written
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_LTE_LINK_CONFIG_H

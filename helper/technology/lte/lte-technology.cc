@@ -28,6 +28,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 using namespace specreading;
 
@@ -500,4 +502,5 @@ LteTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
 
 BLUEPRINT_REGISTER_LINK_TECHNOLOGY(LteTechnology, false);
 
+} // namespace blueprint
 } // namespace ns3

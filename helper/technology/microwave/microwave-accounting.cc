@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -102,4 +104,5 @@ GetMicrowaveCostSource(const MicrowaveLinkConfig& config)
     return config.cost ? "given on the link" : EquipmentOf(config).costSource;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-microwave
@@ -67,6 +69,7 @@ std::string GetMicrowavePowerSource(const MicrowaveLinkConfig& config);
  */
 std::string GetMicrowaveCostSource(const MicrowaveLinkConfig& config);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_MICROWAVE_ACCOUNTING_H */

@@ -25,8 +25,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("MicrowaveHelper");
+NS_LOG_COMPONENT_DEFINE("BlueprintMicrowaveHelper");
 
 namespace
 {
@@ -224,4 +226,5 @@ MicrowaveHelper::GetRoutingEdge(const NetDeviceContainer& devices,
     return edge;
 }
 
+} // namespace blueprint
 } // namespace ns3

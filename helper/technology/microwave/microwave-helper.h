@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class MicrowaveChannel;
 class MicrowaveLinkBudget;
@@ -134,6 +136,7 @@ class MicrowaveHelper
                                                uint32_t fullPacketBytes = 1500);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_MICROWAVE_HELPER_H */

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -133,4 +135,5 @@ MicrowaveLinkConfig::Check() const
     return why.str();
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -11,6 +11,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-microwave
@@ -87,6 +89,7 @@ struct MicrowaveLinkConfig
     std::string Check() const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_MICROWAVE_LINK_CONFIG_H */

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -210,4 +212,5 @@ ReadMicrowaveLink(const ConfigNode& link,
     return c;
 }
 
+} // namespace blueprint
 } // namespace ns3

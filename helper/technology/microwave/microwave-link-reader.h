@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-microwave
@@ -62,6 +64,7 @@ MicrowaveLinkConfig ReadMicrowaveLink(const ConfigNode& link,
                                       const std::string& context,
                                       const std::vector<std::string>& commonKeys);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_MICROWAVE_LINK_READER_H */

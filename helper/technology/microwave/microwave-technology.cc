@@ -15,8 +15,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("MicrowaveTechnology");
+NS_LOG_COMPONENT_DEFINE("BlueprintMicrowaveTechnology");
 
 namespace
 {
@@ -217,4 +219,5 @@ MicrowaveTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const Lin
 
 BLUEPRINT_REGISTER_LINK_TECHNOLOGY(MicrowaveTechnology, false);
 
+} // namespace blueprint
 } // namespace ns3

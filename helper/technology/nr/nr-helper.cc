@@ -23,8 +23,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NrHelper");
+NS_LOG_COMPONENT_DEFINE("BlueprintNrHelper");
 
 /// Upper edge of FR1 (TS 38.104 Table 5.1-1: 410-7125 MHz); carriers above it are FR2.
 static constexpr double FR1_MAX_HZ = 7.125e9;
@@ -216,4 +218,5 @@ NrHelper::AssignStreams(NetDeviceContainer devices, int64_t stream)
     return used;
 }
 
+} // namespace blueprint
 } // namespace ns3

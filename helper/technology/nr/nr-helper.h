@@ -19,8 +19,12 @@
 namespace ns3
 {
 
-class NrChannel;
 class Node;
+
+namespace blueprint
+{
+
+class NrChannel;
 
 /**
  * \ingroup blueprint
@@ -150,6 +154,7 @@ class NrHelper
     NrUeRadio m_ueRadio;              //!< its figures
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NR_HELPER_H */

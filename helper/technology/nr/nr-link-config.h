@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -48,9 +50,10 @@ struct NrLinkConfig : public LinkConfig
     double bandwidth = 0;       //!< Hz (default: the band's)
     std::string tdd;            //!< TDD pattern, or "FDD" (default: the band's)
     std::string specialSlot;    //!< special slot split (default: the band's)
-    std::string scheduler = "ns3::NrMacSchedulerPf"; //!< the MAC scheduler's TypeId (NrSchedulers)
-    std::string ulAccess = "grant";                  //!< grant (SR/BSR) or configured
-    uint32_t miniSlotSymbols = 0;                    //!< 0 (full slots), 2, 4 or 7
+    std::string scheduler =
+        "ns3::blueprint::NrMacSchedulerPf"; //!< the MAC scheduler's TypeId (NrSchedulers)
+    std::string ulAccess = "grant";         //!< grant (SR/BSR) or configured
+    uint32_t miniSlotSymbols = 0;           //!< 0 (full slots), 2, 4 or 7
     std::string scenario; //!< TR 38.901 scenario RMa, UMa, UMi (default: the cell class's)
     std::string condition = "Auto"; //!< Auto, LOS or NLOS
     bool shadowing = true;          //!< log-normal shadowing
@@ -60,6 +63,7 @@ struct NrLinkConfig : public LinkConfig
     std::map<std::string, std::string> deviceAttributes; //!< NrGnbNetDevice attributes
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_LINK_CONFIG_H

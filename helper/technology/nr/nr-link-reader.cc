@@ -23,6 +23,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 using namespace specreading;
 
@@ -275,9 +277,9 @@ NrSchedulers()
 {
     static const TypeChoice choice{
         "scheduler",
-        "ns3::NrMacScheduler",
+        "ns3::blueprint::NrMacScheduler",
         &BuildsA<NrMacScheduler>,
-        {{"rr", "ns3::NrMacSchedulerRr"}, {"pf", "ns3::NrMacSchedulerPf"}}};
+        {{"rr", "ns3::blueprint::NrMacSchedulerRr"}, {"pf", "ns3::blueprint::NrMacSchedulerPf"}}};
     return choice;
 }
 
@@ -287,7 +289,7 @@ ReadNrLink(const ConfigNode& link, const LinkReadContext& ctx)
     std::shared_ptr<NrLinkConfig> nr = ReadNrCell(link, ctx.context);
     if (const ConfigNode* attrs = link.Find("attributes"))
     {
-        nr->deviceAttributes = ReadAttributesOf(*attrs, "ns3::NrGnbNetDevice");
+        nr->deviceAttributes = ReadAttributesOf(*attrs, "ns3::blueprint::NrGnbNetDevice");
     }
     CheckNrCellRuns(link, *nr, ctx);
     return nr;
@@ -313,4 +315,5 @@ CheckNrRadioNetworks(const std::vector<const LinkSpec*>& cells)
     }
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -44,6 +46,7 @@ std::shared_ptr<NrLinkConfig> ReadNrLink(const ConfigNode& link, const LinkReadC
  */
 void CheckNrRadioNetworks(const std::vector<const LinkSpec*>& cells);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_NR_LINK_READER_H

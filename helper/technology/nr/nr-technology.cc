@@ -26,6 +26,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -343,4 +345,5 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
 
 BLUEPRINT_REGISTER_LINK_TECHNOLOGY(NrTechnology, false);
 
+} // namespace blueprint
 } // namespace ns3

@@ -22,8 +22,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("NtnHelper");
+NS_LOG_COMPONENT_DEFINE("BlueprintNtnHelper");
 
 NtnHelper::NtnHelper()
     : m_hapsOverFirstTerminal(false),
@@ -103,38 +105,39 @@ NtnHelper::CreateChannel(const NtnLinkSpec& spec, const NtnGeoFrame& frame)
     std::string pathLoss = spec.scenario;
     if (pathLoss == "dense-urban")
     {
-        pathLoss = "ns3::NtnDenseUrbanPathLoss";
+        pathLoss = "ns3::blueprint::NtnDenseUrbanPathLoss";
     }
     else if (pathLoss == "urban")
     {
-        pathLoss = "ns3::NtnUrbanPathLoss";
+        pathLoss = "ns3::blueprint::NtnUrbanPathLoss";
     }
     else if (pathLoss == "suburban-rural" || pathLoss == "suburban" || pathLoss == "rural")
     {
-        pathLoss = "ns3::NtnSuburbanRuralPathLoss";
+        pathLoss = "ns3::blueprint::NtnSuburbanRuralPathLoss";
     }
     std::string scheduler = spec.scheduler;
     if (scheduler == "rr")
     {
-        scheduler = "ns3::NtnRoundRobinBeamScheduler";
+        scheduler = "ns3::blueprint::NtnRoundRobinBeamScheduler";
     }
     else if (scheduler == "pf")
     {
-        scheduler = "ns3::NtnProportionalFairBeamScheduler";
+        scheduler = "ns3::blueprint::NtnProportionalFairBeamScheduler";
     }
     TypeId pathLossType;
     TypeId schedulerType;
     if (!TypeId::LookupByNameFailSafe(pathLoss, &pathLossType) ||
         !pathLossType.IsChildOf(NtnPathLoss::GetTypeId()))
     {
-        throw std::invalid_argument("'" + spec.scenario +
-                                    "' is not a TR 38.811 scenario nor an ns3::NtnPathLoss type");
+        throw std::invalid_argument(
+            "'" + spec.scenario +
+            "' is not a TR 38.811 scenario nor an ns3::blueprint::NtnPathLoss type");
     }
     if (!TypeId::LookupByNameFailSafe(scheduler, &schedulerType) ||
         !schedulerType.IsChildOf(NtnBeamScheduler::GetTypeId()))
     {
         throw std::invalid_argument("'" + spec.scheduler +
-                                    "' is not rr, pf nor an ns3::NtnBeamScheduler type");
+                                    "' is not rr, pf nor an ns3::blueprint::NtnBeamScheduler type");
     }
     ObjectFactory pathLossFactory(pathLoss);
     channel->SetAttribute("PathLoss", PointerValue(pathLossFactory.Create<NtnPathLoss>()));
@@ -277,4 +280,5 @@ NtnHelper::GetCostItems(Ptr<NtnChannel> channel,
     return items;
 }
 
+} // namespace blueprint
 } // namespace ns3

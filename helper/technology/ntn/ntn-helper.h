@@ -21,6 +21,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class EnergyMeter;
 
@@ -164,6 +166,7 @@ class NtnHelper
     double m_initialRainRate;        //!< rain at the terminals installed from now on, mm/h
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_HELPER_H */

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -356,10 +358,10 @@ ReadNtnLinkSpec(const ConfigNode& node, const std::string& technology, const std
         {
             TypeId tid;
             if (!TypeId::LookupByNameFailSafe(spec.scenario, &tid) ||
-                !tid.IsChildOf(TypeId::LookupByName("ns3::NtnPathLoss")))
+                !tid.IsChildOf(TypeId::LookupByName("ns3::blueprint::NtnPathLoss")))
             {
                 throw InputError(v->GetMark(),
-                                 "'" + spec.scenario + "' is not an ns3::NtnPathLoss");
+                                 "'" + spec.scenario + "' is not an ns3::blueprint::NtnPathLoss");
             }
         }
     }
@@ -374,10 +376,11 @@ ReadNtnLinkSpec(const ConfigNode& node, const std::string& technology, const std
         {
             TypeId tid;
             if (!TypeId::LookupByNameFailSafe(spec.scheduler, &tid) ||
-                !tid.IsChildOf(TypeId::LookupByName("ns3::NtnBeamScheduler")))
+                !tid.IsChildOf(TypeId::LookupByName("ns3::blueprint::NtnBeamScheduler")))
             {
                 throw InputError(v->GetMark(),
-                                 "'" + spec.scheduler + "' is not an ns3::NtnBeamScheduler");
+                                 "'" + spec.scheduler +
+                                     "' is not an ns3::blueprint::NtnBeamScheduler");
             }
         }
     }
@@ -478,4 +481,5 @@ ReadNtnLinkSpec(const ConfigNode& node, const std::string& technology, const std
     return spec;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -29,8 +31,8 @@ namespace ns3
  *                                        #   other_losses, min_elevation, clear_view}
  *   payload: transparent                 # or regenerative
  *   inter_satellite_links: false
- *   scenario: suburban-rural             # dense-urban, urban, or an ns3::NtnPathLoss TypeId
- *   scheduler: rr                        # pf, or an ns3::NtnBeamScheduler TypeId
+ *   scenario: suburban-rural             # dense-urban, urban, or an ns3::blueprint::NtnPathLoss
+ * TypeId scheduler: rr                        # pf, or an ns3::blueprint::NtnBeamScheduler TypeId
  *   background_load: 0.5                 # share of each beam carrier taken by others
  *   background_burst: 1ms
  *   interruption: 50ms
@@ -63,6 +65,7 @@ NtnLinkSpec ReadNtnLinkSpec(const ConfigNode& node,
                             const std::string& technology,
                             const std::string& context);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_LINK_READER_H */

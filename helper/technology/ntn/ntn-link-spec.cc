@@ -6,6 +6,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 bool
 NtnPlatformSpec::FindPreset(const std::string& name, NtnPlatformSpec& spec)
@@ -86,4 +88,5 @@ NtnLinkSpec::ForTechnology(const std::string& technology, NtnLinkSpec& spec)
     return false;
 }
 
+} // namespace blueprint
 } // namespace ns3

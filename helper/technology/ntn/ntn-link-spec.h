@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-ntn
@@ -60,10 +62,10 @@ struct NtnLinkSpec
     std::string payload = "transparent";     //!< "transparent" or "regenerative"
     bool interSatelliteLinks = false;        //!< regenerative only
     std::string scenario = "suburban-rural"; //!< TR 38.811: dense-urban, urban, suburban-rural
-    std::string scheduler = "rr";            //!< "rr", "pf" or an ns3::NtnBeamScheduler TypeId
-    double backgroundLoad = 0.0;             //!< other subscribers' share of each carrier
-    double backgroundBurstS = 1e-3;          //!< their mean burst, s
-    double interruptionS = 0.0;              //!< link interruption at a platform change, s
+    std::string scheduler = "rr";   //!< "rr", "pf" or an ns3::blueprint::NtnBeamScheduler TypeId
+    double backgroundLoad = 0.0;    //!< other subscribers' share of each carrier
+    double backgroundBurstS = 1e-3; //!< their mean burst, s
+    double interruptionS = 0.0;     //!< link interruption at a platform change, s
     std::string interruptionMode = "hold";   //!< "hold" or "drop"
     double reassignmentOffsetS = 0.0;        //!< phase of the reassignment boundaries, s
     uint32_t maxConsecutiveSlots = 0;        //!< periods a platform serves in a row (0: any)
@@ -91,6 +93,7 @@ struct NtnLinkSpec
     static bool ForTechnology(const std::string& technology, NtnLinkSpec& spec);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_NTN_LINK_SPEC_H */

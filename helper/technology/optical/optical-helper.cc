@@ -27,8 +27,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("OpticalHelper");
+NS_LOG_COMPONENT_DEFINE("BlueprintOpticalHelper");
 
 namespace
 {
@@ -405,4 +407,5 @@ OpticalHelper::AssignStreams(NetDeviceContainer devices, int64_t stream) const
     return 0;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -20,6 +20,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class CostLedger;
 class EnergyMeter;
@@ -178,6 +180,7 @@ class OpticalHelper
     ObjectFactory m_rwaFactory; //!< creates the OpticalRwa
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_OPTICAL_HELPER_H */

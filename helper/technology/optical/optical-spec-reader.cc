@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -366,4 +368,5 @@ ReadOpticalNetworkSpec(const ConfigNode& node, const std::string& context)
     return spec;
 }
 
+} // namespace blueprint
 } // namespace ns3

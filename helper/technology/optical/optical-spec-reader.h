@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-optical
@@ -40,6 +42,7 @@ namespace ns3
  */
 OpticalNetworkSpec ReadOpticalNetworkSpec(const ConfigNode& node, const std::string& context);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_OPTICAL_SPEC_READER_H */

@@ -8,6 +8,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 std::vector<std::string>
 OpticalNetworkSpec::GetRoadmNames() const
@@ -31,4 +33,5 @@ OpticalNetworkSpec::GetRoadmNames() const
     return names;
 }
 
+} // namespace blueprint
 } // namespace ns3

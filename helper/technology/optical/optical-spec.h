@@ -16,6 +16,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-optical
@@ -104,6 +106,7 @@ struct OpticalNetworkSpec
     std::vector<std::string> GetRoadmNames() const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_OPTICAL_SPEC_H */

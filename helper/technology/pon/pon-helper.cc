@@ -27,24 +27,26 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("PonHelper");
+NS_LOG_COMPONENT_DEFINE("BlueprintPonHelper");
 
 namespace
 {
 
 /// Flavour short names and their TypeIds.
 const std::vector<std::pair<std::string, std::string>> kFlavours = {
-    {"gpon", "ns3::GponFlavour"},
-    {"xgs-pon", "ns3::XgsPonFlavour"},
-    {"ge-pon", "ns3::GePonFlavour"},
-    {"10g-epon", "ns3::TenGEponFlavour"}};
+    {"gpon", "ns3::blueprint::GponFlavour"},
+    {"xgs-pon", "ns3::blueprint::XgsPonFlavour"},
+    {"ge-pon", "ns3::blueprint::GePonFlavour"},
+    {"10g-epon", "ns3::blueprint::TenGEponFlavour"}};
 
 /// DBA aliases and their TypeIds.
 const std::vector<std::pair<std::string, std::string>> kDbas = {
-    {"status-reporting", "ns3::PonStatusReportingDba"},
-    {"fixed", "ns3::PonFixedGrantDba"},
-    {"cooperative", "ns3::PonCooperativeDba"}};
+    {"status-reporting", "ns3::blueprint::PonStatusReportingDba"},
+    {"fixed", "ns3::blueprint::PonFixedGrantDba"},
+    {"cooperative", "ns3::blueprint::PonCooperativeDba"}};
 
 /**
  * \brief The TypeId an alias or a TypeId name stands for.
@@ -371,4 +373,5 @@ PonHelper::AssignStreams(NetDeviceContainer devices, int64_t stream) const
     return 0;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -20,6 +20,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 class CostLedger;
 class EnergyMeter;
@@ -54,12 +56,11 @@ struct PonInstallation
  * Usage, one tree:
  * \code
  *   PonHelper pon;
- *   pon.SetFlavour("xgs-pon");                          // or a TypeId: ns3::XgsPonFlavour
- *   pon.SetDba("cooperative");                          // status-reporting, fixed, cooperative
- *   NetDeviceContainer devs = pon.Install(oltNode, onuNodes, {2.0, 3.5, ...}); // km each
- *   InternetStackHelper().Install(...);
- *   Ipv4AddressHelper ip("10.2.0.0", "255.255.255.0");
- *   ip.Assign(devs);                                    // one subnet per tree
+ *   pon.SetFlavour("xgs-pon");                          // or a TypeId:
+ * ns3::blueprint::XgsPonFlavour pon.SetDba("cooperative");                          //
+ * status-reporting, fixed, cooperative NetDeviceContainer devs = pon.Install(oltNode, onuNodes,
+ * {2.0, 3.5, ...}); // km each InternetStackHelper().Install(...); Ipv4AddressHelper ip("10.2.0.0",
+ * "255.255.255.0"); ip.Assign(devs);                                    // one subnet per tree
  *   pon.AttachOnuAddresses(devs.Get(0));                // the OLT learns the ONU addresses
  * \endcode
  * The ONUs then route everything to the OLT (a default route via its address); the OLT's node
@@ -186,6 +187,7 @@ class PonHelper
     ObjectFactory m_onuFactory;     //!< ONU devices
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_HELPER_H */

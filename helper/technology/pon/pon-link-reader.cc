@@ -18,6 +18,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -68,7 +70,7 @@ ReadDba(const ConfigNode& node)
             throw InputError(node.GetMark(),
                              "'" + name +
                                  "' is not a registered class inheriting from "
-                                 "ns3::PonDba");
+                                 "ns3::blueprint::PonDba");
         }
         return name;
     }
@@ -271,7 +273,7 @@ ReadPonLinkSpec(const ConfigNode& node, const std::string& context)
     }
     if (const ConfigNode* cti = node.Find("cti"))
     {
-        if (spec.dba != "cooperative" && spec.dba != "ns3::PonCooperativeDba")
+        if (spec.dba != "cooperative" && spec.dba != "ns3::blueprint::PonCooperativeDba")
         {
             throw InputError(cti->GetMark(),
                              context + ": announced arrivals (cti) need dba: cooperative");
@@ -306,4 +308,5 @@ ReadPonLinkSpec(const ConfigNode& node, const std::string& context)
     return spec;
 }
 
+} // namespace blueprint
 } // namespace ns3

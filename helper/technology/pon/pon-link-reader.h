@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-pon
@@ -20,9 +22,9 @@ namespace ns3
  * Keys (doc/pon.rst lists them with units and defaults): `olt` (the OLT's node; the caller may
  * set it from the link's first end instead), `onus` (each a node name, or `{node, drop}`),
  * `flavour` (gpon, xgs-pon, ge-pon, 10g-epon), `split` (32, 64, 128, or another power of two),
- * `feeder`, `budget_db`, `dba` (status-reporting, fixed, cooperative, or an ns3::PonDba TypeId
- * name), `cycle`, `max_grant`, `fixed_rate`, `cooperative_margin`, `cti` (each `onu`, `first`,
- * `period`, `packet_size`, `packets`), `olt_queue`, `onu_queue` and `equipment` (power and
+ * `feeder`, `budget_db`, `dba` (status-reporting, fixed, cooperative, or an ns3::blueprint::PonDba
+ * TypeId name), `cycle`, `max_grant`, `fixed_rate`, `cooperative_margin`, `cti` (each `onu`,
+ * `first`, `period`, `packet_size`, `packets`), `olt_queue`, `onu_queue` and `equipment` (power and
  * price overrides).
  *
  * Everything that can be checked without the rest of the scenario is checked here, at the place
@@ -38,6 +40,7 @@ namespace ns3
  */
 PonLinkSpec ReadPonLinkSpec(const ConfigNode& node, const std::string& context);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_LINK_READER_H */

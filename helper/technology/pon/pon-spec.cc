@@ -6,6 +6,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 double
 PonLinkSpec::GetDistanceKm(std::size_t onu) const
@@ -13,4 +15,5 @@ PonLinkSpec::GetDistanceKm(std::size_t onu) const
     return feederKm + onus.at(onu).dropKm;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint-pon
@@ -51,7 +53,7 @@ struct PonCtiSpec
  *
  * Every field has a default. Presets: the flavours "gpon", "xgs-pon", "ge-pon", "10g-epon"
  * (PonFlavour subclasses) and the DBA policies "status-reporting", "fixed", "cooperative" (or any
- * ns3::PonDba subclass by TypeId name). PonHelper builds it; ReadPonLinkSpec
+ * ns3::blueprint::PonDba subclass by TypeId name). PonHelper builds it; ReadPonLinkSpec
  * (helper/technology/pon/pon-link-reader.h) reads it from YAML.
  */
 struct PonLinkSpec
@@ -62,7 +64,7 @@ struct PonLinkSpec
     uint32_t split = 32;                  //!< splitter ratio 1:split (32, 64 or 128)
     double feederKm = 0.0;                //!< feeder fibre, OLT to splitter, km
     std::optional<double> budgetDb;       //!< optical budget; unset: the flavour's default class
-    std::string dba = "status-reporting"; //!< policy alias or ns3::PonDba TypeId name
+    std::string dba = "status-reporting"; //!< policy alias or ns3::blueprint::PonDba TypeId name
     Time cycle = MilliSeconds(1);         //!< DBA cycle
     uint32_t maxGrantBytes = 0;           //!< per ONU and frame, 0 = unlimited
     double fixedRate = 0.0;               //!< fixed policy: bit/s per ONU, 0 = equal share
@@ -77,6 +79,7 @@ struct PonLinkSpec
     double GetDistanceKm(std::size_t onu) const;
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_PON_SPEC_H */

@@ -12,6 +12,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -25,6 +27,7 @@ struct WifiLinkConfig : public LinkConfig
     uint32_t channelWidth = 20;        //!< MHz
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_WIFI_LINK_CONFIG_H

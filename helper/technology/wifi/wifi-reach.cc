@@ -17,6 +17,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 namespace
 {
@@ -63,4 +65,5 @@ EstimateWifiReach(Ptr<NetDevice> ap, Ptr<NetDevice> station)
     return r;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -9,6 +9,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -44,6 +46,7 @@ struct WifiReach
  */
 WifiReach EstimateWifiReach(Ptr<NetDevice> ap, Ptr<NetDevice> station);
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_WIFI_REACH_H

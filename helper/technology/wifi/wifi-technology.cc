@@ -21,6 +21,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 using namespace specreading;
 
@@ -204,4 +206,5 @@ WifiTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& un
 
 BLUEPRINT_REGISTER_LINK_TECHNOLOGY(WifiTechnology, false);
 
+} // namespace blueprint
 } // namespace ns3

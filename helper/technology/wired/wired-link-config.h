@@ -13,6 +13,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 /**
  * \ingroup blueprint
@@ -32,6 +34,7 @@ struct WiredLinkConfig : public LinkConfig
     std::map<std::string, std::string> deviceAttributes; //!< ns-3 attributes on both devices
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif // BLUEPRINT_WIRED_LINK_CONFIG_H

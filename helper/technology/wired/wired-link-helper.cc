@@ -22,8 +22,10 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
-NS_LOG_COMPONENT_DEFINE("WiredLinkHelper");
+NS_LOG_COMPONENT_DEFINE("BlueprintWiredLinkHelper");
 
 namespace
 {
@@ -252,4 +254,5 @@ WiredLinkHelper::Install(Ptr<Node> a, Ptr<Node> b, const WiredLinkSettings& s)
     return devices;
 }
 
+} // namespace blueprint
 } // namespace ns3

@@ -15,6 +15,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 struct WiredLinkProfile;
 
@@ -118,6 +120,7 @@ class WiredLinkHelper
     static const WiredLinkProfile& Validate(const WiredLinkSettings& s);
 };
 
+} // namespace blueprint
 } // namespace ns3
 
 #endif /* BLUEPRINT_WIRED_LINK_HELPER_H */

@@ -20,6 +20,8 @@
 
 namespace ns3
 {
+namespace blueprint
+{
 
 using namespace specreading;
 
@@ -344,4 +346,5 @@ WiredTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpe
 
 BLUEPRINT_REGISTER_LINK_TECHNOLOGY(WiredTechnology, /* default */ true);
 
+} // namespace blueprint
 } // namespace ns3
