@@ -225,11 +225,6 @@ PonInstallation
 PonHelper::Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node>>& nodes)
 {
     NS_LOG_FUNCTION(this << spec.olt);
-    const std::string problem = Check(spec);
-    if (!problem.empty())
-    {
-        throw std::invalid_argument("PON of OLT " + spec.olt + ": " + problem);
-    }
     auto nodeOf = [&nodes, &spec](const std::string& name) {
         auto it = nodes.find(name);
         if (it == nodes.end() || !it->second)
@@ -238,6 +233,25 @@ PonHelper::Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node
         }
         return it->second;
     };
+    NodeContainer onus;
+    for (const PonOnuSpec& onu : spec.onus)
+    {
+        onus.Add(nodeOf(onu.node));
+    }
+    return Install(spec, nodeOf(spec.olt), onus);
+}
+
+PonInstallation
+PonHelper::Install(const PonLinkSpec& spec, Ptr<Node> oltNode, const NodeContainer& onuNodes)
+{
+    NS_LOG_FUNCTION(this << spec.olt);
+    const std::string problem = Check(spec);
+    if (!problem.empty())
+    {
+        throw std::invalid_argument("PON of OLT " + spec.olt + ": " + problem);
+    }
+    NS_ABORT_MSG_IF(onuNodes.GetN() != spec.onus.size(),
+                    "PonHelper::Install: one node per ONU of the spec");
     PonHelper h = *this;
     h.SetFlavour(spec.flavour);
     h.SetDba(spec.dba);
@@ -253,15 +267,13 @@ PonHelper::Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node
     }
     h.SetOltAttribute("QueueSize", UintegerValue(spec.oltQueuePackets));
     h.SetOnuAttribute("QueueSize", UintegerValue(spec.onuQueuePackets));
-    NodeContainer onus;
     std::vector<double> distances;
     for (std::size_t i = 0; i < spec.onus.size(); ++i)
     {
-        onus.Add(nodeOf(spec.onus[i].node));
         distances.push_back(spec.GetDistanceKm(i));
     }
     PonInstallation inst;
-    inst.devices = h.Install(nodeOf(spec.olt), onus, distances);
+    inst.devices = h.Install(oltNode, onuNodes, distances);
     Ptr<PonOltNetDevice> olt = DynamicCast<PonOltNetDevice>(inst.devices.Get(0));
     inst.channel = olt->GetPonChannel();
     for (std::size_t i = 0; i < spec.onus.size(); ++i)
@@ -284,7 +296,7 @@ PonHelper::Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node
         for (const PonCtiSpec& c : spec.cti)
         {
             uint32_t index = 0;
-            while (index < spec.onus.size() && spec.onus[index].node != c.onu)
+            while (index < spec.onus.size() && spec.onus[index].GetLabel() != c.onu)
             {
                 ++index;
             }
@@ -334,7 +346,7 @@ PonHelper::RegisterEnergy(const PonInstallation& inst,
     for (std::size_t i = 0; i < spec.onus.size(); ++i)
     {
         const std::string& node = spec.onus[i].node;
-        meter->AddElement("onu/" + node,
+        meter->AddElement("onu/" + spec.onus[i].GetLabel(),
                           node,
                           "pon",
                           spec.equipment.CreateOnuPowerModel(),
@@ -356,11 +368,11 @@ PonHelper::RegisterCost(const PonInstallation& inst,
     }
     for (const PonOnuSpec& onu : spec.onus)
     {
-        ledger.Add(eq.GetOnuCost("onu/" + onu.node, onu.node));
+        ledger.Add(eq.GetOnuCost("onu/" + onu.GetLabel(), onu.node));
         if (onu.dropKm > 0.0)
         {
             ledger.Add(
-                eq.GetFibreCost("fibre/" + spec.olt + "/drop/" + onu.node, onu.dropKm, true));
+                eq.GetFibreCost("fibre/" + spec.olt + "/drop/" + onu.GetLabel(), onu.dropKm, true));
         }
     }
 }

@@ -132,6 +132,15 @@ class PonHelper
     PonInstallation Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node>>& nodes);
 
     /**
+     * \brief Install a spec's PON on given nodes, after checking it as Install(spec, nodes).
+     * \param spec the PON (spec.olt and the ONUs' names only name them in messages and reports).
+     * \param olt the OLT's node.
+     * \param onus one node per ONU of the spec, in its order.
+     * \return what was installed; \throws std::invalid_argument on a spec that cannot be built.
+     */
+    PonInstallation Install(const PonLinkSpec& spec, Ptr<Node> olt, const NodeContainer& onus);
+
+    /**
      * \brief Check a spec against its flavour: at most `split` ONUs, each within the physical
      * reach and the distance the optical budget leaves after the splitter.
      * \param spec the PON.
