@@ -16,12 +16,16 @@
 #include "model/equipment/equipment-profile.h"
 #include "model/optical/optical-equipment.h"
 #include "model/optical/optical-transponder-class.h"
+#include "scenario-run-support.h"
 
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
 
 using namespace ns3;
+using blueprint_test::FlowOf;
+using blueprint_test::ReadYaml;
+using blueprint_test::RunYaml;
 
 namespace
 {
@@ -89,35 +93,10 @@ Lightpaths(uint32_t first, uint32_t count, const std::string& a, const std::stri
     return s;
 }
 
-ScenarioSpec
-Read(const std::string& text)
-{
-    return ScenarioDocument::FromString(text, "net.yaml").Resolve("base");
-}
-
 std::string
 ErrorOf(const std::string& text)
 {
-    return ErrorFrom([&]() { Read(text); }).what();
-}
-
-RunResult
-RunYaml(const std::string& text)
-{
-    return ScenarioRunner(Read(text)).Run();
-}
-
-const FlowResult&
-FlowOf(const RunResult& r, const std::string& name)
-{
-    for (const FlowResult& f : r.flows)
-    {
-        if (f.name == name)
-        {
-            return f;
-        }
-    }
-    throw std::logic_error("no flow " + name);
+    return ErrorFrom([&]() { ReadYaml(text, "net.yaml"); }).what();
 }
 
 /// A probe from one node to another.
@@ -163,8 +142,8 @@ TEST(OpticalNetworkTechnologyTest, RingLightpathsFillTheShortWayThenTheLongWayTh
     EXPECT_EQ(FlowOf(r, "long").linkPath, (std::vector<std::string>{"lp41"}));
     EXPECT_GE(FlowOf(r, "long").latency.min, FlowOf(r, "long").propagationBoundMs);
 
-    EXPECT_NO_THROW(
-        Read(Ring(Lightpaths(1, 40, "ha", "hd") + long41 + Lightpaths(42, 39, "ha", "hd"), "")));
+    EXPECT_NO_THROW(ReadYaml(
+        Ring(Lightpaths(1, 40, "ha", "hd") + long41 + Lightpaths(42, 39, "ha", "hd"), "")));
     const std::string text =
         Ring(Lightpaths(1, 40, "ha", "hd") + long41 + Lightpaths(42, 40, "ha", "hd"), "");
     const std::string error = ErrorOf(text);
@@ -226,13 +205,13 @@ TEST(OpticalNetworkTechnologyTest, BlockingAppearsExactlyWhenAFibreRunsOutOfWave
                        Lightpaths(1, lightpaths, "ha", "hc"),
                        "");
     };
-    EXPECT_NO_THROW(Read(line("", 39)));
+    EXPECT_NO_THROW(ReadYaml(line("", 39)));
     EXPECT_NE(ErrorOf(line("", 40))
                   .find("link 'lp40': the lightpath is blocked: no wavelength "
                         "free end to end on any of the 3 shortest routes; "
                         "full: fab, fbc"),
               std::string::npos);
-    EXPECT_NO_THROW(Read(line("ip: false", 40)));
+    EXPECT_NO_THROW(ReadYaml(line("ip: false", 40)));
     EXPECT_NE(ErrorOf(line("ip: false", 41)).find("link 'lp41': the lightpath is blocked"),
               std::string::npos);
 }

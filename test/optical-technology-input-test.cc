@@ -6,7 +6,7 @@
  * anything is built or written.
  */
 
-#include "cli-support.h"
+#include "scenario-run-support.h"
 
 #include <string>
 #include <vector>
@@ -46,10 +46,7 @@ flows:
   probe: {from: h0, to: h2, traffic: {pattern: periodic, interval: 1ms, size: 1000B}}
 )";
 
-/**
- * A case: kOptical with `from` replaced by `to`, refused at the first place `marker` appears in
- * the changed text (after `after`, when given) with a message containing `message`.
- */
+/// A case: kOptical changed (ChangedCase), with a second change when `from2` is given.
 MalformedCase
 Case(const std::string& name,
      const std::string& from,
@@ -60,24 +57,12 @@ Case(const std::string& name,
      const std::string& from2 = "",
      const std::string& to2 = "")
 {
-    std::string text = kOptical;
-    for (const auto& [f, t] : {std::make_pair(from, to), std::make_pair(from2, to2)})
+    std::vector<std::pair<std::string, std::string>> changes = {{from, to}};
+    if (!from2.empty())
     {
-        if (f.empty())
-        {
-            continue;
-        }
-        const std::size_t at = text.find(f);
-        EXPECT_NE(at, std::string::npos) << name << ": " << f;
-        text.replace(at, f.size(), t);
+        changes.emplace_back(from2, to2);
     }
-    const std::size_t start = after.empty() ? 0 : text.find(after);
-    const std::size_t pos = text.find(marker, start);
-    EXPECT_NE(pos, std::string::npos) << name << ": " << marker;
-    const std::size_t lineStart = text.rfind('\n', pos);
-    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + pos, '\n'));
-    const int column = static_cast<int>(pos - (lineStart == std::string::npos ? -1 : lineStart));
-    return MalformedCase{name, text, line, column, message};
+    return ChangedCase(kOptical, name, changes, marker, message, after);
 }
 
 std::vector<MalformedCase>

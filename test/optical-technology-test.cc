@@ -18,12 +18,16 @@
 #include "model/equipment/equipment-profile.h"
 #include "model/optical/optical-equipment.h"
 #include "model/optical/optical-transponder-class.h"
+#include "scenario-run-support.h"
 
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
 
 using namespace ns3;
+using blueprint_test::FlowOf;
+using blueprint_test::ReadYaml;
+using blueprint_test::RunYaml;
 
 namespace
 {
@@ -79,31 +83,6 @@ HostLinks(const std::string& last)
            "  lan" +
            last + ": {between: [h" + last + ", r" + last +
            "], profile: ethernet, rate: 100Gbps, length: 10m}\n";
-}
-
-ScenarioSpec
-Read(const std::string& text)
-{
-    return ScenarioDocument::FromString(text, "optical.yaml").Resolve("base");
-}
-
-RunResult
-RunYaml(const std::string& text)
-{
-    return ScenarioRunner(Read(text)).Run();
-}
-
-const FlowResult&
-FlowOf(const RunResult& r, const std::string& name)
-{
-    for (const FlowResult& f : r.flows)
-    {
-        if (f.name == name)
-        {
-            return f;
-        }
-    }
-    throw std::logic_error("no flow " + name);
 }
 
 } // namespace

@@ -252,21 +252,7 @@ PonHelper::Install(const PonLinkSpec& spec, Ptr<Node> oltNode, const NodeContain
     }
     NS_ABORT_MSG_IF(onuNodes.GetN() != spec.onus.size(),
                     "PonHelper::Install: one node per ONU of the spec");
-    PonHelper h = *this;
-    h.SetFlavour(spec.flavour);
-    h.SetDba(spec.dba);
-    h.SetDbaAttribute("Cycle", TimeValue(spec.cycle));
-    h.SetDbaAttribute("MaxGrant", UintegerValue(spec.maxGrantBytes));
-    if (h.m_dbaFactory.GetTypeId() == PonFixedGrantDba::GetTypeId())
-    {
-        h.SetDbaAttribute("GrantRate", DoubleValue(spec.fixedRate));
-    }
-    if (h.m_dbaFactory.GetTypeId() == PonCooperativeDba::GetTypeId())
-    {
-        h.SetDbaAttribute("Margin", TimeValue(spec.cooperativeMargin));
-    }
-    h.SetOltAttribute("QueueSize", UintegerValue(spec.oltQueuePackets));
-    h.SetOnuAttribute("QueueSize", UintegerValue(spec.onuQueuePackets));
+    PonHelper h = ForSpec(spec);
     std::vector<double> distances;
     for (std::size_t i = 0; i < spec.onus.size(); ++i)
     {
@@ -313,6 +299,36 @@ PonHelper::Install(const PonLinkSpec& spec, Ptr<Node> oltNode, const NodeContain
         }
     }
     return inst;
+}
+
+PonHelper
+PonHelper::ForSpec(const PonLinkSpec& spec) const
+{
+    PonHelper h = *this;
+    h.SetFlavour(spec.flavour);
+    h.SetDba(spec.dba);
+    h.SetDbaAttribute("Cycle", TimeValue(spec.cycle));
+    h.SetDbaAttribute("MaxGrant", UintegerValue(spec.maxGrantBytes));
+    if (h.m_dbaFactory.GetTypeId() == PonFixedGrantDba::GetTypeId())
+    {
+        h.SetDbaAttribute("GrantRate", DoubleValue(spec.fixedRate));
+    }
+    if (h.m_dbaFactory.GetTypeId() == PonCooperativeDba::GetTypeId())
+    {
+        h.SetDbaAttribute("Margin", TimeValue(spec.cooperativeMargin));
+    }
+    h.SetOltAttribute("QueueSize", UintegerValue(spec.oltQueuePackets));
+    h.SetOnuAttribute("QueueSize", UintegerValue(spec.onuQueuePackets));
+    return h;
+}
+
+std::string
+PonHelper::CheckFrameLayout(const PonLinkSpec& spec, uint32_t onus)
+{
+    const PonHelper h = PonHelper().ForSpec(spec);
+    Ptr<PonFlavour> flavour = h.m_flavourFactory.Create<PonFlavour>();
+    Ptr<PonDba> dba = h.m_dbaFactory.Create<PonDba>();
+    return PonUpstreamScheduler::GetFrameLayout(*flavour, *dba, onus).problem;
 }
 
 void

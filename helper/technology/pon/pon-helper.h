@@ -149,6 +149,15 @@ class PonHelper
     static std::string Check(const PonLinkSpec& spec);
 
     /**
+     * \brief Check that a tree's standing grants and polling slots fit its upstream frame
+     * (PonUpstreamScheduler::GetFrameLayout), before anything is built.
+     * \param spec the tree's flavour and DBA settings.
+     * \param onus the ONUs it will have.
+     * \return "" if they fit, else the problem.
+     */
+    static std::string CheckFrameLayout(const PonLinkSpec& spec, uint32_t onus);
+
+    /**
      * \brief Tell an OLT the IPv4 address of each of its ONUs, read from the ONU nodes' stacks;
      * call after the addresses are assigned.
      * \param oltDevice the OLT device from Install().
@@ -189,6 +198,13 @@ class PonHelper
     static std::vector<std::string> DbaNames();
 
   private:
+    /**
+     * \param spec a tree's settings.
+     * \return a copy of this helper with the spec's flavour, DBA and their attributes and the
+     *         devices' queue sizes.
+     */
+    PonHelper ForSpec(const PonLinkSpec& spec) const;
+
     ObjectFactory m_flavourFactory; //!< flavours
     ObjectFactory m_dbaFactory;     //!< DBA policies
     ObjectFactory m_oltFactory;     //!< OLT devices

@@ -5,6 +5,7 @@
 #include "helper/technology/pon/pon-tree-plan.h"
 
 #include "helper/scenario/spec-reading.h"
+#include "helper/technology/pon/pon-helper.h"
 #include "helper/technology/pon/pon-link-reader.h"
 
 #include <cmath>
@@ -191,6 +192,19 @@ PlanPonTree(const ScenarioSpec& spec, const std::vector<const LinkSpec*>& links)
                      plan.routeFactor / 1000.0;
     }
     const double reach = GetPonReachKm(s);
+    uint64_t total = 0;
+    for (const LinkSpec* l : links)
+    {
+        total += spec.FindNode(l->b)->count;
+    }
+    if (total <= s.split)
+    {
+        const std::string layout = PonHelper::CheckFrameLayout(s, static_cast<uint32_t>(total));
+        if (!layout.empty())
+        {
+            throw InputError(first.mark, ContextOf(first) + ": " + tree + ": " + layout);
+        }
+    }
     uint64_t onus = 0;
     for (const LinkSpec* l : links)
     {
