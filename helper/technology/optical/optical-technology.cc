@@ -184,6 +184,15 @@ OpticalTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>&
         }
         state.networks.push_back(std::move(built));
     }
+    // The one-way latency of every link the helper installed, by its first device.
+    std::map<Ptr<NetDevice>, Time> latencyOf;
+    for (const BuiltOpticalNetwork& built : state.networks)
+    {
+        for (const OpticalRoutingEdge& e : built.inst.edges)
+        {
+            latencyOf[e.devA] = e.latency;
+        }
+    }
     // Addresses and routing edges link by link, in file order.
     for (const LinkSpec* l : unit)
     {
@@ -220,18 +229,11 @@ OpticalTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>&
                 continue; // dark to the IP layer: no devices, no edge
             }
             devices = built.inst.ipLinkDevices[place.index];
-            const OpticalRoutingEdge* ip = nullptr;
-            for (const OpticalRoutingEdge& e : built.inst.edges)
-            {
-                if (e.devA == devices.Get(0))
-                {
-                    ip = &e;
-                }
-            }
             DataRateValue rate;
             devices.Get(0)->GetAttribute("DataRate", rate);
             edge.rateDown = static_cast<double>(rate.Get().GetBitRate());
-            edge.weightSeconds = ip->latency.GetSeconds() + kFullPacketBits / edge.rateDown;
+            edge.weightSeconds =
+                latencyOf.at(devices.Get(0)).GetSeconds() + kFullPacketBits / edge.rateDown;
             edge.propagationBoundSeconds = *f.lengthKm * line.delayPerKm;
             edge.lengthMetres = *f.lengthKm * 1000.0;
             edge.pathLabel = "ip-over-wdm";
