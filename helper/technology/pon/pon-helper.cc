@@ -93,6 +93,22 @@ PonHelper::PonHelper()
     m_onuFactory.SetTypeId(PonOnuNetDevice::GetTypeId());
 }
 
+bool
+PonHelper::IsCooperative(const std::string& dba)
+{
+    try
+    {
+        // TypeId::IsChildOf is false for the type itself.
+        const TypeId tid = Resolve(dba, kDbas, PonDba::GetTypeId(), "DBA policy");
+        return tid == PonCooperativeDba::GetTypeId() ||
+               tid.IsChildOf(PonCooperativeDba::GetTypeId());
+    }
+    catch (const std::invalid_argument&)
+    {
+        return false;
+    }
+}
+
 std::vector<std::string>
 PonHelper::DbaNames()
 {
@@ -213,8 +229,7 @@ PonHelper::Check(const PonLinkSpec& spec)
             return problem.str();
         }
     }
-    if (!spec.cti.empty() && Resolve(spec.dba, kDbas, PonDba::GetTypeId(), "DBA policy") !=
-                                 PonCooperativeDba::GetTypeId())
+    if (!spec.cti.empty() && !IsCooperative(spec.dba))
     {
         return "announced arrivals (cti) need the cooperative DBA";
     }

@@ -197,6 +197,13 @@ class PonHelper
     /// \return the DBA aliases SetDba accepts besides TypeId names.
     static std::vector<std::string> DbaNames();
 
+    /**
+     * \param dba a DBA alias or TypeId name.
+     * \return whether it is the cooperative policy (or a subclass), which takes announced
+     *         arrivals; false for a name that is no DBA policy.
+     */
+    static bool IsCooperative(const std::string& dba);
+
   private:
     /**
      * \param spec a tree's settings.

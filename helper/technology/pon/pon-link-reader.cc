@@ -254,7 +254,7 @@ ReadPonCti(const ConfigNode& node,
            const std::vector<std::string>& onus,
            bool onuRequired)
 {
-    if (dba != "cooperative" && dba != "ns3::PonCooperativeDba")
+    if (!PonHelper::IsCooperative(dba))
     {
         throw InputError(node.GetMark(),
                          context + ": announced arrivals (cti) need dba: cooperative");

@@ -232,7 +232,7 @@ PlanPonTree(const ScenarioSpec& spec, const std::vector<const LinkSpec*>& links)
                     << DescribePonReach(s);
             throw InputError(c.dropKm ? c.dropMark : l->mark, message.str());
         }
-        if (!c.cti.empty() && s.dba != "cooperative" && s.dba != "ns3::PonCooperativeDba")
+        if (!c.cti.empty() && !PonHelper::IsCooperative(s.dba))
         {
             throw InputError(c.ctiMark,
                              ContextOf(*l) +
