@@ -23,10 +23,10 @@
 #    the marginal CPU time per packet from a second, 2 s run of each shape.
 # 6. An NTN series from bench/ntn-bench.sh: a 1,584-satellite shell with 10, 100 and 1,000
 #    terminals for 60 simulated seconds, and 1,000 terminals under 6,336 satellites.
-# 7. An optical series from bench/optical-series.sh (issue 11): RWA of 500 demands on a 50-node
-#    mesh, and a PON of 128 ONUs under load for 10 simulated seconds per flavour, timed with their
-#    own programs (bench/*.cc) until the scenario format carries these technologies; its rows go
-#    to bench/results/<date>-optical.csv.
+# 7. An optical series from bench/optical-series.sh (issue 11), from scenario files: RWA of 250 to
+#    750 lightpaths on a 50-site mesh and of 2 per site on 100 to 800 sites (validate and run),
+#    and a PON of 128 ONUs under load for 10 simulated seconds per flavour (and 32, 64 ONUs of
+#    GPON); its rows go to bench/results/<date>-optical.csv.
 #
 # Columns (see doc/benchmarks.rst):
 #   simulated s    the scenario's duration plus its drain: the simulated time the simulator runs
@@ -281,7 +281,7 @@ if wanted ntn; then
   fi
 fi
 
-# 7. Optical series (issue 11): RWA and PON programs, their own table and CSV.
+# 7. Optical series (issue 11): RWA and PON scenarios, their own table and CSV.
 if wanted optical; then
   echo
   if ! bash "$here/optical-series.sh" "$build" "${csv%.csv}-optical.csv"; then

@@ -53,9 +53,14 @@ struct OpticalTestbed
  * least-latency routes towards every site.
  */
 inline std::unique_ptr<OpticalTestbed>
-BuildOpticalTestbed(const OpticalNetworkSpec& spec, bool lightpaths, bool ipLayer)
+BuildOpticalTestbed(OpticalNetworkSpec spec, bool lightpaths, bool ipLayer)
 {
     auto bed = std::make_unique<OpticalTestbed>();
+    // Without the IP layer no fibre holds a routed wavelength.
+    for (OpticalFibreSpec& f : spec.fibres)
+    {
+        f.ipLink = f.ipLink && ipLayer;
+    }
     // One node per ROADM site, then one per demand end that sits elsewhere (a host at a site).
     std::vector<std::string> names = spec.GetRoadmNames();
     for (const OpticalDemandSpec& d : spec.demands)

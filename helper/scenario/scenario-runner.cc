@@ -303,15 +303,19 @@ void
 BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
 {
     const ScenarioSpec& spec = sb.GetSpec();
-    // A node at the first end of a link whose technology carries it (a base station, an access
-    // point) has its power and cost in that link's accounting: the node's equipment class says
+    // A node at an end of a link whose technology carries it (a base station, an access point,
+    // a ROADM) has its power and cost in that link's accounting: the node's equipment class says
     // nothing about it.
     std::set<std::string> stations;
     for (const auto& l : spec.links)
     {
-        if (LinkTechnologyRegistry::Get(l.technology).CarriesFirstNodeEquipment())
+        const LinkTechnology& technology = LinkTechnologyRegistry::Get(l.technology);
+        for (const std::string* end : {&l.a, &l.b})
         {
-            stations.insert(l.a);
+            if (technology.CarriesNodeEquipment(l, *end))
+            {
+                stations.insert(*end);
+            }
         }
     }
     // What the devices of a node send loads its equipment (RoutingEdge::loadsNodes).

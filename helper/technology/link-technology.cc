@@ -61,6 +61,12 @@ LinkTechnology::CarriesFirstNodeEquipment() const
     return false;
 }
 
+bool
+LinkTechnology::CarriesNodeEquipment(const LinkSpec& link, const std::string& node) const
+{
+    return CarriesFirstNodeEquipment() && node == link.a;
+}
+
 std::string
 LinkTechnology::GetCatalogueCurrency() const
 {

@@ -135,6 +135,15 @@ class LinkTechnology
      */
     virtual bool CarriesFirstNodeEquipment() const;
 
+    /**
+     * \param link one of its links
+     * \param node one of the link's ends
+     * \return true when the link's own accounting carries that end's equipment (a base station,
+     * a ROADM at both ends of a fibre), so that the node's equipment class having no figures is
+     * not reported. Default: CarriesFirstNodeEquipment() for the first end.
+     */
+    virtual bool CarriesNodeEquipment(const LinkSpec& link, const std::string& node) const;
+
     /** \return the currency of the technology's catalogue prices. Default: JPY. */
     virtual std::string GetCatalogueCurrency() const;
 

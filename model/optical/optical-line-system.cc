@@ -155,5 +155,29 @@ OpticalLineSystem::Check() const
     return problem.str();
 }
 
+OpticalLineSystem
+OpticalLineSystem::FromPreset(const std::string& name)
+{
+    OpticalLineSystem line;
+    if (name == "land")
+    {
+        return line;
+    }
+    if (name == "submarine")
+    {
+        line.maxSpanKm = 60.0;
+        line.attenuationDbPerKm = 0.17;
+        line.spanMarginDb = 1.0;
+        return line;
+    }
+    throw std::invalid_argument("unknown optical line preset '" + name + "' (land, submarine)");
+}
+
+std::vector<std::string>
+OpticalLineSystem::PresetNames()
+{
+    return {"land", "submarine"};
+}
+
 } // namespace blueprint
 } // namespace ns3

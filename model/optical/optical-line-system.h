@@ -148,6 +148,23 @@ struct OpticalLineSystem
      * \return "" if they describe a possible line, else what is wrong.
      */
     std::string Check() const;
+
+    /**
+     * \brief A preset line.
+     *
+     * "land": the defaults above, a terrestrial line of G.652 fibre with 80 km spans of 22 dB
+     * (ITU-T G.692 application code L). "submarine": a repeatered submarine line of
+     * loss-minimised cut-off shifted fibre (ITU-T G.654, the fibre of submarine systems): 60 km
+     * repeater spacing, 0.17 dB/km and a 1 dB margin per span (assumptions within the ranges
+     * ITU-T G-series Supplement 41, design guidelines for optical fibre submarine cable systems,
+     * discusses), which gives 11.2 dB spans and OSNR 41.7 dB per span.
+     * \param name "land" or "submarine".
+     * \return the line; \throws std::invalid_argument for another name.
+     */
+    static OpticalLineSystem FromPreset(const std::string& name);
+
+    /// \return the preset names FromPreset knows.
+    static std::vector<std::string> PresetNames();
 };
 
 } // namespace blueprint

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -209,59 +210,96 @@ OpticalRwa::GetNetwork() const
     return m_network;
 }
 
-std::vector<OpticalRoute>
-OpticalRwa::GetShortestRoutes(uint32_t from, uint32_t to, uint32_t k) const
+/**
+ * Yen's k shortest loopless routes, found one at a time: the next route is computed only when it
+ * is asked for, so a demand whose shortest route works costs one Dijkstra, not k times the spur
+ * searches of every route before the last.
+ */
+class OpticalRwa::RouteSearch
 {
-    NS_LOG_FUNCTION(this << from << to << k);
-    NS_ABORT_MSG_IF(!m_network, "OpticalRwa: no network");
-    const Graph& graph = m_network->GetGraph();
-    const uint32_t nRoadms = m_network->GetNRoadms();
-    if (from >= nRoadms || to >= nRoadms)
+  public:
+    /// Search from `from` to `to` on a network (both valid ROADMs).
+    RouteSearch(const OpticalNetwork& network, uint32_t from, uint32_t to)
+        : m_network(network),
+          m_to(to),
+          m_hiddenFibres(network.GetNFibres(), false),
+          m_hiddenRoadms(network.GetNRoadms(), false)
     {
-        throw std::invalid_argument("OpticalRwa: no such ROADM");
+        if (from == to)
+        {
+            m_done = true;
+            return;
+        }
+        OpticalRoute first =
+            ShortestRoute(network.GetGraph(), from, to, m_hiddenFibres, m_hiddenRoadms);
+        if (first.roadms.empty())
+        {
+            m_done = true;
+            return;
+        }
+        m_seen.insert(first.fibres);
+        m_next = first;
     }
-    std::vector<OpticalRoute> found;
-    if (from == to || k == 0)
+
+    /**
+     * \param[out] route the next shortest route
+     * \return false when there is none
+     */
+    bool Next(OpticalRoute& route)
     {
-        return found;
+        if (m_done)
+        {
+            return false;
+        }
+        if (!m_next)
+        {
+            Spur();
+            if (m_candidates.empty())
+            {
+                m_done = true;
+                return false;
+            }
+            m_next = m_candidates.begin()->second;
+            m_candidates.erase(m_candidates.begin());
+        }
+        route = *m_next;
+        m_found.push_back(*m_next);
+        m_next.reset();
+        return true;
     }
-    std::vector<bool> hiddenFibres(m_network->GetNFibres(), false);
-    std::vector<bool> hiddenRoadms(nRoadms, false);
-    OpticalRoute first = ShortestRoute(graph, from, to, hiddenFibres, hiddenRoadms);
-    if (first.roadms.empty())
+
+  private:
+    /// Add the spur routes off the last route found to the candidates.
+    void Spur()
     {
-        return found;
-    }
-    found.push_back(first);
-    std::set<std::vector<uint32_t>> seen{first.fibres};
-    std::map<RouteKey, OpticalRoute> candidates;
-    while (found.size() < k)
-    {
-        const OpticalRoute& previous = found.back();
+        const OpticalRoute& previous = m_found.back();
         // Every ROADM of the previous route but the last is a spur node in turn.
         for (std::size_t i = 0; i + 1 < previous.roadms.size(); ++i)
         {
-            std::fill(hiddenFibres.begin(), hiddenFibres.end(), false);
-            std::fill(hiddenRoadms.begin(), hiddenRoadms.end(), false);
+            std::fill(m_hiddenFibres.begin(), m_hiddenFibres.end(), false);
+            std::fill(m_hiddenRoadms.begin(), m_hiddenRoadms.end(), false);
             // Routes already found that share this root leave it by another fibre.
-            for (const OpticalRoute& p : found)
+            for (const OpticalRoute& p : m_found)
             {
                 if (p.fibres.size() > i && std::equal(previous.fibres.begin(),
                                                       previous.fibres.begin() + i,
                                                       p.fibres.begin()))
                 {
-                    hiddenFibres[p.fibres[i]] = true;
+                    m_hiddenFibres[p.fibres[i]] = true;
                 }
             }
             // The root's ROADMs before the spur node stay out, so the route is loopless.
             double rootLength = 0.0;
             for (std::size_t j = 0; j < i; ++j)
             {
-                hiddenRoadms[previous.roadms[j]] = true;
-                rootLength += m_network->GetFibre(previous.fibres[j]).lengthKm;
+                m_hiddenRoadms[previous.roadms[j]] = true;
+                rootLength += m_network.GetFibre(previous.fibres[j]).lengthKm;
             }
-            OpticalRoute spur =
-                ShortestRoute(graph, previous.roadms[i], to, hiddenFibres, hiddenRoadms);
+            OpticalRoute spur = ShortestRoute(m_network.GetGraph(),
+                                              previous.roadms[i],
+                                              m_to,
+                                              m_hiddenFibres,
+                                              m_hiddenRoadms);
             if (spur.roadms.empty())
             {
                 continue;
@@ -272,17 +310,40 @@ OpticalRwa::GetShortestRoutes(uint32_t from, uint32_t to, uint32_t k) const
             total.fibres.assign(previous.fibres.begin(), previous.fibres.begin() + i);
             total.fibres.insert(total.fibres.end(), spur.fibres.begin(), spur.fibres.end());
             total.lengthKm = rootLength + spur.lengthKm;
-            if (seen.insert(total.fibres).second)
+            if (m_seen.insert(total.fibres).second)
             {
-                candidates.emplace(KeyOf(total), total);
+                m_candidates.emplace(KeyOf(total), total);
             }
         }
-        if (candidates.empty())
-        {
-            break;
-        }
-        found.push_back(candidates.begin()->second);
-        candidates.erase(candidates.begin());
+    }
+
+    const OpticalNetwork& m_network;               //!< the network
+    uint32_t m_to;                                 //!< destination ROADM
+    std::vector<bool> m_hiddenFibres;              //!< per spur search
+    std::vector<bool> m_hiddenRoadms;              //!< per spur search
+    std::vector<OpticalRoute> m_found;             //!< routes handed out, in order
+    std::optional<OpticalRoute> m_next;            //!< the next route, when known
+    std::set<std::vector<uint32_t>> m_seen;        //!< fibre sequences found or queued
+    std::map<RouteKey, OpticalRoute> m_candidates; //!< spur routes by length, then fibres
+    bool m_done = false;                           //!< no more routes
+};
+
+std::vector<OpticalRoute>
+OpticalRwa::GetShortestRoutes(uint32_t from, uint32_t to, uint32_t k) const
+{
+    NS_LOG_FUNCTION(this << from << to << k);
+    NS_ABORT_MSG_IF(!m_network, "OpticalRwa: no network");
+    const uint32_t nRoadms = m_network->GetNRoadms();
+    if (from >= nRoadms || to >= nRoadms)
+    {
+        throw std::invalid_argument("OpticalRwa: no such ROADM");
+    }
+    std::vector<OpticalRoute> found;
+    RouteSearch search(*m_network, from, to);
+    OpticalRoute route;
+    while (found.size() < k && search.Next(route))
+    {
+        found.push_back(route);
     }
     return found;
 }
@@ -380,10 +441,12 @@ OpticalRwa::Provision(const OpticalDemand& demand)
     result.demand = demand.name;
     const OpticalLineSystem& line = m_network->GetLineSystem();
     bool anyReachable = false;
-    const std::vector<OpticalRoute> routes =
-        GetShortestRoutes(demand.from, demand.to, m_candidatePaths);
-    for (const OpticalRoute& route : routes)
+    bool anyRoute = false;
+    RouteSearch search(*m_network, demand.from, demand.to);
+    OpticalRoute route;
+    for (uint32_t tried = 0; tried < m_candidatePaths && search.Next(route); ++tried)
     {
+        anyRoute = true;
         // Reach: the requested class, else a slower one, else regenerators.
         const double osnr = line.GetPathOsnrDb(Lengths(route, 0, route.fibres.size()));
         const OpticalTransponderClass* used = nullptr;
@@ -461,7 +524,7 @@ OpticalRwa::Provision(const OpticalDemand& demand)
         return result;
     }
     result.blockedReason =
-        routes.empty() ? "no route joins the two ROADMs"
+        !anyRoute      ? "no route joins the two ROADMs"
         : anyReachable ? "no wavelength free end to end on any of the " +
                              std::to_string(m_candidatePaths) + " shortest routes"
                        : "no route within the reach of a usable transponder class, even with "

@@ -161,6 +161,8 @@ class OpticalRwa : public Object
     void Release(const OpticalLightpath& lightpath);
 
   private:
+    class RouteSearch;
+
     /**
      * \brief Fibre lengths of a route or part of it.
      * \param route the route.

@@ -75,12 +75,59 @@ PonUpstreamScheduler::Bind(Ptr<PonOltNetDevice> olt,
     m_configured = false;
 }
 
+namespace
+{
+
+/// A burst of a flavour: its overhead time, then header, report and payload bytes.
+Time
+BurstDurationOf(const PonFlavour& flavour, double payloadBytes, bool report)
+{
+    return flavour.GetBurstOverhead() +
+           flavour.UpstreamTime(flavour.GetBurstHeaderBytes() +
+                                (report ? flavour.GetReportBytes() : 0) + payloadBytes);
+}
+
+} // namespace
+
 Time
 PonUpstreamScheduler::BurstDuration(double payloadBytes, bool report) const
 {
-    return m_flavour->GetBurstOverhead() +
-           m_flavour->UpstreamTime(m_flavour->GetBurstHeaderBytes() +
-                                   (report ? m_flavour->GetReportBytes() : 0) + payloadBytes);
+    return BurstDurationOf(*m_flavour, payloadBytes, report);
+}
+
+PonUpstreamScheduler::FrameLayout
+PonUpstreamScheduler::GetFrameLayout(const PonFlavour& flavour, PonDba& dba, uint32_t onus)
+{
+    FrameLayout layout;
+    layout.frame = flavour.GetUpstreamFrame();
+    if (layout.frame.IsZero())
+    {
+        layout.frame = dba.GetCycle(); // EPON: the DBA cycle frames the schedule
+    }
+    layout.framesPerCycle = static_cast<uint32_t>(
+        std::max<int64_t>(1,
+                          std::llround(dba.GetCycle().GetSeconds() / layout.frame.GetSeconds())));
+    layout.pollSlot = BurstDurationOf(flavour, 0.0, true);
+    if (auto* fixed = dynamic_cast<PonFixedGrantDba*>(&dba))
+    {
+        fixed->SetFrame(layout.frame);
+    }
+    const double rate = flavour.GetUpstreamByteRate();
+    const double perBurst =
+        flavour.GetBurstOverhead().GetSeconds() * rate + flavour.GetBurstHeaderBytes();
+    layout.fixedBytes = dba.GetFixedGrantBytes(layout.frame.GetSeconds() * rate, perBurst, onus);
+    layout.fixedBurst =
+        layout.fixedBytes > 0 ? BurstDurationOf(flavour, layout.fixedBytes, false) : Time(0);
+    const Time polling = dba.UsesReports() ? onus * layout.pollSlot : Time(0);
+    if (onus * layout.fixedBurst + polling > layout.frame)
+    {
+        std::ostringstream msg;
+        msg << flavour.GetName() << " PON: the standing grants and polling slots of " << onus
+            << " ONUs need " << (onus * layout.fixedBurst + polling).As(Time::US)
+            << ", more than the " << layout.frame.As(Time::US) << " frame";
+        layout.problem = msg.str();
+    }
+    return layout;
 }
 
 double
@@ -114,45 +161,24 @@ PonUpstreamScheduler::Configure()
                     "PonUpstreamScheduler: not bound to a PON");
     const uint32_t n = m_channel->GetNOnus();
     m_reports = m_dba->UsesReports();
-    m_frame = m_flavour->GetUpstreamFrame();
-    if (m_frame.IsZero())
+    const FrameLayout layout = GetFrameLayout(*m_flavour, *m_dba, n);
+    if (!layout.problem.empty())
     {
-        m_frame = m_dba->GetCycle(); // EPON: the DBA cycle frames the schedule
+        throw std::logic_error(layout.problem);
     }
-    m_framesPerCycle = static_cast<uint32_t>(
-        std::max<int64_t>(1, std::llround(m_dba->GetCycle().GetSeconds() / m_frame.GetSeconds())));
+    m_frame = layout.frame;
+    m_framesPerCycle = layout.framesPerCycle;
     m_lead = 2 * m_channel->GetMaxPropagationDelay() + m_flavour->GetOnuResponseTime() +
              m_dba->GetProcessingTime();
-    m_pollSlot = BurstDuration(0.0, true);
-    if (Ptr<PonFixedGrantDba> fixed = DynamicCast<PonFixedGrantDba>(m_dba))
-    {
-        fixed->SetFrame(m_frame);
-    }
-    const double rate = m_flavour->GetUpstreamByteRate();
-    const double perBurst =
-        m_flavour->GetBurstOverhead().GetSeconds() * rate + m_flavour->GetBurstHeaderBytes();
-    m_fixedBytes = m_dba->GetFixedGrantBytes(m_frame.GetSeconds() * rate, perBurst, n);
+    m_pollSlot = layout.pollSlot;
+    m_fixedBytes = layout.fixedBytes;
     m_onus.assign(n, OnuState());
-    Time cursor(0);
     for (uint32_t i = 0; i < n; ++i)
     {
         m_onus[i].propagation = m_channel->GetPropagationDelay(i);
-        m_onus[i].fixedOffset = cursor;
-        if (m_fixedBytes > 0)
-        {
-            cursor += BurstDuration(m_fixedBytes, false);
-        }
+        m_onus[i].fixedOffset = i * layout.fixedBurst;
     }
-    m_fixedRegion = cursor;
-    const Time polling = m_reports ? n * m_pollSlot : Time(0);
-    if (m_fixedRegion + polling > m_frame)
-    {
-        std::ostringstream msg;
-        msg << m_flavour->GetName() << " PON: the standing grants and polling slots of " << n
-            << " ONUs need " << (m_fixedRegion + polling).As(Time::US) << ", more than the "
-            << m_frame.As(Time::US) << " frame";
-        throw std::logic_error(msg.str());
-    }
+    m_fixedRegion = n * layout.fixedBurst;
     // Standing allocations cost downstream grant messages every frame: polls once per cycle,
     // standing grants every frame.
     const double standingPerFrame =

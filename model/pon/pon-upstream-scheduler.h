@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <string>
 #include <vector>
 
 namespace ns3
@@ -131,6 +132,27 @@ class PonUpstreamScheduler : public Object
      * \throws std::logic_error when the standing grants or the polling block do not fit a frame.
      */
     void Configure();
+
+    /// How a flavour's upstream frame is laid out for a number of ONUs under a policy.
+    struct FrameLayout
+    {
+        Time frame;                  //!< the schedule's frame (125 us, or EPON's DBA cycle)
+        uint32_t framesPerCycle = 1; //!< frames per DBA cycle
+        Time pollSlot;               //!< one report-only burst
+        uint32_t fixedBytes = 0;     //!< each ONU's standing grant per frame (payload bytes)
+        Time fixedBurst;             //!< the burst that carries it (0 without standing grants)
+        std::string problem;         //!< "" if standing grants and polling slots fit a frame
+    };
+
+    /**
+     * \brief The frame layout Configure uses, without a PON: so that a tree whose standing grants
+     * and polling slots do not fit a frame can be refused before anything is built.
+     * \param flavour the flavour.
+     * \param dba the policy (a fixed-grant policy learns the frame from it).
+     * \param onus the ONUs on the tree.
+     * \return the layout, with its problem if it does not fit.
+     */
+    static FrameLayout GetFrameLayout(const PonFlavour& flavour, PonDba& dba, uint32_t onus);
 
   protected:
     void DoDispose() override;

@@ -96,14 +96,6 @@ MakeTransponder(Ptr<Node> node, const OpticalTransponderClass& cls, QueueSize qu
     return dev;
 }
 
-/// The name of a fibre: its two sites.
-std::string
-FibreName(const OpticalInstallation& inst, uint32_t fibre)
-{
-    const OpticalNetwork::Fibre& f = inst.network->GetFibre(fibre);
-    return inst.roadmNodes[f.a] + "-" + inst.roadmNodes[f.b];
-}
-
 } // namespace
 
 std::vector<const OpticalLightpath*>
@@ -170,6 +162,26 @@ OpticalHelper::Provision(const OpticalNetworkSpec& spec) const
     inst.roadmNodes = spec.GetRoadmNames();
     inst.addDropPorts.assign(inst.network->GetNRoadms(), 0);
     inst.ipLinkDevices.resize(inst.network->GetNFibres());
+    inst.ipChannels.resize(inst.network->GetNFibres());
+    const uint32_t channels = inst.network->GetGrid().channels;
+    for (uint32_t f = 0; f < spec.fibres.size(); ++f)
+    {
+        inst.fibreNames.push_back(spec.fibres[f].GetName());
+        if (!spec.fibres[f].ipLink)
+        {
+            continue;
+        }
+        // The routed layer's wavelength is a wavelength like any other: it takes the first
+        // free channel before the demands are routed, so they see one channel fewer.
+        for (uint32_t c = 0; c < channels && !inst.ipChannels[f]; ++c)
+        {
+            if (inst.network->IsChannelFree(f, c))
+            {
+                inst.network->OccupyChannel(f, c);
+                inst.ipChannels[f] = c;
+            }
+        }
+    }
     Ptr<OpticalRwa> rwa = m_rwaFactory.Create<OpticalRwa>();
     rwa->SetAttribute("CandidatePaths", UintegerValue(spec.candidatePaths));
     rwa->SetAttribute("AllowRegenerators", BooleanValue(spec.allowRegenerators));
@@ -202,7 +214,6 @@ OpticalHelper::InstallLightpaths(OpticalInstallation& inst,
                                  const std::map<std::string, Ptr<Node>>& nodes) const
 {
     NS_LOG_FUNCTION(this);
-    const QueueSize queue = ParseQueue(spec.queue, "optical network");
     for (std::size_t i = 0; i < inst.lightpaths.size(); ++i)
     {
         const OpticalLightpath& lp = inst.lightpaths[i];
@@ -211,6 +222,8 @@ OpticalHelper::InstallLightpaths(OpticalInstallation& inst,
             continue;
         }
         const OpticalDemandSpec& d = spec.demands.at(i);
+        const QueueSize queue =
+            ParseQueue(d.queue.empty() ? spec.queue : d.queue, "demand " + d.name);
         const OpticalTransponderClass& cls = ClassOf(lp.transponderClass, "demand " + d.name);
         Ptr<Node> a = NodeOf(nodes, d.GetFromNode(), "demand " + d.name);
         Ptr<Node> b = NodeOf(nodes, d.GetToNode(), "demand " + d.name);
@@ -252,39 +265,107 @@ OpticalHelper::InstallIpLayer(OpticalInstallation& inst,
     WiredLinkHelper wired;
     for (uint32_t f = 0; f < inst.network->GetNFibres(); ++f)
     {
+        const OpticalFibreSpec& written = spec.fibres.at(f);
+        if (!written.ipLink)
+        {
+            continue;
+        }
         const OpticalNetwork::Fibre& fibre = inst.network->GetFibre(f);
         const std::string& siteA = inst.roadmNodes[fibre.a];
         const std::string& siteB = inst.roadmNodes[fibre.b];
         WiredLinkSettings s;
         s.profile = "fiber";
-        s.rateDown = spec.ipLayer.rate > 0.0 ? spec.ipLayer.rate : cls.lineRate;
+        s.rateDown = written.ipRate > 0.0      ? written.ipRate
+                     : spec.ipLayer.rate > 0.0 ? spec.ipLayer.rate
+                                               : cls.lineRate;
         s.lengthMetres = fibre.lengthKm * 1000.0;
         // The wire is one wavelength between the two routers: the fibre's amplifiers and a
         // transponder pair (framing, FEC, DSP), O-E-O at both sites.
         s.extraLatency =
             line.GetSpanCount(fibre.lengthKm) * line.amplifierLatency + cls.pairLatency;
-        s.processingA = router->processingDelay;
-        s.processingB = router->processingDelay;
-        s.queueSize = spec.ipLayer.queue;
+        s.processingA = written.processingA.value_or(router->processingDelay);
+        s.processingB = written.processingB.value_or(router->processingDelay);
+        s.queueSize = written.ipQueue.empty() ? spec.ipLayer.queue : written.ipQueue;
         const std::string what = "IP link " + siteA + "-" + siteB;
         NetDeviceContainer devices =
             wired.Install(NodeOf(nodes, siteA, what), NodeOf(nodes, siteB, what), s);
         inst.ipLinkDevices[f] = devices;
         ++inst.addDropPorts[fibre.a];
         ++inst.addDropPorts[fibre.b];
-        inst.edges.push_back({"ip/" + siteA + "-" + siteB,
+        // One-way latency without serialisation or queueing: the wire and the receiving
+        // router's processing (the sender's is spent before the packet is on the wire).
+        inst.edges.push_back({"ip/" + inst.fibreNames[f],
                               siteA,
                               siteB,
                               devices.Get(0),
                               devices.Get(1),
-                              WiredLinkHelper::ChannelDelay(s) + router->processingDelay});
+                              WiredLinkHelper::ChannelDelay(s) + s.processingB});
     }
 }
 
-std::vector<std::tuple<std::string, std::string, std::string>>
-OpticalHelper::Transponders(const OpticalInstallation& inst, const OpticalNetworkSpec& spec) const
+std::vector<OpticalElement>
+OpticalHelper::GetElements(const OpticalInstallation& inst, const OpticalNetworkSpec& spec) const
 {
-    std::vector<std::tuple<std::string, std::string, std::string>> out;
+    const OpticalEquipment& eq = spec.equipment;
+    std::vector<OpticalElement> out;
+    for (uint32_t r = 0; r < inst.network->GetNRoadms(); ++r)
+    {
+        OpticalElement e;
+        e.kind = OpticalElement::Kind::ROADM;
+        e.node = inst.roadmNodes[r];
+        e.name = "roadm/" + e.node;
+        e.roadm = static_cast<int32_t>(r);
+        e.power = eq.CreateRoadmPowerModel(inst.network->GetDegree(r), inst.addDropPorts[r]);
+        e.cost = eq.GetRoadmCost(e.name, e.node, inst.network->GetDegree(r), inst.addDropPorts[r]);
+        out.push_back(e);
+    }
+    for (uint32_t f = 0; f < inst.network->GetNFibres(); ++f)
+    {
+        // In-line amplifier sites stand on the fibre's route, not at a node: the fibre's name
+        // stands for their site.
+        const std::string& fibre = inst.fibreNames[f];
+        const OpticalNetwork::Fibre& spanned = inst.network->GetFibre(f);
+        OpticalElement plant;
+        plant.kind = OpticalElement::Kind::FIBRE_PLANT;
+        plant.name = "fibre/" + fibre;
+        plant.node = fibre;
+        plant.fibre = static_cast<int32_t>(f);
+        plant.cost = eq.GetFibreCost(plant.name, spanned.lengthKm, spanned.aerial);
+        out.push_back(plant);
+        for (uint32_t k = 1; k <= inst.network->GetInlineAmplifierCount(f); ++k)
+        {
+            OpticalElement ila;
+            ila.kind = OpticalElement::Kind::AMPLIFIER_SITE;
+            ila.name = "ila/" + fibre + "/" + std::to_string(k);
+            ila.node = fibre;
+            ila.fibre = static_cast<int32_t>(f);
+            ila.power = eq.CreateAmplifierSitePowerModel();
+            ila.cost = eq.GetAmplifierSiteCost(ila.name);
+            out.push_back(ila);
+        }
+    }
+    auto transponder = [&](const std::string& name,
+                           const std::string& node,
+                           const std::string& cls,
+                           int32_t roadm,
+                           int32_t fibre,
+                           int32_t demand,
+                           Ptr<NetDevice> device) {
+        OpticalElement e;
+        e.kind = OpticalElement::Kind::TRANSPONDER;
+        e.name = name;
+        e.node = node;
+        e.roadm = roadm;
+        e.fibre = fibre;
+        e.demand = demand;
+        e.power = eq.CreateTransponderPowerModel(ClassOf(cls, name));
+        e.cost = eq.GetTransponderCost(name, node, ClassOf(cls, name));
+        if (device)
+        {
+            e.devices.Add(device);
+        }
+        out.push_back(e);
+    };
     for (std::size_t i = 0; i < inst.lightpaths.size(); ++i)
     {
         const OpticalLightpath& lp = inst.lightpaths[i];
@@ -293,21 +374,32 @@ OpticalHelper::Transponders(const OpticalInstallation& inst, const OpticalNetwor
             continue;
         }
         const OpticalDemandSpec& d = spec.demands.at(i);
-        out.emplace_back("transponder/" + d.name + "/" + d.GetFromNode(),
-                         d.GetFromNode(),
-                         lp.transponderClass);
-        out.emplace_back("transponder/" + d.name + "/" + d.GetToNode(),
-                         d.GetToNode(),
-                         lp.transponderClass);
+        const int32_t demand = static_cast<int32_t>(i);
+        const std::string* ends[2] = {&d.GetFromNode(), &d.GetToNode()};
+        const uint32_t roadms[2] = {lp.route.roadms.front(), lp.route.roadms.back()};
+        for (uint32_t end = 0; end < 2; ++end)
+        {
+            transponder("transponder/" + d.name + "/" + *ends[end],
+                        *ends[end],
+                        lp.transponderClass,
+                        static_cast<int32_t>(roadms[end]),
+                        -1,
+                        demand,
+                        inst.lightpathDevices[i].Get(end));
+        }
         for (uint32_t site : lp.GetRegeneratorSites())
         {
             const std::string& node = inst.roadmNodes[site];
-            out.emplace_back("regenerator/" + d.name + "/" + node + "/rx",
-                             node,
-                             lp.transponderClass);
-            out.emplace_back("regenerator/" + d.name + "/" + node + "/tx",
-                             node,
-                             lp.transponderClass);
+            for (const char* side : {"/rx", "/tx"})
+            {
+                transponder("regenerator/" + d.name + "/" + node + side,
+                            node,
+                            lp.transponderClass,
+                            static_cast<int32_t>(site),
+                            -1,
+                            demand,
+                            nullptr);
+            }
         }
     }
     for (uint32_t f = 0; f < inst.ipLinkDevices.size(); ++f)
@@ -317,13 +409,18 @@ OpticalHelper::Transponders(const OpticalInstallation& inst, const OpticalNetwor
             continue;
         }
         const OpticalNetwork::Fibre& fibre = inst.network->GetFibre(f);
-        const std::string name = "transponder/ip/" + FibreName(inst, f);
-        out.emplace_back(name + "/" + inst.roadmNodes[fibre.a],
-                         inst.roadmNodes[fibre.a],
-                         spec.transponderClass);
-        out.emplace_back(name + "/" + inst.roadmNodes[fibre.b],
-                         inst.roadmNodes[fibre.b],
-                         spec.transponderClass);
+        const std::string name = "transponder/ip/" + inst.fibreNames[f];
+        const uint32_t ends[2] = {fibre.a, fibre.b};
+        for (uint32_t end = 0; end < 2; ++end)
+        {
+            transponder(name + "/" + inst.roadmNodes[ends[end]],
+                        inst.roadmNodes[ends[end]],
+                        spec.transponderClass,
+                        static_cast<int32_t>(ends[end]),
+                        static_cast<int32_t>(f),
+                        -1,
+                        inst.ipLinkDevices[f].Get(end));
+        }
     }
     return out;
 }
@@ -334,38 +431,12 @@ OpticalHelper::RegisterEnergy(const OpticalInstallation& inst,
                               Ptr<EnergyMeter> meter) const
 {
     NS_LOG_FUNCTION(this);
-    const OpticalEquipment& eq = spec.equipment;
-    for (uint32_t r = 0; r < inst.network->GetNRoadms(); ++r)
+    for (const OpticalElement& e : GetElements(inst, spec))
     {
-        const std::string& node = inst.roadmNodes[r];
-        meter->AddElement(
-            "roadm/" + node,
-            node,
-            "optical",
-            eq.CreateRoadmPowerModel(inst.network->GetDegree(r), inst.addDropPorts[r]),
-            NetDeviceContainer());
-    }
-    for (uint32_t f = 0; f < inst.network->GetNFibres(); ++f)
-    {
-        // In-line amplifier sites stand on the fibre's route, not at a node: the fibre's name
-        // stands for their site.
-        const std::string fibre = FibreName(inst, f);
-        for (uint32_t k = 1; k <= inst.network->GetInlineAmplifierCount(f); ++k)
+        if (e.power)
         {
-            meter->AddElement("ila/" + fibre + "/" + std::to_string(k),
-                              fibre,
-                              "optical",
-                              eq.CreateAmplifierSitePowerModel(),
-                              NetDeviceContainer());
+            meter->AddElement(e.name, e.node, "optical", e.power, NetDeviceContainer());
         }
-    }
-    for (const auto& [element, node, cls] : Transponders(inst, spec))
-    {
-        meter->AddElement(element,
-                          node,
-                          "optical",
-                          eq.CreateTransponderPowerModel(ClassOf(cls, element)),
-                          NetDeviceContainer());
     }
 }
 
@@ -375,28 +446,9 @@ OpticalHelper::RegisterCost(const OpticalInstallation& inst,
                             CostLedger& ledger) const
 {
     NS_LOG_FUNCTION(this);
-    const OpticalEquipment& eq = spec.equipment;
-    for (uint32_t r = 0; r < inst.network->GetNRoadms(); ++r)
+    for (const OpticalElement& e : GetElements(inst, spec))
     {
-        const std::string& node = inst.roadmNodes[r];
-        ledger.Add(eq.GetRoadmCost("roadm/" + node,
-                                   node,
-                                   inst.network->GetDegree(r),
-                                   inst.addDropPorts[r]));
-    }
-    for (uint32_t f = 0; f < inst.network->GetNFibres(); ++f)
-    {
-        const std::string fibre = FibreName(inst, f);
-        const OpticalNetwork::Fibre& spanned = inst.network->GetFibre(f);
-        ledger.Add(eq.GetFibreCost("fibre/" + fibre, spanned.lengthKm, spanned.aerial));
-        for (uint32_t k = 1; k <= inst.network->GetInlineAmplifierCount(f); ++k)
-        {
-            ledger.Add(eq.GetAmplifierSiteCost("ila/" + fibre + "/" + std::to_string(k)));
-        }
-    }
-    for (const auto& [element, node, cls] : Transponders(inst, spec))
-    {
-        ledger.Add(eq.GetTransponderCost(element, node, ClassOf(cls, element)));
+        ledger.Add(e.cost);
     }
 }
 

@@ -6,6 +6,8 @@
 #define BLUEPRINT_OPTICAL_HELPER_H
 
 #include "helper/technology/optical/optical-spec.h"
+#include "model/cost/cost-ledger.h"
+#include "model/energy/element-power-model.h"
 #include "model/optical/optical-network.h"
 #include "model/optical/optical-rwa.h"
 
@@ -15,6 +17,7 @@
 #include "ns3/object-factory.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +26,6 @@ namespace ns3
 namespace blueprint
 {
 
-class CostLedger;
 class EnergyMeter;
 
 /**
@@ -52,11 +54,41 @@ struct OpticalInstallation
     std::vector<OpticalLightpath> lightpaths;         //!< per demand, in spec order (blocked too)
     std::vector<NetDeviceContainer> lightpathDevices; //!< per demand: (from, to); empty if blocked
     std::vector<NetDeviceContainer> ipLinkDevices;    //!< per fibre: (a, b); empty without IP layer
-    std::vector<OpticalRoutingEdge> edges;            //!< every link added, for the routing graph
-    std::vector<uint32_t> addDropPorts;               //!< per ROADM: add/drop ports in use
+    /// Per fibre: the channel its IP-layer wavelength holds (fibres with OpticalFibreSpec::ipLink)
+    std::vector<std::optional<uint32_t>> ipChannels;
+    std::vector<std::string> fibreNames;   //!< per fibre: its name in reports
+    std::vector<OpticalRoutingEdge> edges; //!< every link added, for the routing graph
+    std::vector<uint32_t> addDropPorts;    //!< per ROADM: add/drop ports in use
 
     /// \return the demands that were blocked.
     std::vector<const OpticalLightpath*> GetBlocked() const;
+};
+
+/**
+ * \ingroup blueprint-optical
+ * \brief One powered or priced element of an installed optical network (OpticalHelper::
+ * GetElements): what RegisterEnergy meters and RegisterCost prices, with what it belongs to.
+ */
+struct OpticalElement
+{
+    /// What kind of element it is.
+    enum class Kind
+    {
+        ROADM,          //!< a ROADM: chassis, degrees, add/drop ports
+        AMPLIFIER_SITE, //!< an in-line amplifier site on a fibre
+        FIBRE_PLANT,    //!< a fibre pair's cable (priced, not powered)
+        TRANSPONDER     //!< a transponder: a lightpath's end, a regenerator side, an IP link's end
+    };
+
+    Kind kind = Kind::ROADM;      //!< its kind
+    std::string name;             //!< element name, e.g. "roadm/<node>", "ila/<fibre>/1"
+    std::string node;             //!< the node (or, on a fibre's route, the fibre) it belongs to
+    int32_t roadm = -1;           //!< the ROADM it is or stands at (-1: on a fibre's route)
+    int32_t fibre = -1;           //!< the fibre it serves (amplifiers, plant, IP-link ends)
+    int32_t demand = -1;          //!< the demand it serves (lightpath ends, regenerators)
+    Ptr<ElementPowerModel> power; //!< its power (null for the passive fibre plant)
+    CostItem cost;                //!< its cost
+    NetDeviceContainer devices;   //!< the devices it transmits on (transponders), for the record
 };
 
 /**
@@ -66,14 +98,14 @@ struct OpticalInstallation
  *
  * Usage:
  * \code
- *   OpticalNetworkSpec spec;                     // sites, fibres, demands (or
- * ReadOpticalNetworkSpec) OpticalHelper optical; OpticalInstallation inst =
- * optical.Provision(spec);    // graph + RWA, no ns-3 objects yet optical.InstallIpLayer(inst,
- * spec, nodesByName);       // routers' links on every fibre optical.InstallLightpaths(inst, spec,
- * nodesByName);    // one device pair per lightpath
+ *   OpticalNetworkSpec spec;                          // or ReadOpticalNetworkSpec
+ *   OpticalHelper optical;
+ *   OpticalInstallation inst = optical.Provision(spec); // graph, IP wavelengths, RWA
+ *   optical.InstallIpLayer(inst, spec, nodesByName);  // routers' links on the fibres
+ *   optical.InstallLightpaths(inst, spec, nodesByName); // one device pair per lightpath
  *   // give addresses; route over inst.edges (StaticRoutePlanner, weight = edge latency)
- *   optical.RegisterEnergy(inst, spec, meter);             // transponders, ROADMs, amplifiers
- *   optical.RegisterCost(inst, spec, ledger);              // the same plus the fibre plant
+ *   optical.RegisterEnergy(inst, spec, meter);        // transponders, ROADMs, amplifiers
+ *   optical.RegisterCost(inst, spec, ledger);         // the same plus the fibre plant
  * \endcode
  * The all-optical design calls InstallLightpaths (and InstallIpLayer for the other traffic on
  * the same fibres); the IP-routed design calls InstallIpLayer only and its demands go through a
@@ -101,8 +133,9 @@ class OpticalHelper
     Ptr<OpticalNetwork> BuildNetwork(const OpticalNetworkSpec& spec) const;
 
     /**
-     * \brief Build the graph and route every demand, in order (routing and wavelength
-     * assignment with OpticalRwa).
+     * \brief Build the graph, take one wavelength (first fit) on every fibre that carries an
+     * IP-layer link (OpticalFibreSpec::ipLink), then route every demand, in order (routing and
+     * wavelength assignment with OpticalRwa) on the channels left.
      * \param spec the network.
      * \return the installation, no devices yet; \throws std::invalid_argument as BuildNetwork,
      *         or for a demand with an unknown site or class.
@@ -121,7 +154,8 @@ class OpticalHelper
                            const std::map<std::string, Ptr<Node>>& nodes) const;
 
     /**
-     * \brief Install the IP-routed layer: per fibre, a wired link between the two sites' routers
+     * \brief Install the IP-routed layer: per fibre with an IP link (OpticalFibreSpec::ipLink),
+     * a wired link between the two sites' routers
      * (WiredLinkHelper, "fiber" profile) whose wire adds the fibre, its amplifiers and a
      * transponder pair (O-E-O at every site), and whose ends add the router's processing delay.
      * \param inst from Provision(); gains devices, edges and add/drop ports.
@@ -132,6 +166,18 @@ class OpticalHelper
     void InstallIpLayer(OpticalInstallation& inst,
                         const OpticalNetworkSpec& spec,
                         const std::map<std::string, Ptr<Node>>& nodes) const;
+
+    /**
+     * \brief Every element of an installation, in the order RegisterEnergy meters and
+     * RegisterCost prices them: the ROADMs, then per fibre its plant and in-line amplifier sites,
+     * then the transponders (lightpath ends and regenerators per demand, then IP-link ends per
+     * fibre). Powers are constant (site PUE from the spec's equipment), costs from the catalogue.
+     * \param inst what was installed.
+     * \param spec the same spec.
+     * \return the elements.
+     */
+    std::vector<OpticalElement> GetElements(const OpticalInstallation& inst,
+                                            const OpticalNetworkSpec& spec) const;
 
     /**
      * \brief Register the optical layer's elements with an energy meter: every ROADM (degree
@@ -167,16 +213,6 @@ class OpticalHelper
     int64_t AssignStreams(NetDeviceContainer devices, int64_t stream) const;
 
   private:
-    /**
-     * \brief The transponders a design uses: name, node and class, in registration order.
-     * \param inst the installation.
-     * \param spec the spec.
-     * \return (element name, node name, class name) per transponder.
-     */
-    std::vector<std::tuple<std::string, std::string, std::string>> Transponders(
-        const OpticalInstallation& inst,
-        const OpticalNetworkSpec& spec) const;
-
     ObjectFactory m_rwaFactory; //!< creates the OpticalRwa
 };
 

@@ -21,8 +21,9 @@ namespace
 
 using namespace specreading;
 
-/// Keys of the network map.
-const std::vector<std::string> kNetworkKeys = {"channels",
+/// Keys of a network's settings: grid, line, class, RWA, queue and equipment.
+const std::vector<std::string> kSettingKeys = {"channels",
+                                               "line",
                                                "amplifier_spacing",
                                                "attenuation_db_per_km",
                                                "span_margin_db",
@@ -34,11 +35,20 @@ const std::vector<std::string> kNetworkKeys = {"channels",
                                                "regenerators",
                                                "slower_transponder",
                                                "queue",
-                                               "roadms",
-                                               "fibres",
-                                               "demands",
-                                               "ip_layer",
                                                "equipment"};
+
+/// Keys of the whole network's map: its settings, then its sites, fibres, demands and IP layer.
+std::vector<std::string>
+NetworkKeys()
+{
+    std::vector<std::string> keys = kSettingKeys;
+    for (const char* key : {"roadms", "fibres", "demands", "ip_layer"})
+    {
+        keys.emplace_back(key);
+    }
+    return keys;
+}
+
 /// Keys of one fibre.
 const std::vector<std::string> kFibreKeys = {"between", "length", "plant"};
 /// Keys of one demand.
@@ -66,10 +76,15 @@ ReadClass(const ConfigNode& node)
     return ReadChoice(node, OpticalTransponderClass::Names(), "transponder class");
 }
 
-/// Reads the line-system figures into spec.line.
+/// Reads the line-system figures into spec.line: a preset, then the figures written.
 void
 ReadLine(const ConfigNode& node, const std::string& context, OpticalLineSystem& line)
 {
+    if (const ConfigNode* n = node.Find("line"))
+    {
+        line = OpticalLineSystem::FromPreset(
+            ReadChoice(*n, OpticalLineSystem::PresetNames(), "optical line preset"));
+    }
     if (const ConfigNode* n = node.Find("amplifier_spacing"))
     {
         line.maxSpanKm =
@@ -188,18 +203,41 @@ ReadEquipment(const ConfigNode& node, const std::string& context, OpticalEquipme
 
 } // namespace
 
-OpticalNetworkSpec
-ReadOpticalNetworkSpec(const ConfigNode& node, const std::string& context)
+std::vector<std::string>
+OpticalNetworkSettingKeys()
 {
-    if (!node.IsMap())
+    return kSettingKeys;
+}
+
+void
+CheckOpticalClassFitsGrid(const SourceMark& where,
+                          const std::string& context,
+                          const OpticalNetworkSpec& spec,
+                          const std::string& name)
+{
+    const OpticalWavelengthGrid grid = OpticalWavelengthGrid::ForChannelCount(spec.channels);
+    const OpticalTransponderClass* cls = OpticalTransponderClass::Find(name);
+    if (cls->minChannelSpacingHz > grid.spacingHz)
     {
-        throw InputError(node.GetMark(),
-                         context + ": an optical network is a map, found " +
-                             DescribeKind(node.GetKind()));
+        throw InputError(where,
+                         context + ": a " + name + " signal needs " +
+                             std::to_string(static_cast<int>(cls->minChannelSpacingHz / 1e9)) +
+                             " GHz slots, but " + std::to_string(spec.channels) + " channels are " +
+                             std::to_string(static_cast<int>(grid.spacingHz / 1e9)) + " GHz apart");
     }
-    node.CheckKeys(kNetworkKeys, context);
-    OpticalNetworkSpec spec;
-    spec.mark = node.GetMark();
+}
+
+std::string
+ReadOpticalTransponderClass(const ConfigNode& node)
+{
+    return ReadClass(node);
+}
+
+void
+ReadOpticalNetworkSettings(const ConfigNode& node,
+                           const std::string& context,
+                           OpticalNetworkSpec& spec)
+{
     if (const ConfigNode* n = node.Find("channels"))
     {
         const int64_t channels = n->AsInteger();
@@ -214,28 +252,19 @@ ReadOpticalNetworkSpec(const ConfigNode& node, const std::string& context)
         spec.channels = static_cast<uint32_t>(channels);
     }
     ReadLine(node, context, spec.line);
-    const OpticalWavelengthGrid grid = OpticalWavelengthGrid::ForChannelCount(spec.channels);
     // A class is only usable if its signal fits the grid's slots.
-    auto checkFits = [&](const ConfigNode& where, const std::string& name) {
-        const OpticalTransponderClass* cls = OpticalTransponderClass::Find(name);
-        if (cls->minChannelSpacingHz > grid.spacingHz)
-        {
-            throw InputError(
-                where.GetMark(),
-                context + ": a " + name + " signal needs " +
-                    std::to_string(static_cast<int>(cls->minChannelSpacingHz / 1e9)) +
-                    " GHz slots, but " + std::to_string(spec.channels) + " channels are " +
-                    std::to_string(static_cast<int>(grid.spacingHz / 1e9)) + " GHz apart");
-        }
-    };
     if (const ConfigNode* n = node.Find("transponder"))
     {
         spec.transponderClass = ReadClass(*n);
-        checkFits(*n, spec.transponderClass);
+        CheckOpticalClassFitsGrid(n->GetMark(), context, spec, spec.transponderClass);
     }
     else
     {
-        checkFits(node, spec.transponderClass);
+        CheckOpticalClassFitsGrid(node.Find("channels") ? node.Find("channels")->GetMark()
+                                                        : node.GetMark(),
+                                  context,
+                                  spec,
+                                  spec.transponderClass);
     }
     if (const ConfigNode* n = node.Find("candidate_paths"))
     {
@@ -254,6 +283,28 @@ ReadOpticalNetworkSpec(const ConfigNode& node, const std::string& context)
     {
         spec.queue = ReadQueueSize(*n, context + " queue");
     }
+    if (const ConfigNode* eq = node.Find("equipment"))
+    {
+        ReadEquipment(*eq, context + " equipment", spec.equipment);
+    }
+}
+
+OpticalNetworkSpec
+ReadOpticalNetworkSpec(const ConfigNode& node, const std::string& context)
+{
+    if (!node.IsMap())
+    {
+        throw InputError(node.GetMark(),
+                         context + ": an optical network is a map, found " +
+                             DescribeKind(node.GetKind()));
+    }
+    node.CheckKeys(NetworkKeys(), context);
+    OpticalNetworkSpec spec;
+    spec.mark = node.GetMark();
+    ReadOpticalNetworkSettings(node, context, spec);
+    auto checkFits = [&](const ConfigNode& where, const std::string& name) {
+        CheckOpticalClassFitsGrid(where.GetMark(), context, spec, name);
+    };
     if (const ConfigNode* n = node.Find("roadms"))
     {
         std::set<std::string> seen;
@@ -360,10 +411,6 @@ ReadOpticalNetworkSpec(const ConfigNode& node, const std::string& context)
         {
             spec.ipLayer.queue = ReadQueueSize(*n, where + " queue");
         }
-    }
-    if (const ConfigNode* eq = node.Find("equipment"))
-    {
-        ReadEquipment(*eq, context + " equipment", spec.equipment);
     }
     return spec;
 }

@@ -9,6 +9,7 @@
 #include "helper/technology/optical/optical-spec.h"
 
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -41,6 +42,47 @@ namespace blueprint
  * \throws InputError at the offending node's mark (FILE:LINE:COL).
  */
 OpticalNetworkSpec ReadOpticalNetworkSpec(const ConfigNode& node, const std::string& context);
+
+/// \return the keys of a network's settings, which ReadOpticalNetworkSettings reads: `channels`,
+/// `line` (preset: land, submarine), the line figures, `transponder`, `candidate_paths`,
+/// `regenerators`, `slower_transponder`, `queue` and `equipment`.
+std::vector<std::string> OpticalNetworkSettingKeys();
+
+/**
+ * \ingroup blueprint-optical
+ * \brief Read the settings of an optical network that a map holds (the keys of
+ * OpticalNetworkSettingKeys present; the caller checks the map's keys) into a spec: its grid,
+ * line (a preset, then the figures written), default transponder class, RWA options, queue and
+ * equipment figures.
+ * \param node the map.
+ * \param context what it is, for messages.
+ * \param spec the spec to fill.
+ * \throws InputError at the offending value, also when the default class does not fit the grid.
+ */
+void ReadOpticalNetworkSettings(const ConfigNode& node,
+                                const std::string& context,
+                                OpticalNetworkSpec& spec);
+
+/**
+ * \ingroup blueprint-optical
+ * \brief Refuse a transponder class whose signal is wider than the spec's grid spacing.
+ * \param where where the class (or the grid) is written.
+ * \param context what it is, for messages.
+ * \param spec the network (its channel count).
+ * \param name the class.
+ * \throws InputError at where.
+ */
+void CheckOpticalClassFitsGrid(const SourceMark& where,
+                               const std::string& context,
+                               const OpticalNetworkSpec& spec,
+                               const std::string& name);
+
+/**
+ * \ingroup blueprint-optical
+ * \param node a transponder class name.
+ * \return the name; \throws InputError with a did-you-mean if there is no such class.
+ */
+std::string ReadOpticalTransponderClass(const ConfigNode& node);
 
 } // namespace blueprint
 } // namespace ns3

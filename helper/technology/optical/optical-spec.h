@@ -9,6 +9,8 @@
 #include "model/optical/optical-equipment.h"
 #include "model/optical/optical-line-system.h"
 
+#include "ns3/nstime.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,7 +31,21 @@ struct OpticalFibreSpec
     std::string b;                  //!< the other end's site
     std::optional<double> lengthKm; //!< route length; unset: the contract derives it from sites
     bool aerial = false;            //!< strung on poles (cost), rather than underground
-    SourceMark mark;                //!< where the fibre is written
+    std::string name;               //!< its name in reports; "" = "a-b"
+    /// Whether the IP-routed layer has a wavelength on this fibre between the routers at its
+    /// ends (OpticalHelper::InstallIpLayer); Provision takes that wavelength before any demand.
+    bool ipLink = true;
+    double ipRate = 0.0;             //!< bit/s of that link; 0 = OpticalIpLayerSpec::rate
+    std::string ipQueue;             //!< its routers' egress queue; "" = OpticalIpLayerSpec::queue
+    std::optional<Time> processingA; //!< router processing at a; unset = the IP layer's router
+    std::optional<Time> processingB; //!< router processing at b; unset = the IP layer's router
+    SourceMark mark;                 //!< where the fibre is written
+
+    /// \return the name in reports: `name`, or "a-b".
+    std::string GetName() const
+    {
+        return name.empty() ? a + "-" + b : name;
+    }
 };
 
 /**
@@ -47,6 +63,7 @@ struct OpticalDemandSpec
     std::string toNode; //!< node holding the destination transponder; "" = the site's node
     double rate = 0.0;  //!< bit/s to carry; 0 = the transponder's line rate
     std::string transponderClass; //!< OpticalTransponderClass name; "" = the network default
+    std::string queue;            //!< end transponders' queue; "" = OpticalNetworkSpec::queue
     SourceMark mark;              //!< where the demand is written
 
     /// \return the node holding the source transponder.

@@ -95,6 +95,22 @@ PonHelper::PonHelper()
     m_onuFactory.SetTypeId(PonOnuNetDevice::GetTypeId());
 }
 
+bool
+PonHelper::IsCooperative(const std::string& dba)
+{
+    try
+    {
+        // TypeId::IsChildOf is false for the type itself.
+        const TypeId tid = Resolve(dba, kDbas, PonDba::GetTypeId(), "DBA policy");
+        return tid == PonCooperativeDba::GetTypeId() ||
+               tid.IsChildOf(PonCooperativeDba::GetTypeId());
+    }
+    catch (const std::invalid_argument&)
+    {
+        return false;
+    }
+}
+
 std::vector<std::string>
 PonHelper::DbaNames()
 {
@@ -215,8 +231,7 @@ PonHelper::Check(const PonLinkSpec& spec)
             return problem.str();
         }
     }
-    if (!spec.cti.empty() && Resolve(spec.dba, kDbas, PonDba::GetTypeId(), "DBA policy") !=
-                                 PonCooperativeDba::GetTypeId())
+    if (!spec.cti.empty() && !IsCooperative(spec.dba))
     {
         return "announced arrivals (cti) need the cooperative DBA";
     }
@@ -227,11 +242,6 @@ PonInstallation
 PonHelper::Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node>>& nodes)
 {
     NS_LOG_FUNCTION(this << spec.olt);
-    const std::string problem = Check(spec);
-    if (!problem.empty())
-    {
-        throw std::invalid_argument("PON of OLT " + spec.olt + ": " + problem);
-    }
     auto nodeOf = [&nodes, &spec](const std::string& name) {
         auto it = nodes.find(name);
         if (it == nodes.end() || !it->second)
@@ -240,30 +250,33 @@ PonHelper::Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node
         }
         return it->second;
     };
-    PonHelper h = *this;
-    h.SetFlavour(spec.flavour);
-    h.SetDba(spec.dba);
-    h.SetDbaAttribute("Cycle", TimeValue(spec.cycle));
-    h.SetDbaAttribute("MaxGrant", UintegerValue(spec.maxGrantBytes));
-    if (h.m_dbaFactory.GetTypeId() == PonFixedGrantDba::GetTypeId())
-    {
-        h.SetDbaAttribute("GrantRate", DoubleValue(spec.fixedRate));
-    }
-    if (h.m_dbaFactory.GetTypeId() == PonCooperativeDba::GetTypeId())
-    {
-        h.SetDbaAttribute("Margin", TimeValue(spec.cooperativeMargin));
-    }
-    h.SetOltAttribute("QueueSize", UintegerValue(spec.oltQueuePackets));
-    h.SetOnuAttribute("QueueSize", UintegerValue(spec.onuQueuePackets));
     NodeContainer onus;
+    for (const PonOnuSpec& onu : spec.onus)
+    {
+        onus.Add(nodeOf(onu.node));
+    }
+    return Install(spec, nodeOf(spec.olt), onus);
+}
+
+PonInstallation
+PonHelper::Install(const PonLinkSpec& spec, Ptr<Node> oltNode, const NodeContainer& onuNodes)
+{
+    NS_LOG_FUNCTION(this << spec.olt);
+    const std::string problem = Check(spec);
+    if (!problem.empty())
+    {
+        throw std::invalid_argument("PON of OLT " + spec.olt + ": " + problem);
+    }
+    NS_ABORT_MSG_IF(onuNodes.GetN() != spec.onus.size(),
+                    "PonHelper::Install: one node per ONU of the spec");
+    PonHelper h = ForSpec(spec);
     std::vector<double> distances;
     for (std::size_t i = 0; i < spec.onus.size(); ++i)
     {
-        onus.Add(nodeOf(spec.onus[i].node));
         distances.push_back(spec.GetDistanceKm(i));
     }
     PonInstallation inst;
-    inst.devices = h.Install(nodeOf(spec.olt), onus, distances);
+    inst.devices = h.Install(oltNode, onuNodes, distances);
     Ptr<PonOltNetDevice> olt = DynamicCast<PonOltNetDevice>(inst.devices.Get(0));
     inst.channel = olt->GetPonChannel();
     for (std::size_t i = 0; i < spec.onus.size(); ++i)
@@ -286,7 +299,7 @@ PonHelper::Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node
         for (const PonCtiSpec& c : spec.cti)
         {
             uint32_t index = 0;
-            while (index < spec.onus.size() && spec.onus[index].node != c.onu)
+            while (index < spec.onus.size() && spec.onus[index].GetLabel() != c.onu)
             {
                 ++index;
             }
@@ -303,6 +316,36 @@ PonHelper::Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node
         }
     }
     return inst;
+}
+
+PonHelper
+PonHelper::ForSpec(const PonLinkSpec& spec) const
+{
+    PonHelper h = *this;
+    h.SetFlavour(spec.flavour);
+    h.SetDba(spec.dba);
+    h.SetDbaAttribute("Cycle", TimeValue(spec.cycle));
+    h.SetDbaAttribute("MaxGrant", UintegerValue(spec.maxGrantBytes));
+    if (h.m_dbaFactory.GetTypeId() == PonFixedGrantDba::GetTypeId())
+    {
+        h.SetDbaAttribute("GrantRate", DoubleValue(spec.fixedRate));
+    }
+    if (h.m_dbaFactory.GetTypeId() == PonCooperativeDba::GetTypeId())
+    {
+        h.SetDbaAttribute("Margin", TimeValue(spec.cooperativeMargin));
+    }
+    h.SetOltAttribute("QueueSize", UintegerValue(spec.oltQueuePackets));
+    h.SetOnuAttribute("QueueSize", UintegerValue(spec.onuQueuePackets));
+    return h;
+}
+
+std::string
+PonHelper::CheckFrameLayout(const PonLinkSpec& spec, uint32_t onus)
+{
+    const PonHelper h = PonHelper().ForSpec(spec);
+    Ptr<PonFlavour> flavour = h.m_flavourFactory.Create<PonFlavour>();
+    Ptr<PonDba> dba = h.m_dbaFactory.Create<PonDba>();
+    return PonUpstreamScheduler::GetFrameLayout(*flavour, *dba, onus).problem;
 }
 
 void
@@ -336,7 +379,7 @@ PonHelper::RegisterEnergy(const PonInstallation& inst,
     for (std::size_t i = 0; i < spec.onus.size(); ++i)
     {
         const std::string& node = spec.onus[i].node;
-        meter->AddElement("onu/" + node,
+        meter->AddElement("onu/" + spec.onus[i].GetLabel(),
                           node,
                           "pon",
                           spec.equipment.CreateOnuPowerModel(),
@@ -358,11 +401,11 @@ PonHelper::RegisterCost(const PonInstallation& inst,
     }
     for (const PonOnuSpec& onu : spec.onus)
     {
-        ledger.Add(eq.GetOnuCost("onu/" + onu.node, onu.node));
+        ledger.Add(eq.GetOnuCost("onu/" + onu.GetLabel(), onu.node));
         if (onu.dropKm > 0.0)
         {
             ledger.Add(
-                eq.GetFibreCost("fibre/" + spec.olt + "/drop/" + onu.node, onu.dropKm, true));
+                eq.GetFibreCost("fibre/" + spec.olt + "/drop/" + onu.GetLabel(), onu.dropKm, true));
         }
     }
 }

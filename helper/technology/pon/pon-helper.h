@@ -133,12 +133,30 @@ class PonHelper
     PonInstallation Install(const PonLinkSpec& spec, const std::map<std::string, Ptr<Node>>& nodes);
 
     /**
+     * \brief Install a spec's PON on given nodes, after checking it as Install(spec, nodes).
+     * \param spec the PON (spec.olt and the ONUs' names only name them in messages and reports).
+     * \param olt the OLT's node.
+     * \param onus one node per ONU of the spec, in its order.
+     * \return what was installed; \throws std::invalid_argument on a spec that cannot be built.
+     */
+    PonInstallation Install(const PonLinkSpec& spec, Ptr<Node> olt, const NodeContainer& onus);
+
+    /**
      * \brief Check a spec against its flavour: at most `split` ONUs, each within the physical
      * reach and the distance the optical budget leaves after the splitter.
      * \param spec the PON.
      * \return "" if it can be built, else the first problem.
      */
     static std::string Check(const PonLinkSpec& spec);
+
+    /**
+     * \brief Check that a tree's standing grants and polling slots fit its upstream frame
+     * (PonUpstreamScheduler::GetFrameLayout), before anything is built.
+     * \param spec the tree's flavour and DBA settings.
+     * \param onus the ONUs it will have.
+     * \return "" if they fit, else the problem.
+     */
+    static std::string CheckFrameLayout(const PonLinkSpec& spec, uint32_t onus);
 
     /**
      * \brief Tell an OLT the IPv4 address of each of its ONUs, read from the ONU nodes' stacks;
@@ -180,7 +198,21 @@ class PonHelper
     /// \return the DBA aliases SetDba accepts besides TypeId names.
     static std::vector<std::string> DbaNames();
 
+    /**
+     * \param dba a DBA alias or TypeId name.
+     * \return whether it is the cooperative policy (or a subclass), which takes announced
+     *         arrivals; false for a name that is no DBA policy.
+     */
+    static bool IsCooperative(const std::string& dba);
+
   private:
+    /**
+     * \param spec a tree's settings.
+     * \return a copy of this helper with the spec's flavour, DBA and their attributes and the
+     *         devices' queue sizes.
+     */
+    PonHelper ForSpec(const PonLinkSpec& spec) const;
+
     ObjectFactory m_flavourFactory; //!< flavours
     ObjectFactory m_dbaFactory;     //!< DBA policies
     ObjectFactory m_oltFactory;     //!< OLT devices

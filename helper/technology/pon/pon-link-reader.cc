@@ -12,6 +12,7 @@
 
 #include "ns3/type-id.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -26,22 +27,29 @@ namespace
 
 using namespace specreading;
 
-/// Keys of the PON map.
-const std::vector<std::string> kPonKeys = {"olt",
-                                           "onus",
-                                           "flavour",
-                                           "split",
-                                           "feeder",
-                                           "budget_db",
-                                           "dba",
-                                           "cycle",
-                                           "max_grant",
-                                           "fixed_rate",
-                                           "cooperative_margin",
-                                           "cti",
-                                           "olt_queue",
-                                           "onu_queue",
-                                           "equipment"};
+/// Keys of a tree's settings, shared by every ONU on it.
+const std::vector<std::string> kTreeKeys = {"flavour",
+                                            "split",
+                                            "budget_db",
+                                            "dba",
+                                            "cycle",
+                                            "max_grant",
+                                            "fixed_rate",
+                                            "cooperative_margin",
+                                            "olt_queue",
+                                            "onu_queue",
+                                            "equipment"};
+
+/// Keys of the PON map: the OLT, the ONUs, the feeder, announced arrivals and the tree's
+/// settings.
+std::vector<std::string>
+PonKeys()
+{
+    std::vector<std::string> keys = {"olt", "onus", "feeder", "cti"};
+    keys.insert(keys.end(), kTreeKeys.begin(), kTreeKeys.end());
+    return keys;
+}
+
 /// Keys of one ONU written as a map.
 const std::vector<std::string> kOnuKeys = {"node", "drop"};
 /// Keys of one announced arrival.
@@ -147,27 +155,40 @@ ReadOnu(const ConfigNode& item, const std::string& context)
 
 } // namespace
 
-PonLinkSpec
-ReadPonLinkSpec(const ConfigNode& node, const std::string& context)
+std::vector<std::string>
+PonTreeKeys()
 {
-    if (!node.IsMap())
-    {
-        throw InputError(node.GetMark(),
-                         context + ": a PON is a map, found " + DescribeKind(node.GetKind()));
-    }
-    node.CheckKeys(kPonKeys, context);
-    PonLinkSpec spec;
-    spec.mark = node.GetMark();
-    if (const ConfigNode* n = node.Find("olt"))
-    {
-        spec.olt = n->AsString();
-    }
+    return kTreeKeys;
+}
+
+double
+GetPonReachKm(const PonLinkSpec& spec)
+{
+    Ptr<PonFlavour> flavour = PonFlavour::Create(spec.flavour);
+    const double budget = spec.budgetDb.value_or(flavour->GetPowerBudgetDb());
+    return std::min(flavour->GetMaxReachKm(), PonChannel::GetBudgetReachKm(budget, spec.split));
+}
+
+std::string
+DescribePonReach(const PonLinkSpec& spec)
+{
+    Ptr<PonFlavour> flavour = PonFlavour::Create(spec.flavour);
+    const double budget = spec.budgetDb.value_or(flavour->GetPowerBudgetDb());
+    std::ostringstream msg;
+    msg << spec.flavour << " reach with a 1:" << spec.split << " splitter ("
+        << std::floor(GetPonReachKm(spec) * 10) / 10 << " km: " << budget << " dB budget, "
+        << flavour->GetMaxReachKm() << " km physical limit)";
+    return msg.str();
+}
+
+void
+ReadPonTreeSettings(const ConfigNode& node, const std::string& context, PonLinkSpec& spec)
+{
     if (const ConfigNode* n = node.Find("flavour"))
     {
         spec.flavour = ReadChoice(*n, PonFlavour::Names(), "PON flavour");
     }
-    const ConfigNode* splitNode = node.Find("split");
-    if (splitNode)
+    if (const ConfigNode* splitNode = node.Find("split"))
     {
         const int64_t split = ReadIntegerIn(*splitNode, 2, 128, context + " split");
         if ((split & (split - 1)) != 0)
@@ -179,14 +200,6 @@ ReadPonLinkSpec(const ConfigNode& node, const std::string& context)
                                  std::to_string(split));
         }
         spec.split = static_cast<uint32_t>(split);
-    }
-    if (const ConfigNode* n = node.Find("feeder"))
-    {
-        spec.feederKm = n->AsLength() / 1000.0;
-        if (spec.feederKm < 0.0)
-        {
-            throw InputError(n->GetMark(), context + " feeder must not be negative");
-        }
     }
     if (const ConfigNode* n = node.Find("budget_db"))
     {
@@ -234,6 +247,86 @@ ReadPonLinkSpec(const ConfigNode& node, const std::string& context)
     {
         ReadEquipment(*n, context + " equipment", spec.equipment);
     }
+}
+
+std::vector<PonCtiSpec>
+ReadPonCti(const ConfigNode& node,
+           const std::string& context,
+           const std::string& dba,
+           const std::vector<std::string>& onus,
+           bool onuRequired)
+{
+    if (!PonHelper::IsCooperative(dba))
+    {
+        throw InputError(node.GetMark(),
+                         context + ": announced arrivals (cti) need dba: cooperative");
+    }
+    if (!node.IsSequence())
+    {
+        throw InputError(node.GetMark(),
+                         context + ": cti lists announced arrivals, each {first, period, "
+                                   "packet_size, packets}");
+    }
+    std::vector<PonCtiSpec> out;
+    for (const ConfigNode& item : node.GetItems())
+    {
+        const std::string where = context + " cti";
+        item.CheckKeys(kCtiKeys, where);
+        PonCtiSpec c;
+        c.mark = item.GetMark();
+        if (onuRequired || item.Find("onu"))
+        {
+            const ConfigNode& onu = item.Get("onu", where);
+            c.onu = onu.AsString();
+            if (std::find(onus.begin(), onus.end(), c.onu) == onus.end())
+            {
+                ReadChoice(onu, onus, "ONU");
+            }
+        }
+        // A link of the scenario format may leave the phase and size to the first packet.
+        c.first = onuRequired || item.Find("first") ? Seconds(item.Get("first", where).AsDuration())
+                                                    : Seconds(-1);
+        c.period = Seconds(
+            ReadPositive(item.Get("period", where), &ConfigNode::AsDuration, where + " period"));
+        if (onuRequired || item.Find("packet_size"))
+        {
+            c.packetBytes = static_cast<uint32_t>(ReadPositive(item.Get("packet_size", where),
+                                                               &ConfigNode::AsDataSize,
+                                                               where + " packet_size"));
+        }
+        if (const ConfigNode* n = item.Find("packets"))
+        {
+            c.packets = static_cast<uint32_t>(ReadIntegerIn(*n, 1, 10000, where + " packets"));
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+PonLinkSpec
+ReadPonLinkSpec(const ConfigNode& node, const std::string& context)
+{
+    if (!node.IsMap())
+    {
+        throw InputError(node.GetMark(),
+                         context + ": a PON is a map, found " + DescribeKind(node.GetKind()));
+    }
+    node.CheckKeys(PonKeys(), context);
+    PonLinkSpec spec;
+    spec.mark = node.GetMark();
+    if (const ConfigNode* n = node.Find("olt"))
+    {
+        spec.olt = n->AsString();
+    }
+    ReadPonTreeSettings(node, context, spec);
+    if (const ConfigNode* n = node.Find("feeder"))
+    {
+        spec.feederKm = n->AsLength() / 1000.0;
+        if (spec.feederKm < 0.0)
+        {
+            throw InputError(n->GetMark(), context + " feeder must not be negative");
+        }
+    }
 
     // The tree: ONUs within the splitter's ports, the reach and the budget.
     const ConfigNode& onus = node.Get("onus", context);
@@ -247,10 +340,7 @@ ReadPonLinkSpec(const ConfigNode& node, const std::string& context)
                          context + ": " + std::to_string(onus.GetItems().size()) +
                              " ONUs do not fit a 1:" + std::to_string(spec.split) + " splitter");
     }
-    Ptr<PonFlavour> flavour = PonFlavour::Create(spec.flavour);
-    const double budget = spec.budgetDb.value_or(flavour->GetPowerBudgetDb());
-    const double reach =
-        std::min(flavour->GetMaxReachKm(), PonChannel::GetBudgetReachKm(budget, spec.split));
+    const double reach = GetPonReachKm(spec);
     std::set<std::string> seen;
     for (const ConfigNode& item : onus.GetItems())
     {
@@ -264,46 +354,18 @@ ReadPonLinkSpec(const ConfigNode& node, const std::string& context)
         {
             std::ostringstream msg;
             msg << context << ": ONU '" << onu.node << "' is " << km << " km from the OLT, beyond "
-                << spec.flavour << " reach with a 1:" << spec.split << " splitter ("
-                << std::floor(reach * 10) / 10 << " km: " << budget << " dB budget, "
-                << flavour->GetMaxReachKm() << " km physical limit)";
+                << DescribePonReach(spec);
             throw InputError(item.GetMark(), msg.str());
         }
         spec.onus.push_back(onu);
     }
     if (const ConfigNode* cti = node.Find("cti"))
     {
-        if (spec.dba != "cooperative" && spec.dba != "ns3::blueprint::PonCooperativeDba")
-        {
-            throw InputError(cti->GetMark(),
-                             context + ": announced arrivals (cti) need dba: cooperative");
-        }
-        for (const ConfigNode& item : cti->GetItems())
-        {
-            const std::string where = context + " cti";
-            item.CheckKeys(kCtiKeys, where);
-            PonCtiSpec c;
-            c.mark = item.GetMark();
-            const ConfigNode& onu = item.Get("onu", where);
-            c.onu = onu.AsString();
-            if (!seen.count(c.onu))
-            {
-                std::vector<std::string> names(seen.begin(), seen.end());
-                ReadChoice(onu, names, "ONU");
-            }
-            c.first = Seconds(item.Get("first", where).AsDuration());
-            c.period = Seconds(ReadPositive(item.Get("period", where),
-                                            &ConfigNode::AsDuration,
-                                            where + " period"));
-            c.packetBytes = static_cast<uint32_t>(ReadPositive(item.Get("packet_size", where),
-                                                               &ConfigNode::AsDataSize,
-                                                               where + " packet_size"));
-            if (const ConfigNode* n = item.Find("packets"))
-            {
-                c.packets = static_cast<uint32_t>(ReadIntegerIn(*n, 1, 10000, where + " packets"));
-            }
-            spec.cti.push_back(c);
-        }
+        spec.cti = ReadPonCti(*cti,
+                              context,
+                              spec.dba,
+                              std::vector<std::string>(seen.begin(), seen.end()),
+                              true);
     }
     return spec;
 }

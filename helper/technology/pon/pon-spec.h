@@ -28,7 +28,14 @@ struct PonOnuSpec
 {
     std::string node;    //!< the ONU's node (a scenario node name)
     double dropKm = 0.0; //!< drop fibre, splitter to ONU, km
+    std::string label;   //!< its name in reports ("onu/<label>"); "" = node
     SourceMark mark;     //!< where it is written
+
+    /// \return the name in reports: label, or node.
+    const std::string& GetLabel() const
+    {
+        return label.empty() ? node : label;
+    }
 };
 
 /**
@@ -38,12 +45,12 @@ struct PonOnuSpec
  */
 struct PonCtiSpec
 {
-    std::string onu;      //!< the ONU's node
-    Time first;           //!< first arrival
-    Time period;          //!< between arrivals
-    uint32_t packetBytes; //!< IP packet size
-    uint32_t packets = 1; //!< packets per arrival
-    SourceMark mark;      //!< where it is written
+    std::string onu;          //!< the ONU's node
+    Time first;               //!< first arrival; negative: the ONU's first packet sets the phase
+    Time period;              //!< between arrivals
+    uint32_t packetBytes = 0; //!< IP packet size; 0: the ONU's first packet's
+    uint32_t packets = 1;     //!< packets per arrival
+    SourceMark mark;          //!< where it is written
 };
 
 /**
