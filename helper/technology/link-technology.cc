@@ -61,6 +61,12 @@ LinkTechnology::CarriesFirstNodeEquipment() const
     return false;
 }
 
+bool
+LinkTechnology::ReadsOwnPower() const
+{
+    return false;
+}
+
 std::string
 LinkTechnology::GetCatalogueCurrency() const
 {
