@@ -191,7 +191,7 @@ main(int argc, char* argv[])
     Ptr<NrChannel> channel = CreateObject<NrChannel>();
     channel->SetAttribute("Frequency", DoubleValue(band.frequencyHz));
     channel->SetAttribute("Bandwidth", DoubleValue(band.bandwidthHz));
-    channel->SetAttribute("Scenario", StringValue("RMa"));
+    channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrRmaScenario"));
 
     // Nodes: the server, the gNB site and the UEs. The radio nodes need positions; the gNB mast
     // and the UE heights are those of the "macro" cell and "handset" UE classes.
