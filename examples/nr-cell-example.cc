@@ -191,7 +191,7 @@ main(int argc, char* argv[])
     Ptr<NrChannel> channel = CreateObject<NrChannel>();
     channel->SetAttribute("Frequency", DoubleValue(band.frequencyHz));
     channel->SetAttribute("Bandwidth", DoubleValue(band.bandwidthHz));
-    channel->SetAttribute("Scenario", StringValue("RMa"));
+    channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrRmaScenario"));
 
     // Nodes: the server, the gNB site and the UEs. The radio nodes need positions; the gNB mast
     // and the UE heights are those of the "macro" cell and "handset" UE classes.
@@ -285,14 +285,15 @@ main(int argc, char* argv[])
         const uint32_t ue = DynamicCast<NrUeNetDevice>(ueDevs.Get(i))->GetChannelIndex();
         const double dlSinr = channel->GetDlSinr(ue, gnb->GetChannelIndex());
         const double ulSinr = channel->GetUlSinr(ue, gnb->GetChannelIndex());
-        std::printf("  UE %u at %6.0f m: DL SINR %6.1f dB (MCS %2u), UL SINR %6.1f dB over the "
-                    "carrier (MCS %2u)\n",
-                    i,
-                    distance * (i + 1) / ues,
-                    10 * std::log10(dlSinr),
-                    NrLinkAdaptation::SinrToMcs(dlSinr, NrMcsTableId::Qam64),
-                    10 * std::log10(ulSinr),
-                    NrLinkAdaptation::SinrToMcs(ulSinr, NrMcsTableId::Qam64));
+        std::printf(
+            "  UE %u at %6.0f m: DL SINR %6.1f dB (MCS %2u), UL SINR %6.1f dB over the "
+            "carrier (MCS %2u)\n",
+            i,
+            distance * (i + 1) / ues,
+            10 * std::log10(dlSinr),
+            NrLinkAdaptation::SinrToMcs(dlSinr, NrMcsTableId::Qam64, *gnb->GetErrorModel()),
+            10 * std::log10(ulSinr),
+            NrLinkAdaptation::SinrToMcs(ulSinr, NrMcsTableId::Qam64, *gnb->GetErrorModel()));
     }
 
     Simulator::Stop(stop + Seconds(0.1));

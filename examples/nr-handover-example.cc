@@ -101,7 +101,7 @@ main(int argc, char** argv)
     g_channel = CreateObject<NrChannel>();
     g_channel->SetAttribute("Frequency", DoubleValue(3.65e9));
     g_channel->SetAttribute("Bandwidth", DoubleValue(100e6));
-    g_channel->SetAttribute("Scenario", StringValue("RMa"));
+    g_channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrRmaScenario"));
     g_channel->SetAttribute("ChannelCondition", StringValue("LOS"));
     g_channel->SetAttribute("Shadowing", BooleanValue(false));
 

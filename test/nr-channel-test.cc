@@ -10,6 +10,7 @@
 #include "model/nr/nr-bandwidth.h"
 #include "model/nr/nr-channel.h"
 #include "model/nr/nr-link-adaptation.h"
+#include "model/nr/nr-shannon-error-model.h"
 #include "model/nr/nr-tdd-pattern.h"
 
 #include "ns3/core-module.h"
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <gtest/gtest.h>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -29,6 +31,12 @@ using namespace ns3::blueprint;
 
 namespace
 {
+
+/// The TypeIds of the TR 38.901 scenarios by their short names.
+const std::map<std::string, std::string> kScenarioType = {
+    {"RMa", "ns3::blueprint::NrRmaScenario"},
+    {"UMa", "ns3::blueprint::NrUmaScenario"},
+    {"UMi", "ns3::blueprint::NrUmiStreetCanyonScenario"}};
 
 /// Speed of light as ns-3's TR 38.901 models take it for the breakpoint distance, m/s.
 constexpr double C = 3.0e8;
@@ -114,7 +122,7 @@ class NrChannelTest : public ::testing::Test
         m_channel = CreateObject<NrChannel>();
         m_channel->SetAttribute("Frequency", DoubleValue(3.5e9));
         m_channel->SetAttribute("Bandwidth", DoubleValue(100e6));
-        m_channel->SetAttribute("Scenario", StringValue("RMa"));
+        m_channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrRmaScenario"));
         m_channel->SetAttribute("ChannelCondition", StringValue("LOS"));
         m_channel->SetAttribute("Shadowing", BooleanValue(false));
     }
@@ -216,7 +224,7 @@ TEST_F(NrChannelTest, NoiseSnrAndRsrpFollowTheirDefinitions)
 TEST_F(NrChannelTest, AddRejectsABandwidthNrDoesNotHaveAtTheNumerology)
 {
     m_channel->SetAttribute("Frequency", DoubleValue(28e9));
-    m_channel->SetAttribute("Scenario", StringValue("UMi"));
+    m_channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrUmiStreetCanyonScenario"));
     m_channel->SetAttribute("Bandwidth", DoubleValue(400e6));
     // FR2 has no 30 kHz data numerology, so 400 MHz at mu = 1 is no NR carrier.
     EXPECT_THROW(m_channel->AddGnb(MakeDevice(Vector(0, 0, 10)), GNB_RADIO), std::invalid_argument);
@@ -231,7 +239,7 @@ TEST_F(NrChannelTest, DlSinrFallsMonotonicallyWithDistance)
         for (const std::string condition : {"LOS", "NLOS"})
         {
             Ptr<NrChannel> channel = CreateObject<NrChannel>();
-            channel->SetAttribute("Scenario", StringValue(scenario));
+            channel->SetAttribute("Scenario", StringValue(kScenarioType.at(scenario)));
             channel->SetAttribute("ChannelCondition", StringValue(condition));
             channel->SetAttribute("Shadowing", BooleanValue(false));
             const double hBs = scenario == "RMa" ? 35.0 : (scenario == "UMa" ? 25.0 : 10.0);
@@ -257,7 +265,7 @@ TEST_F(NrChannelTest, DlSinrFallsMonotonicallyWithDistance)
 TEST_F(NrChannelTest, McsFallsAsDistanceGrows)
 {
     Ptr<NrChannel> channel = CreateObject<NrChannel>();
-    channel->SetAttribute("Scenario", StringValue("RMa"));
+    channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrRmaScenario"));
     channel->SetAttribute("ChannelCondition", StringValue("NLOS"));
     channel->SetAttribute("Shadowing", BooleanValue(false));
     const uint32_t gnb = channel->AddGnb(MakeDevice(Vector(0, 0, 35)), GNB_RADIO);
@@ -267,8 +275,9 @@ TEST_F(NrChannelTest, McsFallsAsDistanceGrows)
     for (double d = 50.0; d <= 20000.0; d *= 1.2)
     {
         Move(ueDevice, Vector(d, 0, 1.5));
-        mcs.push_back(
-            NrLinkAdaptation::SinrToMcs(channel->GetDlSinr(ue, gnb), NrMcsTableId::Qam64));
+        mcs.push_back(NrLinkAdaptation::SinrToMcs(channel->GetDlSinr(ue, gnb),
+                                                  NrMcsTableId::Qam64,
+                                                  *CreateObject<NrShannonErrorModel>()));
     }
     for (std::size_t i = 1; i < mcs.size(); ++i)
     {

@@ -5,13 +5,16 @@
  * stays put for a parked UE and changes on the correlation distance's scale for a moving one.
  */
 
+#include "model/nr/nr-propagation-scenario.h"
 #include "model/nr/nr-spatial-condition-model.h"
 
 #include "ns3/channel-condition-model.h"
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/double.h"
 #include "ns3/node.h"
+#include "ns3/pointer.h"
 #include "ns3/string.h"
+#include "ns3/three-gpp-propagation-loss-model.h"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -52,19 +55,34 @@ LosFraction(Ptr<ChannelConditionModel> model, double distance, double ueHeight, 
 /// 18/d + exp(-d/36 or -d/63)(1 - 18/d); UMa above 13 m gains (1 + C' 5/4 (d/100)^3 exp(-d/150)).
 TEST(NrConditionTest, LosProbabilitiesOfTr38901Table742)
 {
-    using M = NrSpatialConditionModel;
-    EXPECT_DOUBLE_EQ(M::GetLosProbability(M::RMA, 5, 1.5), 1.0);
-    EXPECT_NEAR(M::GetLosProbability(M::RMA, 1010, 1.5), std::exp(-1.0), 1e-12);
-    EXPECT_DOUBLE_EQ(M::GetLosProbability(M::UMI, 18, 1.5), 1.0);
-    EXPECT_NEAR(M::GetLosProbability(M::UMI, 72, 1.5), 0.25 + std::exp(-2.0) * 0.75, 1e-12);
-    EXPECT_NEAR(M::GetLosProbability(M::UMA, 126, 1.5),
-                18.0 / 126 + std::exp(-2.0) * 108 / 126,
-                1e-12);
+    NrRmaScenario rma;
+    NrUmaScenario uma;
+    NrUmiStreetCanyonScenario umi;
+    EXPECT_DOUBLE_EQ(rma.GetLosProbability(5, 1.5), 1.0);
+    EXPECT_NEAR(rma.GetLosProbability(1010, 1.5), std::exp(-1.0), 1e-12);
+    EXPECT_DOUBLE_EQ(umi.GetLosProbability(18, 1.5), 1.0);
+    EXPECT_NEAR(umi.GetLosProbability(72, 1.5), 0.25 + std::exp(-2.0) * 0.75, 1e-12);
+    EXPECT_NEAR(uma.GetLosProbability(126, 1.5), 18.0 / 126 + std::exp(-2.0) * 108 / 126, 1e-12);
     // h_UT = 23 m: C' = 1; d = 150 m: (d/100)^3 = 3.375.
     const double base = 18.0 / 150 + std::exp(-150.0 / 63) * (1 - 18.0 / 150);
-    EXPECT_NEAR(M::GetLosProbability(M::UMA, 150, 23),
-                base * (1 + 1.25 * 3.375 * std::exp(-1.0)),
-                1e-12);
+    EXPECT_NEAR(uma.GetLosProbability(150, 23), base * (1 + 1.25 * 3.375 * std::exp(-1.0)), 1e-12);
+}
+
+/// TR 38.901 Table 7.6.3.1-2, LOS/NLOS state row: 60 m RMa, 50 m UMa and UMi; and Table 7.4.1-1's
+/// note: the RMa path loss model covers up to 30 GHz, the others TR 38.901's 100 GHz.
+TEST(NrConditionTest, ScenariosCarryTheirCorrelationDistancesAndFrequencyRanges)
+{
+    EXPECT_EQ(NrRmaScenario().GetLosCorrelationDistance(), 60.0);
+    EXPECT_EQ(NrUmaScenario().GetLosCorrelationDistance(), 50.0);
+    EXPECT_EQ(NrUmiStreetCanyonScenario().GetLosCorrelationDistance(), 50.0);
+    EXPECT_EQ(NrRmaScenario().GetMaxFrequency(), 30e9);
+    EXPECT_EQ(NrUmaScenario().GetMaxFrequency(), 100e9);
+    EXPECT_EQ(NrUmiStreetCanyonScenario().GetMaxFrequency(), 100e9);
+    // Each builds ns-3's models of its scenario.
+    EXPECT_EQ(NrUmaScenario().CreatePropagationLossModel()->GetInstanceTypeId(),
+              ThreeGppUmaPropagationLossModel::GetTypeId());
+    EXPECT_EQ(NrUmiStreetCanyonScenario().CreateChannelConditionModel()->GetInstanceTypeId(),
+              ThreeGppUmiStreetCanyonChannelConditionModel::GetTypeId());
 }
 
 /// Over many links the model's LOS share is the table's probability, as is ns-3's own model's
@@ -73,35 +91,28 @@ TEST(NrConditionTest, LosShareMatchesTheTableAndNs3)
 {
     struct Case
     {
-        std::string scenario;
-        NrSpatialConditionModel::Scenario id;
-        Ptr<ChannelConditionModel> ns3;
+        Ptr<NrPropagationScenario> scenario;
         double distance;
     };
 
     const std::vector<Case> cases = {
-        {"RMa",
-         NrSpatialConditionModel::RMA,
-         CreateObject<ThreeGppRmaChannelConditionModel>(),
-         700},
-        {"UMa", NrSpatialConditionModel::UMA, CreateObject<ThreeGppUmaChannelConditionModel>(), 80},
-        {"UMi",
-         NrSpatialConditionModel::UMI,
-         CreateObject<ThreeGppUmiStreetCanyonChannelConditionModel>(),
-         50},
+        {CreateObject<NrRmaScenario>(), 700},
+        {CreateObject<NrUmaScenario>(), 80},
+        {CreateObject<NrUmiStreetCanyonScenario>(), 50},
     };
     const int links = 4000;
     for (const auto& c : cases)
     {
-        SCOPED_TRACE(c.scenario);
+        SCOPED_TRACE(c.scenario->GetInstanceTypeId().GetName());
         Ptr<NrSpatialConditionModel> ours = CreateObject<NrSpatialConditionModel>();
-        ours->SetAttribute("Scenario", StringValue(c.scenario));
+        ours->SetAttribute("Scenario", PointerValue(c.scenario));
         ours->AssignStreams(10);
-        c.ns3->AssignStreams(20);
-        const double p = NrSpatialConditionModel::GetLosProbability(c.id, c.distance, 1.5);
+        Ptr<ChannelConditionModel> ns3 = c.scenario->CreateChannelConditionModel();
+        ns3->AssignStreams(20);
+        const double p = c.scenario->GetLosProbability(c.distance, 1.5);
         const double sigma = std::sqrt(p * (1 - p) / links);
         EXPECT_NEAR(LosFraction(ours, c.distance, 1.5, links), p, 4 * sigma);
-        EXPECT_NEAR(LosFraction(c.ns3, c.distance, 1.5, links), p, 4 * sigma);
+        EXPECT_NEAR(LosFraction(ns3, c.distance, 1.5, links), p, 4 * sigma);
     }
 }
 
@@ -110,8 +121,7 @@ TEST(NrConditionTest, LosShareMatchesTheTableAndNs3)
 TEST(NrConditionTest, StateFollowsAMovingUeOnTheCorrelationScale)
 {
     Ptr<NrSpatialConditionModel> model = CreateObject<NrSpatialConditionModel>();
-    model->SetAttribute("Scenario", StringValue("UMa"));
-    model->SetAttribute("CorrelationDistance", DoubleValue(50.0));
+    model->SetAttribute("Scenario", StringValue("ns3::blueprint::NrUmaScenario"));
     model->AssignStreams(3);
     Ptr<MobilityModel> bs = At(0, 25);
     Ptr<ConstantPositionMobilityModel> ue = At(300, 1.5);

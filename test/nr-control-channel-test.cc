@@ -10,6 +10,7 @@
 #include "model/nr/nr-control-channel.h"
 #include "model/nr/nr-mac-scheduler-pf.h"
 #include "model/nr/nr-mac-scheduler-rr.h"
+#include "model/nr/nr-shannon-error-model.h"
 
 #include "ns3/core-module.h"
 
@@ -30,7 +31,7 @@ TEST(NrControlChannelTest, DciFormat10SizeFollowsTheBandwidthPart)
     EXPECT_EQ(NrPdcch::GetDciFormat10Bits(273), 44u);
     EXPECT_EQ(NrPdcch::GetDciFormat10Bits(106), 28u + 13u); // 5,671 combinations
     NrPdcch pdcch;
-    pdcch.Configure(273, {6, 6, 2, 2, 1}, 0.01);
+    pdcch.Configure(273, {6, 6, 2, 2, 1}, 0.01, *CreateObject<NrShannonErrorModel>());
     EXPECT_EQ(pdcch.GetDciBits(), 44u + 24u); // with the 24-bit CRC, TS 38.212 clause 7.3.2
 }
 
@@ -76,7 +77,7 @@ TEST(NrControlChannelTest, SearchSpaceFollowsTheTs38213Hashing)
 TEST(NrControlChannelTest, AggregationLevelFollowsTheSinr)
 {
     NrPdcch pdcch;
-    pdcch.Configure(273, {6, 6, 2, 2, 1}, 0.01);
+    pdcch.Configure(273, {6, 6, 2, 2, 1}, 0.01, *CreateObject<NrShannonErrorModel>());
     double previous = 1e9;
     for (uint32_t level : NrPdcch::LEVELS)
     {
@@ -93,9 +94,11 @@ TEST(NrControlChannelTest, AggregationLevelFollowsTheSinr)
     EXPECT_EQ(pdcch.GetAggregationLevel(1e-3, 45), 16u);
     EXPECT_EQ(pdcch.GetAggregationLevel(1e-3, 8), 8u); // AL 16 does not fit in 8 CCEs
     NrPdcch noHighLevels;
-    noHighLevels.Configure(273, {6, 6, 0, 0, 0}, 0.01);
+    noHighLevels.Configure(273, {6, 6, 0, 0, 0}, 0.01, *CreateObject<NrShannonErrorModel>());
     EXPECT_EQ(noHighLevels.GetAggregationLevel(1e-3, 45), 2u);
-    EXPECT_THROW(noHighLevels.Configure(273, {0, 0, 0, 0, 0}, 0.01), std::invalid_argument);
+    EXPECT_THROW(
+        noHighLevels.Configure(273, {0, 0, 0, 0, 0}, 0.01, *CreateObject<NrShannonErrorModel>()),
+        std::invalid_argument);
 }
 
 /// An occasion never hands out more CCEs than its CORESET has, nor more than the limit a
@@ -103,7 +106,7 @@ TEST(NrControlChannelTest, AggregationLevelFollowsTheSinr)
 TEST(NrControlChannelTest, OccasionCarriesOnlyWhatItsCcesHold)
 {
     NrPdcch pdcch;
-    pdcch.Configure(51, {6, 6, 2, 2, 1}, 0.01);
+    pdcch.Configure(51, {6, 6, 2, 2, 1}, 0.01, *CreateObject<NrShannonErrorModel>());
     pdcch.StartOccasion(3, 8);
     uint32_t placed = 0;
     for (uint32_t rnti = 1; rnti <= 100; ++rnti)

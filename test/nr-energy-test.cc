@@ -351,7 +351,7 @@ TEST(NrEnergyTest, AttachedModelsFollowTheSlotEngine)
     Ptr<NrChannel> channel = CreateObject<NrChannel>();
     channel->SetAttribute("Frequency", DoubleValue(3.5e9));
     channel->SetAttribute("Bandwidth", DoubleValue(20e6));
-    channel->SetAttribute("Scenario", EnumValue(NrChannel::UMA));
+    channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrUmaScenario"));
     channel->SetAttribute("ChannelCondition", EnumValue(NrChannel::LOS));
     channel->SetAttribute("Shadowing", BooleanValue(false));
     Ptr<Node> gnbNode = CreateObject<Node>();
@@ -444,7 +444,7 @@ RunPerUeAndAggregate(const std::string& tdd)
     Ptr<NrChannel> channel = CreateObject<NrChannel>();
     channel->SetAttribute("Frequency", DoubleValue(3.5e9));
     channel->SetAttribute("Bandwidth", DoubleValue(20e6));
-    channel->SetAttribute("Scenario", EnumValue(NrChannel::UMA));
+    channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrUmaScenario"));
     channel->SetAttribute("ChannelCondition", EnumValue(NrChannel::LOS));
     channel->SetAttribute("Shadowing", BooleanValue(false));
     Ptr<Node> gnbNode = CreateObject<Node>();

@@ -52,7 +52,7 @@ BuildTwoCells(double speedMps, double legSeconds)
     t.channel = CreateObject<NrChannel>();
     t.channel->SetAttribute("Frequency", DoubleValue(3.5e9));
     t.channel->SetAttribute("Bandwidth", DoubleValue(20e6));
-    t.channel->SetAttribute("Scenario", StringValue("RMa"));
+    t.channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrRmaScenario"));
     t.channel->SetAttribute("ChannelCondition", StringValue("LOS"));
     t.channel->SetAttribute("Shadowing", BooleanValue(false));
     NodeContainer gnbs(2);
@@ -349,7 +349,7 @@ TEST(NrHandover, UesThatLeaveGiveBackTheirConfiguredGrants)
     Ptr<NrChannel> channel = CreateObject<NrChannel>();
     channel->SetAttribute("Frequency", DoubleValue(3.5e9));
     channel->SetAttribute("Bandwidth", DoubleValue(20e6));
-    channel->SetAttribute("Scenario", StringValue("RMa"));
+    channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrRmaScenario"));
     channel->SetAttribute("ChannelCondition", StringValue("LOS"));
     channel->SetAttribute("Shadowing", BooleanValue(false));
     NodeContainer gnbs(2);
@@ -418,7 +418,7 @@ TEST(NrHandover, LaterCellsDoNotRedrawTheCarriersChannel)
     Ptr<NrChannel> channel = CreateObject<NrChannel>();
     channel->SetAttribute("Frequency", DoubleValue(3.5e9));
     channel->SetAttribute("Bandwidth", DoubleValue(20e6));
-    channel->SetAttribute("Scenario", StringValue("UMa"));
+    channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrUmaScenario"));
     channel->AssignStreams(7);
     NodeContainer gnbs(2);
     NodeContainer ues(1);

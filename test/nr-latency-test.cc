@@ -266,7 +266,7 @@ class Cell
         channel = CreateObject<NrChannel>();
         channel->SetAttribute("Frequency", DoubleValue(s.frequencyHz));
         channel->SetAttribute("Bandwidth", DoubleValue(s.bandwidthHz));
-        channel->SetAttribute("Scenario", EnumValue(NrChannel::UMA));
+        channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrUmaScenario"));
         channel->SetAttribute("ChannelCondition", EnumValue(NrChannel::LOS));
         channel->SetAttribute("Shadowing", BooleanValue(false));
         gnbNode = CreateObject<Node>();

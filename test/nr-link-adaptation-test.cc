@@ -10,6 +10,7 @@
 #include "model/nr/nr-error-model.h"
 #include "model/nr/nr-link-adaptation.h"
 #include "model/nr/nr-mcs-table.h"
+#include "model/nr/nr-shannon-error-model.h"
 #include "model/nr/nr-tbs.h"
 
 #include <algorithm>
@@ -70,8 +71,16 @@ double
 CqiThreshold(NrCqiTableId table, uint8_t cqi)
 {
     const NrCqiEntry& e = NrGetCqi(table, cqi);
-    return NrErrorModel::GetSinrThreshold(
+    return NrShannonErrorModel::CalcSinrThreshold(
         {e.modulationOrder, e.codeRateX1024, e.spectralEfficiency});
+}
+
+/// \return the default error model (alpha 0.6), one instance for the whole test program.
+const NrErrorModel&
+Shannon()
+{
+    static const Ptr<NrShannonErrorModel> model = CreateObject<NrShannonErrorModel>();
+    return *model;
 }
 
 /// Transport block sizes spanning one short code block to 141 long ones.
@@ -139,17 +148,22 @@ TEST(NrLinkAdaptationTest, CqiOutOfRangeThrows)
 TEST(NrLinkAdaptationTest, ThresholdIsTheAttenuatedShannonBound)
 {
     // MCS 1-0, SE 0.2344: 2^0.390667 - 1 = 0.310999 (-5.07 dB).
-    EXPECT_NEAR(NrErrorModel::GetSinrThreshold(NrGetMcs(NrMcsTableId::Qam64, 0)), 0.3109991, 1e-6);
+    EXPECT_NEAR(NrShannonErrorModel::CalcSinrThreshold(NrGetMcs(NrMcsTableId::Qam64, 0)),
+                0.3109991,
+                1e-6);
     // MCS 1-28, SE 5.5547: 2^9.25783 - 1 = 611.189 (27.86 dB).
-    EXPECT_NEAR(NrErrorModel::GetSinrThreshold(NrGetMcs(NrMcsTableId::Qam64, 28)), 611.189, 1e-3);
+    EXPECT_NEAR(NrShannonErrorModel::CalcSinrThreshold(NrGetMcs(NrMcsTableId::Qam64, 28)),
+                611.189,
+                1e-3);
     // alpha = 1 is Shannon's bound itself: SE 2 needs SINR 3.
-    EXPECT_NEAR(NrErrorModel::GetSinrThreshold({4, 512, 2.0}, 1.0), 3.0, 1e-12);
+    EXPECT_NEAR(NrShannonErrorModel::CalcSinrThreshold({4, 512, 2.0}, 1.0), 3.0, 1e-12);
     // A higher alpha (a better receiver) needs less SINR.
     const NrMcsEntry& e = NrGetMcs(NrMcsTableId::Qam256, 20);
-    EXPECT_LT(NrErrorModel::GetSinrThreshold(e, 0.8), NrErrorModel::GetSinrThreshold(e));
-    EXPECT_THROW(NrErrorModel::GetSinrThreshold(e, 0.0), std::invalid_argument);
-    EXPECT_THROW(NrErrorModel::GetSinrThreshold(e, 1.1), std::invalid_argument);
-    EXPECT_THROW(NrErrorModel::GetSinrThreshold({2, 120, 0.0}), std::invalid_argument);
+    EXPECT_LT(NrShannonErrorModel::CalcSinrThreshold(e, 0.8),
+              NrShannonErrorModel::CalcSinrThreshold(e));
+    EXPECT_THROW(NrShannonErrorModel::CalcSinrThreshold(e, 0.0), std::invalid_argument);
+    EXPECT_THROW(NrShannonErrorModel::CalcSinrThreshold(e, 1.1), std::invalid_argument);
+    EXPECT_THROW(NrShannonErrorModel::CalcSinrThreshold({2, 120, 0.0}), std::invalid_argument);
 }
 
 // The curve is exactly 10 % at the threshold of every MCS, for every block length.
@@ -160,19 +174,19 @@ TEST(NrLinkAdaptationTest, BlerIsTenPercentAtTheThreshold)
         for (uint8_t mcs = 0; mcs <= NrMaxMcs(table); ++mcs)
         {
             const NrMcsEntry& e = NrGetMcs(table, mcs);
-            const double threshold = NrErrorModel::GetSinrThreshold(e);
+            const double threshold = NrShannonErrorModel::CalcSinrThreshold(e);
             for (uint32_t tbs : kSizes)
             {
-                EXPECT_NEAR(NrErrorModel::GetBler(threshold, e, tbs), 0.1, 1e-12)
+                EXPECT_NEAR(NrShannonErrorModel::CalcBler(threshold, e, tbs), 0.1, 1e-12)
                     << "MCS " << +mcs << " TBS " << tbs;
             }
             // With another alpha the 10 % point moves to that alpha's threshold: a better
             // receiver (alpha 0.8) has less than 10 % at the 0.6 threshold, and the 0.6 model
             // has more than 10 % at the 0.8 threshold.
-            const double better = NrErrorModel::GetSinrThreshold(e, 0.8);
-            EXPECT_NEAR(NrErrorModel::GetBler(better, e, 1000, 0.8), 0.1, 1e-12);
-            EXPECT_LT(NrErrorModel::GetBler(threshold, e, 1000, 0.8), 0.1);
-            EXPECT_GT(NrErrorModel::GetBler(better, e, 1000), 0.1);
+            const double better = NrShannonErrorModel::CalcSinrThreshold(e, 0.8);
+            EXPECT_NEAR(NrShannonErrorModel::CalcBler(better, e, 1000, 0.8), 0.1, 1e-12);
+            EXPECT_LT(NrShannonErrorModel::CalcBler(threshold, e, 1000, 0.8), 0.1);
+            EXPECT_GT(NrShannonErrorModel::CalcBler(better, e, 1000), 0.1);
         }
     }
 }
@@ -184,22 +198,24 @@ TEST(NrLinkAdaptationTest, CurveWidthFollowsCodeBlockLength)
     // MCS 1-0 with TBS 32: B = 32 + 16 = 48 bits, one block, n = 48 / 0.234375 = 204.8,
     // g = 0.3109991: sigma = 4.3429 * sqrt(7.43088 / 204.8) = 0.82726 dB.
     const NrMcsEntry& low = NrGetMcs(NrMcsTableId::Qam64, 0);
-    EXPECT_NEAR(NrErrorModel::GetBlerSpreadDb(low, 32), 0.8272555, 1e-6);
+    EXPECT_NEAR(NrShannonErrorModel::CalcBlerSpreadDb(low, 32), 0.8272555, 1e-6);
     // MCS 1-28 with the peak TBS 1179864: 141 blocks of 8392 bits, n = 8392 / 5.5547 = 1510.8,
     // g = 611.19: sigma = 0.11192 dB.
     const NrMcsEntry& high = NrGetMcs(NrMcsTableId::Qam64, 28);
-    EXPECT_NEAR(NrErrorModel::GetBlerSpreadDb(high, 1179864), 0.1119156, 1e-6);
+    EXPECT_NEAR(NrShannonErrorModel::CalcBlerSpreadDb(high, 1179864), 0.1119156, 1e-6);
     // Longer code blocks: steeper curve, lower BLER above the threshold and higher below it.
     for (uint8_t mcs : {0, 9, 16, 28})
     {
         const NrMcsEntry& e = NrGetMcs(NrMcsTableId::Qam64, mcs);
-        const double threshold = NrErrorModel::GetSinrThreshold(e);
-        EXPECT_GT(NrErrorModel::GetBlerSpreadDb(e, 100), NrErrorModel::GetBlerSpreadDb(e, 1000));
-        EXPECT_GT(NrErrorModel::GetBlerSpreadDb(e, 1000), NrErrorModel::GetBlerSpreadDb(e, 8000));
-        EXPECT_GT(NrErrorModel::GetBler(threshold * FromDb(0.5), e, 100),
-                  NrErrorModel::GetBler(threshold * FromDb(0.5), e, 8000));
-        EXPECT_LT(NrErrorModel::GetBler(threshold * FromDb(-0.5), e, 100),
-                  NrErrorModel::GetBler(threshold * FromDb(-0.5), e, 8000));
+        const double threshold = NrShannonErrorModel::CalcSinrThreshold(e);
+        EXPECT_GT(NrShannonErrorModel::CalcBlerSpreadDb(e, 100),
+                  NrShannonErrorModel::CalcBlerSpreadDb(e, 1000));
+        EXPECT_GT(NrShannonErrorModel::CalcBlerSpreadDb(e, 1000),
+                  NrShannonErrorModel::CalcBlerSpreadDb(e, 8000));
+        EXPECT_GT(NrShannonErrorModel::CalcBler(threshold * FromDb(0.5), e, 100),
+                  NrShannonErrorModel::CalcBler(threshold * FromDb(0.5), e, 8000));
+        EXPECT_LT(NrShannonErrorModel::CalcBler(threshold * FromDb(-0.5), e, 100),
+                  NrShannonErrorModel::CalcBler(threshold * FromDb(-0.5), e, 8000));
     }
 }
 
@@ -211,29 +227,29 @@ TEST(NrLinkAdaptationTest, BlerIsMonotoneInSinr)
         for (uint8_t mcs = 0; mcs <= NrMaxMcs(table); ++mcs)
         {
             const NrMcsEntry& e = NrGetMcs(table, mcs);
-            const double thresholdDb = 10 * std::log10(NrErrorModel::GetSinrThreshold(e));
+            const double thresholdDb = 10 * std::log10(NrShannonErrorModel::CalcSinrThreshold(e));
             for (uint32_t tbs : {32u, 3824u, 100000u})
             {
                 double previous = 1.0;
                 for (double db = -30; db <= 60; db += 0.05)
                 {
-                    const double bler = NrErrorModel::GetBler(FromDb(db), e, tbs);
+                    const double bler = NrShannonErrorModel::CalcBler(FromDb(db), e, tbs);
                     ASSERT_LE(bler, previous) << "MCS " << +mcs << " at " << db << " dB";
                     ASSERT_GE(bler, 0.0);
                     previous = bler;
                 }
-                EXPECT_GT(NrErrorModel::GetBler(FromDb(thresholdDb - 1), e, tbs), 0.1);
-                EXPECT_LT(NrErrorModel::GetBler(FromDb(thresholdDb + 1), e, tbs), 0.1);
-                EXPECT_GT(NrErrorModel::GetBler(FromDb(thresholdDb - 10), e, tbs), 0.999);
-                EXPECT_LT(NrErrorModel::GetBler(FromDb(thresholdDb + 10), e, tbs), 1e-6);
+                EXPECT_GT(NrShannonErrorModel::CalcBler(FromDb(thresholdDb - 1), e, tbs), 0.1);
+                EXPECT_LT(NrShannonErrorModel::CalcBler(FromDb(thresholdDb + 1), e, tbs), 0.1);
+                EXPECT_GT(NrShannonErrorModel::CalcBler(FromDb(thresholdDb - 10), e, tbs), 0.999);
+                EXPECT_LT(NrShannonErrorModel::CalcBler(FromDb(thresholdDb + 10), e, tbs), 1e-6);
             }
-            EXPECT_DOUBLE_EQ(NrErrorModel::GetBler(0.0, e, 1000), 1.0);
+            EXPECT_DOUBLE_EQ(NrShannonErrorModel::CalcBler(0.0, e, 1000), 1.0);
         }
     }
     const NrMcsEntry& e = NrGetMcs(NrMcsTableId::Qam64, 5);
-    EXPECT_THROW(NrErrorModel::GetBler(-1.0, e, 1000), std::invalid_argument);
-    EXPECT_THROW(NrErrorModel::GetBler(std::nan(""), e, 1000), std::invalid_argument);
-    EXPECT_THROW(NrErrorModel::GetBler(1.0, e, 0), std::invalid_argument);
+    EXPECT_THROW(NrShannonErrorModel::CalcBler(-1.0, e, 1000), std::invalid_argument);
+    EXPECT_THROW(NrShannonErrorModel::CalcBler(std::nan(""), e, 1000), std::invalid_argument);
+    EXPECT_THROW(NrShannonErrorModel::CalcBler(1.0, e, 0), std::invalid_argument);
 }
 
 // At a given SINR and size, an MCS of higher spectral efficiency never has a lower BLER. Ordered
@@ -258,9 +274,11 @@ TEST(NrLinkAdaptationTest, BlerIsMonotoneInMcs)
                 for (std::size_t k = 0; k + 1 < order.size(); ++k)
                 {
                     const double lower =
-                        NrErrorModel::GetBler(FromDb(db), NrGetMcs(table, order[k]), tbs);
+                        NrShannonErrorModel::CalcBler(FromDb(db), NrGetMcs(table, order[k]), tbs);
                     const double higher =
-                        NrErrorModel::GetBler(FromDb(db), NrGetMcs(table, order[k + 1]), tbs);
+                        NrShannonErrorModel::CalcBler(FromDb(db),
+                                                      NrGetMcs(table, order[k + 1]),
+                                                      tbs);
                     ASSERT_GE(higher + 1e-12, lower)
                         << "MCS " << +order[k + 1] << " vs " << +order[k] << " at " << db;
                 }
@@ -268,27 +286,27 @@ TEST(NrLinkAdaptationTest, BlerIsMonotoneInMcs)
         }
     }
     // Concretely, at the threshold of MCS 1-10 the next MCS fails more, the previous less.
-    const double at = NrErrorModel::GetSinrThreshold(NrGetMcs(NrMcsTableId::Qam64, 10));
-    EXPECT_GT(NrErrorModel::GetBler(at, NrGetMcs(NrMcsTableId::Qam64, 11), 1000), 0.1);
-    EXPECT_LT(NrErrorModel::GetBler(at, NrGetMcs(NrMcsTableId::Qam64, 9), 1000), 0.1);
+    const double at = NrShannonErrorModel::CalcSinrThreshold(NrGetMcs(NrMcsTableId::Qam64, 10));
+    EXPECT_GT(NrShannonErrorModel::CalcBler(at, NrGetMcs(NrMcsTableId::Qam64, 11), 1000), 0.1);
+    EXPECT_LT(NrShannonErrorModel::CalcBler(at, NrGetMcs(NrMcsTableId::Qam64, 9), 1000), 0.1);
 }
 
 // Chase combining (Chase 1985): the combined SINR is the sum, so two equal transmissions gain
 // 10 log10(2) = 3.01 dB, and two transmissions at half the threshold decode with 10 % BLER.
 TEST(NrLinkAdaptationTest, ChaseCombiningAddsSinrs)
 {
-    EXPECT_NEAR(10 * std::log10(NrErrorModel::CombineSinr({5.0, 5.0}) / 5.0), 3.0103, 1e-4);
-    EXPECT_DOUBLE_EQ(NrErrorModel::CombineSinr({1.0, 2.5, 0.5}), 4.0);
-    EXPECT_DOUBLE_EQ(NrErrorModel::CombineSinr({7.0}), 7.0);
+    EXPECT_NEAR(10 * std::log10(Shannon().CombineSinr({5.0, 5.0}) / 5.0), 3.0103, 1e-4);
+    EXPECT_DOUBLE_EQ(Shannon().CombineSinr({1.0, 2.5, 0.5}), 4.0);
+    EXPECT_DOUBLE_EQ(Shannon().CombineSinr({7.0}), 7.0);
     const NrMcsEntry& e = NrGetMcs(NrMcsTableId::Qam256, 15);
-    const double half = NrErrorModel::GetSinrThreshold(e) / 2;
-    EXPECT_GT(NrErrorModel::GetBler(half, e, 5000), 0.9);
-    EXPECT_NEAR(NrErrorModel::GetBler(NrErrorModel::CombineSinr({half, half}), e, 5000),
+    const double half = NrShannonErrorModel::CalcSinrThreshold(e) / 2;
+    EXPECT_GT(NrShannonErrorModel::CalcBler(half, e, 5000), 0.9);
+    EXPECT_NEAR(NrShannonErrorModel::CalcBler(Shannon().CombineSinr({half, half}), e, 5000),
                 0.1,
                 1e-12);
-    EXPECT_THROW(NrErrorModel::CombineSinr({}), std::invalid_argument);
-    EXPECT_THROW(NrErrorModel::CombineSinr({1.0, -0.1}), std::invalid_argument);
-    EXPECT_THROW(NrErrorModel::CombineSinr({1.0, std::nan("")}), std::invalid_argument);
+    EXPECT_THROW(Shannon().CombineSinr({}), std::invalid_argument);
+    EXPECT_THROW(Shannon().CombineSinr({1.0, -0.1}), std::invalid_argument);
+    EXPECT_THROW(Shannon().CombineSinr({1.0, std::nan("")}), std::invalid_argument);
 }
 
 // TS 38.214 5.2.2.1: the highest CQI whose BLER <= 0.1. Exactly at a CQI's threshold that CQI is
@@ -300,21 +318,22 @@ TEST(NrLinkAdaptationTest, CqiIsTheHighestWithBlerAtMostTenPercent)
         for (uint8_t cqi = 1; cqi <= NR_MAX_CQI; ++cqi)
         {
             const double threshold = CqiThreshold(table, cqi);
-            EXPECT_EQ(NrLinkAdaptation::SinrToCqi(threshold, table), cqi);
-            EXPECT_EQ(NrLinkAdaptation::SinrToCqi(threshold * (1 + 1e-9), table), cqi);
-            EXPECT_EQ(NrLinkAdaptation::SinrToCqi(threshold * (1 - 1e-9), table), cqi - 1);
+            EXPECT_EQ(NrLinkAdaptation::SinrToCqi(threshold, table, Shannon()), cqi);
+            EXPECT_EQ(NrLinkAdaptation::SinrToCqi(threshold * (1 + 1e-9), table, Shannon()), cqi);
+            EXPECT_EQ(NrLinkAdaptation::SinrToCqi(threshold * (1 - 1e-9), table, Shannon()),
+                      cqi - 1);
             // The reported CQI's own BLER is <= 10 %, the next one's is above.
             const double sinr = threshold * FromDb(0.01);
             const NrCqiEntry& e = NrGetCqi(table, cqi);
-            EXPECT_LE(
-                NrErrorModel::GetBler(sinr,
-                                      {e.modulationOrder, e.codeRateX1024, e.spectralEfficiency},
-                                      1000),
-                0.1);
+            EXPECT_LE(NrShannonErrorModel::CalcBler(
+                          sinr,
+                          {e.modulationOrder, e.codeRateX1024, e.spectralEfficiency},
+                          1000),
+                      0.1);
             if (cqi < NR_MAX_CQI)
             {
                 const NrCqiEntry& next = NrGetCqi(table, cqi + 1);
-                EXPECT_GT(NrErrorModel::GetBler(
+                EXPECT_GT(NrShannonErrorModel::CalcBler(
                               sinr,
                               {next.modulationOrder, next.codeRateX1024, next.spectralEfficiency},
                               1000),
@@ -323,9 +342,10 @@ TEST(NrLinkAdaptationTest, CqiIsTheHighestWithBlerAtMostTenPercent)
         }
     }
     // CQI 1 of both tables (QPSK 78/1024, SE 0.1523) needs 2^(0.1523/0.6) - 1 = 0.1924 (-7.16 dB).
-    EXPECT_EQ(NrLinkAdaptation::SinrToCqi(0.1924, NrCqiTableId::Table1), 1);
-    EXPECT_EQ(NrLinkAdaptation::SinrToCqi(0.1920, NrCqiTableId::Table1), 0);
-    EXPECT_THROW(NrLinkAdaptation::SinrToCqi(-1.0, NrCqiTableId::Table1), std::invalid_argument);
+    EXPECT_EQ(NrLinkAdaptation::SinrToCqi(0.1924, NrCqiTableId::Table1, Shannon()), 1);
+    EXPECT_EQ(NrLinkAdaptation::SinrToCqi(0.1920, NrCqiTableId::Table1, Shannon()), 0);
+    EXPECT_THROW(NrLinkAdaptation::SinrToCqi(-1.0, NrCqiTableId::Table1, Shannon()),
+                 std::invalid_argument);
 }
 
 // Very low SINR: CQI 0 and MCS 0; very high: CQI 15 and the top MCS of each table.
@@ -333,19 +353,19 @@ TEST(NrLinkAdaptationTest, ExtremesGiveTheTableEnds)
 {
     for (double sinr : {0.0, FromDb(-40), FromDb(-10)})
     {
-        EXPECT_EQ(NrLinkAdaptation::SinrToCqi(sinr, NrCqiTableId::Table1), 0);
-        EXPECT_EQ(NrLinkAdaptation::SinrToCqi(sinr, NrCqiTableId::Table2), 0);
+        EXPECT_EQ(NrLinkAdaptation::SinrToCqi(sinr, NrCqiTableId::Table1, Shannon()), 0);
+        EXPECT_EQ(NrLinkAdaptation::SinrToCqi(sinr, NrCqiTableId::Table2, Shannon()), 0);
         for (NrMcsTableId table : kMcsTables)
         {
-            EXPECT_EQ(NrLinkAdaptation::SinrToMcs(sinr, table), 0);
+            EXPECT_EQ(NrLinkAdaptation::SinrToMcs(sinr, table, Shannon()), 0);
         }
     }
     const double high = FromDb(60);
-    EXPECT_EQ(NrLinkAdaptation::SinrToCqi(high, NrCqiTableId::Table1), 15);
-    EXPECT_EQ(NrLinkAdaptation::SinrToCqi(high, NrCqiTableId::Table2), 15);
-    EXPECT_EQ(NrLinkAdaptation::SinrToMcs(high, NrMcsTableId::Qam64), 28);
-    EXPECT_EQ(NrLinkAdaptation::SinrToMcs(high, NrMcsTableId::Qam256), 27);
-    EXPECT_EQ(NrLinkAdaptation::SinrToMcs(high, NrMcsTableId::Qam64LowSe), 28);
+    EXPECT_EQ(NrLinkAdaptation::SinrToCqi(high, NrCqiTableId::Table1, Shannon()), 15);
+    EXPECT_EQ(NrLinkAdaptation::SinrToCqi(high, NrCqiTableId::Table2, Shannon()), 15);
+    EXPECT_EQ(NrLinkAdaptation::SinrToMcs(high, NrMcsTableId::Qam64, Shannon()), 28);
+    EXPECT_EQ(NrLinkAdaptation::SinrToMcs(high, NrMcsTableId::Qam256, Shannon()), 27);
+    EXPECT_EQ(NrLinkAdaptation::SinrToMcs(high, NrMcsTableId::Qam64LowSe, Shannon()), 28);
 }
 
 // CQI and MCS never decrease as the SINR rises.
@@ -359,8 +379,8 @@ TEST(NrLinkAdaptationTest, AdaptationIsMonotoneInSinr)
         double previousEfficiency = 0;
         for (double db = -20; db <= 50; db += 0.01)
         {
-            const uint8_t cqi = NrLinkAdaptation::SinrToCqi(FromDb(db), cqiTable);
-            const uint8_t mcs = NrLinkAdaptation::SinrToMcs(FromDb(db), table);
+            const uint8_t cqi = NrLinkAdaptation::SinrToCqi(FromDb(db), cqiTable, Shannon());
+            const uint8_t mcs = NrLinkAdaptation::SinrToMcs(FromDb(db), table, Shannon());
             ASSERT_GE(cqi, previousCqi) << db << " dB";
             ASSERT_GE(mcs, previousMcs) << db << " dB";
             const double efficiency = NrGetMcs(table, mcs).spectralEfficiency;
@@ -420,9 +440,9 @@ TEST(NrLinkAdaptationTest, ChosenMcsMeetsTheTarget)
     {
         for (double db = -7; db <= 40; db += 0.25)
         {
-            const uint8_t mcs = NrLinkAdaptation::SinrToMcs(FromDb(db), table);
+            const uint8_t mcs = NrLinkAdaptation::SinrToMcs(FromDb(db), table, Shannon());
             const NrCqiTableId cqiTable = NrLinkAdaptation::GetCqiTable(table);
-            const uint8_t cqi = NrLinkAdaptation::SinrToCqi(FromDb(db), cqiTable);
+            const uint8_t cqi = NrLinkAdaptation::SinrToCqi(FromDb(db), cqiTable, Shannon());
             const NrMcsEntry& e = NrGetMcs(table, mcs);
             if (cqi == 0 || e.spectralEfficiency > NrGetCqi(cqiTable, cqi).spectralEfficiency)
             {
@@ -440,7 +460,7 @@ TEST(NrLinkAdaptationTest, ChosenMcsMeetsTheTarget)
                 in.codeRateX1024 = e.codeRateX1024;
                 in.prbs = prbs;
                 const uint32_t tbs = NrTransportBlockSize(in);
-                EXPECT_LE(NrErrorModel::GetBler(FromDb(db), e, tbs), 0.1 + 1e-12)
+                EXPECT_LE(NrShannonErrorModel::CalcBler(FromDb(db), e, tbs), 0.1 + 1e-12)
                     << db << " dB MCS " << +mcs;
             }
         }

@@ -19,6 +19,7 @@
 #include "model/nr/nr-mcs-table.h"
 #include "model/nr/nr-peak-rate.h"
 #include "model/nr/nr-rx-reassembly.h"
+#include "model/nr/nr-shannon-error-model.h"
 #include "model/nr/nr-tbs.h"
 #include "model/nr/nr-tti-grid.h"
 #include "model/nr/nr-tx-buffer.h"
@@ -67,7 +68,7 @@ struct TestCell
         channel = CreateObject<NrChannel>();
         channel->SetAttribute("Frequency", DoubleValue(c.frequencyHz));
         channel->SetAttribute("Bandwidth", DoubleValue(c.bandwidthHz));
-        channel->SetAttribute("Scenario", EnumValue(NrChannel::UMA));
+        channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrUmaScenario"));
         channel->SetAttribute("ChannelCondition",
                               EnumValue(c.los ? NrChannel::LOS : NrChannel::NLOS));
         channel->SetAttribute("Shadowing", BooleanValue(false));
@@ -375,12 +376,13 @@ TEST(NrMacTest, HarqProcessesRetransmitThenDrop)
 {
     // TS 38.321 clause 5.3.2: a process holds its block until ACK or the last transmission.
     NrHarqEntity harq(2, 3);
+    Ptr<NrErrorModel> errors = CreateObject<NrShannonErrorModel>();
     NrTransportBlock tb;
     tb.tbsBits = 1000;
     EXPECT_EQ(harq.CountFreeProcesses(Seconds(0)), 2u);
     const uint32_t p = harq.Start(tb, Seconds(0));
     EXPECT_EQ(harq.CountFreeProcesses(Seconds(0)), 1u);
-    EXPECT_DOUBLE_EQ(harq.AddTransmission(p, 2.0), 2.0);
+    EXPECT_DOUBLE_EQ(harq.AddTransmission(p, 2.0, *errors), 2.0);
     EXPECT_EQ(harq.Conclude(p, false, Seconds(1), Seconds(2)), NrHarqEntity::Outcome::RETRANSMIT);
     EXPECT_TRUE(harq.HasPendingRetransmission());
     std::vector<uint32_t> due;
@@ -389,11 +391,11 @@ TEST(NrMacTest, HarqProcessesRetransmitThenDrop)
     harq.GetRetransmissionsDue(Seconds(2), due);
     ASSERT_EQ(due.size(), 1u);
     harq.MarkScheduled(p);
-    // Chase combining adds the SINRs (NrErrorModel::CombineSinr).
-    EXPECT_DOUBLE_EQ(harq.AddTransmission(p, 3.0), 5.0);
+    // Chase combining adds the SINRs (NrErrorModel::CombineSinr, the default).
+    EXPECT_DOUBLE_EQ(harq.AddTransmission(p, 3.0, *errors), 5.0);
     EXPECT_EQ(harq.Conclude(p, false, Seconds(3), Seconds(4)), NrHarqEntity::Outcome::RETRANSMIT);
     harq.MarkScheduled(p);
-    harq.AddTransmission(p, 1.0);
+    harq.AddTransmission(p, 1.0, *errors);
     EXPECT_EQ(harq.GetTransmissions(p), 3);
     EXPECT_EQ(harq.Conclude(p, false, Seconds(5), Seconds(6)), NrHarqEntity::Outcome::DROPPED);
     EXPECT_FALSE(harq.HasPendingRetransmission());
@@ -606,7 +608,8 @@ TEST(NrMacTest, SaturatedUplinkKeepsGrantsFlowingOnBufferReports)
     const Time from = MilliSeconds(10);
     const Time to = MilliSeconds(110);
     const double ulSinr = cell.channel->GetUlSinr(cell.ues[0]->GetChannelIndex(), 0);
-    const uint8_t mcs = NrLinkAdaptation::SinrToMcs(ulSinr, NrMcsTableId::Qam64);
+    const uint8_t mcs =
+        NrLinkAdaptation::SinrToMcs(ulSinr, NrMcsTableId::Qam64, *cell.gnb->GetErrorModel());
     EXPECT_EQ(mcs, 28);
     EXPECT_EQ(log.DecodedBits(from, to), 200 * uint64_t(Tbs(14, 51, mcs)));
     const double ipBits = flow.IpBytesIn(from, to) * 8.0;
@@ -637,7 +640,8 @@ TEST(NrMacTest, PowerLimitedUplinkGetsOnlyThePrbsItsPowerCanClose)
     Simulator::Stop(MilliSeconds(235));
     Simulator::Run();
     const double fullCarrierSinr = cell.channel->GetUlSinr(cell.ues[0]->GetChannelIndex(), 0);
-    const double mcs0 = NrErrorModel::GetSinrThreshold(NrGetMcs(NrMcsTableId::Qam64, 0));
+    const double mcs0 =
+        cell.gnb->GetErrorModel()->GetSinrThreshold(NrGetMcs(NrMcsTableId::Qam64, 0));
     ASSERT_LT(fullCarrierSinr, mcs0); // the premise: the whole carrier cannot be closed
     const uint32_t closable = static_cast<uint32_t>(std::floor(273 * fullCarrierSinr / mcs0));
     ASSERT_GE(closable, 1u);
@@ -680,7 +684,8 @@ TEST(NrMacTest, SaturatedUplinkTddMu2GrantsBothUplinkTtisOfThePattern)
     const Time from = MilliSeconds(10);
     const Time to = MilliSeconds(110);
     const double ulSinr = cell.channel->GetUlSinr(cell.ues[0]->GetChannelIndex(), 0);
-    const uint8_t mcs = NrLinkAdaptation::SinrToMcs(ulSinr, NrMcsTableId::Qam64);
+    const uint8_t mcs =
+        NrLinkAdaptation::SinrToMcs(ulSinr, NrMcsTableId::Qam64, *cell.gnb->GetErrorModel());
     EXPECT_EQ(mcs, 28);
     const uint64_t perPeriod = uint64_t(Tbs(14, 135, mcs)) + Tbs(2, 135, mcs);
     const uint64_t decoded = log.DecodedBits(from, to);
@@ -745,10 +750,12 @@ TEST(NrMacTest, ProportionalFairFavoursTheBetterChannelButServesBoth)
     TestCell cell(c);
     const uint8_t nearMcs =
         NrLinkAdaptation::SinrToMcs(cell.channel->GetDlSinr(cell.ues[0]->GetChannelIndex(), 0),
-                                    NrMcsTableId::Qam64);
+                                    NrMcsTableId::Qam64,
+                                    *cell.gnb->GetErrorModel());
     const uint8_t farMcs =
         NrLinkAdaptation::SinrToMcs(cell.channel->GetDlSinr(cell.ues[1]->GetChannelIndex(), 0),
-                                    NrMcsTableId::Qam64);
+                                    NrMcsTableId::Qam64,
+                                    *cell.gnb->GetErrorModel());
     std::cout << "PF: near MCS " << +nearMcs << ", far MCS " << +farMcs << "\n";
     ASSERT_GT(nearMcs, farMcs + 5u) << "the two UEs must see clearly different channels";
     TbLog log(cell.gnb, "DlTb");

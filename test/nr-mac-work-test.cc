@@ -21,6 +21,7 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -96,7 +97,7 @@ struct WorkCell
         channel->SetAttribute("Frequency", DoubleValue(3.5e9));
         channel->SetAttribute("Bandwidth", DoubleValue(20e6));
         channel->SetAttribute("Numerology", UintegerValue(1));
-        channel->SetAttribute("Scenario", EnumValue(NrChannel::UMA));
+        channel->SetAttribute("Scenario", StringValue("ns3::blueprint::NrUmaScenario"));
         channel->SetAttribute("ChannelCondition", EnumValue(NrChannel::LOS));
         channel->SetAttribute("Shadowing", BooleanValue(false));
         NrBandProfile band;

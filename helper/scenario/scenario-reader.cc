@@ -295,7 +295,8 @@ ReadLinks(const ConfigNode& root, ScenarioSpec& spec)
         l.config = technology->Read(
             link,
             LinkReadContext{spec, l, a, b, ends[0].GetMark(), ends[1].GetMark(), context});
-        if (const ConfigNode* power = link.Find("power"))
+        const ConfigNode* power = link.Find("power");
+        if (power && !technology->ReadsOwnPower())
         {
             l.power = ReadPower(*power, context + " power");
         }

@@ -26,6 +26,19 @@ TypeChoice::GetAlias(const std::string& typeName) const
     return typeName;
 }
 
+std::string
+TypeChoice::GetTypeName(const std::string& name) const
+{
+    for (const auto& [alias, type] : aliases)
+    {
+        if (alias == name)
+        {
+            return type;
+        }
+    }
+    return name;
+}
+
 namespace
 {
 

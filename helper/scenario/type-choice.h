@@ -42,6 +42,12 @@ struct TypeChoice
      * \return its short name, or typeName when it has none
      */
     std::string GetAlias(const std::string& typeName) const;
+
+    /**
+     * \param name a short name or a TypeId name
+     * \return the TypeId name of a short name, or name itself
+     */
+    std::string GetTypeName(const std::string& name) const;
 };
 
 /**

@@ -5,8 +5,11 @@
 #include "helper/technology/cell-technology.h"
 
 #include "helper/scenario/scenario-build.h"
+#include "helper/scenario/spec-reading.h"
 
 #include "ns3/mobility-model.h"
+#include "ns3/object-factory.h"
+#include "ns3/string.h"
 
 #include <algorithm>
 #include <set>
@@ -110,6 +113,40 @@ AddCellFootprint(const ScenarioSpec& spec,
             tally.edgesPerMember[l->b] += pairs / b;
         }
     }
+}
+
+void
+ReadStationPower(const ConfigNode& power,
+                 const TypeChoice& models,
+                 const std::string& context,
+                 StationPowerSpec& spec)
+{
+    power.CheckKeys({"model", "attributes"}, context);
+    if (const ConfigNode* model = power.Find("model"))
+    {
+        spec.model = ReadTypeChoice(*model, models);
+    }
+    if (const ConfigNode* attrs = power.Find("attributes"))
+    {
+        spec.attributes = specreading::ReadAttributesOf(*attrs, spec.model);
+    }
+}
+
+Ptr<Object>
+CreateStationPowerModel(const StationPowerSpec& spec,
+                        const std::vector<StationPowerSetting>& settings)
+{
+    ObjectFactory factory(spec.model);
+    Ptr<Object> model = factory.Create();
+    for (const auto& [name, value] : settings)
+    {
+        model->SetAttributeFailSafe(name, *value);
+    }
+    for (const auto& [name, value] : spec.attributes)
+    {
+        model->SetAttribute(name, StringValue(value));
+    }
+    return model;
 }
 
 } // namespace blueprint

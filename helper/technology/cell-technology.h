@@ -5,8 +5,17 @@
 #ifndef BLUEPRINT_CELL_TECHNOLOGY_H
 #define BLUEPRINT_CELL_TECHNOLOGY_H
 
+#include "helper/scenario/type-choice.h"
 #include "helper/technology/link-technology.h"
 #include "model/cost/cost-ledger.h"
+
+#include "ns3/attribute.h"
+#include "ns3/object.h"
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace ns3
 {
@@ -92,6 +101,48 @@ uint32_t AddCellEdges(ScenarioBuild& run,
 void AddCellFootprint(const ScenarioSpec& spec,
                       const std::vector<const LinkSpec*>& cells,
                       FootprintTally& tally);
+
+/**
+ * \ingroup blueprint
+ * \brief A cell's choice of its station's power model, `power: {model: NAME, attributes: {...}}`:
+ * a type of the technology's kind (a TypeChoice) and its ns-3 attributes.
+ */
+struct StationPowerSpec
+{
+    std::string model;                             //!< the model's TypeId name
+    std::map<std::string, std::string> attributes; //!< its attributes, name -> value text
+};
+
+/**
+ * \ingroup blueprint
+ * \brief Read a cell's `power:` map: `model` (a short name or a TypeId of the kind; default the
+ * spec's) and `attributes` (checked against the chosen type).
+ * \param power the map
+ * \param models the kind
+ * \param context e.g. "link 'cell' power", for messages
+ * \param spec the default model, updated
+ * \throws InputError at the offending text
+ */
+void ReadStationPower(const ConfigNode& power,
+                      const TypeChoice& models,
+                      const std::string& context,
+                      StationPowerSpec& spec);
+
+/// A cell's setting given to its station's power model: an attribute name and its value.
+using StationPowerSetting = std::pair<std::string, Ptr<const AttributeValue>>;
+
+/**
+ * \ingroup blueprint
+ * \brief Build a station's power model: the chosen type, then the cell's settings on those of
+ * its attributes that exist (SetAttributeFailSafe, as ns-3's LteHelper gives a path loss model
+ * its Frequency: a researcher's model need not have them), then the scenario's own attributes,
+ * which win.
+ * \param spec the choice
+ * \param settings the cell's settings, in order
+ * \return the model (the caller casts it to the kind's base, which the reader checked)
+ */
+Ptr<Object> CreateStationPowerModel(const StationPowerSpec& spec,
+                                    const std::vector<StationPowerSetting>& settings);
 
 } // namespace blueprint
 } // namespace ns3

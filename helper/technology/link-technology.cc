@@ -67,6 +67,12 @@ LinkTechnology::CarriesNodeEquipment(const LinkSpec& link, const std::string& no
     return CarriesFirstNodeEquipment() && node == link.a;
 }
 
+bool
+LinkTechnology::ReadsOwnPower() const
+{
+    return false;
+}
+
 std::string
 LinkTechnology::GetCatalogueCurrency() const
 {

@@ -95,6 +95,14 @@ class LinkTechnology
     virtual std::vector<std::string> GetKeys() const = 0;
 
     /**
+     * \return true when the technology reads its links' `power` key itself (in Read), as radio
+     * cells do to choose their station's power model; the reader then leaves LinkSpec::power
+     * empty. Default: false, and a `power` key (if GetKeys lists it) is the common per-end
+     * override.
+     */
+    virtual bool ReadsOwnPower() const;
+
+    /**
      * \brief Read and check the technology's own keys of one link.
      * \param link the link's map (its keys are checked against GetKeys already)
      * \param ctx the scenario read so far and the link's common part

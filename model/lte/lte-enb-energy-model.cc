@@ -34,7 +34,7 @@ LteEnbEnergyModel::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::blueprint::LteEnbEnergyModel")
-            .SetParent<Object>()
+            .SetParent<LteEnbPowerModel>()
             .SetGroupName("Blueprint")
             .AddConstructor<LteEnbEnergyModel>()
             .AddAttribute("BsType",

@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_LTE_ENB_ENERGY_MODEL_H
 #define BLUEPRINT_LTE_ENB_ENERGY_MODEL_H
 
+#include "model/lte/lte-enb-power-model.h"
 #include "model/nr/nr-gnb-energy-model.h"
 
 #include "ns3/lte-common.h"
@@ -46,9 +47,10 @@ namespace blueprint
  * sleep, draws the awake floor N_TRX P0 (780 W for a macro). It cannot sleep deeper: its CRS
  * leave gaps of less than a subframe, shorter than TR 38.864's 6 ms light-sleep transition
  * (Table 5.1-4), and micro sleep is the floor itself. EARTH's P_in includes the power supply,
- * DC-DC and cooling losses, so no site PUE applies (IncludesSiteOverhead()).
+ * DC-DC and cooling losses, so no site PUE applies (IncludesSiteOverhead()). It is the default
+ * LteEnbPowerModel of a cell (`power: {model: earth}`).
  */
-class LteEnbEnergyModel : public Object
+class LteEnbEnergyModel : public LteEnbPowerModel
 {
   public:
     /**
@@ -91,21 +93,21 @@ class LteEnbEnergyModel : public Object
      * \param now the end of the measurement (normally Simulator::Now())
      * \return the energy in J
      */
-    double GetEnergy(Time now) const;
+    double GetEnergy(Time now) const override;
 
     /// \return the sum over subframes of their load times 1 ms: the cell's busy time, seconds
     double GetBusySeconds() const;
 
     /// \return true: EARTH's input power includes the site's power supply and cooling losses
     /// (Auer et al. 2011), so a site PUE must not multiply it
-    bool IncludesSiteOverhead() const;
+    bool IncludesSiteOverhead() const override;
 
     /**
      * \brief Meter an eNB: start now and connect to its MAC's DlScheduling trace. The model must
      * outlive the simulation run (the trace holds a plain pointer to it).
      * \param enb the eNB device (installed, its bandwidth final)
      */
-    void Attach(Ptr<LteEnbNetDevice> enb);
+    void Attach(Ptr<LteEnbNetDevice> enb) override;
 
   protected:
     void DoDispose() override;

@@ -6,7 +6,6 @@
 
 #include "model/nr/nr-bandwidth.h"
 #include "model/nr/nr-channel.h"
-#include "model/nr/nr-error-model.h"
 #include "model/nr/nr-processing-time.h"
 #include "model/nr/nr-tbs.h"
 #include "model/nr/nr-ue-net-device.h"
@@ -64,11 +63,15 @@ NrCellState::Configure(const NrCellMacConfig& config)
     m_channel->GetAttribute("Bandwidth", bandwidth);
     m_channel->GetAttribute("Frequency", frequency);
     const bool fr2 = frequency.Get() > FR1_MAX_HZ;
+    if (!config.errorModel)
+    {
+        throw std::invalid_argument("the cell has no error model");
+    }
     m_config = config;
     m_grid = std::make_unique<NrTtiGrid>(config.mu, config.MakePattern(), config.miniSlotSymbols);
     m_prbs = NrMaxResourceBlocks(bandwidth.Get(), config.mu, fr2);
     m_mcsTable = static_cast<NrMcsTableId>(config.mcsTable);
-    m_ulMinSinr = NrErrorModel::GetSinrThreshold(NrGetMcs(m_mcsTable, 0));
+    m_ulMinSinr = config.errorModel->GetSinrThreshold(NrGetMcs(m_mcsTable, 0));
     // The CORESET in whole groups of 6 PRBs (TS 38.331 frequencyDomainResources).
     m_coresetRbs =
         (config.coresetPrbs == 0 ? m_prbs : std::min(config.coresetPrbs, m_prbs)) / 6 * 6;
@@ -77,7 +80,7 @@ NrCellState::Configure(const NrCellMacConfig& config)
         throw std::invalid_argument("a CORESET of " + std::to_string(config.coresetPrbs) +
                                     " PRBs holds no CCE (6 PRBs at least)");
     }
-    m_pdcch.Configure(m_prbs, config.pdcchCandidates, config.pdcchTargetBler);
+    m_pdcch.Configure(m_prbs, config.pdcchCandidates, config.pdcchTargetBler, *config.errorModel);
     const uint64_t period = m_grid->GetPeriodTtis();
     m_dlDataSymbols.resize(period);
     m_ulDataSymbols.resize(period);
@@ -131,6 +134,12 @@ NrMcsTableId
 NrCellState::GetMcsTable() const
 {
     return m_mcsTable;
+}
+
+const NrErrorModel&
+NrCellState::GetErrorModel() const
+{
+    return *m_config.errorModel;
 }
 
 double
@@ -380,7 +389,7 @@ NrCellState::DrawDecoded(double sinr, uint8_t mcs, uint32_t tbsBits)
 {
     const double bler = m_config.fixedBler >= 0.0
                             ? m_config.fixedBler
-                            : NrErrorModel::GetBler(sinr, NrGetMcs(m_mcsTable, mcs), tbsBits);
+                            : GetErrorModel().GetBler(sinr, NrGetMcs(m_mcsTable, mcs), tbsBits);
     if (bler <= 0.0)
     {
         return true;

@@ -6,6 +6,7 @@
 #define BLUEPRINT_NR_CELL_STATE_H
 
 #include "model/nr/nr-control-channel.h"
+#include "model/nr/nr-error-model.h"
 #include "model/nr/nr-harq-entity.h"
 #include "model/nr/nr-mcs-table.h"
 #include "model/nr/nr-rx-reassembly.h"
@@ -94,6 +95,7 @@ struct NrCellMacConfig
     std::array<uint32_t, 5> pdcchCandidates{6, 6, 2, 2, 1}; //!< candidates at levels 1..16
     double pdcchTargetBler = 0.01;                          //!< PDCCH error rate a level meets
     uint32_t pucchSrPrbs = 4;                               //!< PUCCH PRBs per uplink TTI for SR
+    Ptr<NrErrorModel> errorModel;                           //!< the cell's error model
 
     /**
      * \return the TDD pattern (or FDD) of tddPattern and specialSlot.
@@ -215,6 +217,9 @@ class NrCellState
 
     /// \return the MCS table.
     NrMcsTableId GetMcsTable() const;
+
+    /// \return the error model: link adaptation, PDCCH levels, HARQ combining and outcomes.
+    const NrErrorModel& GetErrorModel() const;
 
     /// \return the linear SINR of MCS 0's 10 % BLER point (the uplink power headroom limit).
     double GetUlMinSinr() const;

@@ -5,6 +5,7 @@
 #include "model/nr/nr-channel.h"
 
 #include "model/nr/nr-bandwidth.h"
+#include "model/nr/nr-propagation-scenario.h"
 #include "model/nr/nr-spatial-condition-model.h"
 
 #include "ns3/abort.h"
@@ -15,6 +16,7 @@
 #include "ns3/log.h"
 #include "ns3/mobility-model.h"
 #include "ns3/node.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/three-gpp-propagation-loss-model.h"
@@ -89,7 +91,7 @@ NrChannel::GetTypeId()
             .AddConstructor<NrChannel>()
             .AddAttribute("Frequency",
                           "Carrier centre frequency, Hz (TR 38.901 covers 0.5-100 GHz; its RMa "
-                          "model 0.5-30 GHz).",
+                          "model 0.5-30 GHz, NrPropagationScenario::GetMaxFrequency).",
                           DoubleValue(3.5e9),
                           MakeDoubleAccessor(&NrChannel::SetFrequency, &NrChannel::GetFrequency),
                           MakeDoubleChecker<double>(MIN_FREQUENCY_HZ, MAX_FREQUENCY_HZ))
@@ -107,15 +109,12 @@ NrChannel::GetTypeId()
                 MakeUintegerAccessor(&NrChannel::SetNumerology, &NrChannel::GetNumerology),
                 MakeUintegerChecker<uint8_t>(0, 3))
             .AddAttribute("Scenario",
-                          "TR 38.901 deployment scenario whose path loss model applies.",
-                          EnumValue(NrChannel::RMA),
-                          MakeEnumAccessor(&NrChannel::SetScenario, &NrChannel::GetScenario),
-                          MakeEnumChecker(NrChannel::RMA,
-                                          "RMa",
-                                          NrChannel::UMA,
-                                          "UMa",
-                                          NrChannel::UMI,
-                                          "UMi"))
+                          "TR 38.901 deployment scenario: its path loss and channel condition "
+                          "models, LOS probability and LOS correlation distance. Any "
+                          "ns3::blueprint::NrPropagationScenario.",
+                          StringValue("ns3::blueprint::NrRmaScenario"),
+                          MakePointerAccessor(&NrChannel::SetScenario, &NrChannel::GetScenario),
+                          MakePointerChecker<NrPropagationScenario>())
             .AddAttribute("ChannelCondition",
                           "LOS/NLOS state of the links: Auto draws it from the scenario's LOS "
                           "probability (TR 38.901 Table 7.4.2-1); LOS or NLOS forces it.",
@@ -164,7 +163,6 @@ NrChannel::NrChannel()
     : m_frequency(3.5e9),
       m_bandwidth(100e6),
       m_numerology(1),
-      m_scenario(RMA),
       m_condition(AUTO),
       m_shadowing(true),
       m_conditionUpdatePeriod(Time(0)),
@@ -252,14 +250,14 @@ NrChannel::GetNumerology() const
 }
 
 void
-NrChannel::SetScenario(Scenario scenario)
+NrChannel::SetScenario(Ptr<NrPropagationScenario> scenario)
 {
     NS_LOG_FUNCTION(this << scenario);
     m_scenario = scenario;
     ResetModels();
 }
 
-NrChannel::Scenario
+Ptr<NrPropagationScenario>
 NrChannel::GetScenario() const
 {
     return m_scenario;
@@ -335,30 +333,17 @@ NrChannel::EnsureModels() const
         return;
     }
     NS_LOG_FUNCTION(this);
-    Ptr<ThreeGppPropagationLossModel> propagation;
-    Ptr<ThreeGppChannelConditionModel> autoCondition;
-    switch (m_scenario)
-    {
-    case RMA:
-        propagation = CreateObject<ThreeGppRmaPropagationLossModel>();
-        autoCondition = CreateObject<ThreeGppRmaChannelConditionModel>();
-        break;
-    case UMA:
-        propagation = CreateObject<ThreeGppUmaPropagationLossModel>();
-        autoCondition = CreateObject<ThreeGppUmaChannelConditionModel>();
-        break;
-    case UMI:
-        propagation = CreateObject<ThreeGppUmiStreetCanyonPropagationLossModel>();
-        autoCondition = CreateObject<ThreeGppUmiStreetCanyonChannelConditionModel>();
-        break;
-    default:
-        NS_FATAL_ERROR("NrChannel: unknown scenario " << m_scenario);
-    }
-    // TR 38.901 Table 7.4.1-1 note: the RMa path loss model is validated up to 30 GHz only.
-    NS_ABORT_MSG_IF(m_scenario == RMA && m_frequency > 30e9,
-                    "NrChannel: the RMa path loss model (TR 38.901 Table 7.4.1-1) is valid up to "
-                    "30 GHz, not "
-                        << m_frequency / 1e9 << " GHz");
+    NS_ABORT_MSG_IF(!m_scenario, "NrChannel: no Scenario");
+    // Both models are built whatever the condition mode, as they always were: each takes its
+    // random streams at construction, so the runs of a seed stay what they were.
+    Ptr<ThreeGppPropagationLossModel> propagation = m_scenario->CreatePropagationLossModel();
+    Ptr<ThreeGppChannelConditionModel> autoCondition = m_scenario->CreateChannelConditionModel();
+    // The scenario knows its model's validity (RMa: TR 38.901 Table 7.4.1-1, up to 30 GHz).
+    NS_ABORT_MSG_IF(m_frequency > m_scenario->GetMaxFrequency(),
+                    "NrChannel: the path loss model of "
+                        << m_scenario->GetInstanceTypeId().GetName() << " is valid up to "
+                        << m_scenario->GetMaxFrequency() / 1e9 << " GHz, not " << m_frequency / 1e9
+                        << " GHz");
 
     Ptr<ChannelConditionModel> condition;
     switch (m_condition)
@@ -372,15 +357,10 @@ NrChannel::EnsureModels() const
         }
         else
         {
-            // The state follows a moving UE (TR 38.901 7.6.3.3); LOS/NLOS state correlation
-            // distances of TR 38.901 Table 7.6.3.1-2: RMa 60 m, UMa and UMi 50 m.
+            // The state follows a moving UE (TR 38.901 7.6.3.3), with the scenario's LOS
+            // probability and LOS state correlation distance.
             Ptr<NrSpatialConditionModel> spatial = CreateObject<NrSpatialConditionModel>();
-            spatial->SetAttribute("Scenario",
-                                  StringValue(m_scenario == RMA   ? "RMa"
-                                              : m_scenario == UMA ? "UMa"
-                                                                  : "UMi"));
-            spatial->SetAttribute("CorrelationDistance",
-                                  DoubleValue(m_scenario == RMA ? 60.0 : 50.0));
+            spatial->SetAttribute("Scenario", PointerValue(m_scenario));
             condition = spatial;
         }
         break;

@@ -26,15 +26,18 @@ class ThreeGppPropagationLossModel;
 namespace blueprint
 {
 
+class NrPropagationScenario;
+
 /**
  * \ingroup blueprint
  * \brief The radio environment of one NR carrier shared by several gNBs and their UEs.
  *
  * NrChannel knows where every gNB and UE is (each node's MobilityModel), what each transmits and
  * how noisy each receiver is, and turns that into wideband received powers and SINRs with the
- * 3GPP TR 38.901 clause 7.4 path loss models of ns-3's propagation module (RMa, UMa or
- * UMi-Street Canyon; LOS/NLOS from the TR 38.901 Table 7.4.2-1 LOS probability or forced;
- * log-normal shadow fading correlated over distance, clause 7.4.4). It has no antenna patterns
+ * 3GPP TR 38.901 clause 7.4 path loss models of ns-3's propagation module, as the deployment
+ * scenario (attribute Scenario, an NrPropagationScenario: RMa, UMa, UMi-Street Canyon or a
+ * researcher's own) says; LOS/NLOS from the scenario's LOS probability or forced; log-normal
+ * shadow fading correlated over distance, clause 7.4.4. It has no antenna patterns
  * and no fast fading: the MAC above it works per slot on wideband SINR, which is what sets the
  * MCS and so the capacity.
  *
@@ -58,14 +61,6 @@ namespace blueprint
 class NrChannel : public Channel
 {
   public:
-    /// The TR 38.901 clause 7.2 deployment scenario whose path loss model applies.
-    enum Scenario
-    {
-        RMA, //!< rural macro (TR 38.901 Table 7.4.1-1, RMa)
-        UMA, //!< urban macro (UMa)
-        UMI  //!< urban micro, street canyon (UMi-Street Canyon)
-    };
-
     /// How the LOS/NLOS state of each link is decided.
     enum Condition
     {
@@ -334,12 +329,12 @@ class NrChannel : public Channel
     /// \return the numerology.
     uint8_t GetNumerology() const;
     /**
-     * \brief Set the deployment scenario.
+     * \brief Set the deployment scenario; the models are rebuilt on next use.
      * \param scenario the scenario.
      */
-    void SetScenario(Scenario scenario);
+    void SetScenario(Ptr<NrPropagationScenario> scenario);
     /// \return the deployment scenario.
-    Scenario GetScenario() const;
+    Ptr<NrPropagationScenario> GetScenario() const;
     /**
      * \brief Set how LOS/NLOS is decided.
      * \param condition the condition mode.
@@ -403,17 +398,17 @@ class NrChannel : public Channel
      */
     void ComputePair(UeEntry& u, uint32_t ue, uint32_t gnb) const;
 
-    double m_frequency;            //!< carrier centre frequency, Hz
-    double m_bandwidth;            //!< carrier bandwidth, Hz
-    uint8_t m_numerology;          //!< numerology for RSRP
-    Scenario m_scenario;           //!< TR 38.901 scenario
-    Condition m_condition;         //!< LOS/NLOS mode
-    bool m_shadowing;              //!< shadow fading on/off
-    Time m_conditionUpdatePeriod;  //!< 3GPP condition model UpdatePeriod
-    Time m_updatePeriod;           //!< the longest a cached gain is kept; 0 = no limit
-    double m_movementThreshold;    //!< movement that invalidates a cached gain, m
-    int64_t m_stream;              //!< first stream from AssignStreams(); -1 if none
-    mutable int64_t m_streamsUsed; //!< streams the current models took from m_stream
+    double m_frequency;                    //!< carrier centre frequency, Hz
+    double m_bandwidth;                    //!< carrier bandwidth, Hz
+    uint8_t m_numerology;                  //!< numerology for RSRP
+    Ptr<NrPropagationScenario> m_scenario; //!< TR 38.901 scenario
+    Condition m_condition;                 //!< LOS/NLOS mode
+    bool m_shadowing;                      //!< shadow fading on/off
+    Time m_conditionUpdatePeriod;          //!< 3GPP condition model UpdatePeriod
+    Time m_updatePeriod;                   //!< the longest a cached gain is kept; 0 = no limit
+    double m_movementThreshold;            //!< movement that invalidates a cached gain, m
+    int64_t m_stream;                      //!< first stream from AssignStreams(); -1 if none
+    mutable int64_t m_streamsUsed;         //!< streams the current models took from m_stream
 
     mutable std::vector<GnbEntry> m_gnbs;  //!< attached gNBs; positions refreshed lazily
     mutable std::vector<UeEntry> m_ues;    //!< attached UEs and their caches

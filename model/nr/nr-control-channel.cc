@@ -77,7 +77,8 @@ NrPdcch::GetCandidateStart(uint32_t rnti,
 void
 NrPdcch::Configure(uint32_t carrierPrbs,
                    const std::array<uint32_t, 5>& candidates,
-                   double targetBler)
+                   double targetBler,
+                   const NrErrorModel& errorModel)
 {
     if (std::all_of(candidates.begin(), candidates.end(), [](uint32_t m) { return m == 0; }))
     {
@@ -100,7 +101,7 @@ NrPdcch::Configure(uint32_t carrierPrbs,
         for (int step = 0; step < 60; ++step)
         {
             const double mid = 0.5 * (low + high);
-            if (NrErrorModel::GetBler(std::pow(10.0, mid / 10.0), qpsk, m_dciBits) > targetBler)
+            if (errorModel.GetBler(std::pow(10.0, mid / 10.0), qpsk, m_dciBits) > targetBler)
             {
                 low = mid;
             }

@@ -15,6 +15,8 @@ namespace ns3
 namespace blueprint
 {
 
+class NrErrorModel;
+
 /**
  * \ingroup blueprint
  * \brief The PDCCH of one cell: how many DCIs (grants and assignments) one monitoring occasion
@@ -30,9 +32,10 @@ namespace blueprint
  * 7.3.2) is polar coded onto L CCEs of 6 REGs x 9 data resource elements (3 of a REG's 12 carry
  * the PDCCH DM-RS, TS 38.211 clause 7.4.1.3) x 2 bits (QPSK): code rate K / (108 L). The gNB
  * picks the smallest level whose error rate at the UE's downlink SINR is at most the target
- * (1 %, the PDCCH performance point of TS 38.101-4 clause 5.3), with the error curve of
- * NrErrorModel for QPSK at that rate and a block of K bits (the attenuated Shannon bound of
- * TR 36.942 Annex A.2 fitted to LTE's turbo code stands in for the polar code: assumption). A UE
+ * (1 %, the PDCCH performance point of TS 38.101-4 clause 5.3), with the error curve of the
+ * cell's NrErrorModel for QPSK at that rate and a block of K bits (by default the attenuated
+ * Shannon bound of TR 36.942 Annex A.2 fitted to LTE's turbo code, NrShannonErrorModel, stands in
+ * for the polar code: assumption). A UE
  * whose SINR meets no level gets the highest level with candidates; its DCI is assumed received
  * (PDCCH errors are not modelled).
  *
@@ -92,11 +95,13 @@ class NrPdcch
      * \param carrierPrbs the PRBs of the carrier (the DCI's resource assignment field).
      * \param candidates M_L per level of LEVELS.
      * \param targetBler the PDCCH error rate a level must reach, in (0, 1).
+     * \param errorModel the cell's error model, whose curve stands in for the polar code's.
      * \throws std::invalid_argument if no level has a candidate or targetBler is out of range.
      */
     void Configure(uint32_t carrierPrbs,
                    const std::array<uint32_t, 5>& candidates,
-                   double targetBler);
+                   double targetBler,
+                   const NrErrorModel& errorModel);
 
     /// \return the DCI size with its CRC, bits.
     uint32_t GetDciBits() const;

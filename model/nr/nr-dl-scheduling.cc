@@ -121,7 +121,9 @@ NrDlScheduling::Schedule(uint64_t tti)
             m_active.Defer(ue, GetNextChance(ue, now));
             continue;
         }
-        const uint8_t mcs = NrLinkAdaptation::SinrToMcs(m_cell.GetDlSinr(ue), m_cell.GetMcsTable());
+        const uint8_t mcs = NrLinkAdaptation::SinrToMcs(m_cell.GetDlSinr(ue),
+                                                        m_cell.GetMcsTable(),
+                                                        m_cell.GetErrorModel());
         NrUeDemand demand;
         demand.ue = ue;
         demand.prbsNeeded = m_cell.GetPrbsFor(bytes * 8, symbols, mcs, config.dlLayers);
@@ -185,7 +187,8 @@ NrDlScheduling::Transmit(uint32_t ue, uint32_t process, uint32_t prbs, uint64_t 
     m_active.Touch(ue); // its queue and processes change: DropIdle() checks it
     NrTransportBlock& tb = ctx.dlHarq.GetTransportBlock(process);
     tb.prbs = prbs;
-    const double combined = ctx.dlHarq.AddTransmission(process, m_cell.GetDlSinr(ue));
+    const double combined =
+        ctx.dlHarq.AddTransmission(process, m_cell.GetDlSinr(ue), m_cell.GetErrorModel());
     const uint8_t attempt = ctx.dlHarq.GetTransmissions(process);
     const bool ok = m_cell.DrawDecoded(combined, tb.mcs, tb.tbsBits);
 

@@ -5,8 +5,12 @@
 #ifndef BLUEPRINT_NR_ERROR_MODEL_H
 #define BLUEPRINT_NR_ERROR_MODEL_H
 
+#include "model/nr/nr-cqi-table.h"
 #include "model/nr/nr-mcs-table.h"
 
+#include "ns3/object.h"
+
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -16,105 +20,94 @@ namespace blueprint
 {
 
 /**
- * \ingroup blueprint
- * \brief Transport block error rate of an NR transmission at a given effective SINR: a
- *        deterministic link abstraction with no link-level lookup tables.
+ * \ingroup blueprint-nr
+ * \brief The link abstraction of an NR cell: the transport block error rate at an effective
+ *        SINR, the SINR a modulation and code rate needs, and how HARQ combines retransmissions.
  *
- * **Threshold.** Each modulation and code rate gets the SINR at which its transport block error
- * rate is 10 % (the CQI definition point of TS 38.214 clause 5.2.2.1) from the attenuated Shannon
- * bound of 3GPP TR 36.942 Annex A.2, SE = alpha log2(1 + SINR), solved for the SINR:
- * SINR_10% = 2^(SE / alpha) - 1, with SE = Q_m R as the MCS table prints it. The default alpha is
- * the annex's 0.6. That value was fitted to LTE (turbo codes, link adaptation over a fading channel
- * with implementation losses). It is kept for NR rather than replaced by a "calibrated" value
- * because this project has no NR link-level data to calibrate against, and NR reuses LTE's
- * modulations and most of its code rates. Since alpha scales the whole bound, the SINR gap to
- * Shannon's bound grows with SE (2.5 dB at MCS 1-0, SE 0.23; 11.2 dB at MCS 1-28, SE 5.55), so
- * results lean towards lower rates at high SINR. A caller with calibrated data passes another
- * alpha. The annex's truncation (SINR_MIN = -10 dB, Thr_MAX = 4.4 bit/s/Hz) is LTE-specific and
- * is not applied: in NR the lowest and highest entries of the CQI and MCS tables truncate the
- * curve, and a 4.4 bit/s/Hz cap would make every 256QAM entry unreachable.
+ * A cell holds one instance (NrGnbNetDevice attribute ErrorModel) and uses it for everything
+ * that depends on the error rate, so that the cell's choices and its outcomes agree: link
+ * adaptation (the CQI a UE reports and the MCS the gNB picks, NrLinkAdaptation, from
+ * GetSinrThreshold), the PDCCH aggregation level (NrPdcch, from GetBler), the uplink's
+ * reachable SINR (GetSinrThreshold of MCS 0), the HARQ combining of a retransmission with the
+ * earlier attempts (CombineSinr) and the draw of each attempt's outcome (GetBler).
  *
- * **Curve.** Around the threshold, in dB (x = 10 log10 SINR):
- * BLER(x) = 0.5 erfc((x - x_10% + offset) / (sqrt(2) sigma)), offset = sqrt(2) sigma erfcinv(0.2),
- * i.e. BLER = Q((x - x_10%) / sigma + Q^-1(0.1)), which is exactly 0.1 at x = x_10%, smooth, and
- * strictly decreasing in x. The width sigma (dB) comes from the normal approximation of the
- * finite-blocklength coding rate (Y. Polyanskiy, H. V. Poor, S. Verdu, "Channel coding rate in
- * the finite blocklength regime", IEEE Trans. Inf. Theory 56(5), 2307-2359, 2010, Sec. IV):
- * a code of n complex channel uses at SNR g fails with probability about
- * Q((n C(g) - k) / sqrt(n V(g))), C = log2(1 + g), V = g (g + 2) / (g + 1)^2 log2(e)^2 (the
- * AWGN dispersion of two real dimensions). Linearising the argument in x around the threshold
- * gives the standard deviation in dB:
- * sigma = (10 / ln 10) sqrt((1 + 2 / g) / n), with g = SINR_10% and n = K' / (Q_m R) the
- * modulation symbols of one code block of K' bits (TS 38.212 segmentation,
- * NrSegmentTransportBlock). Longer code blocks give steeper curves (sigma ~ 1/sqrt(n)); low-rate
- * entries, operating at low SINR, get wider curves. Assumptions: the effective SINR already folds
- * frequency selectivity and fading into one AWGN-equivalent value (e.g. EESM/MIESM done by the
- * caller); the practical LDPC decoder has the slope of an ideal code (its gap is in alpha); the
- * transport block curve takes the code block's width (its 10 % point is the threshold by
- * definition).
- *
- * **HARQ.** Retransmissions are combined by chase combining: every retransmission repeats the same
- * coded bits and the receiver adds them with maximum-ratio combining, so the effective SINR of the
- * combined block is the sum of the transmissions' SINRs (D. Chase, "Code combining - a
- * maximum-likelihood decoding approach for combining an arbitrary number of noisy packets", IEEE
- * Trans. Commun. 33(5), 385-393, 1985; P. Frenger et al., "Performance comparison of HARQ with
- * Chase combining and incremental redundancy for HSDPA", IEEE VTC 2001-Fall). Incremental
- * redundancy gains more at high rates; chase combining is the conservative choice.
+ * A model is any subclass, chosen by TypeId as ns-3's own modules choose theirs
+ * (`error_model: ns3::MyErrorModel` in a scenario; "shannon" is NrShannonErrorModel, the
+ * default). A subclass gives the threshold and the curve; it keeps them consistent (BLER at the
+ * threshold is THRESHOLD_BLER and decreases with SINR), because link adaptation trusts the
+ * threshold to mean "BLER at most 10 %" at every transport block size.
  */
-class NrErrorModel
+class NrErrorModel : public Object
 {
   public:
-    /// alpha of TR 36.942 Annex A.2 (downlink), the default Shannon attenuation.
-    static constexpr double DEFAULT_SHANNON_ATTENUATION = 0.6;
-
     /// Transport block error rate at the threshold SINR (TS 38.214 clause 5.2.2.1 CQI target).
     static constexpr double THRESHOLD_BLER = 0.1;
 
-    /**
-     * \brief Get the SINR at which a modulation and code rate has a 10 % transport block error
-     *        rate.
-     * \param mcs the table row (Q_m, R, SE); a CQI row converted to NrMcsEntry works the same.
-     * \param alpha the Shannon attenuation, in (0, 1].
-     * \return 2^(SE / alpha) - 1, linear.
-     * \throws std::invalid_argument if the row's SE is not positive or alpha is outside (0, 1].
-     */
-    static double GetSinrThreshold(const NrMcsEntry& mcs,
-                                   double alpha = DEFAULT_SHANNON_ATTENUATION);
+    /// SINR thresholds of CQI 0..15 of one CQI table (index 0, "out of range", is 0).
+    using CqiThresholds = std::array<double, NR_MAX_CQI + 1>;
 
     /**
-     * \brief Get the width of the BLER curve of one transport block.
-     * \param mcs the table row.
-     * \param tbs the transport block size in bits (sets the code block length).
-     * \param alpha the Shannon attenuation, in (0, 1].
-     * \return sigma in dB, (10 / ln 10) sqrt((1 + 2 / SINR_10%) / n).
-     * \throws std::invalid_argument if tbs is 0 or the row or alpha is invalid.
+     * \brief Get the type ID.
+     * \return the object TypeId
      */
-    static double GetBlerSpreadDb(const NrMcsEntry& mcs,
-                                  uint32_t tbs,
-                                  double alpha = DEFAULT_SHANNON_ATTENUATION);
+    static TypeId GetTypeId();
+
+    /**
+     * \brief Get the SINR at which a modulation and code rate has a transport block error rate of
+     *        THRESHOLD_BLER (link adaptation's target).
+     * \param mcs the table row (Q_m, R, SE); a CQI row converted to NrMcsEntry works the same.
+     * \return the SINR, linear.
+     * \throws std::invalid_argument if the row is not a valid modulation and code rate.
+     */
+    virtual double GetSinrThreshold(const NrMcsEntry& mcs) const = 0;
 
     /**
      * \brief Get the error rate of one transport block.
      * \param sinrLinear the effective SINR of the (combined) transmission, linear, >= 0.
      * \param mcs the table row used.
-     * \param tbs the transport block size in bits.
-     * \param alpha the Shannon attenuation, in (0, 1].
-     * \return the BLER in [0, 1]; exactly 0.1 at GetSinrThreshold(mcs, alpha); 1 at SINR 0.
-     * \throws std::invalid_argument if sinrLinear is negative or NaN, tbs is 0 or the row or
-     *         alpha is invalid.
+     * \param tbsBits the transport block size in bits.
+     * \return the BLER in [0, 1].
+     * \throws std::invalid_argument if sinrLinear is negative or NaN, tbsBits is 0 or the row is
+     *         invalid.
      */
-    static double GetBler(double sinrLinear,
-                          const NrMcsEntry& mcs,
-                          uint32_t tbs,
-                          double alpha = DEFAULT_SHANNON_ATTENUATION);
+    virtual double GetBler(double sinrLinear, const NrMcsEntry& mcs, uint32_t tbsBits) const = 0;
 
     /**
-     * \brief Combine the transmissions of one HARQ process by chase combining.
-     * \param sinrsLinear the effective SINR of each transmission, linear.
-     * \return their sum, the effective SINR of the combined block.
+     * \brief Combine the transmissions of one HARQ process into the effective SINR of the block.
+     *
+     * The default is chase combining: every retransmission repeats the same coded bits and the
+     * receiver adds them with maximum-ratio combining, so the combined SINR is the sum of the
+     * transmissions' SINRs (D. Chase, "Code combining - a maximum-likelihood decoding approach
+     * for combining an arbitrary number of noisy packets", IEEE Trans. Commun. 33(5), 385-393,
+     * 1985; P. Frenger et al., "Performance comparison of HARQ with Chase combining and
+     * incremental redundancy for HSDPA", IEEE VTC 2001-Fall). Incremental redundancy gains more
+     * at high rates; chase combining is the conservative choice. A subclass may override it.
+     *
+     * \param sinrsLinear the effective SINR of each transmission, linear, first one first.
+     * \return the effective SINR of the combined block, linear.
      * \throws std::invalid_argument if the list is empty or a value is negative, infinite or NaN.
      */
-    static double CombineSinr(const std::vector<double>& sinrsLinear);
+    virtual double CombineSinr(const std::vector<double>& sinrsLinear) const;
+
+    /**
+     * \brief Get GetSinrThreshold of every row of a CQI table, computed once per table and
+     *        model (link adaptation asks for them for every waiting UE in every TTI).
+     * \param table the CQI table.
+     * \return the thresholds of CQI 0..15 (CQI 0 gets 0).
+     * \throws std::invalid_argument if the table id is invalid.
+     */
+    const CqiThresholds& GetCqiThresholds(NrCqiTableId table) const;
+
+  protected:
+    /// Forget the thresholds GetCqiThresholds() remembered; a subclass calls it when an
+    /// attribute that moves its thresholds changes.
+    void ForgetCqiThresholds();
+
+  private:
+    /// Per CQI table id (1, 2): its thresholds, once computed.
+    mutable std::array<CqiThresholds, 3> m_cqiThresholds{};
+    /// Which entries of m_cqiThresholds are computed.
+    mutable std::array<bool, 3> m_cqiThresholdsKnown{};
 };
 
 } // namespace blueprint

@@ -175,7 +175,7 @@ NrGnbEnergyModel::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::blueprint::NrGnbEnergyModel")
-            .SetParent<Object>()
+            .SetParent<NrGnbPowerModel>()
             .SetGroupName("Blueprint")
             .AddConstructor<NrGnbEnergyModel>()
             .AddAttribute("Model",

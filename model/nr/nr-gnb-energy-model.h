@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_NR_GNB_ENERGY_MODEL_H
 #define BLUEPRINT_NR_GNB_ENERGY_MODEL_H
 
+#include "model/nr/nr-gnb-power-model.h"
 #include "model/nr/nr-tti-grid.h"
 
 #include "ns3/nstime.h"
@@ -178,9 +179,10 @@ class NrTtiEnergyAccumulator
  * saves.
  *
  * Attach() connects the model to a gNB's DlTti and UlTti traces; the model adds no events and
- * prices idle time when asked (GetEnergy()).
+ * prices idle time when asked (GetEnergy()). It is the default NrGnbPowerModel of a cell
+ * (`power: {model: earth}`).
  */
-class NrGnbEnergyModel : public Object
+class NrGnbEnergyModel : public NrGnbPowerModel
 {
   public:
     /// The power model.
@@ -328,7 +330,7 @@ class NrGnbEnergyModel : public Object
 
     /// \return true: EARTH's input power and TR 38.864's, calibrated to it, already include the
     /// site's power supply and cooling losses, so a site PUE must not multiply them.
-    bool IncludesSiteOverhead() const;
+    bool IncludesSiteOverhead() const override;
 
     /**
      * \brief Set the grid the activity reports refer to (done by Attach()).
@@ -363,7 +365,7 @@ class NrGnbEnergyModel : public Object
      * \param now the end of the measurement (normally Simulator::Now()).
      * \return the energy in J.
      */
-    double GetEnergy(Time now) const;
+    double GetEnergy(Time now) const override;
 
     /// \return the TTIs the cell was awake for since the start.
     uint64_t GetActiveTtis() const;
@@ -373,7 +375,7 @@ class NrGnbEnergyModel : public Object
      * The model must outlive the simulation run (the traces hold a plain pointer to it).
      * \param gnb the gNB device (with its NrChannel set and its attributes final).
      */
-    void Attach(Ptr<NrGnbNetDevice> gnb);
+    void Attach(Ptr<NrGnbNetDevice> gnb) override;
 
   private:
     /**

@@ -183,6 +183,13 @@ NrGnbNetDevice::GetTypeId()
                               DoubleValue(-1.0),
                               MakeDoubleAccessor(&NrGnbNetDevice::m_fixedBler),
                               MakeDoubleChecker<double>(-1.0, 1.0))
+                .AddAttribute("ErrorModel",
+                              "The cell's link abstraction, any ns3::blueprint::NrErrorModel: "
+                              "the SINR thresholds of link adaptation and PDCCH aggregation "
+                              "levels, HARQ combining and each transmission's error rate.",
+                              StringValue("ns3::blueprint::NrShannonErrorModel"),
+                              MakePointerAccessor(&NrGnbNetDevice::m_errorModel),
+                              MakePointerChecker<NrErrorModel>())
                 .AddAttribute("UlAccess",
                               "Uplink access: \"grant\" (scheduling request and buffer status "
                               "reports) or \"configured\" (configured grant type 1).",
@@ -406,6 +413,7 @@ NrGnbNetDevice::MakeConfig() const
     c.maxTransmissions = m_maxTransmissions;
     c.harqProcesses = m_harqProcesses;
     c.fixedBler = m_fixedBler;
+    c.errorModel = m_errorModel;
     c.ulAccess = m_ulAccess == UL_CONFIGURED ? NrUlAccess::CONFIGURED : NrUlAccess::GRANT;
     c.srPeriodicity = m_srPeriodicity;
     c.srGrantBytes = m_srGrantBytes;
@@ -481,6 +489,12 @@ Ptr<NrMacScheduler>
 NrGnbNetDevice::GetUlScheduler() const
 {
     return m_mac->GetUlScheduler();
+}
+
+Ptr<NrErrorModel>
+NrGnbNetDevice::GetErrorModel() const
+{
+    return m_errorModel;
 }
 
 int64_t

@@ -98,8 +98,10 @@ class NrChannel;
  * shortest TS 38.331 period that gives every UE one (GetSrPeriodicity()). Configured grants need
  * neither.
  *
- * **HARQ and errors.** Each transmission succeeds with probability 1 - NrErrorModel::GetBler of
- * the chase-combined SINR of all its transmissions (or 1 - FixedBler when FixedBler >= 0), drawn
+ * **HARQ and errors.** The cell's error model (attribute ErrorModel, any NrErrorModel; by default
+ * NrShannonErrorModel) sets the MCS link adaptation picks and the PDCCH aggregation levels, and
+ * each transmission succeeds with probability 1 - its GetBler of the combined SINR of all the
+ * block's transmissions (chase combining by default; or 1 - FixedBler when FixedBler >= 0), drawn
  * from a seeded stream (AssignStreams). A failed block is retransmitted with the same MCS and
  * size (on enough PRBs for that size in the retransmission's TTI) up to MaxTransmissions times;
  * then its bytes are dropped and counted. Packets are delivered as soon as complete, so a packet
@@ -177,6 +179,9 @@ class NrGnbNetDevice : public NrNetDevice
 
     /// \return the uplink scheduler.
     Ptr<NrMacScheduler> GetUlScheduler() const;
+
+    /// \return the cell's error model (attribute ErrorModel).
+    Ptr<NrErrorModel> GetErrorModel() const;
 
     /**
      * \brief Make a UE a member of this cell.
@@ -415,6 +420,7 @@ class NrGnbNetDevice : public NrNetDevice
     uint32_t m_pdcchCandidatesAl16; //!< ... at level 16
     double m_pdcchTargetBler;       //!< PDCCH error rate an aggregation level meets
     uint32_t m_pucchSrPrbs;         //!< PUCCH PRBs per uplink TTI for SR
+    Ptr<NrErrorModel> m_errorModel; //!< link abstraction of the cell
 
     Ptr<NrCellMac> m_mac;                                  //!< the cell's MAC
     uint32_t m_channelIndex;                               //!< index on the channel

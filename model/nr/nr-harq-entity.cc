@@ -79,13 +79,13 @@ NrHarqEntity::Start(NrTransportBlock tb, Time now)
 }
 
 double
-NrHarqEntity::AddTransmission(uint32_t process, double sinrLinear)
+NrHarqEntity::AddTransmission(uint32_t process, double sinrLinear, const NrErrorModel& errorModel)
 {
     Process& p = m_processes.at(process);
     NS_ABORT_MSG_IF(p.state != State::IN_FLIGHT,
                     "NrHarqEntity: transmission on a process that is not scheduled");
     p.sinrs.push_back(sinrLinear);
-    return NrErrorModel::CombineSinr(p.sinrs);
+    return errorModel.CombineSinr(p.sinrs);
 }
 
 uint8_t

@@ -17,6 +17,8 @@ namespace ns3
 namespace blueprint
 {
 
+class NrErrorModel;
+
 /**
  * \ingroup blueprint
  * \brief The HARQ processes of one UE in one direction (TS 38.321 clauses 5.3.2 and 5.4.2).
@@ -30,8 +32,8 @@ namespace blueprint
  *   before the sender has the ACK, TS 38.321 clause 5.3.2.1).
  * - RetxDue: the last attempt failed; a retransmission may be scheduled from a given time.
  * - InFlight: a retransmission is scheduled (uplink: granted, PUSCH not yet sent).
- * Retransmissions combine with the earlier attempts by chase combining
- * (NrErrorModel::CombineSinr).
+ * Retransmissions combine with the earlier attempts as the cell's error model says
+ * (NrErrorModel::CombineSinr; chase combining by default).
  */
 class NrHarqEntity
 {
@@ -71,9 +73,10 @@ class NrHarqEntity
      * \brief Record one transmission (first or retransmission) of a process.
      * \param process the process id.
      * \param sinrLinear the SINR of this transmission, linear.
-     * \return the chase-combined SINR of all transmissions so far.
+     * \param errorModel the cell's error model, which combines the transmissions.
+     * \return the combined SINR of all transmissions so far (NrErrorModel::CombineSinr).
      */
-    double AddTransmission(uint32_t process, double sinrLinear);
+    double AddTransmission(uint32_t process, double sinrLinear, const NrErrorModel& errorModel);
 
     /**
      * \brief Get how many times a process's block has been transmitted.

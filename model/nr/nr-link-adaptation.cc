@@ -20,21 +20,20 @@ namespace blueprint
 NS_LOG_COMPONENT_DEFINE("BlueprintNrLinkAdaptation");
 
 uint8_t
-NrLinkAdaptation::SinrToCqi(double sinrLinear, NrCqiTableId table, double alpha)
+NrLinkAdaptation::SinrToCqi(double sinrLinear, NrCqiTableId table, const NrErrorModel& errorModel)
 {
     if (std::isnan(sinrLinear) || sinrLinear < 0.0)
     {
         throw std::invalid_argument("NR link adaptation: SINR " + std::to_string(sinrLinear) +
                                     " is negative or NaN");
     }
+    const NrErrorModel::CqiThresholds& threshold = errorModel.GetCqiThresholds(table);
     uint8_t best = 0;
     // Scan every index rather than stop at the first failure: the choice does not rely on the
     // table being sorted by efficiency.
     for (uint8_t cqi = 1; cqi <= NR_MAX_CQI; ++cqi)
     {
-        const NrCqiEntry& row = NrGetCqi(table, cqi);
-        const NrMcsEntry asMcs{row.modulationOrder, row.codeRateX1024, row.spectralEfficiency};
-        if (sinrLinear >= NrErrorModel::GetSinrThreshold(asMcs, alpha))
+        if (sinrLinear >= threshold[cqi])
         {
             best = cqi;
         }
@@ -67,51 +66,26 @@ NrLinkAdaptation::CqiToMcs(uint8_t cqi, NrCqiTableId cqiTable, NrMcsTableId mcsT
 }
 
 uint8_t
-NrLinkAdaptation::SinrToMcs(double sinrLinear, NrMcsTableId mcsTable, double alpha)
+NrLinkAdaptation::SinrToMcs(double sinrLinear,
+                            NrMcsTableId mcsTable,
+                            const NrErrorModel& errorModel)
 {
     // The scheduler asks this for every waiting UE in every TTI, and the answer is a step
-    // function of the SINR fixed by the tables: compute each CQI's threshold and MCS once per
-    // (table, alpha) and compare, instead of evaluating 15 exponentials and two table scans.
-    struct Steps
+    // function of the SINR: the error model keeps each CQI's threshold, and the MCS of each CQI
+    // is fixed by the tables (computed once per MCS table here).
+    static std::map<uint8_t, std::array<uint8_t, NR_MAX_CQI + 1>> mcsOfCqi;
+    const NrCqiTableId cqiTable = GetCqiTable(mcsTable);
+    auto it = mcsOfCqi.find(static_cast<uint8_t>(mcsTable));
+    if (it == mcsOfCqi.end())
     {
-        std::array<double, NR_MAX_CQI + 1> threshold; //!< SINR at which CQI k is reached
-        std::array<uint8_t, NR_MAX_CQI + 1> mcs;      //!< MCS for CQI k
-    };
-
-    static std::map<std::pair<uint8_t, double>, Steps> cache;
-    auto key = std::make_pair(static_cast<uint8_t>(mcsTable), alpha);
-    auto it = cache.find(key);
-    if (it == cache.end())
-    {
-        const NrCqiTableId cqiTable = GetCqiTable(mcsTable);
-        Steps steps;
-        steps.threshold[0] = 0.0;
-        steps.mcs[0] = CqiToMcs(0, cqiTable, mcsTable);
-        for (uint8_t cqi = 1; cqi <= NR_MAX_CQI; ++cqi)
+        std::array<uint8_t, NR_MAX_CQI + 1> mcs;
+        for (uint8_t cqi = 0; cqi <= NR_MAX_CQI; ++cqi)
         {
-            const NrCqiEntry& row = NrGetCqi(cqiTable, cqi);
-            steps.threshold[cqi] = NrErrorModel::GetSinrThreshold(
-                NrMcsEntry{row.modulationOrder, row.codeRateX1024, row.spectralEfficiency},
-                alpha);
-            steps.mcs[cqi] = CqiToMcs(cqi, cqiTable, mcsTable);
+            mcs[cqi] = CqiToMcs(cqi, cqiTable, mcsTable);
         }
-        it = cache.emplace(key, steps).first;
+        it = mcsOfCqi.emplace(static_cast<uint8_t>(mcsTable), mcs).first;
     }
-    if (std::isnan(sinrLinear) || sinrLinear < 0.0)
-    {
-        throw std::invalid_argument("NR link adaptation: SINR " + std::to_string(sinrLinear) +
-                                    " is negative or NaN");
-    }
-    // The highest CQI whose threshold the SINR reaches, as SinrToCqi defines it.
-    uint8_t best = 0;
-    for (uint8_t cqi = 1; cqi <= NR_MAX_CQI; ++cqi)
-    {
-        if (sinrLinear >= it->second.threshold[cqi])
-        {
-            best = cqi;
-        }
-    }
-    return it->second.mcs[best];
+    return it->second[SinrToCqi(sinrLinear, cqiTable, errorModel)];
 }
 
 NrCqiTableId

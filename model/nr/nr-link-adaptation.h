@@ -22,8 +22,9 @@ namespace blueprint
  *
  * The CQI is the one TS 38.214 clause 5.2.2.1 asks a UE to report: the highest CQI index whose
  * modulation and code rate would be received with a transport block error probability not above
- * 0.1; CQI 0 ("out of range") when even CQI 1 would not. The error probability is NrErrorModel's,
- * and since its curve is exactly 0.1 at the threshold and decreasing in SINR, "BLER <= 0.1" is
+ * 0.1; CQI 0 ("out of range") when even CQI 1 would not. The error probability is the cell's
+ * NrErrorModel's, the same instance that draws the outcome of each transmission, and since its
+ * curve is 0.1 at the threshold and decreasing in SINR, "BLER <= 0.1" is
  * "SINR >= NrErrorModel::GetSinrThreshold", whatever the transport block size. The gNB then picks
  * the highest MCS index of its MCS table whose spectral efficiency does not exceed the reported
  * CQI's, which therefore also has BLER <= 0.1 at that SINR. When no MCS qualifies (CQI 0, or
@@ -38,13 +39,11 @@ class NrLinkAdaptation
      * \brief Get the CQI a UE reports at an effective SINR (TS 38.214 clause 5.2.2.1).
      * \param sinrLinear the effective SINR, linear, >= 0.
      * \param table the configured CQI table.
-     * \param alpha the Shannon attenuation of NrErrorModel, in (0, 1].
+     * \param errorModel the cell's error model.
      * \return 0..15.
-     * \throws std::invalid_argument if sinrLinear is negative or NaN, or table or alpha is invalid.
+     * \throws std::invalid_argument if sinrLinear is negative or NaN, or table is invalid.
      */
-    static uint8_t SinrToCqi(double sinrLinear,
-                             NrCqiTableId table,
-                             double alpha = NrErrorModel::DEFAULT_SHANNON_ATTENUATION);
+    static uint8_t SinrToCqi(double sinrLinear, NrCqiTableId table, const NrErrorModel& errorModel);
 
     /**
      * \brief Map a reported CQI to the MCS the gNB uses.
@@ -63,13 +62,13 @@ class NrLinkAdaptation
      *        CqiToMcs.
      * \param sinrLinear the effective SINR, linear, >= 0.
      * \param mcsTable the MCS table the gNB schedules with.
-     * \param alpha the Shannon attenuation of NrErrorModel, in (0, 1].
+     * \param errorModel the cell's error model.
      * \return an MCS index of mcsTable.
      * \throws std::invalid_argument as SinrToCqi.
      */
     static uint8_t SinrToMcs(double sinrLinear,
                              NrMcsTableId mcsTable,
-                             double alpha = NrErrorModel::DEFAULT_SHANNON_ATTENUATION);
+                             const NrErrorModel& errorModel);
 
     /**
      * \brief Get the CQI table that goes with an MCS table.

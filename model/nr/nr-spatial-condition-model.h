@@ -5,6 +5,8 @@
 #ifndef BLUEPRINT_NR_SPATIAL_CONDITION_MODEL_H
 #define BLUEPRINT_NR_SPATIAL_CONDITION_MODEL_H
 
+#include "model/nr/nr-propagation-scenario.h"
+
 #include "ns3/channel-condition-model.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/vector.h"
@@ -23,9 +25,10 @@ namespace blueprint
 
 /**
  * \ingroup blueprint
- * \brief LOS/NLOS state of TR 38.901 that stays consistent as a terminal moves: the LOS
- * probability of Table 7.4.2-1 compared with a spatially consistent uniform random variable
- * (clause 7.6.3.3), correlated over the LOS state correlation distance (Table 7.6.3.1-2).
+ * \brief LOS/NLOS state of TR 38.901 that stays consistent as a terminal moves: the scenario's
+ * LOS probability (Table 7.4.2-1) compared with a spatially consistent uniform random variable
+ * (clause 7.6.3.3), correlated over the scenario's LOS state correlation distance
+ * (Table 7.6.3.1-2). The scenario is attribute Scenario, any NrPropagationScenario.
  *
  * ns-3's ThreeGpp*ChannelConditionModel draws a link's state once (UpdatePeriod 0), so a UE
  * that drives from 1 km to 100 m of a mast keeps the state it drew far away; or it redraws the
@@ -43,31 +46,14 @@ namespace blueprint
 class NrSpatialConditionModel : public ChannelConditionModel
 {
   public:
-    /// The TR 38.901 clause 7.2 scenario whose LOS probability applies.
-    enum Scenario
-    {
-        RMA, //!< rural macro
-        UMA, //!< urban macro
-        UMI  //!< urban micro, street canyon
-    };
-
     /**
      * \brief Get the type ID.
      * \return the object TypeId
      */
     static TypeId GetTypeId();
 
-    /// Create an RMa model.
+    /// Create a model; its Scenario is RMa (NrRmaScenario) until set.
     NrSpatialConditionModel();
-
-    /**
-     * \brief The LOS probability of TR 38.901 Table 7.4.2-1.
-     * \param scenario the scenario.
-     * \param distance2d the horizontal distance, m.
-     * \param ueHeight the UE antenna height, m (UMa only).
-     * \return the probability.
-     */
-    static double GetLosProbability(Scenario scenario, double distance2d, double ueHeight);
 
     // ChannelConditionModel
     Ptr<ChannelCondition> GetChannelCondition(Ptr<const MobilityModel> a,
@@ -91,8 +77,7 @@ class NrSpatialConditionModel : public ChannelConditionModel
     /// The two ends of a link, in a fixed order.
     using LinkKey = std::pair<const MobilityModel*, const MobilityModel*>;
 
-    Scenario m_scenario;                     //!< whose pLOS applies
-    double m_correlationDistance;            //!< d_co, m
+    Ptr<NrPropagationScenario> m_scenario;   //!< whose pLOS and d_co apply
     Ptr<NormalRandomVariable> m_normal;      //!< the innovations n
     mutable std::map<LinkKey, Link> m_links; //!< every link asked about
 };

@@ -309,7 +309,8 @@ NrUlScheduling::GrantNewData(uint64_t tti,
         // Whole-carrier SINR: the lowest the UE can have, so the PRB need is not
         // underestimated; the MCS is raised below for the PRBs actually given.
         const double sinr = m_cell.GetUlSinr(ue);
-        const uint8_t mcs = NrLinkAdaptation::SinrToMcs(sinr, m_cell.GetMcsTable());
+        const uint8_t mcs =
+            NrLinkAdaptation::SinrToMcs(sinr, m_cell.GetMcsTable(), m_cell.GetErrorModel());
         NrUeDemand demand;
         demand.ue = ue;
         demand.prbsNeeded = m_cell.GetPrbsFor((ctx.ulNeed + NrCellState::SHORT_BSR_BYTES) * 8,
@@ -352,8 +353,9 @@ NrUlScheduling::GrantNewData(uint64_t tti,
         // Without power control the UE puts its full power into the PRBs it gets.
         const double sinr =
             m_cell.GetUlSinr(demands[i].ue, static_cast<double>(given[i]) / carrierPrbs);
-        const uint8_t mcs =
-            std::max(mcsOf[i], NrLinkAdaptation::SinrToMcs(sinr, m_cell.GetMcsTable()));
+        const uint8_t mcs = std::max(
+            mcsOf[i],
+            NrLinkAdaptation::SinrToMcs(sinr, m_cell.GetMcsTable(), m_cell.GetErrorModel()));
         const uint32_t tbs = m_cell.GetTbs(symbols, given[i], mcs, config.ulLayers);
         if (tbs / 8 <= NrCellState::SHORT_BSR_BYTES)
         {
@@ -455,7 +457,8 @@ NrUlScheduling::RunPusch(uint64_t tti)
                 m_cell.GetUlSinr(ue, static_cast<double>(ctx.cgPrbs) / m_cell.GetPrbs());
             NrTransportBlock tb;
             tb.ue = ue;
-            tb.mcs = NrLinkAdaptation::SinrToMcs(sinr, m_cell.GetMcsTable());
+            tb.mcs =
+                NrLinkAdaptation::SinrToMcs(sinr, m_cell.GetMcsTable(), m_cell.GetErrorModel());
             tb.prbs = ctx.cgPrbs;
             tb.tbsBits = m_cell.GetTbs(symbols, ctx.cgPrbs, tb.mcs, config.ulLayers);
             tb.firstTti = tti;
@@ -485,7 +488,7 @@ NrUlScheduling::Transmit(uint32_t ue, uint32_t process, uint32_t prbs, uint64_t 
     NrTransportBlock& tb = ctx.ulHarq.GetTransportBlock(process);
     tb.prbs = prbs;
     const double sinr = m_cell.GetUlSinr(ue, static_cast<double>(prbs) / m_cell.GetPrbs());
-    const double combined = ctx.ulHarq.AddTransmission(process, sinr);
+    const double combined = ctx.ulHarq.AddTransmission(process, sinr, m_cell.GetErrorModel());
     const uint8_t attempt = ctx.ulHarq.GetTransmissions(process);
     const bool ok = m_cell.DrawDecoded(combined, tb.mcs, tb.tbsBits);
 

@@ -22,6 +22,7 @@ namespace blueprint
 
 NS_LOG_COMPONENT_DEFINE("BlueprintWifiRadioPowerModel");
 
+NS_OBJECT_ENSURE_REGISTERED(WifiPowerModel);
 NS_OBJECT_ENSURE_REGISTERED(WifiRadioPowerModel);
 
 namespace
@@ -92,10 +93,19 @@ WifiProfile::Station()
 }
 
 TypeId
+WifiPowerModel::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::blueprint::WifiPowerModel")
+                            .SetParent<RadioPowerModel>()
+                            .SetGroupName("Blueprint");
+    return tid;
+}
+
+TypeId
 WifiRadioPowerModel::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::blueprint::WifiRadioPowerModel")
-                            .SetParent<Object>()
+                            .SetParent<WifiPowerModel>()
                             .SetGroupName("Blueprint")
                             .AddConstructor<WifiRadioPowerModel>()
                             .AddAttribute("IdlePower",

@@ -5,6 +5,8 @@
 #ifndef BLUEPRINT_WIFI_POWER_MODEL_H
 #define BLUEPRINT_WIFI_POWER_MODEL_H
 
+#include "model/energy/radio-power-model.h"
+
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/ptr.h"
@@ -67,15 +69,42 @@ struct WifiProfile
 
 /**
  * \ingroup blueprint
+ * \brief The power of one Wi-Fi radio over a run: the kind a Wi-Fi cell's `power: {model: ...}`
+ * names for its access point (`airtime`, the default, is WifiRadioPowerModel; stations keep
+ * WifiRadioPowerModel).
+ *
+ * The Wi-Fi plug-in gives the model the catalogue's figures (WifiProfile) through its attributes
+ * IdlePower and MaxPower, where it has them.
+ */
+class WifiPowerModel : public RadioPowerModel
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    /**
+     * \brief Meter a device from now on. The model must outlive the simulation run (traces may
+     * hold a plain pointer to it).
+     * \param device the Wi-Fi device.
+     */
+    virtual void Attach(Ptr<WifiNetDevice> device) = 0;
+};
+
+/**
+ * \ingroup blueprint
  * \brief Energy of one Wi-Fi radio from its PHY's airtime: P = P_idle + (P_max - P_idle) x
  * the share of time it transmits.
  *
  * The load of a Wi-Fi radio is its transmit airtime: ns-3's WifiPhyStateHelper reports every
  * state it leaves (trace "State": start, duration, state), and the model sums the TX durations.
  * Receiving, CCA busy and idle are priced at P_idle. A transmission still under way when the
- * energy is read is not counted. The model adds no events.
+ * energy is read is not counted. The model adds no events. It is the default WifiPowerModel
+ * (`power: {model: airtime}`).
  */
-class WifiRadioPowerModel : public Object
+class WifiRadioPowerModel : public WifiPowerModel
 {
   public:
     /**
@@ -98,7 +127,7 @@ class WifiRadioPowerModel : public Object
      * simulation run (the trace holds a plain pointer to it).
      * \param device the Wi-Fi device.
      */
-    void Attach(Ptr<WifiNetDevice> device);
+    void Attach(Ptr<WifiNetDevice> device) override;
 
     /**
      * \brief PHY state sink.
@@ -116,7 +145,7 @@ class WifiRadioPowerModel : public Object
      * \param now the end of the measurement.
      * \return the energy in J.
      */
-    double GetEnergy(Time now) const;
+    double GetEnergy(Time now) const override;
 
   private:
     double m_idlePower; //!< W

@@ -307,8 +307,11 @@ LteCellBuilder::Build(const LteLinkConfig& c,
     }
     m_lte->Attach(cell.ues, cell.enb);
 
-    cell.energy = CreateObject<LteEnbEnergyModel>();
-    cell.energy->SetAttribute("BsType", StringValue(c.cell == "small" ? "micro" : "macro"));
+    // The cell's power model (by default EARTH's, LteEnbEnergyModel): the cell class's EARTH row
+    // reaches it through its BsType attribute, where it has one.
+    cell.energy = DynamicCast<LteEnbPowerModel>(CreateStationPowerModel(
+        c.power,
+        {{"BsType", Create<StringValue>(c.cell == "small" ? "micro" : "macro")}}));
     cell.energy->Attach(cell.enb);
 
     NetDeviceContainer all(cell.enb);

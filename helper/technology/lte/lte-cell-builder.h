@@ -6,7 +6,7 @@
 #define BLUEPRINT_LTE_CELL_BUILDER_H
 
 #include "helper/technology/lte/lte-link-config.h"
-#include "model/lte/lte-enb-energy-model.h"
+#include "model/lte/lte-enb-power-model.h"
 
 #include "ns3/ipv4-static-routing.h"
 #include "ns3/lte-enb-net-device.h"
@@ -57,7 +57,7 @@ class LteCellBuilder
     {
         Ptr<LteEnbNetDevice> enb;       //!< the eNB device (on its own node)
         NetDeviceContainer ues;         //!< the UE devices, in member order
-        Ptr<LteEnbEnergyModel> energy;  //!< the cell's EARTH meter
+        Ptr<LteEnbPowerModel> energy;   //!< the cell's power model
         double s1uDelay = 0;            //!< one-way delay of the S1-U fibre, seconds
         uint32_t srsPeriodicity = 0;    //!< the eNB RRC's SRS periodicity, ms
         uint32_t dlEarfcn = 0;          //!< TS 36.101 downlink channel number

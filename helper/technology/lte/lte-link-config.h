@@ -6,6 +6,7 @@
 #define BLUEPRINT_LTE_LINK_CONFIG_H
 
 #include "helper/scenario/scenario-spec.h"
+#include "helper/technology/cell-technology.h"
 
 #include <cstdint>
 #include <map>
@@ -36,7 +37,9 @@ struct LteLinkConfig : public LinkConfig
     std::optional<double> enbPowerDbm; //!< eNB transmit power (default: the cell class's)
     std::optional<double> uePowerDbm;  //!< UE maximum power (default: the UE class's)
     std::string sleep = "micro";       //!< idle sleep state: micro only (CRS every subframe)
-    std::string core;                  //!< node the EPC's PGW attaches to (SGi)
+    /// The eNB's power model (an LteEnbPowerModel) and its attributes.
+    StationPowerSpec power{"ns3::blueprint::LteEnbEnergyModel", {}};
+    std::string core;                              //!< node the EPC's PGW attaches to (SGi)
     std::map<std::string, std::string> attributes; //!< ns3::Type::Attribute defaults for the run
     SourceMark coreMark;                           //!< where `core` is written
     SourceMark bandMark;                           //!< where `band` is written (or the link)

@@ -10,6 +10,7 @@
 #include "helper/technology/lte/lte-cell-builder.h"
 #include "helper/technology/lte/lte-link-config.h"
 #include "model/lte/lte-band-profile.h"
+#include "model/lte/lte-enb-power-model.h"
 #include "model/nr/nr-band-profile.h"
 
 #include "ns3/ff-mac-scheduler.h"
@@ -103,6 +104,18 @@ const bool g_lteHelperTypeAttributes [[maybe_unused]] = [] {
     }
     return true;
 }();
+
+/// The eNB power models a cell's `power: {model: ...}` may name: earth (LteEnbEnergyModel), or any
+/// type that builds an LteEnbPowerModel.
+const TypeChoice&
+LteEnbPowerModels()
+{
+    static const TypeChoice choice{"eNB power model",
+                                   "ns3::blueprint::LteEnbPowerModel",
+                                   &BuildsA<LteEnbPowerModel>,
+                                   {{"earth", "ns3::blueprint::LteEnbEnergyModel"}}};
+    return choice;
+}
 
 /// The nodes ns-3's lte module adds for its EPC (PGW, SGW, MME).
 constexpr uint64_t kEpcNodes = 3;
@@ -205,6 +218,10 @@ ReadLteCell(const ConfigNode& link, const ScenarioSpec& spec, const std::string&
                                        "shorter than the 6 ms a light sleep takes (TR 38.864 "
                                        "Table 5.1-4): it can only micro-sleep (sleep: micro)");
         }
+    }
+    if (const ConfigNode* power = link.Find("power"))
+    {
+        ReadStationPower(*power, LteEnbPowerModels(), context + " power", lte->power);
     }
     if (const ConfigNode* p = link.Find("ue_power"))
     {
@@ -356,7 +373,14 @@ class LteTechnology : public CellTechnology
                 "ue_power",
                 "core",
                 "sleep",
+                "power",
                 "attributes"};
+    }
+
+    /// `power:` chooses the eNB's power model (ReadStationPower), not the common override.
+    bool ReadsOwnPower() const override
+    {
+        return true;
     }
 
     std::shared_ptr<const LinkConfig> Read(const ConfigNode& link,
@@ -487,9 +511,9 @@ LteTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
         edge.pathLabel = "lte";
         run.AddEdge(l, edge);
     }
-    // Cell power by EARTH (Auer et al. 2011, Table II), fitted to LTE base stations; its input
-    // power includes the site's supply and cooling losses, so no PUE on top.
-    Ptr<LteEnbEnergyModel> energy = cell.energy;
+    // Cell power by default by EARTH (Auer et al. 2011, Table II), fitted to LTE base stations;
+    // its input power includes the site's supply and cooling losses, so no PUE on top.
+    Ptr<LteEnbPowerModel> energy = cell.energy;
     run.GetMeter()->AddIntegratedElement(
         l.name,
         l.a,

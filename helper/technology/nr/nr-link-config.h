@@ -6,6 +6,7 @@
 #define BLUEPRINT_NR_LINK_CONFIG_H
 
 #include "helper/scenario/scenario-spec.h"
+#include "helper/technology/cell-technology.h"
 
 #include <cstdint>
 #include <map>
@@ -52,14 +53,18 @@ struct NrLinkConfig : public LinkConfig
     std::string specialSlot;    //!< special slot split (default: the band's)
     std::string scheduler =
         "ns3::blueprint::NrMacSchedulerPf"; //!< the MAC scheduler's TypeId (NrSchedulers)
-    std::string ulAccess = "grant";         //!< grant (SR/BSR) or configured
-    uint32_t miniSlotSymbols = 0;           //!< 0 (full slots), 2, 4 or 7
-    std::string scenario; //!< TR 38.901 scenario RMa, UMa, UMi (default: the cell class's)
+    std::string errorModel =
+        "ns3::blueprint::NrShannonErrorModel"; //!< the cell's NrErrorModel TypeId (NrErrorModels)
+    std::string ulAccess = "grant";            //!< grant (SR/BSR) or configured
+    uint32_t miniSlotSymbols = 0;              //!< 0 (full slots), 2, 4 or 7
+    std::string scenario; //!< NrPropagationScenario TypeId (NrScenarios; default: the cell class's)
     std::string condition = "Auto"; //!< Auto, LOS or NLOS
     bool shadowing = true;          //!< log-normal shadowing
     NrHandoverSpec handover;        //!< handover settings of the cell
     std::string sleep = "micro";    //!< deepest idle sleep state: micro (none), light, deep
     double ssbPeriod = 0.02;        //!< SS burst period, s (TS 38.331: 5-160 ms)
+    /// The gNB's power model (NrGnbPowerModels) and its attributes.
+    StationPowerSpec power{"ns3::blueprint::NrGnbEnergyModel", {}};
     std::map<std::string, std::string> deviceAttributes; //!< NrGnbNetDevice attributes
 };
 

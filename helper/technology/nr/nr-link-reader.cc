@@ -9,10 +9,14 @@
 #include "helper/scenario/type-choice.h"
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-bandwidth.h"
+#include "model/nr/nr-error-model.h"
 #include "model/nr/nr-gnb-net-device.h"
+#include "model/nr/nr-gnb-power-model.h"
 #include "model/nr/nr-mac-scheduler.h"
+#include "model/nr/nr-propagation-scenario.h"
 #include "model/nr/nr-tdd-pattern.h"
 
+#include "ns3/object-factory.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
@@ -47,7 +51,7 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
     {
         nr->cell = ReadChoice(*cell, NrCellClass::Names(), "NR cell class");
     }
-    nr->scenario = NrCellClass::Find(nr->cell)->scenario;
+    nr->scenario = NrScenarios().GetTypeName(NrCellClass::Find(nr->cell)->scenario);
     if (const ConfigNode* ue = link.Find("ue"))
     {
         nr->ue = ReadChoice(*ue, NrUeClass::Names(), "NR UE class");
@@ -104,6 +108,10 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
     {
         nr->scheduler = ReadTypeChoice(*sched, NrSchedulers());
     }
+    if (const ConfigNode* errors = link.Find("error_model"))
+    {
+        nr->errorModel = ReadTypeChoice(*errors, NrErrorModels());
+    }
     if (const ConfigNode* ul = link.Find("ul_access"))
     {
         nr->ulAccess = ReadChoice(*ul, {"grant", "configured"}, "uplink access");
@@ -118,12 +126,14 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
         }
         nr->miniSlotSymbols = static_cast<uint32_t>(symbols);
     }
+    const ConfigNode* scenarioNode = nullptr;
     if (const ConfigNode* prop = link.Find("propagation"))
     {
         prop->CheckKeys({"scenario", "condition", "shadowing"}, context + " propagation");
         if (const ConfigNode* sc = prop->Find("scenario"))
         {
-            nr->scenario = ReadChoice(*sc, {"RMa", "UMa", "UMi"}, "propagation scenario");
+            nr->scenario = ReadTypeChoice(*sc, NrScenarios());
+            scenarioNode = sc;
         }
         if (const ConfigNode* cond = prop->Find("condition"))
         {
@@ -133,6 +143,20 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
         {
             nr->shadowing = sh->AsBool();
         }
+    }
+    // The scenario's path loss model must cover the band (RMa: up to 30 GHz, TR 38.901 Table
+    // 7.4.1-1), or the channel would abort when it builds it.
+    Ptr<NrPropagationScenario> scenario =
+        DynamicCast<NrPropagationScenario>(ObjectFactory(nr->scenario).Create());
+    if (band->frequencyHz > scenario->GetMaxFrequency())
+    {
+        std::ostringstream message;
+        message << context << ": band " << nr->band << " (" << band->frequencyHz / 1e9
+                << " GHz) is above the " << scenario->GetMaxFrequency() / 1e9
+                << " GHz that the path loss model of propagation scenario "
+                << NrScenarios().GetAlias(nr->scenario) << " covers";
+        throw InputError(scenarioNode ? scenarioNode->GetMark() : bandNode.GetMark(),
+                         message.str());
     }
     if (const ConfigNode* sleep = link.Find("sleep"))
     {
@@ -154,6 +178,25 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
                                        "(TS 38.331 ssb-periodicityServingCell)");
         }
         nr->ssbPeriod = period;
+    }
+    if (const ConfigNode* power = link.Find("power"))
+    {
+        ReadStationPower(*power, NrGnbPowerModels(), context + " power", nr->power);
+    }
+    // sleep and ssb_period are settings of the power model: one without them would ignore them.
+    for (const auto& [key, attribute] :
+         {std::pair<const char*, const char*>{"sleep", "MaxSleepState"},
+          {"ssb_period", "SsbPeriod"}})
+    {
+        TypeId::AttributeInformation info;
+        const ConfigNode* node = link.Find(key);
+        if (node && !TypeId::LookupByName(nr->power.model).LookupAttributeByName(attribute, &info))
+        {
+            throw InputError(node->GetMark(),
+                             context + ": " + key + " sets the power model's " + attribute +
+                                 ", and power model " +
+                                 NrGnbPowerModels().GetAlias(nr->power.model) + " has none");
+        }
     }
     if (const ConfigNode* ho = link.Find("handover"))
     {
@@ -246,7 +289,9 @@ CheckSameRadioNetwork(const NrLinkConfig& first,
         {"special_slot", first.specialSlot, cell.specialSlot},
         {"mini_slot", text(first.miniSlotSymbols), text(cell.miniSlotSymbols)},
         {"ue", first.ue, cell.ue},
-        {"propagation scenario", first.scenario, cell.scenario},
+        {"propagation scenario",
+         NrScenarios().GetAlias(first.scenario),
+         NrScenarios().GetAlias(cell.scenario)},
         {"propagation condition", first.condition, cell.condition},
         {"propagation shadowing", text(first.shadowing), text(cell.shadowing)},
     };
@@ -280,6 +325,38 @@ NrSchedulers()
         "ns3::blueprint::NrMacScheduler",
         &BuildsA<NrMacScheduler>,
         {{"rr", "ns3::blueprint::NrMacSchedulerRr"}, {"pf", "ns3::blueprint::NrMacSchedulerPf"}}};
+    return choice;
+}
+
+const TypeChoice&
+NrErrorModels()
+{
+    static const TypeChoice choice{"error model",
+                                   "ns3::blueprint::NrErrorModel",
+                                   &BuildsA<NrErrorModel>,
+                                   {{"shannon", "ns3::blueprint::NrShannonErrorModel"}}};
+    return choice;
+}
+
+const TypeChoice&
+NrScenarios()
+{
+    static const TypeChoice choice{"propagation scenario",
+                                   "ns3::blueprint::NrPropagationScenario",
+                                   &BuildsA<NrPropagationScenario>,
+                                   {{"RMa", "ns3::blueprint::NrRmaScenario"},
+                                    {"UMa", "ns3::blueprint::NrUmaScenario"},
+                                    {"UMi", "ns3::blueprint::NrUmiStreetCanyonScenario"}}};
+    return choice;
+}
+
+const TypeChoice&
+NrGnbPowerModels()
+{
+    static const TypeChoice choice{"gNB power model",
+                                   "ns3::blueprint::NrGnbPowerModel",
+                                   &BuildsA<NrGnbPowerModel>,
+                                   {{"earth", "ns3::blueprint::NrGnbEnergyModel"}}};
     return choice;
 }
 

@@ -27,8 +27,31 @@ const TypeChoice& NrSchedulers();
 
 /**
  * \ingroup blueprint
+ * \return the NR error models a link may name: shannon (NrShannonErrorModel), or any registered
+ * type that builds an NrErrorModel.
+ */
+const TypeChoice& NrErrorModels();
+
+/**
+ * \ingroup blueprint
+ * \return the TR 38.901 propagation scenarios a link may name: RMa, UMa and UMi (NrRmaScenario,
+ * NrUmaScenario, NrUmiStreetCanyonScenario), or any registered type that builds an
+ * NrPropagationScenario.
+ */
+const TypeChoice& NrScenarios();
+
+/**
+ * \ingroup blueprint
+ * \return the gNB power models a cell's `power: {model: ...}` may name: earth
+ * (NrGnbEnergyModel), or any registered type that builds an NrGnbPowerModel.
+ */
+const TypeChoice& NrGnbPowerModels();
+
+/**
+ * \ingroup blueprint
  * \brief Read an NR link's own keys: band, cell and UE classes, frame structure, scheduler,
- * uplink access, propagation, handover, sleep, SSB period and gNB attributes, and ask the gNB
+ * error model, uplink access, propagation, handover, sleep, SSB period, power model and gNB
+ * attributes, and ask the gNB
  * model whether the cell can run with them.
  * \param link the link's map
  * \param ctx the scenario read so far and the link's common part

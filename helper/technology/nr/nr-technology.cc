@@ -10,8 +10,8 @@
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-cell-ue-energy-model.h"
 #include "model/nr/nr-channel.h"
-#include "model/nr/nr-gnb-energy-model.h"
 #include "model/nr/nr-gnb-net-device.h"
+#include "model/nr/nr-gnb-power-model.h"
 #include "model/nr/nr-handover-manager.h"
 #include "model/nr/nr-numerology.h"
 #include "model/nr/nr-ue-net-device.h"
@@ -39,7 +39,7 @@ struct NrCellEnergy
     std::string gnbNode;          //!< the gNB's node name
     std::string ueNode;           //!< the UEs' node (group) name
     double pue;                   //!< the gNB site's PUE
-    Ptr<NrGnbEnergyModel> gnb;    //!< the cell's power
+    Ptr<NrGnbPowerModel> gnb;     //!< the cell's power
     Ptr<NrCellUeEnergyModel> ues; //!< the power of the UEs it serves
 };
 
@@ -98,13 +98,21 @@ class NrTechnology : public CellTechnology
                 "tdd",
                 "special_slot",
                 "scheduler",
+                "error_model",
                 "ul_access",
                 "mini_slot",
                 "propagation",
                 "handover",
                 "sleep",
                 "ssb_period",
+                "power",
                 "attributes"};
+    }
+
+    /// `power:` chooses the gNB's power model (ReadStationPower), not the common override.
+    bool ReadsOwnPower() const override
+    {
+        return true;
     }
 
     std::shared_ptr<const LinkConfig> Read(const ConfigNode& link,
@@ -150,7 +158,7 @@ class NrTechnology : public CellTechnology
         for (const NrCellEnergy& cell :
              run.GetState<NrRunState>().networks.at(unit.front())->energy)
         {
-            Ptr<NrGnbEnergyModel> gnb = cell.gnb;
+            Ptr<NrGnbPowerModel> gnb = cell.gnb;
             run.GetMeter()->AddIntegratedElement(
                 cell.link,
                 cell.gnbNode,
@@ -229,6 +237,8 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         nr.SetGnbAttribute("MiniSlotSymbols", UintegerValue(cell.miniSlotSymbols));
         nr.SetGnbAttribute("UlAccess", StringValue(cell.ulAccess));
         nr.SetSchedulerType(TypeId::LookupByName(cell.scheduler));
+        // One instance per cell: its link adaptation and its outcome draws use the same model.
+        nr.SetGnbAttribute("ErrorModel", StringValue(cell.errorModel));
         for (const auto& [attribute, value] : cell.deviceAttributes)
         {
             nr.SetGnbAttribute(attribute, StringValue(value));
@@ -263,32 +273,33 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         const LinkSpec& l = *network->cellOfGnb.at(gnbDevices.Get(g));
         const NrLinkConfig& cell = l.Config<NrLinkConfig>();
         const NodeGroup& ga = sb.GetGroup(l.a);
-        // Cell power by EARTH (Auer et al. 2011, Table II): a macro class is EARTH's macro
-        // base station, a small cell its micro one (ITU-R M.2412 puts small cells at 24-33 dBm,
-        // nearer the micro's 6.3 W than the pico's 0.13 W).
-        NrCellEnergy cellEnergy;
-        cellEnergy.link = l.name;
-        cellEnergy.gnbNode = l.a;
-        cellEnergy.gnb = CreateObject<NrGnbEnergyModel>();
+        // The cell's power model, by default EARTH (Auer et al. 2011, Table II): a macro class is
+        // EARTH's macro base station, a small cell its micro one (ITU-R M.2412 puts small cells
+        // at 24-33 dBm, nearer the micro's 6.3 W than the pico's 0.13 W). Idle time: SSB
+        // bursts, and sleep between them if the planner allows it, at TR 38.864 Table 5.1-3's
+        // depths for the cell's category (1 wide area, 2 medium range / local area) and
+        // reference set (1 FR1 TDD, 2 FR1 FDD, 3 FR2). The SSB burst spans the candidates of
+        // TS 38.213 clause 4.1 (above 3 GHz): case C at 30 kHz, 8 in 4 slots (2 ms); case A at
+        // 15 kHz, 8 in 4 slots (4 ms); case D at 120 kHz, 64 in 38 slots (4.75 ms). These
+        // settings reach the model through its attributes of those names, where it has them.
         const bool small = cell.cell == "small";
-        cellEnergy.gnb->SetAttribute("BsType", StringValue(small ? "micro" : "macro"));
-        // Idle time: SSB bursts, and sleep between them if the planner allows it, at TR 38.864
-        // Table 5.1-3's depths for the cell's category (1 wide area, 2 medium range / local
-        // area) and reference set (1 FR1 TDD, 2 FR1 FDD, 3 FR2).
-        cellEnergy.gnb->SetAttribute("MaxSleepState", StringValue(cell.sleep));
-        cellEnergy.gnb->SetAttribute("SsbPeriod", TimeValue(Seconds(cell.ssbPeriod)));
-        // The span of the SSB candidates of TS 38.213 clause 4.1 (above 3 GHz): case C at
-        // 30 kHz, 8 in 4 slots (2 ms); case A at 15 kHz, 8 in 4 slots (4 ms); case D at 120 kHz,
-        // 64 in 38 slots (4.75 ms).
         const Time burst = band->fr2              ? MicroSeconds(4750)
                            : cell.numerology == 0 ? MilliSeconds(4)
                                                   : MilliSeconds(2);
-        cellEnergy.gnb->SetAttribute("SsbBurstDuration", TimeValue(burst));
-        cellEnergy.gnb->SetAttribute("BsCategory", UintegerValue(small ? 2 : 1));
-        cellEnergy.gnb->SetAttribute("ReferenceSet",
-                                     UintegerValue(band->fr2           ? 3
-                                                   : cell.tdd == "FDD" ? 2
-                                                                       : 1));
+        NrCellEnergy cellEnergy;
+        cellEnergy.link = l.name;
+        cellEnergy.gnbNode = l.a;
+        cellEnergy.gnb = DynamicCast<NrGnbPowerModel>(
+            CreateStationPowerModel(cell.power,
+                                    {{"BsType", Create<StringValue>(small ? "micro" : "macro")},
+                                     {"MaxSleepState", Create<StringValue>(cell.sleep)},
+                                     {"SsbPeriod", Create<TimeValue>(Seconds(cell.ssbPeriod))},
+                                     {"SsbBurstDuration", Create<TimeValue>(burst)},
+                                     {"BsCategory", Create<UintegerValue>(small ? 2 : 1)},
+                                     {"ReferenceSet",
+                                      Create<UintegerValue>(band->fr2           ? 3
+                                                            : cell.tdd == "FDD" ? 2
+                                                                                : 1)}}));
         // EARTH's input power includes the site's supply and cooling losses: no PUE on top.
         cellEnergy.pue = cellEnergy.gnb->IncludesSiteOverhead() ? 1.0 : ga.pue;
         cellEnergy.gnb->Attach(DynamicCast<NrGnbNetDevice>(gnbDevices.Get(g)));

@@ -6,6 +6,7 @@
 #define BLUEPRINT_WIFI_LINK_CONFIG_H
 
 #include "helper/scenario/scenario-spec.h"
+#include "helper/technology/cell-technology.h"
 
 #include <cstdint>
 #include <string>
@@ -25,6 +26,8 @@ struct WifiLinkConfig : public LinkConfig
     std::string standard = "802.11ax"; //!< 802.11n, 802.11ac or 802.11ax
     std::string band = "5GHz";         //!< 2.4GHz or 5GHz
     uint32_t channelWidth = 20;        //!< MHz
+    /// The access point's power model (a WifiPowerModel) and its attributes.
+    StationPowerSpec power{"ns3::blueprint::WifiRadioPowerModel", {}};
 };
 
 } // namespace blueprint

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
+#include "helper/scenario/attribute-text.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/spec-reading.h"
 #include "helper/technology/cell-technology.h"
@@ -9,6 +10,7 @@
 #include "helper/technology/wifi/wifi-reach.h"
 #include "model/wifi/wifi-power-model.h"
 
+#include "ns3/double.h"
 #include "ns3/ssid.h"
 #include "ns3/string.h"
 #include "ns3/wifi-helper.h"
@@ -29,6 +31,18 @@ using namespace specreading;
 namespace
 {
 
+/// The access point power models a cell's `power: {model: ...}` may name: airtime
+/// (WifiRadioPowerModel), or any type that builds a WifiPowerModel.
+const TypeChoice&
+WifiPowerModels()
+{
+    static const TypeChoice choice{"Wi-Fi power model",
+                                   "ns3::blueprint::WifiPowerModel",
+                                   &BuildsA<WifiPowerModel>,
+                                   {{"airtime", "ns3::blueprint::WifiRadioPowerModel"}}};
+    return choice;
+}
+
 /**
  * \ingroup blueprint
  * \brief The Wi-Fi technology: an access point (the link's first node) and its stations (the
@@ -44,7 +58,14 @@ class WifiTechnology : public CellTechnology
 
     std::vector<std::string> GetKeys() const override
     {
-        return {"standard", "band", "channel_width"};
+        return {"standard", "band", "channel_width", "power"};
+    }
+
+    /// `power:` chooses the access point's power model (ReadStationPower), not the common
+    /// override.
+    bool ReadsOwnPower() const override
+    {
+        return true;
     }
 
     std::shared_ptr<const LinkConfig> Read(const ConfigNode& link,
@@ -88,6 +109,10 @@ class WifiTechnology : public CellTechnology
                                            "160 for 802.11ac/ax in 5GHz");
             }
             w->channelWidth = static_cast<uint32_t>(mhz);
+        }
+        if (const ConfigNode* power = link.Find("power"))
+        {
+            ReadStationPower(*power, WifiPowerModels(), context + " power", w->power);
         }
         return w;
     }
@@ -180,25 +205,35 @@ WifiTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& un
     }
     // Routing metric: a nominal millisecond for contention and transmission.
     AddCellEdges(run, l, "wifi", apDevice.Get(0), stationDevices, 1e-3);
+    // The access point's power model (by default by airtime, WifiRadioPowerModel), given the
+    // catalogue's figures, then the scenario's attributes; stations keep WifiRadioPowerModel.
     auto meterRadio = [&](Ptr<NetDevice> device,
+                          const StationPowerSpec& power,
                           const WifiProfile& profile,
                           const std::string& element,
                           const std::string& node,
                           double pue) {
-        Ptr<WifiRadioPowerModel> radio = CreateObject<WifiRadioPowerModel>();
-        radio->SetProfile(profile);
+        Ptr<WifiPowerModel> radio = DynamicCast<WifiPowerModel>(
+            CreateStationPowerModel(power,
+                                    {{"IdlePower", Create<DoubleValue>(profile.idlePower)},
+                                     {"MaxPower", Create<DoubleValue>(profile.maxPower)}}));
         radio->Attach(DynamicCast<WifiNetDevice>(device));
         run.GetMeter()->AddIntegratedElement(
             element,
             node,
             "wifi",
             [radio](Time now) { return radio->GetEnergy(now); },
-            pue);
+            radio->IncludesSiteOverhead() ? 1.0 : pue);
     };
-    meterRadio(apDevice.Get(0), WifiProfile::AccessPoint(w.standard), l.name, l.a, ga.pue);
+    meterRadio(apDevice.Get(0), w.power, WifiProfile::AccessPoint(w.standard), l.name, l.a, ga.pue);
     for (uint32_t i = 0; i < stationDevices.GetN(); ++i)
     {
-        meterRadio(stationDevices.Get(i), WifiProfile::Station(), l.name + " stations", l.b, 1.0);
+        meterRadio(stationDevices.Get(i),
+                   StationPowerSpec{"ns3::blueprint::WifiRadioPowerModel", {}},
+                   WifiProfile::Station(),
+                   l.name + " stations",
+                   l.b,
+                   1.0);
     }
 }
 
