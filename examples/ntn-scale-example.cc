@@ -40,7 +40,7 @@ main(int argc, char* argv[])
     NtnLinkSpec spec;
     NtnLinkSpec::ForTechnology("leo", spec);
     spec.platform.perPlane = perPlane;
-    const NtnGeoFrame frame(35.68, 139.77, 0.0);
+    const GeographicFrame frame(35.68, 139.77, 0.0);
     // Gateways near Sapporo, Tokyo, Osaka and Fukuoka (assumed sites).
     const std::vector<std::pair<double, double>> gatewaySites = {{43.06, 141.35},
                                                                  {36.40, 140.55},
@@ -72,11 +72,11 @@ main(int argc, char* argv[])
         uint32_t nearest = 0;
         for (uint32_t g = 1; g < gatewaySites.size(); ++g)
         {
-            if (NtnGeoFrame::GreatCircleDistance(lat,
+            if (GeographicFrame::GreatCircleDistance(lat,
                                                  lon,
                                                  gatewaySites[g].first,
                                                  gatewaySites[g].second) <
-                NtnGeoFrame::GreatCircleDistance(lat,
+                GeographicFrame::GreatCircleDistance(lat,
                                                  lon,
                                                  gatewaySites[nearest].first,
                                                  gatewaySites[nearest].second))

@@ -64,7 +64,7 @@ struct Network
 };
 
 Ptr<Node>
-NodeAt(const NtnGeoFrame& frame, const Site& s)
+NodeAt(const GeographicFrame& frame, const Site& s)
 {
     Ptr<Node> node = CreateObject<Node>();
     Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
@@ -76,7 +76,7 @@ NodeAt(const NtnGeoFrame& frame, const Site& s)
 Network
 Build(const NtnLinkSpec& spec, const std::vector<Site>& terminals)
 {
-    const NtnGeoFrame frame(TOKYO.lat, TOKYO.lon, 0.0);
+    const GeographicFrame frame(TOKYO.lat, TOKYO.lon, 0.0);
     Network n;
     n.gateway = NodeAt(frame, GATEWAY);
     n.server = NodeAt(frame, TOKYO);
@@ -91,7 +91,7 @@ Build(const NtnLinkSpec& spec, const std::vector<Site>& terminals)
     ntn.AssignStreams(n.channel, 1000);
     // Gateway to server: fibre along the great circle, 4.897 us/km (refractive index 1.468).
     const double km =
-        NtnGeoFrame::GreatCircleDistance(GATEWAY.lat, GATEWAY.lon, TOKYO.lat, TOKYO.lon) / 1e3;
+        GeographicFrame::GreatCircleDistance(GATEWAY.lat, GATEWAY.lon, TOKYO.lat, TOKYO.lon) / 1e3;
     n.fibre = NanoSeconds(static_cast<int64_t>(km * 4897));
     PointToPointHelper p2p;
     p2p.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
@@ -318,9 +318,9 @@ TEST(NtnSystem, NoPacketArrivesSoonerThanLightOverItsPath)
         {
             // Independently: the meeting time with the moving platform by bisection, then the
             // straight line down.
-            const NtnGroundPoint& from =
+            const GroundPoint& from =
                 r.up ? n.channel->GetTerminalPoint(r.terminal) : n.channel->GetGatewayPoint(0);
-            const NtnGroundPoint& to =
+            const GroundPoint& to =
                 r.up ? n.channel->GetGatewayPoint(0) : n.channel->GetTerminalPoint(r.terminal);
             const double t0 = r.end.GetSeconds();
             double lo = t0;

@@ -216,12 +216,12 @@ NtnChannel::DoDispose()
 }
 
 void
-NtnChannel::SetGeoFrame(const NtnGeoFrame& frame)
+NtnChannel::SetGeoFrame(const GeographicFrame& frame)
 {
     m_frame = frame;
 }
 
-const NtnGeoFrame&
+const GeographicFrame&
 NtnChannel::GetGeoFrame() const
 {
     return m_frame;
@@ -341,11 +341,11 @@ NtnChannel::FindTerminal(Ipv4Address address)
 }
 
 int64_t
-NtnChannel::CellOf(const NtnGroundPoint& point) const
+NtnChannel::CellOf(const GroundPoint& point) const
 {
     // A square grid of the beam diameter in latitude and (scaled) longitude: adjacent
     // terminals share a cell, distant ones do not.
-    const double metresPerDegree = M_PI * NtnGeoFrame::MEAN_EARTH_RADIUS_M / 180.0;
+    const double metresPerDegree = M_PI * GeographicFrame::MEAN_EARTH_RADIUS_M / 180.0;
     const double size = std::max(1.0, m_beam.beamDiameterM);
     const auto row = static_cast<int64_t>(std::floor(point.latitudeDeg * metresPerDegree / size));
     const double rowLat = (row + 0.5) * size / metresPerDegree;
@@ -409,7 +409,7 @@ NtnChannel::Start()
 }
 
 std::vector<uint32_t>
-NtnChannel::UsableFor(const NtnGroundPoint& ground,
+NtnChannel::UsableFor(const GroundPoint& ground,
                       Time now,
                       Time period,
                       double minElevationDeg) const
@@ -627,13 +627,13 @@ NtnChannel::GetRoute(uint32_t terminal) const
     return m_terminals.at(terminal).route;
 }
 
-const NtnGroundPoint&
+const GroundPoint&
 NtnChannel::GetTerminalPoint(uint32_t terminal) const
 {
     return m_terminals.at(terminal).point;
 }
 
-const NtnGroundPoint&
+const GroundPoint&
 NtnChannel::GetGatewayPoint(uint32_t gateway) const
 {
     return m_gateways.at(gateway).point;
@@ -797,9 +797,9 @@ NtnChannel::Dequeue(uint32_t terminal, bool forward)
 }
 
 Time
-NtnChannel::Propagate(const NtnGroundPoint& from,
+NtnChannel::Propagate(const GroundPoint& from,
                       const std::vector<uint32_t>& route,
-                      const NtnGroundPoint& to,
+                      const GroundPoint& to,
                       Time departure) const
 {
     // Leg by leg: the signal reaches a moving platform where the platform is on arrival.
@@ -831,7 +831,7 @@ NtnChannel::GetPropagationDelay(uint32_t terminal, bool uplink, Time departure) 
     {
         return Time::Max();
     }
-    const NtnGroundPoint& gateway = m_gateways.at(t.gateway).point;
+    const GroundPoint& gateway = m_gateways.at(t.gateway).point;
     if (uplink)
     {
         return Propagate(t.point, t.route, gateway, departure) - departure;
@@ -865,7 +865,7 @@ Time
 NtnChannel::GetPropagationLowerBound(uint32_t terminal) const
 {
     const Terminal& t = m_terminals.at(terminal);
-    const NtnGroundPoint& gateway = m_gateways.at(t.gateway).point;
+    const GroundPoint& gateway = m_gateways.at(t.gateway).point;
     if (!m_platform->GetReassignmentPeriod().IsStrictlyPositive() && m_platform->GetN() == 1)
     {
         const Eigen::Vector3d p = m_platform->GetPosition(0, Seconds(0));

@@ -6,7 +6,7 @@
 #define BLUEPRINT_NTN_CHANNEL_H
 
 #include "model/ntn/ntn-beam.h"
-#include "model/ntn/ntn-geo-frame.h"
+#include "model/geography/geographic-frame.h"
 #include "model/ntn/ntn-link-budget.h"
 #include "model/ntn/ntn-parameters.h"
 #include "model/ntn/ntn-path-loss.h"
@@ -110,10 +110,10 @@ class NtnChannel : public Channel, public NtnBeamClient
      * \brief Set the frame that places the nodes' local-plane positions on the Earth.
      * \param frame the frame (its origin is the scenario's origin).
      */
-    void SetGeoFrame(const NtnGeoFrame& frame);
+    void SetGeoFrame(const GeographicFrame& frame);
 
     /// \return the frame.
-    const NtnGeoFrame& GetGeoFrame() const;
+    const GeographicFrame& GetGeoFrame() const;
 
     /**
      * \brief Set the radio figures of the platform's beams.
@@ -193,13 +193,13 @@ class NtnChannel : public Channel, public NtnBeamClient
      * \param terminal a terminal.
      * \return its place on the Earth.
      */
-    const NtnGroundPoint& GetTerminalPoint(uint32_t terminal) const;
+    const GroundPoint& GetTerminalPoint(uint32_t terminal) const;
 
     /**
      * \param gateway a gateway.
      * \return its place on the Earth.
      */
-    const NtnGroundPoint& GetGatewayPoint(uint32_t gateway) const;
+    const GroundPoint& GetGatewayPoint(uint32_t gateway) const;
 
     /**
      * \param terminal a terminal.
@@ -312,7 +312,7 @@ class NtnChannel : public Channel, public NtnBeamClient
     struct Gateway
     {
         Ptr<NtnGatewayNetDevice> device; //!< its device
-        NtnGroundPoint point;            //!< its place
+        GroundPoint point;            //!< its place
     };
 
     /// The two carriers of one beam.
@@ -330,7 +330,7 @@ class NtnChannel : public Channel, public NtnBeamClient
     {
         Ptr<NtnTerminalNetDevice> device; //!< its device
         NtnTerminalParameters params;     //!< its radio figures
-        NtnGroundPoint point;             //!< its place
+        GroundPoint point;             //!< its place
         uint32_t gateway = 0;             //!< home gateway
         int64_t cell = 0;                 //!< ground cell of its beams
         std::vector<uint32_t> route;      //!< platforms traversed (empty = no service)
@@ -374,7 +374,7 @@ class NtnChannel : public Channel, public NtnBeamClient
      * \param minElevationDeg the observer's minimum elevation.
      * \return the platforms above it now and at the end of the period, sorted.
      */
-    std::vector<uint32_t> UsableFor(const NtnGroundPoint& ground,
+    std::vector<uint32_t> UsableFor(const GroundPoint& ground,
                                     Time now,
                                     Time period,
                                     double minElevationDeg) const;
@@ -389,7 +389,7 @@ class NtnChannel : public Channel, public NtnBeamClient
      * \param point a ground point.
      * \return its cell on a square grid of the beam diameter.
      */
-    int64_t CellOf(const NtnGroundPoint& point) const;
+    int64_t CellOf(const GroundPoint& point) const;
 
     /**
      * \param t a terminal.
@@ -406,9 +406,9 @@ class NtnChannel : public Channel, public NtnBeamClient
      * \param departure the time it leaves.
      * \return the arrival time.
      */
-    Time Propagate(const NtnGroundPoint& from,
+    Time Propagate(const GroundPoint& from,
                    const std::vector<uint32_t>& route,
-                   const NtnGroundPoint& to,
+                   const GroundPoint& to,
                    Time departure) const;
 
     /// Wake the beams of terminals whose interruption ended.
@@ -418,7 +418,7 @@ class NtnChannel : public Channel, public NtnBeamClient
     Ptr<NtnPathLoss> m_pathLoss;         //!< TR 38.811 scenario of the terminals
     Ptr<NtnLinkBudget> m_linkBudget;     //!< link budget and ACM
     NtnBeamParameters m_beam;            //!< radio figures of the beams
-    NtnGeoFrame m_frame;                 //!< local plane on the Earth
+    GeographicFrame m_frame;                 //!< local plane on the Earth
     Payload m_payload;                   //!< transparent or regenerative
     bool m_interSatelliteLinks;          //!< regenerative payloads route over ISLs
     double m_gatewayMinElevationDeg;     //!< lowest elevation a gateway uses

@@ -87,7 +87,7 @@ NtnHelper::CreatePlatform(const NtnPlatformSpec& spec)
 Ptr<NtnChannel>
 NtnHelper::CreateChannel(Ptr<NtnPlatform> platform,
                          const NtnBeamParameters& beam,
-                         const NtnGeoFrame& frame)
+                         const GeographicFrame& frame)
 {
     Ptr<NtnChannel> channel = m_channelFactory.Create<NtnChannel>();
     channel->SetAttribute("Platform", PointerValue(platform));
@@ -97,7 +97,7 @@ NtnHelper::CreateChannel(Ptr<NtnPlatform> platform,
 }
 
 Ptr<NtnChannel>
-NtnHelper::CreateChannel(const NtnLinkSpec& spec, const NtnGeoFrame& frame)
+NtnHelper::CreateChannel(const NtnLinkSpec& spec, const GeographicFrame& frame)
 {
     Ptr<NtnChannel> channel = CreateChannel(CreatePlatform(spec.platform), spec.beam, frame);
     std::string pathLoss = spec.scenario;
@@ -203,7 +203,7 @@ NtnHelper::InstallTerminals(NodeContainer nodes,
         Ptr<NtnHapsPlatform> haps = DynamicCast<NtnHapsPlatform>(platform.Get<NtnPlatform>());
         if (id == 0 && haps && m_hapsOverFirstTerminal)
         {
-            const NtnGroundPoint& p = channel->GetTerminalPoint(0);
+            const GroundPoint& p = channel->GetTerminalPoint(0);
             haps->SetAttribute("Latitude", DoubleValue(p.latitudeDeg));
             haps->SetAttribute("Longitude", DoubleValue(p.longitudeDeg));
         }

@@ -8,7 +8,7 @@
 #include "helper/technology/ntn/ntn-link-spec.h"
 #include "model/cost/cost-ledger.h"
 #include "model/ntn/ntn-channel.h"
-#include "model/ntn/ntn-geo-frame.h"
+#include "model/geography/geographic-frame.h"
 
 #include "ns3/attribute.h"
 #include "ns3/net-device-container.h"
@@ -33,7 +33,7 @@ class EnergyMeter;
  * \code
  *   NtnLinkSpec spec;
  *   NtnLinkSpec::ForTechnology("leo", spec);             // then override what differs
- *   NtnGeoFrame frame(35.68, 139.77, 0);                 // the scenario's origin (Tokyo)
+ *   GeographicFrame frame(35.68, 139.77, 0);                 // the scenario's origin (Tokyo)
  *   NtnHelper ntn;
  *   Ptr<NtnChannel> channel = ntn.CreateChannel(spec, frame);
  *   NetDeviceContainer gw = ntn.InstallGateway(gatewayNode, channel);   // nodes need mobility
@@ -81,7 +81,7 @@ class NtnHelper
      */
     Ptr<NtnChannel> CreateChannel(Ptr<NtnPlatform> platform,
                                   const NtnBeamParameters& beam,
-                                  const NtnGeoFrame& frame);
+                                  const GeographicFrame& frame);
 
     /**
      * \brief Create a channel as a spec says (platforms, beams, payload, sharing, reassignment,
@@ -91,7 +91,7 @@ class NtnHelper
      * \return the channel.
      * \throws std::invalid_argument on a value the models refuse (an unknown scheduler TypeId).
      */
-    Ptr<NtnChannel> CreateChannel(const NtnLinkSpec& spec, const NtnGeoFrame& frame);
+    Ptr<NtnChannel> CreateChannel(const NtnLinkSpec& spec, const GeographicFrame& frame);
 
     /**
      * \param spec the platforms.
