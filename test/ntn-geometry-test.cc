@@ -12,8 +12,8 @@
  */
 
 #include "helper/technology/ntn/ntn-helper.h"
-#include "model/ntn/ntn-channel.h"
 #include "model/geography/geographic-frame.h"
+#include "model/ntn/ntn-channel.h"
 #include "model/ntn/ntn-geo-platform.h"
 #include "model/ntn/ntn-terminal-net-device.h"
 #include "model/ntn/ntn-walker-constellation.h"

@@ -150,6 +150,32 @@ NtnChannel::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&NtnChannel::m_frameDuration),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ReturnFrameDuration",
+                          "Frame of the return carriers (a DVB-RCS2 superframe), and the period "
+                          "at which a return scheduler decides (0 = FrameDuration).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&NtnChannel::m_returnFrameDuration),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("SchedulingLead",
+                          "Frames between the boundary at which an idle forward carrier's "
+                          "scheduler decides and the frame that carries the decision.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&NtnChannel::m_schedulingLead),
+                          MakeUintegerChecker<uint32_t>(0, 1000))
+            .AddAttribute("ReturnSchedulingLead",
+                          "Frames between the boundary at which an idle return carrier's "
+                          "scheduler decides (or a grant is received) and the frame the "
+                          "terminal sends in.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&NtnChannel::m_returnSchedulingLead),
+                          MakeUintegerChecker<uint32_t>(0, 1000))
+            .AddAttribute("ReturnConstantRate",
+                          "With RequestGrant, the constant rate assignment of every terminal, "
+                          "bit/s: a packet its slots of one return frame hold goes without a "
+                          "request (0 = none).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&NtnChannel::m_returnConstantRate),
+                          MakeDoubleChecker<double>(0.0))
             .AddAttribute("BackgroundLoad",
                           "Share of every beam carrier taken by subscribers not simulated.",
                           DoubleValue(0.0),
@@ -185,6 +211,9 @@ NtnChannel::NtnChannel()
       m_maxConsecutiveSlots(0),
       m_returnAccess(CONTINUOUS),
       m_grantAtGateway(false),
+      m_schedulingLead(0),
+      m_returnSchedulingLead(0),
+      m_returnConstantRate(0.0),
       m_backgroundLoad(0.0),
       m_started(false),
       m_streamBase(-1),
@@ -244,9 +273,15 @@ NtnChannel::AttachGateway(Ptr<NtnGatewayNetDevice> device)
 {
     Ptr<MobilityModel> mobility = device->GetNode()->GetObject<MobilityModel>();
     NS_ABORT_MSG_UNLESS(mobility, "NtnChannel: a gateway node needs a MobilityModel");
+    return AttachGateway(device, m_frame.MakePoint(mobility->GetPosition()));
+}
+
+uint32_t
+NtnChannel::AttachGateway(Ptr<NtnGatewayNetDevice> device, const GroundPoint& point)
+{
     Gateway g;
     g.device = device;
-    g.point = m_frame.MakePoint(mobility->GetPosition());
+    g.point = point;
     m_gateways.push_back(g);
     device->Attach(this, m_gateways.size() - 1);
     return m_gateways.size() - 1;
@@ -257,13 +292,22 @@ NtnChannel::AttachTerminal(Ptr<NtnTerminalNetDevice> device,
                            const NtnTerminalParameters& params,
                            uint32_t gateway)
 {
-    NS_ABORT_MSG_UNLESS(gateway < m_gateways.size(), "NtnChannel: no gateway " << gateway);
     Ptr<MobilityModel> mobility = device->GetNode()->GetObject<MobilityModel>();
     NS_ABORT_MSG_UNLESS(mobility, "NtnChannel: a terminal node needs a MobilityModel");
+    return AttachTerminal(device, params, gateway, m_frame.MakePoint(mobility->GetPosition()));
+}
+
+uint32_t
+NtnChannel::AttachTerminal(Ptr<NtnTerminalNetDevice> device,
+                           const NtnTerminalParameters& params,
+                           uint32_t gateway,
+                           const GroundPoint& point)
+{
+    NS_ABORT_MSG_UNLESS(gateway < m_gateways.size(), "NtnChannel: no gateway " << gateway);
     Terminal t;
     t.device = device;
     t.params = params;
-    t.point = m_frame.MakePoint(mobility->GetPosition());
+    t.point = point;
     t.gateway = gateway;
     t.cell = CellOf(t.point);
     t.rain = CreateObject<NtnRainAttenuation>();
@@ -382,7 +426,12 @@ NtnChannel::GetBeam(const BeamKey& key)
         *carrier = CreateObject<NtnBeam>();
         (*carrier)->SetAttribute("BackgroundLoad", DoubleValue(m_backgroundLoad));
         (*carrier)->SetAttribute("BackgroundBurst", TimeValue(m_backgroundBurst));
-        (*carrier)->SetAttribute("FrameDuration", TimeValue(m_frameDuration));
+        const bool forward = carrier == &pair.forward;
+        (*carrier)->SetAttribute("FrameDuration",
+                                 TimeValue(forward ? m_frameDuration : GetReturnFrame()));
+        (*carrier)->SetAttribute(
+            "SchedulingLead",
+            UintegerValue(forward ? m_schedulingLead : m_returnSchedulingLead));
         if (m_streamBase >= 0)
         {
             NS_ABORT_MSG_IF(m_beamsCreated >= static_cast<uint64_t>(MAX_BEAM_STREAMS),
@@ -585,6 +634,30 @@ NtnChannel::ReassignAll()
     }
 }
 
+Time
+NtnChannel::GetReturnFrame() const
+{
+    return m_returnFrameDuration.IsStrictlyPositive() ? m_returnFrameDuration : m_frameDuration;
+}
+
+bool
+NtnChannel::CraHolds(Terminal& t, double bits) const
+{
+    if (m_returnConstantRate <= 0)
+    {
+        return false;
+    }
+    // The assignment accrues at its rate; what one return frame's slots hold is all a terminal
+    // can have in hand (unused slots are not kept), and at least what one frame holds.
+    const Time now = Simulator::Now();
+    const double frame = std::max(GetReturnFrame().GetSeconds(), 1e-3);
+    const double depth = m_returnConstantRate * frame;
+    t.craBits =
+        std::min(depth, t.craBits + m_returnConstantRate * (now - t.craUpdated).GetSeconds());
+    t.craUpdated = now;
+    return bits <= t.craBits;
+}
+
 void
 NtnChannel::EndInterruptions()
 {
@@ -753,15 +826,27 @@ NtnChannel::GetServiceRate(uint32_t terminal, bool forward)
     if (!forward && m_returnAccess == REQUEST_GRANT && !t.granted && now > t.grantedUntil)
     {
         Terminal& term = m_terminals[terminal];
+        if (term.grantAt == Time::Max() &&
+            CraHolds(term, QueueOf(terminal, false)->Peek()->GetSize() * 8.0))
+        {
+            return GetLinkResult(terminal, forward).rateBps; // in its constant-rate slots
+        }
         if (term.grantAt == Time::Max())
         {
-            // Ask: the request reaches the scheduler, which grants in the next frame, and the
-            // grant comes back.
-            const Time loop = m_grantAtGateway ? GetPropagationDelay(terminal, true, now) +
-                                                     GetPropagationDelay(terminal, false, now)
-                                               : GetServiceLinkDelay(terminal, true, now) +
-                                                     GetServiceLinkDelay(terminal, false, now);
-            term.grantAt = now + loop + m_frameDuration;
+            // Ask: the request reaches the scheduler, which decides at its next return frame
+            // boundary, and the grant comes back.
+            const Time up = m_grantAtGateway ? GetPropagationDelay(terminal, true, now)
+                                             : GetServiceLinkDelay(terminal, true, now);
+            Time decided = now + up;
+            const Time frame = GetReturnFrame();
+            if (frame.IsStrictlyPositive())
+            {
+                const int64_t f = frame.GetTimeStep();
+                decided = TimeStep((decided.GetTimeStep() + f - 1) / f * f);
+            }
+            const Time down = m_grantAtGateway ? GetPropagationDelay(terminal, false, decided)
+                                               : GetServiceLinkDelay(terminal, false, decided);
+            term.grantAt = decided + down;
             Simulator::Schedule(term.grantAt - now,
                                 &NtnChannel::NotifyBacklog,
                                 this,
@@ -785,6 +870,11 @@ NtnChannel::Dequeue(uint32_t terminal, bool forward)
     Ptr<Queue<Packet>> queue = QueueOf(terminal, forward);
     Ptr<Packet> packet = queue->Dequeue();
     Terminal& t = m_terminals.at(terminal);
+    if (!forward && m_returnAccess == REQUEST_GRANT && !t.granted &&
+        Simulator::Now() > t.grantedUntil)
+    {
+        t.craBits -= packet->GetSize() * 8.0; // sent in its constant-rate slots
+    }
     if (!forward && queue->IsEmpty())
     {
         // The queue is empty: the grant lapses GrantHold from now.
@@ -800,7 +890,8 @@ Time
 NtnChannel::Propagate(const GroundPoint& from,
                       const std::vector<uint32_t>& route,
                       const GroundPoint& to,
-                      Time departure) const
+                      Time departure,
+                      bool scheduled) const
 {
     // Leg by leg: the signal reaches a moving platform where the platform is on arrival.
     Eigen::Vector3d position = from.ecef;
@@ -817,6 +908,16 @@ NtnChannel::Propagate(const GroundPoint& from,
         {
             t += m_onboardProcessing.GetSeconds();
         }
+    }
+    if (scheduled && m_payload == REGENERATIVE && !route.empty() &&
+        m_frameDuration.IsStrictlyPositive())
+    {
+        // A regenerative platform sends the packet on its next link in that link's frames: at
+        // the next boundary (in nanoseconds, rounded up) plus the scheduling lead.
+        const double frame = m_frameDuration.GetSeconds();
+        const double ns = std::ceil(t * 1e9);
+        const double boundary = std::ceil(ns / (frame * 1e9)) * frame;
+        t = std::max(boundary, ns * 1e-9) + frame * m_schedulingLead;
     }
     t += (to.ecef - position).norm() / NTN_SPEED_OF_LIGHT;
     // Round up to the simulator's resolution so the arrival is never before the light time.
@@ -909,11 +1010,11 @@ NtnChannel::Transmitted(uint32_t terminal, bool forward, Ptr<Packet> packet, Tim
     if (forward)
     {
         std::vector<uint32_t> reversed(route.rbegin(), route.rend());
-        arrival = Propagate(g.point, reversed, t.point, now);
+        arrival = Propagate(g.point, reversed, t.point, now, true);
     }
     else
     {
-        arrival = Propagate(t.point, route, g.point, now);
+        arrival = Propagate(t.point, route, g.point, now, true);
     }
     arrival += m_processing;
     m_deliveryTrace(terminal, !forward, packet, txStart, now, arrival, route.front());

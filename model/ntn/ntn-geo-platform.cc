@@ -118,9 +118,9 @@ Eigen::Vector3d
 NtnHapsPlatform::GetPosition(uint32_t index, Time t) const
 {
     return GeographicFrame::GeographicToEcef(m_latitudeDeg,
-                                         m_longitudeDeg,
-                                         m_altitude,
-                                         GeographicPositions::WGS84);
+                                             m_longitudeDeg,
+                                             m_altitude,
+                                             GeographicPositions::WGS84);
 }
 
 std::string
