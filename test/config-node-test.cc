@@ -223,8 +223,7 @@ LoadSeconds(int keys)
             best,
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         EXPECT_EQ(root.Get("flows", "t").GetEntries().size(), static_cast<std::size_t>(keys));
-        EXPECT_EQ(root.Get("flows", "t").GetKeyMark("f" + std::to_string(keys - 1)).line,
-                  keys + 1);
+        EXPECT_EQ(root.Get("flows", "t").GetKeyMark("f" + std::to_string(keys - 1)).line, keys + 1);
     }
     return best;
 }

@@ -1,8 +1,8 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Energy: the load-proportional element model (Restrepo et al. 2009's linear-with-idle profile) integrated exactly,
- * and the meter counting the bits real devices transmit.
+ * Energy: the load-proportional element model (Restrepo et al. 2009's linear-with-idle profile)
+ * integrated exactly, and the meter counting the bits real devices transmit.
  */
 
 #include "helper/technology/wired/wired-link-helper.h"

@@ -484,7 +484,8 @@ TEST(NrMacTest, SaturatedDownlinkTdd100MHzCarriesTbsTimesDlSlots)
             EXPECT_TRUE(r.ok);
         }
     }
-    // One layer and MCS table 1 (the 4-layer 256QAM case of this allocation gives about 1753 Mbit/s).
+    // One layer and MCS table 1 (the 4-layer 256QAM case of this allocation gives about 1753
+    // Mbit/s).
     const double mbps = log.DecodedBits(from, to) / 0.1 / 1e6;
     std::cout << "TDD 100 MHz mu=1 DDDSU, 1 layer, MCS 28: " << mbps << " Mbit/s at the MAC\n";
     // IP bytes delivered: the TBs less PDCP/RLC/MAC headers (under 1 %) and window edges.

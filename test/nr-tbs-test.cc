@@ -124,7 +124,8 @@ TEST(NrTbsTest, McsTable1MatchesTs38214Table5_1_3_1_1)
          {28, 6, 948, 5.5547}});
 }
 
-// TS 38.214 Table 5.1.3.1-2 (5G-LENA's nr-mcs-tables.cc, checked against OAI; two half-integer rates).
+// TS 38.214 Table 5.1.3.1-2 (5G-LENA's nr-mcs-tables.cc, checked against OAI; two half-integer
+// rates).
 TEST(NrTbsTest, McsTable2MatchesTs38214Table5_1_3_1_2)
 {
     ExpectTable(NrMcsTableId::Qam256,
@@ -215,9 +216,9 @@ TEST(NrTbsTest, MatchesSrsRanTestVectors)
     }
 }
 
-// Worked examples, derived by hand with the clause 5.1.3.2 procedure: 13 symbols, 12 DM-RS REs/PRB, no xOverhead.
-// MCS 2-27 over 273 PRB and 4 layers is the TS 38.306 peak-rate check: 1 179 864 bit per 0.5 ms
-// slot is 2359.7 Mbit/s.
+// Worked examples, derived by hand with the clause 5.1.3.2 procedure: 13 symbols, 12 DM-RS REs/PRB,
+// no xOverhead. MCS 2-27 over 273 PRB and 4 layers is the TS 38.306 peak-rate check: 1 179 864 bit
+// per 0.5 ms slot is 2359.7 Mbit/s.
 TEST(NrTbsTest, MatchesWorkedExamples)
 {
     EXPECT_EQ(FullSlotTbs(NrMcsTableId::Qam256, 27, 4, 273), 1179864u);

@@ -431,3 +431,54 @@ TEST(NtnSystem, GeoEndToEndRoundTripIsAboutSixHundredMilliseconds)
     EXPECT_NEAR(Median(rtt), 600.0, 120.0);
     Simulator::Destroy();
 }
+
+TEST(NtnSystem, GeoReturnAccessIsItsSuperframeAndItsDemandLoop)
+{
+    // The geo preset's DVB-RCS2 return: small packets ride the terminal's constant rate
+    // assignment in its slots of the next superframe (26.5 ms, planned one superframe ahead),
+    // the forward link is scheduled every 10 ms a period ahead; a packet larger than what the
+    // assignment holds in a superframe waits for demand assignment: its request goes to the
+    // NCC at the gateway and the burst time plan comes back over the satellite.
+    NtnLinkSpec spec;
+    NtnLinkSpec::ForTechnology("geo", spec);
+    Network n = Build(spec, {NOTO});
+    // Pings every 500 ms, then a 1,400-byte datagram from the idle terminal at 10.75 s.
+    // (The helpers build the applications inside ns-3's library, whose objects are larger than
+    // Debian's installed UdpClient header says: CreateObject here would write past them.)
+    Ptr<UdpServer> sink =
+        DynamicCast<UdpServer>(UdpServerHelper(BULK_PORT).Install(n.server).Get(0));
+    UdpClientHelper client(n.serverAddress, BULK_PORT);
+    client.SetAttribute("MaxPackets", UintegerValue(1));
+    client.SetAttribute("PacketSize", UintegerValue(1400));
+    client.Install(n.terminals.Get(0)).Start(Seconds(10.75));
+    auto* arrivals = new std::vector<double>();
+    sink->TraceConnectWithoutContext(
+        "RxWithAddresses",
+        MakeBoundCallback(
+            +[](std::vector<double>* v, Ptr<const Packet>, const Address&, const Address&) {
+                v->push_back(Simulator::Now().GetSeconds());
+            },
+            arrivals));
+    const std::vector<double> rtt = Ping(n, MilliSeconds(500), Seconds(1), Seconds(11));
+    ASSERT_EQ(rtt.size(), 20u);
+    ASSERT_EQ(arrivals->size(), 1u);
+    // The light time of one round trip, terminal - satellite - gateway and back, and the fibre.
+    const double light = (n.channel->GetPropagationDelay(0, true, Seconds(1)) +
+                          n.channel->GetPropagationDelay(0, false, Seconds(1)) + n.fibre * 2)
+                             .GetSeconds() *
+                         1e3;
+    for (double r : rtt)
+    {
+        // The return superframe's slot (more than one superframe, at most two) and the forward
+        // period (more than one, at most two), with a few microseconds of serialisation.
+        EXPECT_GT(r - light, 26.5 + 10.0);
+        EXPECT_LT(r - light, 2 * 26.5 + 2 * 10.0 + 0.1);
+    }
+    // The datagram: up to the NCC and back before it may go up itself: three one-way trips.
+    const double oneWay = light / 2;
+    const double latency = (arrivals->front() - 10.75) * 1e3;
+    EXPECT_GT(latency, 3 * oneWay);
+    EXPECT_LT(latency, 3 * oneWay + 4 * 26.5);
+    delete arrivals;
+    Simulator::Destroy();
+}

@@ -875,9 +875,10 @@ NtnChannel::Dequeue(uint32_t terminal, bool forward)
     {
         t.craBits -= packet->GetSize() * 8.0; // sent in its constant-rate slots
     }
-    if (!forward && queue->IsEmpty())
+    if (!forward && queue->IsEmpty() && t.granted)
     {
-        // The queue is empty: the grant lapses GrantHold from now.
+        // The queue is empty: the grant lapses GrantHold from now (a packet sent in the
+        // constant-rate slots held no grant to keep).
         t.granted = false;
         t.grantedUntil = Simulator::Now() + m_grantHold;
     }

@@ -36,14 +36,22 @@ CentralAngle(double altitudeM, double elevationDeg)
     return std::acos(R * std::cos(el) / (R + altitudeM)) - el;
 }
 
-/// "12.3"
+/// "12.3": an angle in degrees, to a tenth.
 std::string
-Figure(double value)
+Figure(double degrees)
 {
     std::ostringstream out;
-    out.precision(3);
-    out << value;
+    out << std::fixed;
+    out.precision(1);
+    out << degrees;
     return out.str();
+}
+
+/// "1520 km": a distance in whole kilometres.
+std::string
+Km(double metres)
+{
+    return std::to_string(static_cast<long>(std::lround(metres / 1e3))) + " km";
 }
 
 } // namespace
@@ -91,11 +99,11 @@ CheckNtnReach(const NtnLinkSpec& spec,
         const double most = R * (psiT + psiG);
         if (apart > most)
         {
-            return "the gateway at site '" + gateway.name + "' is " + Figure(apart / 1e3) +
-                   " km from the terminals at site '" + terminals.name + "', but one " +
-                   Figure(p.altitudeM / 1e3) + " km satellite sees both only within " +
-                   Figure(most / 1e3) + " km (the terminals above " + Figure(minT) +
-                   " and the gateway above " + Figure(minG) +
+            return "the gateway at site '" + gateway.name + "' is " + Km(apart) +
+                   " from the terminals at site '" + terminals.name + "', but one " +
+                   Km(p.altitudeM) + " satellite sees both only within " + Km(most) +
+                   " (the terminals above " + Figure(minT) + " and the gateway above " +
+                   Figure(minG) +
                    " degrees of elevation); move the gateway nearer, or use a regenerative "
                    "payload with inter_satellite_links";
         }
@@ -111,7 +119,7 @@ CheckNtnReach(const NtnLinkSpec& spec,
     const Eigen::Vector3d at = platform->GetPosition(0, Seconds(0));
     const std::string what =
         p.kind == "geo" ? "the GEO satellite at " + Figure(p.longitudeDeg) + " degrees east"
-                        : "the HAPS at " + Figure(p.altitudeM / 1e3) + " km";
+                        : "the HAPS at " + Km(p.altitudeM);
     double elT = NtnLook(t, at).elevationDeg;
     if (p.kind == "haps" && placementRadiusM > 0)
     {
