@@ -30,6 +30,7 @@
 #include <algorithm>
 #include <cmath>
 #include <gtest/gtest.h>
+#include <map>
 #include <vector>
 
 using namespace ns3;
@@ -342,6 +343,15 @@ TEST(NtnSystem, NoPacketArrivesSoonerThanLightOverItsPath)
             const double framing =
                 spec.payload == "regenerative" ? spec.frameS * (1 + spec.schedulingLead) : 0.0;
             EXPECT_LT(r.arrival.GetSeconds() - light, framing + 1e-6) << technology;
+        }
+        // And the packets of one terminal and direction arrive in the order their carrier sent
+        // them (a reordered burst looks like loss to TCP): the records are in sending order.
+        std::map<std::pair<uint32_t, bool>, Time> last;
+        for (const Record& r : *records)
+        {
+            Time& previous = last[{r.terminal, r.up}];
+            EXPECT_GE(r.arrival, previous) << technology << " at " << r.end.GetSeconds() << " s";
+            previous = r.arrival;
         }
         delete records;
         Simulator::Destroy();

@@ -283,3 +283,20 @@ TEST(NtnTechnologyTest, LinksOfOneSystemShareItsBeams)
 }
 
 } // namespace
+
+TEST(NtnTechnologyTest, AVsatKeepsItsGrantWhileItKeepsSending)
+{
+    // A 2 Mbit/s upload from a GEO VSAT: its first packet asks the NCC for capacity (a round trip
+    // over the satellite, 0.55 s, in which the 100-packet queue overflows by about 37 of the
+    // 250 packets a second), then each packet renews the rate request before it lapses (the
+    // RBDC timeout of 318 ms): nothing more waits for a grant and nothing more is lost.
+    std::string text =
+        Scenario("technology: geo", "{pattern: constant_rate, rate: 2Mbps, size: 1000B}", "10s");
+    const RunResult r = RunScenario(text);
+    const FlowResult& f = r.flows.at(0);
+    EXPECT_GT(f.txPackets, 2400u);
+    EXPECT_GT(f.lossRatio, 0.005);
+    EXPECT_LT(f.lossRatio, 0.025);
+    // Past the first second, one-way delays are the light time and the superframes.
+    EXPECT_LT(f.latency.p50, f.propagationBoundMs + 2 * 26.5 + 5);
+}

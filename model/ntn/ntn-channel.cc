@@ -870,12 +870,13 @@ NtnChannel::Dequeue(uint32_t terminal, bool forward)
     Ptr<Queue<Packet>> queue = QueueOf(terminal, forward);
     Ptr<Packet> packet = queue->Dequeue();
     Terminal& t = m_terminals.at(terminal);
-    if (!forward && m_returnAccess == REQUEST_GRANT && !t.granted &&
-        Simulator::Now() > t.grantedUntil)
+    // A grant, or the hold that follows it, carries the packet; else its constant-rate slots do.
+    const bool underGrant = t.granted || Simulator::Now() <= t.grantedUntil;
+    if (!forward && m_returnAccess == REQUEST_GRANT && !underGrant)
     {
-        t.craBits -= packet->GetSize() * 8.0; // sent in its constant-rate slots
+        t.craBits -= packet->GetSize() * 8.0;
     }
-    if (!forward && queue->IsEmpty() && t.granted)
+    if (!forward && queue->IsEmpty() && underGrant)
     {
         // The queue is empty: the grant lapses GrantHold from now (a packet sent in the
         // constant-rate slots held no grant to keep).
@@ -919,6 +920,9 @@ NtnChannel::Propagate(const GroundPoint& from,
         const double ns = std::ceil(t * 1e9);
         const double boundary = std::ceil(ns / (frame * 1e9)) * frame;
         t = std::max(boundary, ns * 1e-9) + frame * m_schedulingLead;
+        // It leaves from where the platform is then: packets sent in one frame travel the same
+        // path and arrive together, in the order they were sent.
+        position = m_platform->GetPosition(route.back(), Seconds(t));
     }
     t += (to.ecef - position).norm() / NTN_SPEED_OF_LIGHT;
     // Round up to the simulator's resolution so the arrival is never before the light time.
