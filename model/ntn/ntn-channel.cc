@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 
 namespace ns3
 {
@@ -217,7 +218,8 @@ NtnChannel::NtnChannel()
       m_backgroundLoad(0.0),
       m_started(false),
       m_streamBase(-1),
-      m_beamsCreated(0)
+      m_beamsCreated(0),
+      m_lowestRadiusM(-1)
 {
     NS_LOG_FUNCTION(this);
     m_pathLoss = CreateObject<NtnSuburbanRuralPathLoss>();
@@ -978,11 +980,17 @@ NtnChannel::GetPropagationLowerBound(uint32_t terminal) const
         return Seconds(((p - t.point.ecef).norm() + (p - gateway.ecef).norm()) /
                        NTN_SPEED_OF_LIGHT);
     }
-    double lowest = 1e300;
-    for (uint32_t p = 0; p < m_platform->GetN(); ++p)
+    if (m_lowestRadiusM < 0)
     {
-        lowest = std::min(lowest, m_platform->GetPosition(p, Seconds(0)).norm());
+        // Once per channel: a bound per terminal must not cost satellites x terminals.
+        m_lowestRadiusM = std::numeric_limits<double>::infinity();
+        for (uint32_t p = 0; p < m_platform->GetN(); ++p)
+        {
+            m_lowestRadiusM =
+                std::min(m_lowestRadiusM, m_platform->GetPosition(p, Seconds(0)).norm());
+        }
     }
+    const double lowest = m_lowestRadiusM;
     const double legs =
         std::max(0.0, lowest - t.point.ecef.norm()) + std::max(0.0, lowest - gateway.ecef.norm());
     return Seconds(legs / NTN_SPEED_OF_LIGHT);

@@ -496,6 +496,9 @@ class NtnChannel : public Channel, public NtnBeamClient
     EventId m_reassignEvent;                                        //!< next reassignment round
     int64_t m_streamBase;    //!< first stream of the beams (-1: automatic)
     uint64_t m_beamsCreated; //!< beams created so far
+    /// The platforms' least distance from the Earth's centre at t = 0 (circular orbits keep it),
+    /// m; computed on first use (-1: not yet).
+    mutable double m_lowestRadiusM;
     TracedCallback<uint32_t, bool, Ptr<const Packet>, Time, Time, Time, int64_t>
         m_deliveryTrace;                                            //!< every packet carried
     TracedCallback<uint32_t, int64_t, int64_t> m_reassignmentTrace; //!< every platform change
