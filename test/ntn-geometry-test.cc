@@ -221,3 +221,47 @@ TEST(NtnWalkerConstellation, InterSatelliteRoutesStepBetweenGridNeighbours)
         EXPECT_TRUE(shell->HasInterSatelliteLink(route[k - 1], route[k]));
     }
 }
+
+namespace
+{
+
+/// A Starlink-like shell that counts the positions asked of it.
+class CountingShell : public NtnWalkerConstellation
+{
+  public:
+    Eigen::Vector3d GetPosition(uint32_t index, Time t) const override
+    {
+        ++m_asked;
+        return NtnWalkerConstellation::GetPosition(index, t);
+    }
+
+    mutable uint64_t m_asked = 0; //!< positions asked so far
+};
+
+} // namespace
+
+TEST(NtnGeometry, TerminalsBoundsCostTerminalsNotSatellitesTimesTerminals)
+{
+    // Each terminal's propagation bound needs the shell's lowest orbit radius: looked up once per
+    // channel, not once per terminal (1,584 positions for each of 200 terminals was the set-up
+    // cost of the NTN benchmark's 1,000 dishes).
+    Ptr<CountingShell> shell = CreateObject<CountingShell>();
+    const GeographicFrame frame(35.68, 139.77);
+    NtnHelper helper;
+    Ptr<NtnChannel> channel =
+        helper.CreateChannel(shell, *NtnBeamParameters::Find("leo600-ka"), frame);
+    helper.InstallGateway(NodeAt(frame.GeographicToLocal(36.40, 140.55, 0.0)), channel);
+    NodeContainer terminals;
+    for (uint32_t i = 0; i < 200; ++i)
+    {
+        terminals.Add(NodeAt(frame.GeographicToLocal(35.0 + i * 0.01, 139.0, 0.0)));
+    }
+    helper.InstallTerminals(terminals, channel, *NtnTerminalParameters::Find("standard-dish"));
+    shell->m_asked = 0;
+    for (uint32_t t = 0; t < 200; ++t)
+    {
+        EXPECT_GT(channel->GetPropagationLowerBound(t).GetSeconds(), 2 * 549e3 / 299792458.0);
+    }
+    EXPECT_LE(shell->m_asked, shell->GetN());
+    Simulator::Destroy();
+}
