@@ -49,7 +49,7 @@ namespace ns3
  *   return_frame: 26.5ms                 # the return carriers' (default: frame)
  *   scheduling_lead: 1                   # frames a forward frame is planned ahead
  *   return_scheduling_lead: 1            # frames a return frame is planned ahead
- *   processing: 3ms
+ *   processing: 0ms                      # a fixed latency per direction (no preset uses it)
  *   gateway_min_elevation: 25            # degrees
  *   margin: 1                            # dB
  *   roll_off: 0.1
