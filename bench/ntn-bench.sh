@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# The NTN series: a Starlink-like shell (72 planes x 22 = 1,584 satellites) serving 10, 100 and
-# 1,000 terminals over Japan for 60 simulated seconds (examples/ntn-scale-example.cc), and the
-# 1,000-terminal case again with four times the satellites (72 x 88 = 6,336). Wall time and peak
-# memory must grow with the terminals, not with satellites x terminals.
+# The NTN series, from YAML (bench/ntn-scenario.sh): a Starlink-like shell (72 planes x 22 =
+# 1,584 satellites) serving 10, 100 and 1,000 dishes over Japan for 60 simulated seconds, each
+# dish sending a 200 B packet every 100 ms, and the 1,000-dish case again under four times the
+# satellites (72 x 88 = 6,336). Wall time and peak memory must grow with the terminals, not with
+# satellites x terminals.
 #
 #   bash bench/ntn-bench.sh [BUILD_DIR]
 #
-# Prints one row per run: satellites, terminals, simulated s, wall s (Simulator::Run only),
-# events, packets delivered, beams created, peak RSS MiB (GNU time).
+# Prints one row per run: satellites, terminals, simulated s, wall s (runtime.wall_s of
+# result.json: building, running and measuring), events, packets delivered, wall us per
+# delivered packet, peak RSS MiB (GNU time, the whole process).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
@@ -16,22 +18,38 @@ case $build in
   /*) ;;
   *) build=$PWD/$build ;;
 esac
-program=$build/examples/ntn-scale-example
-if [ ! -x "$program" ]; then
-  echo "ntn-bench: $program not found; build it first (make build)" >&2
+blueprint=$build/blueprint
+if [ ! -x "$blueprint" ]; then
+  echo "ntn-bench: $blueprint not found; build it first (make build)" >&2
   exit 1
 fi
-printf '%-10s %-9s %-11s %-8s %-9s %-9s %-6s %s\n' satellites terminals simulated_s wall_s \
-  events delivered beams peak_MiB
+command -v jq > /dev/null || { echo "ntn-bench: needs jq (apt-get install jq)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+format="%-10s %-9s %-11s %-8s %-9s %-9s %-10s %s\n"
+# shellcheck disable=SC2059 # one format for the header and the rows keeps them aligned
+printf "$format" satellites terminals simulated_s wall_s events delivered us/packet peak_MiB
 run() {
-  local out rss
-  out=$( { /usr/bin/time -f 'rss %M' "$program" "$@" ; } 2>&1 )
-  rss=$(sed -n 's/^rss \([0-9]*\)$/\1/p' <<<"$out")
-  awk -v rss="$rss" '/^satellites/ {
-      printf "%-10s %-9s %-11s %-8.2f %-9s %-9s %-6s %.1f\n", $2, $4, $6, $8, $10, $12, $14, rss / 1024
-    }' <<<"$out"
+  local terminals=$1 per_plane=$2
+  local file=$work/ntn-$terminals-$per_plane.yaml out=$work/out-$terminals-$per_plane
+  bash "$here/ntn-scenario.sh" "$terminals" "$per_plane" 60 > "$file"
+  if ! /usr/bin/time -f '%M' -o "$work/time" "$blueprint" run "$file" --out "$out" \
+      > "$work/log" 2>&1; then
+    echo "ntn-bench: blueprint run $file failed:" >&2
+    tail -n 20 "$work/log" >&2
+    return 1
+  fi
+  local rss
+  rss=$(tail -n 1 "$work/time")
+  jq -r '[.runtime.wall_s, .runtime.events, ([.flows[].rx_packets] | add)] | @tsv' \
+    "$out/result.json" | awk -v s=$((72 * per_plane)) -v t="$terminals" -v rss="$rss" \
+      -v fmt="$format" '{
+        printf fmt, s, t, "61", sprintf("%.2f", $1), $2, $3, sprintf("%.1f", $1 / $3 * 1e6),
+          sprintf("%.1f", rss / 1024)
+      }'
 }
 for n in 10 100 1000; do
-  run --terminals="$n" --seconds=60
+  run "$n" 22
 done
-run --terminals=1000 --seconds=60 --perPlane=88
+run 1000 88

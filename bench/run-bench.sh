@@ -21,8 +21,9 @@
 #    carrying one total load the cell carries at every size (2,000 packets a second each way:
 #    each UE every UES x 0.5 ms). A second table gives each run's cost per delivered packet, and
 #    the marginal CPU time per packet from a second, 2 s run of each shape.
-# 6. An NTN series from bench/ntn-bench.sh: a 1,584-satellite shell with 10, 100 and 1,000
-#    terminals for 60 simulated seconds, and 1,000 terminals under 6,336 satellites.
+# 6. An NTN series from bench/ntn-bench.sh: scenarios from bench/ntn-scenario.sh, a 1,584-satellite
+#    shell with 10, 100 and 1,000 dishes for 60 simulated seconds, and 1,000 dishes under 6,336
+#    satellites, each with `blueprint run`.
 # 7. An optical series from bench/optical-series.sh (issue 11), from scenario files: RWA of 250 to
 #    750 lightpaths on a 50-site mesh and of 2 per site on 100 to 800 sites (validate and run),
 #    and a PON of 128 ONUs under load for 10 simulated seconds per flavour (and 32, 64 ONUs of
@@ -272,8 +273,8 @@ if [ ${#cell_rows[@]} -gt 0 ]; then
   done
 fi
 
-# 6. The NTN series from bench/ntn-bench.sh (its own table: satellite systems are not read from
-#    YAML yet, so it runs examples/ntn-scale-example directly).
+# 6. The NTN series from bench/ntn-bench.sh (its own table: satellites, dishes, and the wall time
+#    per delivered packet).
 if wanted ntn; then
   echo
   if ! bash "$here/ntn-bench.sh" "$build"; then

@@ -42,7 +42,7 @@ main(int argc, char* argv[])
     spec.beam.forwardBandwidthHz = 50e6;
 
     // Places: gateway in Tokyo (the plane's origin), clinic on Hachijojima.
-    const NtnGeoFrame frame(35.68, 139.77, 0.0);
+    const GeographicFrame frame(35.68, 139.77, 0.0);
     NodeContainer nodes(2);
     MobilityHelper mobility;
     Ptr<ListPositionAllocator> positions = CreateObject<ListPositionAllocator>();

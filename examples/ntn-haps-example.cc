@@ -40,7 +40,7 @@ main(int argc, char* argv[])
     spec.scheduler = scheduler;
 
     // Places: the plane's origin in Wajima; the gateway in Kanazawa, about 95 km south.
-    const NtnGeoFrame frame(37.39, 136.90, 0.0);
+    const GeographicFrame frame(37.39, 136.90, 0.0);
     Ptr<ListPositionAllocator> positions = CreateObject<ListPositionAllocator>();
     positions->Add(frame.GeographicToLocal(36.56, 136.66, 0.0));
     for (uint32_t i = 0; i < shelters; ++i)

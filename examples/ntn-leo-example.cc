@@ -27,7 +27,7 @@ using namespace ns3::blueprint;
 
 /// A node at a latitude and longitude on the scenario's plane.
 static Ptr<Node>
-NodeAt(const NtnGeoFrame& frame, double lat, double lon)
+NodeAt(const GeographicFrame& frame, double lat, double lon)
 {
     Ptr<Node> node = CreateObject<Node>();
     Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
@@ -83,7 +83,7 @@ main(int argc, char* argv[])
     spec.backgroundLoad = load;
 
     // 2. Places: the scenario's plane is anchored in Tokyo.
-    const NtnGeoFrame frame(35.68, 139.77, 0.0);
+    const GeographicFrame frame(35.68, 139.77, 0.0);
     Ptr<Node> terminal = NodeAt(frame, 37.39, 136.90); // Wajima
     Ptr<Node> gateway = NodeAt(frame, 36.40, 140.55);  // Ibaraki (assumed gateway site)
     Ptr<Node> server = NodeAt(frame, 35.68, 139.77);   // Tokyo

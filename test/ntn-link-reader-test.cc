@@ -67,7 +67,16 @@ TEST(NtnLinkReader, EveryParameterCanBeOverridden)
                                "interruption: 50ms\n"
                                "interruption_mode: drop\n"
                                "rain_rate: 25\n"
-                               "queue_size: 300p\n");
+                               "queue_size: 300p\n"
+                               "return_access: request-grant\n"
+                               "grant_at_gateway: true\n"
+                               "constant_rate: 64kbps\n"
+                               "frame: 5ms\n"
+                               "return_frame: 26.5ms\n"
+                               "scheduling_lead: 2\n"
+                               "return_scheduling_lead: 3\n"
+                               "gateway: {owned: true, power: 3kW, capex: 90M, "
+                               "opex_per_year: 9M, lifetime: 12}\n");
     EXPECT_DOUBLE_EQ(s.platform.altitudeM, 1200e3);
     EXPECT_EQ(s.platform.planes, 36u);
     EXPECT_EQ(s.platform.phasing, 3u);
@@ -84,6 +93,33 @@ TEST(NtnLinkReader, EveryParameterCanBeOverridden)
     EXPECT_EQ(s.interruptionMode, "drop");
     EXPECT_DOUBLE_EQ(s.rainRateMmH, 25.0);
     EXPECT_EQ(s.queueSize, "300p");
+    EXPECT_TRUE(s.grantAtGateway);
+    EXPECT_DOUBLE_EQ(s.constantRateBps, 64e3);
+    EXPECT_DOUBLE_EQ(s.frameS, 5e-3);
+    EXPECT_DOUBLE_EQ(s.returnFrameS, 26.5e-3);
+    EXPECT_EQ(s.schedulingLead, 2u);
+    EXPECT_EQ(s.returnSchedulingLead, 3u);
+    EXPECT_TRUE(s.gatewayOwned);
+    EXPECT_DOUBLE_EQ(s.gateway.powerW, 3000.0);
+    EXPECT_DOUBLE_EQ(s.gateway.capex, 90e6);
+    EXPECT_DOUBLE_EQ(s.gateway.opexPerYear, 9e6);
+    EXPECT_DOUBLE_EQ(s.gateway.lifetimeYears, 12.0);
+}
+
+TEST(NtnLinkReader, ATerminalClassTakesItsOwnPowerAndPrice)
+{
+    const NtnLinkSpec s = Read("terminal: {preset: mini-dish, idle_power: 25W, max_power: 45W, "
+                               "nominal_rate: 200Mbps, capex: 60k, subscription: 6800, "
+                               "lifetime: 4}\n");
+    EXPECT_EQ(s.terminal.name, "mini-dish");
+    EXPECT_DOUBLE_EQ(s.terminal.idlePowerW, 25.0);
+    EXPECT_DOUBLE_EQ(s.terminal.maxPowerW, 45.0);
+    EXPECT_DOUBLE_EQ(s.terminal.nominalRateBps, 200e6);
+    EXPECT_DOUBLE_EQ(s.terminal.capex, 60e3);
+    EXPECT_DOUBLE_EQ(s.terminal.opexPerYear, 12 * 6800.0); // written per month
+    EXPECT_DOUBLE_EQ(s.terminal.lifetimeYears, 4.0);
+    EXPECT_EQ(ErrorOf("terminal: {preset: vsat, idle_power: 80W, max_power: 70W}\n"),
+              "s.yaml:1:54: link 'sat' terminal: max_power must be at least idle_power");
 }
 
 TEST(NtnLinkReader, MistakesAreReportedWhereTheyAreWritten)

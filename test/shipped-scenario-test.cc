@@ -123,9 +123,8 @@ TEST_P(ShippedScenarioTest, GivesItsRecordedResultsAndTable)
                                 "' > '" + (m_dir / "stdout.txt").string() + "' 2> '" +
                                 (m_dir / "stderr.txt").string() + "'";
     const int status = std::system(command.c_str());
-    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        << command << "\n"
-        << ReadFile(m_dir / "stderr.txt");
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << command << "\n"
+                                                               << ReadFile(m_dir / "stderr.txt");
 
     std::set<std::string> recorded;
     for (const auto& entry : fs::directory_iterator(reference))

@@ -6,6 +6,7 @@
 
 #include "helper/scenario/flow-reader.h"
 #include "helper/scenario/scenario-checks.h"
+#include "helper/scenario/site-reader.h"
 #include "helper/scenario/spec-reading.h"
 #include "helper/technology/link-technology.h"
 #include "model/equipment/equipment-profile.h"
@@ -33,12 +34,12 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "seed",
                                            "economics",
                                            "defaults",
+                                           "origin",
                                            "sites",
                                            "nodes",
                                            "links",
                                            "flows",
                                            "alternatives"};
-const std::vector<std::string> kSiteKeys = {"position", "pue", "description"};
 const std::vector<std::string> kNodeKeys =
     {"site", "equipment", "count", "placement", "mobility", "power", "cost", "description"};
 /// The keys every link has, whatever its technology.
@@ -96,51 +97,6 @@ SiteNames(const ScenarioSpec& spec)
         names.push_back(s.name);
     }
     return names;
-}
-
-/// A position coordinate: a length that may be negative (west or south of the origin).
-double
-ReadCoordinate(const ConfigNode& node)
-{
-    const std::string& text = node.GetScalar();
-    if (!text.empty() && text[0] == '-')
-    {
-        return -ConfigNode::MakeScalar(text.substr(1), node.GetMark()).AsLength();
-    }
-    return node.AsLength();
-}
-
-void
-ReadSites(const ConfigNode& root, ScenarioSpec& spec)
-{
-    const ConfigNode& sites = root.Get("sites", "scenario");
-    for (const auto& [name, site] : sites.GetEntries())
-    {
-        std::string context = "site '" + name + "'";
-        site.CheckKeys(kSiteKeys, context);
-        SiteSpec s;
-        s.name = name;
-        s.mark = sites.GetKeyMark(name);
-        const ConfigNode& pos = site.Get("position", context);
-        const auto& items = pos.GetItems();
-        if (items.size() != 2)
-        {
-            throw InputError(pos.GetMark(),
-                             context + ": position must be [east, north], e.g. [2km, 500m]");
-        }
-        s.x = ReadCoordinate(items[0]);
-        s.y = ReadCoordinate(items[1]);
-        if (const ConfigNode* pue = site.Find("pue"))
-        {
-            s.pue = pue->AsDouble();
-            if (*s.pue < 1.0)
-            {
-                throw InputError(pue->GetMark(),
-                                 context + ": pue must be at least 1 (total power / IT power)");
-            }
-        }
-        spec.sites.push_back(s);
-    }
 }
 
 /// A node's movement: waypoint sites, speed and start time.

@@ -23,15 +23,29 @@ namespace blueprint
 
 /**
  * \ingroup blueprint
- * \brief A place with a position on a local plane (metres east and north of an arbitrary origin).
+ * \brief A place on the Earth: WGS84 latitude, longitude and height above the ellipsoid.
+ */
+struct EarthPosition
+{
+    double latitudeDeg = 0;  //!< geodetic latitude, degrees north (south negative)
+    double longitudeDeg = 0; //!< longitude, degrees east (west negative)
+    double altitudeM = 0;    //!< height above the WGS84 ellipsoid, m
+};
+
+/**
+ * \ingroup blueprint
+ * \brief A place with a position on the scenario's local plane (metres east and north of its
+ * origin), given either in metres or by latitude and longitude (then also kept as such).
  */
 struct SiteSpec
 {
-    std::string name;          //!< site name, unique
-    double x = 0;              //!< metres east
-    double y = 0;              //!< metres north
-    std::optional<double> pue; //!< power usage effectiveness of the site's equipment room
-    SourceMark mark;           //!< where the site is written
+    std::string name;                   //!< site name, unique
+    double x = 0;                       //!< metres east
+    double y = 0;                       //!< metres north
+    std::optional<EarthPosition> earth; //!< the latitude and longitude it was given by, if so
+    std::optional<double> pue;          //!< power usage effectiveness of the site's equipment room
+    SourceMark mark;                    //!< where the site is written
+    SourceMark positionMark;            //!< where its position is written
 };
 
 /**
@@ -212,11 +226,16 @@ struct ScenarioSpec
     std::string currency = "JPY";                //!< unit of every cost figure
     double discountRate = 0;                     //!< for annualising capex
     std::map<std::string, std::string> defaults; //!< ns-3 Config::SetDefault pairs
-    std::vector<SiteSpec> sites;                 //!< in file order
-    std::vector<NodeSpec> nodes;                 //!< in file order
-    std::vector<LinkSpec> links;                 //!< in file order
-    std::vector<FlowSpec> flows;                 //!< in file order
-    std::string resolvedYaml;                    //!< canonical YAML of the resolved document
+    /// Where the local plane touches the Earth: `origin:`, or the first site given by latitude
+    /// and longitude; none when every site is in metres and no origin is given.
+    std::optional<EarthPosition> origin;
+    bool originWritten = false;  //!< whether `origin:` is written (else derived or absent)
+    SourceMark originMark;       //!< where `origin:` is written
+    std::vector<SiteSpec> sites; //!< in file order
+    std::vector<NodeSpec> nodes; //!< in file order
+    std::vector<LinkSpec> links; //!< in file order
+    std::vector<FlowSpec> flows; //!< in file order
+    std::string resolvedYaml;    //!< canonical YAML of the resolved document
 
     /** \param name a node name \return the node, or nullptr */
     const NodeSpec* FindNode(const std::string& name) const;

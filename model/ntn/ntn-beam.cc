@@ -7,6 +7,7 @@
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
+#include "ns3/uinteger.h"
 
 #include <vector>
 
@@ -43,7 +44,13 @@ NtnBeam::GetTypeId()
                           "Transmissions start at multiples of this (0 = at any time).",
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&NtnBeam::m_frame),
-                          MakeTimeChecker(Seconds(0)));
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("SchedulingLead",
+                          "Frames between the boundary at which an idle carrier's scheduler "
+                          "decides and the frame that carries its decision (0 = that frame).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&NtnBeam::m_lead),
+                          MakeUintegerChecker<uint32_t>(0, 1000));
     return tid;
 }
 
@@ -55,7 +62,8 @@ NtnBeam::NtnBeam()
       m_backgroundBurst(MilliSeconds(1)),
       m_simulatedNext(false),
       m_nextBackgroundArrival(Time::Max()),
-      m_frame(Seconds(0))
+      m_frame(Seconds(0)),
+      m_lead(0)
 {
     m_gap = CreateObject<ExponentialRandomVariable>();
     m_burst = CreateObject<ExponentialRandomVariable>();
@@ -199,17 +207,22 @@ NtnBeam::Serve()
         // are worked through without events (AdvanceBackground).
         return;
     }
-    if (m_frame.IsStrictlyPositive() && now != m_lastTxEnd &&
-        (now.GetTimeStep() % m_frame.GetTimeStep()) != 0)
+    if (m_frame.IsStrictlyPositive() && now != m_lastTxEnd)
     {
-        // An idle carrier starts at the next frame boundary; the choice is made then.
-        const Time next = m_frame * (now.GetTimeStep() / m_frame.GetTimeStep() + 1);
-        m_busy = true;
-        m_freeEvent = Simulator::Schedule(next - now, [this, next]() {
-            m_lastTxEnd = next;
-            CarrierFree();
-        });
-        return;
+        // An idle carrier starts at a frame boundary: the next one (or now, on one), plus the
+        // scheduling lead. The choice among terminals is made then.
+        const int64_t frame = m_frame.GetTimeStep();
+        const int64_t boundary = (now.GetTimeStep() + frame - 1) / frame * frame;
+        const Time start = TimeStep(boundary) + m_frame * static_cast<int64_t>(m_lead);
+        if (start > now)
+        {
+            m_busy = true;
+            m_freeEvent = Simulator::Schedule(start - now, [this, start]() {
+                m_lastTxEnd = start;
+                CarrierFree();
+            });
+            return;
+        }
     }
     const NtnBeamScheduler::Candidate chosen = candidates[m_scheduler->Pick(candidates)];
     Ptr<Packet> packet = m_client->Dequeue(chosen.terminal, m_forward);

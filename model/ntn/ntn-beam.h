@@ -95,9 +95,12 @@ class NtnBeamClient
  *
  * With a FrameDuration, a transmission starts only at a frame boundary (a multiple of the frame
  * since t = 0), as on a framed air interface: Starlink's downlink frame is 1/750 s (Humphreys
- * et al., "Signal structure of the Starlink Ku-band downlink", IEEE TAES 2023). A carrier that
- * is busy sends its next packet straight after the last one; only a carrier that was idle waits
- * for the boundary.
+ * et al., "Signal structure of the Starlink Ku-band downlink", IEEE TAES 2023). With a
+ * SchedulingLead of k frames, the scheduler decides at a boundary what the frame k later
+ * carries (a frame is planned before it starts, as a DVB-RCS2 burst time plan or an LTE uplink
+ * grant four subframes ahead), so a packet that finds the carrier idle waits for the next
+ * boundary and k frames more. A carrier that is busy sends its next packet straight after the
+ * last one; only a carrier that was idle waits.
  */
 class NtnBeam : public Object
 {
@@ -178,6 +181,7 @@ class NtnBeam : public Object
     Ptr<ExponentialRandomVariable> m_gap;   //!< gaps between background bursts
     Ptr<ExponentialRandomVariable> m_burst; //!< background burst lengths
     Time m_frame;                           //!< transmissions start on multiples of this
+    uint32_t m_lead;                        //!< frames between a decision and its frame
     Time m_lastTxEnd;                       //!< end of the last simulated transmission
 };
 

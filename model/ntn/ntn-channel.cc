@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 
 namespace ns3
 {
@@ -152,6 +153,32 @@ NtnChannel::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&NtnChannel::m_frameDuration),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("ReturnFrameDuration",
+                          "Frame of the return carriers (a DVB-RCS2 superframe), and the period "
+                          "at which a return scheduler decides (0 = FrameDuration).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&NtnChannel::m_returnFrameDuration),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("SchedulingLead",
+                          "Frames between the boundary at which an idle forward carrier's "
+                          "scheduler decides and the frame that carries the decision.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&NtnChannel::m_schedulingLead),
+                          MakeUintegerChecker<uint32_t>(0, 1000))
+            .AddAttribute("ReturnSchedulingLead",
+                          "Frames between the boundary at which an idle return carrier's "
+                          "scheduler decides (or a grant is received) and the frame the "
+                          "terminal sends in.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&NtnChannel::m_returnSchedulingLead),
+                          MakeUintegerChecker<uint32_t>(0, 1000))
+            .AddAttribute("ReturnConstantRate",
+                          "With RequestGrant, the constant rate assignment of every terminal, "
+                          "bit/s: a packet its slots of one return frame hold goes without a "
+                          "request (0 = none).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&NtnChannel::m_returnConstantRate),
+                          MakeDoubleChecker<double>(0.0))
             .AddAttribute("BackgroundLoad",
                           "Share of every beam carrier taken by subscribers not simulated.",
                           DoubleValue(0.0),
@@ -188,10 +215,14 @@ NtnChannel::NtnChannel()
       m_maxConsecutiveSlots(0),
       m_returnAccess(CONTINUOUS),
       m_grantAtGateway(false),
+      m_schedulingLead(0),
+      m_returnSchedulingLead(0),
+      m_returnConstantRate(0.0),
       m_backgroundLoad(0.0),
       m_started(false),
       m_streamBase(-1),
-      m_beamsCreated(0)
+      m_beamsCreated(0),
+      m_lowestRadiusM(-1)
 {
     NS_LOG_FUNCTION(this);
     m_pathLoss = CreateObject<NtnSuburbanRuralPathLoss>();
@@ -219,12 +250,12 @@ NtnChannel::DoDispose()
 }
 
 void
-NtnChannel::SetGeoFrame(const NtnGeoFrame& frame)
+NtnChannel::SetGeoFrame(const GeographicFrame& frame)
 {
     m_frame = frame;
 }
 
-const NtnGeoFrame&
+const GeographicFrame&
 NtnChannel::GetGeoFrame() const
 {
     return m_frame;
@@ -247,9 +278,15 @@ NtnChannel::AttachGateway(Ptr<NtnGatewayNetDevice> device)
 {
     Ptr<MobilityModel> mobility = device->GetNode()->GetObject<MobilityModel>();
     NS_ABORT_MSG_UNLESS(mobility, "NtnChannel: a gateway node needs a MobilityModel");
+    return AttachGateway(device, m_frame.MakePoint(mobility->GetPosition()));
+}
+
+uint32_t
+NtnChannel::AttachGateway(Ptr<NtnGatewayNetDevice> device, const GroundPoint& point)
+{
     Gateway g;
     g.device = device;
-    g.point = m_frame.MakePoint(mobility->GetPosition());
+    g.point = point;
     m_gateways.push_back(g);
     device->Attach(this, m_gateways.size() - 1);
     return m_gateways.size() - 1;
@@ -260,13 +297,22 @@ NtnChannel::AttachTerminal(Ptr<NtnTerminalNetDevice> device,
                            const NtnTerminalParameters& params,
                            uint32_t gateway)
 {
-    NS_ABORT_MSG_UNLESS(gateway < m_gateways.size(), "NtnChannel: no gateway " << gateway);
     Ptr<MobilityModel> mobility = device->GetNode()->GetObject<MobilityModel>();
     NS_ABORT_MSG_UNLESS(mobility, "NtnChannel: a terminal node needs a MobilityModel");
+    return AttachTerminal(device, params, gateway, m_frame.MakePoint(mobility->GetPosition()));
+}
+
+uint32_t
+NtnChannel::AttachTerminal(Ptr<NtnTerminalNetDevice> device,
+                           const NtnTerminalParameters& params,
+                           uint32_t gateway,
+                           const GroundPoint& point)
+{
+    NS_ABORT_MSG_UNLESS(gateway < m_gateways.size(), "NtnChannel: no gateway " << gateway);
     Terminal t;
     t.device = device;
     t.params = params;
-    t.point = m_frame.MakePoint(mobility->GetPosition());
+    t.point = point;
     t.gateway = gateway;
     t.cell = CellOf(t.point);
     t.rain = CreateObject<NtnRainAttenuation>();
@@ -344,11 +390,11 @@ NtnChannel::FindTerminal(Ipv4Address address)
 }
 
 int64_t
-NtnChannel::CellOf(const NtnGroundPoint& point) const
+NtnChannel::CellOf(const GroundPoint& point) const
 {
     // A square grid of the beam diameter in latitude and (scaled) longitude: adjacent
     // terminals share a cell, distant ones do not.
-    const double metresPerDegree = M_PI * NtnGeoFrame::MEAN_EARTH_RADIUS_M / 180.0;
+    const double metresPerDegree = M_PI * GeographicFrame::MEAN_EARTH_RADIUS_M / 180.0;
     const double size = std::max(1.0, m_beam.beamDiameterM);
     const auto row = static_cast<int64_t>(std::floor(point.latitudeDeg * metresPerDegree / size));
     const double rowLat = (row + 0.5) * size / metresPerDegree;
@@ -385,7 +431,12 @@ NtnChannel::GetBeam(const BeamKey& key)
         *carrier = CreateObject<NtnBeam>();
         (*carrier)->SetAttribute("BackgroundLoad", DoubleValue(m_backgroundLoad));
         (*carrier)->SetAttribute("BackgroundBurst", TimeValue(m_backgroundBurst));
-        (*carrier)->SetAttribute("FrameDuration", TimeValue(m_frameDuration));
+        const bool forward = carrier == &pair.forward;
+        (*carrier)->SetAttribute("FrameDuration",
+                                 TimeValue(forward ? m_frameDuration : GetReturnFrame()));
+        (*carrier)->SetAttribute(
+            "SchedulingLead",
+            UintegerValue(forward ? m_schedulingLead : m_returnSchedulingLead));
         if (m_streamBase >= 0)
         {
             NS_ABORT_MSG_IF(m_beamsCreated >= static_cast<uint64_t>(MAX_BEAM_STREAMS),
@@ -412,7 +463,7 @@ NtnChannel::Start()
 }
 
 std::vector<uint32_t>
-NtnChannel::UsableFor(const NtnGroundPoint& ground,
+NtnChannel::UsableFor(const GroundPoint& ground,
                       Time now,
                       Time period,
                       double minElevationDeg) const
@@ -588,6 +639,30 @@ NtnChannel::ReassignAll()
     }
 }
 
+Time
+NtnChannel::GetReturnFrame() const
+{
+    return m_returnFrameDuration.IsStrictlyPositive() ? m_returnFrameDuration : m_frameDuration;
+}
+
+bool
+NtnChannel::CraHolds(Terminal& t, double bits) const
+{
+    if (m_returnConstantRate <= 0)
+    {
+        return false;
+    }
+    // The assignment accrues at its rate; what one return frame's slots hold is all a terminal
+    // can have in hand (unused slots are not kept), and at least what one frame holds.
+    const Time now = Simulator::Now();
+    const double frame = std::max(GetReturnFrame().GetSeconds(), 1e-3);
+    const double depth = m_returnConstantRate * frame;
+    t.craBits =
+        std::min(depth, t.craBits + m_returnConstantRate * (now - t.craUpdated).GetSeconds());
+    t.craUpdated = now;
+    return bits <= t.craBits;
+}
+
 void
 NtnChannel::EndInterruptions()
 {
@@ -630,13 +705,13 @@ NtnChannel::GetRoute(uint32_t terminal) const
     return m_terminals.at(terminal).route;
 }
 
-const NtnGroundPoint&
+const GroundPoint&
 NtnChannel::GetTerminalPoint(uint32_t terminal) const
 {
     return m_terminals.at(terminal).point;
 }
 
-const NtnGroundPoint&
+const GroundPoint&
 NtnChannel::GetGatewayPoint(uint32_t gateway) const
 {
     return m_gateways.at(gateway).point;
@@ -756,15 +831,27 @@ NtnChannel::GetServiceRate(uint32_t terminal, bool forward)
     if (!forward && m_returnAccess == REQUEST_GRANT && !t.granted && now > t.grantedUntil)
     {
         Terminal& term = m_terminals[terminal];
+        if (term.grantAt == Time::Max() &&
+            CraHolds(term, QueueOf(terminal, false)->Peek()->GetSize() * 8.0))
+        {
+            return GetLinkResult(terminal, forward).rateBps; // in its constant-rate slots
+        }
         if (term.grantAt == Time::Max())
         {
-            // Ask: the request reaches the scheduler, which grants in the next frame, and the
-            // grant comes back.
-            const Time loop = m_grantAtGateway ? GetPropagationDelay(terminal, true, now) +
-                                                     GetPropagationDelay(terminal, false, now)
-                                               : GetServiceLinkDelay(terminal, true, now) +
-                                                     GetServiceLinkDelay(terminal, false, now);
-            term.grantAt = now + loop + m_frameDuration;
+            // Ask: the request reaches the scheduler, which decides at its next return frame
+            // boundary, and the grant comes back.
+            const Time up = m_grantAtGateway ? GetPropagationDelay(terminal, true, now)
+                                             : GetServiceLinkDelay(terminal, true, now);
+            Time decided = now + up;
+            const Time frame = GetReturnFrame();
+            if (frame.IsStrictlyPositive())
+            {
+                const int64_t f = frame.GetTimeStep();
+                decided = TimeStep((decided.GetTimeStep() + f - 1) / f * f);
+            }
+            const Time down = m_grantAtGateway ? GetPropagationDelay(terminal, false, decided)
+                                               : GetServiceLinkDelay(terminal, false, decided);
+            term.grantAt = decided + down;
             Simulator::Schedule(term.grantAt - now,
                                 &NtnChannel::NotifyBacklog,
                                 this,
@@ -788,9 +875,16 @@ NtnChannel::Dequeue(uint32_t terminal, bool forward)
     Ptr<Queue<Packet>> queue = QueueOf(terminal, forward);
     Ptr<Packet> packet = queue->Dequeue();
     Terminal& t = m_terminals.at(terminal);
-    if (!forward && queue->IsEmpty())
+    // A grant, or the hold that follows it, carries the packet; else its constant-rate slots do.
+    const bool underGrant = t.granted || Simulator::Now() <= t.grantedUntil;
+    if (!forward && m_returnAccess == REQUEST_GRANT && !underGrant)
     {
-        // The queue is empty: the grant lapses GrantHold from now.
+        t.craBits -= packet->GetSize() * 8.0;
+    }
+    if (!forward && queue->IsEmpty() && underGrant)
+    {
+        // The queue is empty: the grant lapses GrantHold from now (a packet sent in the
+        // constant-rate slots held no grant to keep).
         t.granted = false;
         t.grantedUntil = Simulator::Now() + m_grantHold;
     }
@@ -800,10 +894,11 @@ NtnChannel::Dequeue(uint32_t terminal, bool forward)
 }
 
 Time
-NtnChannel::Propagate(const NtnGroundPoint& from,
+NtnChannel::Propagate(const GroundPoint& from,
                       const std::vector<uint32_t>& route,
-                      const NtnGroundPoint& to,
-                      Time departure) const
+                      const GroundPoint& to,
+                      Time departure,
+                      bool scheduled) const
 {
     // Leg by leg: the signal reaches a moving platform where the platform is on arrival.
     Eigen::Vector3d position = from.ecef;
@@ -821,6 +916,19 @@ NtnChannel::Propagate(const NtnGroundPoint& from,
             t += m_onboardProcessing.GetSeconds();
         }
     }
+    if (scheduled && m_payload == REGENERATIVE && !route.empty() &&
+        m_frameDuration.IsStrictlyPositive())
+    {
+        // A regenerative platform sends the packet on its next link in that link's frames: at
+        // the next boundary (in nanoseconds, rounded up) plus the scheduling lead.
+        const double frame = m_frameDuration.GetSeconds();
+        const double ns = std::ceil(t * 1e9);
+        const double boundary = std::ceil(ns / (frame * 1e9)) * frame;
+        t = std::max(boundary, ns * 1e-9) + frame * m_schedulingLead;
+        // It leaves from where the platform is then: packets sent in one frame travel the same
+        // path and arrive together, in the order they were sent.
+        position = m_platform->GetPosition(route.back(), Seconds(t));
+    }
     t += (to.ecef - position).norm() / NTN_SPEED_OF_LIGHT;
     // Round up to the simulator's resolution so the arrival is never before the light time.
     return NanoSeconds(static_cast<int64_t>(std::ceil(t * 1e9)));
@@ -834,7 +942,7 @@ NtnChannel::GetPropagationDelay(uint32_t terminal, bool uplink, Time departure) 
     {
         return Time::Max();
     }
-    const NtnGroundPoint& gateway = m_gateways.at(t.gateway).point;
+    const GroundPoint& gateway = m_gateways.at(t.gateway).point;
     if (uplink)
     {
         return Propagate(t.point, t.route, gateway, departure) - departure;
@@ -868,18 +976,24 @@ Time
 NtnChannel::GetPropagationLowerBound(uint32_t terminal) const
 {
     const Terminal& t = m_terminals.at(terminal);
-    const NtnGroundPoint& gateway = m_gateways.at(t.gateway).point;
+    const GroundPoint& gateway = m_gateways.at(t.gateway).point;
     if (!m_platform->GetReassignmentPeriod().IsStrictlyPositive() && m_platform->GetN() == 1)
     {
         const Eigen::Vector3d p = m_platform->GetPosition(0, Seconds(0));
         return Seconds(((p - t.point.ecef).norm() + (p - gateway.ecef).norm()) /
                        NTN_SPEED_OF_LIGHT);
     }
-    double lowest = 1e300;
-    for (uint32_t p = 0; p < m_platform->GetN(); ++p)
+    if (m_lowestRadiusM < 0)
     {
-        lowest = std::min(lowest, m_platform->GetPosition(p, Seconds(0)).norm());
+        // Once per channel: a bound per terminal must not cost satellites x terminals.
+        m_lowestRadiusM = std::numeric_limits<double>::infinity();
+        for (uint32_t p = 0; p < m_platform->GetN(); ++p)
+        {
+            m_lowestRadiusM =
+                std::min(m_lowestRadiusM, m_platform->GetPosition(p, Seconds(0)).norm());
+        }
     }
+    const double lowest = m_lowestRadiusM;
     const double legs =
         std::max(0.0, lowest - t.point.ecef.norm()) + std::max(0.0, lowest - gateway.ecef.norm());
     return Seconds(legs / NTN_SPEED_OF_LIGHT);
@@ -912,11 +1026,11 @@ NtnChannel::Transmitted(uint32_t terminal, bool forward, Ptr<Packet> packet, Tim
     if (forward)
     {
         std::vector<uint32_t> reversed(route.rbegin(), route.rend());
-        arrival = Propagate(g.point, reversed, t.point, now);
+        arrival = Propagate(g.point, reversed, t.point, now, true);
     }
     else
     {
-        arrival = Propagate(t.point, route, g.point, now);
+        arrival = Propagate(t.point, route, g.point, now, true);
     }
     arrival += m_processing;
     m_deliveryTrace(terminal, !forward, packet, txStart, now, arrival, route.front());

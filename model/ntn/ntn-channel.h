@@ -5,8 +5,8 @@
 #ifndef BLUEPRINT_NTN_CHANNEL_H
 #define BLUEPRINT_NTN_CHANNEL_H
 
+#include "model/geography/geographic-frame.h"
 #include "model/ntn/ntn-beam.h"
-#include "model/ntn/ntn-geo-frame.h"
 #include "model/ntn/ntn-link-budget.h"
 #include "model/ntn/ntn-parameters.h"
 #include "model/ntn/ntn-path-loss.h"
@@ -56,10 +56,15 @@ class NtnGatewayNetDevice;
  * (InterruptionMode), the loss bursts at handovers that Kassem et al. (IMC 2022) observed.
  *
  * <b>Return access.</b> With REQUEST_GRANT a terminal whose return queue was empty asks for
- * capacity and may send only when the grant arrives: one round trip to the scheduler (on the
- * platform: twice the service link, as Starlink's on-satellite scheduler of Tanveer et al.;
- * at the gateway: the whole transparent round trip, as DVB-RCS2 demand assignment) plus one
- * frame. It keeps the grant while it has packets, and GrantHold after its queue empties.
+ * capacity and may send only when the grant arrives: the request travels to the scheduler (on
+ * the platform: the service link, as Starlink's on-satellite scheduler of Tanveer et al.; at the
+ * gateway: the transparent path, as DVB-RCS2 demand assignment, ETSI EN 301 545-2), which
+ * decides at its next return frame boundary, and the grant travels back; the terminal then sends
+ * at its carrier's next frame boundary plus the ReturnSchedulingLead. It keeps the grant while it
+ * has packets, and GrantHold after its queue empties (DVB-RCS2's RBDC timeout). A
+ * ReturnConstantRate (DVB-RCS2's constant rate assignment, CRA) lets a terminal without a grant
+ * send a packet that its CRA slots of one return frame hold (a ping, a TCP acknowledgement)
+ * without asking.
  *
  * <b>Beams.</b> Terminals served by the same platform in the same ground cell (a square grid of
  * the beam diameter) share one beam: a forward and a return NtnBeam carrier, with the channel's
@@ -71,8 +76,11 @@ class NtnGatewayNetDevice;
  * along the path it takes (terminal - satellite - gateway for a transparent payload; with
  * inter-satellite links, terminal - satellite - ... - the satellite serving the gateway -
  * gateway), each leg the light time to where the moving platform is when the signal reaches it
- * (one fixed-point iteration, accurate to well under a nanosecond at LEO speeds). No packet can
- * arrive sooner than light allows over that path, and the delay follows the orbit continuously:
+ * (one fixed-point iteration, accurate to well under a nanosecond at LEO speeds). A regenerative
+ * payload with a FrameDuration schedules the packet onto its last link (the feeder link going
+ * up, the service link coming down) at that link's next frame boundary plus SchedulingLead
+ * frames, as any framed link; a transparent one relays it as it comes. No packet can arrive
+ * sooner than light allows over that path, and the light time follows the orbit continuously:
  * it moves by at most about 40 us per second of LEO motion, so it never jumps except when the
  * serving platform changes. The Sagnac term of a rotating frame (below 0.3 us) is neglected.
  */
@@ -112,10 +120,10 @@ class NtnChannel : public Channel, public NtnBeamClient
      * \brief Set the frame that places the nodes' local-plane positions on the Earth.
      * \param frame the frame (its origin is the scenario's origin).
      */
-    void SetGeoFrame(const NtnGeoFrame& frame);
+    void SetGeoFrame(const GeographicFrame& frame);
 
     /// \return the frame.
-    const NtnGeoFrame& GetGeoFrame() const;
+    const GeographicFrame& GetGeoFrame() const;
 
     /**
      * \brief Set the radio figures of the platform's beams.
@@ -134,6 +142,15 @@ class NtnChannel : public Channel, public NtnBeamClient
     uint32_t AttachGateway(Ptr<NtnGatewayNetDevice> device);
 
     /**
+     * \brief Attach a gateway at a place on the Earth (its antenna's, which its node's
+     * local-plane position cannot tell when the site has an altitude).
+     * \param device the device.
+     * \param point where its antenna is.
+     * \return its index.
+     */
+    uint32_t AttachGateway(Ptr<NtnGatewayNetDevice> device, const GroundPoint& point);
+
+    /**
      * \brief Attach a terminal homed on a gateway; its node's position fixes its place.
      * \param device the device, on a node with a MobilityModel.
      * \param terminal the terminal's radio, power and cost figures.
@@ -143,6 +160,19 @@ class NtnChannel : public Channel, public NtnBeamClient
     uint32_t AttachTerminal(Ptr<NtnTerminalNetDevice> device,
                             const NtnTerminalParameters& terminal,
                             uint32_t gateway);
+
+    /**
+     * \brief Attach a terminal at a place on the Earth, homed on a gateway.
+     * \param device the device.
+     * \param terminal the terminal's radio, power and cost figures.
+     * \param gateway the index of its gateway.
+     * \param point where its antenna is.
+     * \return its id.
+     */
+    uint32_t AttachTerminal(Ptr<NtnTerminalNetDevice> device,
+                            const NtnTerminalParameters& terminal,
+                            uint32_t gateway,
+                            const GroundPoint& point);
 
     /// \return the number of terminals.
     uint32_t GetNTerminals() const;
@@ -195,13 +225,13 @@ class NtnChannel : public Channel, public NtnBeamClient
      * \param terminal a terminal.
      * \return its place on the Earth.
      */
-    const NtnGroundPoint& GetTerminalPoint(uint32_t terminal) const;
+    const GroundPoint& GetTerminalPoint(uint32_t terminal) const;
 
     /**
      * \param gateway a gateway.
      * \return its place on the Earth.
      */
-    const NtnGroundPoint& GetGatewayPoint(uint32_t gateway) const;
+    const GroundPoint& GetGatewayPoint(uint32_t gateway) const;
 
     /**
      * \param terminal a terminal.
@@ -314,7 +344,7 @@ class NtnChannel : public Channel, public NtnBeamClient
     struct Gateway
     {
         Ptr<NtnGatewayNetDevice> device; //!< its device
-        NtnGroundPoint point;            //!< its place
+        GroundPoint point;               //!< its place
     };
 
     /// The two carriers of one beam.
@@ -332,7 +362,7 @@ class NtnChannel : public Channel, public NtnBeamClient
     {
         Ptr<NtnTerminalNetDevice> device; //!< its device
         NtnTerminalParameters params;     //!< its radio figures
-        NtnGroundPoint point;             //!< its place
+        GroundPoint point;                //!< its place
         uint32_t gateway = 0;             //!< home gateway
         int64_t cell = 0;                 //!< ground cell of its beams
         std::vector<uint32_t> route;      //!< platforms traversed (empty = no service)
@@ -349,6 +379,8 @@ class NtnChannel : public Channel, public NtnBeamClient
         bool granted = false;             //!< holds a return grant while backlogged
         Time grantedUntil;                //!< the grant lasts until then once the queue empties
         Time grantAt = Time::Max();       //!< a requested grant arrives then (Max: none asked)
+        double craBits = 0.0;             //!< constant-rate assignment not used yet, bits
+        Time craUpdated;                  //!< when craBits was last brought up to date
     };
 
     /// Reassign every terminal now and plan the next round.
@@ -376,7 +408,7 @@ class NtnChannel : public Channel, public NtnBeamClient
      * \param minElevationDeg the observer's minimum elevation.
      * \return the platforms above it now and at the end of the period, sorted.
      */
-    std::vector<uint32_t> UsableFor(const NtnGroundPoint& ground,
+    std::vector<uint32_t> UsableFor(const GroundPoint& ground,
                                     Time now,
                                     Time period,
                                     double minElevationDeg) const;
@@ -391,7 +423,7 @@ class NtnChannel : public Channel, public NtnBeamClient
      * \param point a ground point.
      * \return its cell on a square grid of the beam diameter.
      */
-    int64_t CellOf(const NtnGroundPoint& point) const;
+    int64_t CellOf(const GroundPoint& point) const;
 
     /**
      * \param t a terminal.
@@ -401,26 +433,40 @@ class NtnChannel : public Channel, public NtnBeamClient
     Ptr<Queue<Packet>> QueueOf(uint32_t t, bool forward) const;
 
     /**
-     * \brief Light time along a route.
+     * \brief Light time along a route, and for a packet (scheduled) on a regenerative payload
+     * with a frame, the wait at the last platform for the frame of its last link.
      * \param from the ground point the packet leaves.
      * \param route the platforms, in the order the packet traverses them.
      * \param to the ground point it reaches.
      * \param departure the time it leaves.
+     * \param scheduled whether the platform schedules it onto its last link (a packet; false for
+     *        the light time alone).
      * \return the arrival time.
      */
-    Time Propagate(const NtnGroundPoint& from,
+    Time Propagate(const GroundPoint& from,
                    const std::vector<uint32_t>& route,
-                   const NtnGroundPoint& to,
-                   Time departure) const;
+                   const GroundPoint& to,
+                   Time departure,
+                   bool scheduled = false) const;
 
     /// Wake the beams of terminals whose interruption ended.
     void EndInterruptions();
+
+    /// \return the frame of the return carriers.
+    Time GetReturnFrame() const;
+
+    /**
+     * \param t a terminal without a grant.
+     * \param bits the size of its next packet.
+     * \return true if its constant rate assignment holds the packet now.
+     */
+    bool CraHolds(Terminal& t, double bits) const;
 
     Ptr<NtnPlatform> m_platform;         //!< the platforms
     Ptr<NtnPathLoss> m_pathLoss;         //!< TR 38.811 scenario of the terminals
     Ptr<NtnLinkBudget> m_linkBudget;     //!< link budget and ACM
     NtnBeamParameters m_beam;            //!< radio figures of the beams
-    NtnGeoFrame m_frame;                 //!< local plane on the Earth
+    GeographicFrame m_frame;             //!< local plane on the Earth
     Payload m_payload;                   //!< transparent or regenerative
     bool m_interSatelliteLinks;          //!< regenerative payloads route over ISLs
     double m_gatewayMinElevationDeg;     //!< lowest elevation a gateway uses
@@ -436,6 +482,10 @@ class NtnChannel : public Channel, public NtnBeamClient
     bool m_grantAtGateway;               //!< the return scheduler sits at the gateway
     Time m_grantHold;                    //!< a grant outlives an empty queue by this
     Time m_frameDuration;                //!< frame of every beam carrier
+    Time m_returnFrameDuration;          //!< frame of the return carriers (0: m_frameDuration)
+    uint32_t m_schedulingLead;           //!< frames a forward frame is planned ahead
+    uint32_t m_returnSchedulingLead;     //!< frames a return frame is planned ahead
+    double m_returnConstantRate;         //!< constant rate assignment per terminal, bit/s
     double m_backgroundLoad;             //!< other subscribers' share of every carrier
     Time m_backgroundBurst;              //!< their mean burst
     TypeId m_schedulerType;              //!< beam scheduler policy
@@ -448,6 +498,9 @@ class NtnChannel : public Channel, public NtnBeamClient
     EventId m_reassignEvent;                                        //!< next reassignment round
     int64_t m_streamBase;    //!< first stream of the beams (-1: automatic)
     uint64_t m_beamsCreated; //!< beams created so far
+    /// The platforms' least distance from the Earth's centre at t = 0 (circular orbits keep it),
+    /// m; computed on first use (-1: not yet).
+    mutable double m_lowestRadiusM;
     TracedCallback<uint32_t, bool, Ptr<const Packet>, Time, Time, Time, int64_t>
         m_deliveryTrace;                                            //!< every packet carried
     TracedCallback<uint32_t, int64_t, int64_t> m_reassignmentTrace; //!< every platform change

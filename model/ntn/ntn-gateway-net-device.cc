@@ -50,6 +50,7 @@ void
 NtnGatewayNetDevice::DoDispose()
 {
     m_queues.clear();
+    m_framedRoutes.clear();
     NtnNetDevice::DoDispose();
 }
 
@@ -95,6 +96,20 @@ NtnGatewayNetDevice::Enqueue(uint32_t terminal, Ptr<Packet> packet)
     return true;
 }
 
+void
+NtnGatewayNetDevice::AddFramedRoute(Ipv4Address destination, Ipv4Address terminal)
+{
+    NS_LOG_FUNCTION(this << destination << terminal);
+    m_framedRoutes[destination.Get()] = terminal.Get();
+}
+
+void
+NtnGatewayNetDevice::RemoveFramedRoute(Ipv4Address destination)
+{
+    NS_LOG_FUNCTION(this << destination);
+    m_framedRoutes.erase(destination.Get());
+}
+
 bool
 NtnGatewayNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
@@ -128,6 +143,20 @@ NtnGatewayNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t prot
             any = Enqueue(t, packet->Copy()) || any;
         }
         return any;
+    }
+    // An address behind a terminal: the framed route the node's routing told of.
+    auto framed = m_framedRoutes.find(destination.Get());
+    if (framed == m_framedRoutes.end())
+    {
+        framed = m_framedRoutes.find(Ipv4Address::GetAny().Get());
+    }
+    if (framed != m_framedRoutes.end())
+    {
+        const int64_t via = channel->FindTerminal(Ipv4Address(framed->second));
+        if (via >= 0)
+        {
+            return Enqueue(static_cast<uint32_t>(via), packet);
+        }
     }
     NS_LOG_LOGIC("no terminal has address " << destination);
     m_macTxDropTrace(packet);

@@ -7,8 +7,10 @@
 
 #include "model/ntn/ntn-net-device.h"
 
+#include "ns3/ipv4-address.h"
 #include "ns3/queue.h"
 
+#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -20,8 +22,9 @@ namespace blueprint
  * \ingroup blueprint-ntn
  * \brief A gateway (ground station, with its point of presence behind it) on an NtnChannel.
  *
- * A packet the node sends goes to the terminal whose IPv4 address is its destination (a
- * broadcast goes to every terminal); it waits in that terminal's forward queue at the gateway
+ * A packet the node sends goes to the terminal whose IPv4 address is its destination, or
+ * through which a framed route reaches it (AddFramedRoute; a broadcast goes to every terminal);
+ * it waits in that terminal's forward queue at the gateway
  * (QueueSize each) until the forward carrier of the terminal's beam serves it.
  */
 class NtnGatewayNetDevice : public NtnNetDevice
@@ -51,6 +54,20 @@ class NtnGatewayNetDevice : public NtnNetDevice
      */
     Ptr<Queue<Packet>> GetQueue(uint32_t terminal);
 
+    /**
+     * \brief Reach `destination` through the terminal whose address is `terminal`: a framed
+     * route (a LAN behind a terminal that routes), told by the node's routing through the
+     * FramedRouteSink NtnHelper aggregates to the device.
+     * \param destination the destination (host) address, or 0.0.0.0 for a default route
+     * \param terminal the terminal's address on the device's subnet
+     */
+    void AddFramedRoute(Ipv4Address destination, Ipv4Address terminal);
+
+    /**
+     * \param destination a destination whose framed route goes away
+     */
+    void RemoveFramedRoute(Ipv4Address destination);
+
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
 
   protected:
@@ -65,8 +82,9 @@ class NtnGatewayNetDevice : public NtnNetDevice
      */
     bool Enqueue(uint32_t terminal, Ptr<Packet> packet);
 
-    uint32_t m_index;                         //!< index on the channel
-    std::vector<Ptr<Queue<Packet>>> m_queues; //!< per terminal id
+    uint32_t m_index;                                      //!< index on the channel
+    std::vector<Ptr<Queue<Packet>>> m_queues;              //!< per terminal id
+    std::unordered_map<uint32_t, uint32_t> m_framedRoutes; //!< destination -> terminal address
 };
 
 } // namespace blueprint

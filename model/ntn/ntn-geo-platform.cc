@@ -119,10 +119,10 @@ NtnHapsPlatform::GetN() const
 Eigen::Vector3d
 NtnHapsPlatform::GetPosition(uint32_t index, Time t) const
 {
-    return NtnGeoFrame::GeographicToEcef(m_latitudeDeg,
-                                         m_longitudeDeg,
-                                         m_altitude,
-                                         GeographicPositions::WGS84);
+    return GeographicFrame::GeographicToEcef(m_latitudeDeg,
+                                             m_longitudeDeg,
+                                             m_altitude,
+                                             GeographicPositions::WGS84);
 }
 
 std::string

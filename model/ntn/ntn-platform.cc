@@ -18,7 +18,7 @@ NS_LOG_COMPONENT_DEFINE("BlueprintNtnPlatform");
 NS_OBJECT_ENSURE_REGISTERED(NtnPlatform);
 
 NtnLookAngles
-NtnLook(const NtnGroundPoint& ground, const Eigen::Vector3d& target)
+NtnLook(const GroundPoint& ground, const Eigen::Vector3d& target)
 {
     const Eigen::Vector3d d = target - ground.ecef;
     NtnLookAngles look;
@@ -56,7 +56,7 @@ NtnPlatform::GetReassignmentPeriod() const
 }
 
 void
-NtnPlatform::FindVisible(const NtnGroundPoint& ground,
+NtnPlatform::FindVisible(const GroundPoint& ground,
                          Time t,
                          double minElevationDeg,
                          std::vector<uint32_t>& visible) const
@@ -65,7 +65,7 @@ NtnPlatform::FindVisible(const NtnGroundPoint& ground,
 }
 
 void
-NtnPlatform::FindVisibleExhaustive(const NtnGroundPoint& ground,
+NtnPlatform::FindVisibleExhaustive(const GroundPoint& ground,
                                    Time t,
                                    double minElevationDeg,
                                    std::vector<uint32_t>& visible) const

@@ -5,7 +5,7 @@
 #ifndef BLUEPRINT_NTN_PLATFORM_H
 #define BLUEPRINT_NTN_PLATFORM_H
 
-#include "model/ntn/ntn-geo-frame.h"
+#include "model/geography/geographic-frame.h"
 
 #include "ns3/nstime.h"
 #include "ns3/object.h"
@@ -45,7 +45,7 @@ struct NtnLookAngles
  * \param target the observed position, ECEF, m.
  * \return the look angles.
  */
-NtnLookAngles NtnLook(const NtnGroundPoint& ground, const Eigen::Vector3d& target);
+NtnLookAngles NtnLook(const GroundPoint& ground, const Eigen::Vector3d& target);
 
 /**
  * \ingroup blueprint-ntn
@@ -97,7 +97,7 @@ class NtnPlatform : public Object
      * \param minElevationDeg the lowest usable elevation, degrees.
      * \param[out] visible the platform indices, cleared first, in increasing index order.
      */
-    virtual void FindVisible(const NtnGroundPoint& ground,
+    virtual void FindVisible(const GroundPoint& ground,
                              Time t,
                              double minElevationDeg,
                              std::vector<uint32_t>& visible) const;
@@ -110,7 +110,7 @@ class NtnPlatform : public Object
      * \param minElevationDeg the lowest usable elevation, degrees.
      * \param[out] visible the platform indices, cleared first, in increasing order.
      */
-    void FindVisibleExhaustive(const NtnGroundPoint& ground,
+    void FindVisibleExhaustive(const GroundPoint& ground,
                                Time t,
                                double minElevationDeg,
                                std::vector<uint32_t>& visible) const;

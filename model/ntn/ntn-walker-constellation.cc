@@ -211,7 +211,7 @@ NtnWalkerConstellation::GetPlatformName(uint32_t index) const
 }
 
 void
-NtnWalkerConstellation::FindVisible(const NtnGroundPoint& ground,
+NtnWalkerConstellation::FindVisible(const GroundPoint& ground,
                                     Time time,
                                     double minElevationDeg,
                                     std::vector<uint32_t>& visible) const

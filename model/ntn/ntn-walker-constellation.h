@@ -56,7 +56,7 @@ class NtnWalkerConstellation : public NtnPlatform
     Eigen::Vector3d GetPosition(uint32_t index, Time t) const override;
     std::string GetPlatformName(uint32_t index) const override;
     Time GetReassignmentPeriod() const override;
-    void FindVisible(const NtnGroundPoint& ground,
+    void FindVisible(const GroundPoint& ground,
                      Time t,
                      double minElevationDeg,
                      std::vector<uint32_t>& visible) const override;

@@ -3,6 +3,7 @@
  */
 
 #include "helper/scenario/scenario-build.h"
+#include "helper/scenario/site-reader.h"
 #include "helper/technology/link-technology.h"
 #include "helper/technology/microwave/microwave-accounting.h"
 #include "helper/technology/microwave/microwave-helper.h"
@@ -28,13 +29,6 @@ struct MicrowaveLinkSpec : public LinkConfig
 {
     MicrowaveLinkConfig hop; //!< the radio of every hop of the link
 };
-
-/// The straight-line distance between two positions (metres east and north).
-double
-Distance(const std::pair<double, double>& a, const std::pair<double, double>& b)
-{
-    return std::hypot(a.first - b.first, a.second - b.second);
-}
 
 /**
  * \ingroup blueprint-microwave
@@ -70,7 +64,7 @@ class MicrowaveTechnology : public LinkTechnology
                                       {"technology", "between", "cost", "description", "power"});
         const SiteSpec* sa = ctx.spec.FindSite(ctx.a.site);
         const SiteSpec* sb = ctx.spec.FindSite(ctx.b.site);
-        const double length = spec->hop.lengthM.value_or(Distance({sa->x, sa->y}, {sb->x, sb->y}));
+        const double length = spec->hop.lengthM.value_or(SiteDistance(ctx.spec, *sa, *sb));
         const ConfigNode* lengthNode = link.Find("length");
         const SourceMark at = lengthNode ? lengthNode->GetMark() : ctx.link.mark;
         if (!(length >= 1))
@@ -122,8 +116,14 @@ MicrowaveTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*
         run.Step();
         const uint32_t ia = PairedMember(i, members, ga.members.size());
         const uint32_t ib = PairedMember(i, members, gb.members.size());
-        // Line of sight: the straight line between the members, unless the hop's length is given.
-        const double length = hop.lengthM.value_or(Distance(ga.positions[ia], gb.positions[ib]));
+        // Line of sight: the distance between the members (the great circle between places given
+        // by latitude and longitude), unless the hop's length is given.
+        const ScenarioSpec& spec = run.GetSpec();
+        const double length = hop.lengthM.value_or(GroundDistance(spec,
+                                                                  *spec.FindSite(ga.spec->site),
+                                                                  ga.positions[ia],
+                                                                  *spec.FindSite(gb.spec->site),
+                                                                  gb.positions[ib]));
         NetDeviceContainer devices;
         try
         {

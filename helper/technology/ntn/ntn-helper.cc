@@ -9,11 +9,13 @@
 #include "model/ntn/ntn-geo-platform.h"
 #include "model/ntn/ntn-terminal-net-device.h"
 #include "model/ntn/ntn-walker-constellation.h"
+#include "model/routing/framed-route-sink.h"
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
+#include "ns3/mobility-model.h"
 #include "ns3/pointer.h"
 #include "ns3/queue-size.h"
 #include "ns3/uinteger.h"
@@ -89,7 +91,7 @@ NtnHelper::CreatePlatform(const NtnPlatformSpec& spec)
 Ptr<NtnChannel>
 NtnHelper::CreateChannel(Ptr<NtnPlatform> platform,
                          const NtnBeamParameters& beam,
-                         const NtnGeoFrame& frame)
+                         const GeographicFrame& frame)
 {
     Ptr<NtnChannel> channel = m_channelFactory.Create<NtnChannel>();
     channel->SetAttribute("Platform", PointerValue(platform));
@@ -99,7 +101,7 @@ NtnHelper::CreateChannel(Ptr<NtnPlatform> platform,
 }
 
 Ptr<NtnChannel>
-NtnHelper::CreateChannel(const NtnLinkSpec& spec, const NtnGeoFrame& frame)
+NtnHelper::CreateChannel(const NtnLinkSpec& spec, const GeographicFrame& frame)
 {
     Ptr<NtnChannel> channel = CreateChannel(CreatePlatform(spec.platform), spec.beam, frame);
     std::string pathLoss = spec.scenario;
@@ -164,7 +166,11 @@ NtnHelper::CreateChannel(const NtnLinkSpec& spec, const NtnGeoFrame& frame)
     channel->SetAttribute("MaxConsecutiveSlots", UintegerValue(spec.maxConsecutiveSlots));
     channel->SetAttribute("GrantAtGateway", BooleanValue(spec.grantAtGateway));
     channel->SetAttribute("GrantHold", TimeValue(Seconds(spec.grantHoldS)));
+    channel->SetAttribute("ReturnConstantRate", DoubleValue(spec.constantRateBps));
     channel->SetAttribute("FrameDuration", TimeValue(Seconds(spec.frameS)));
+    channel->SetAttribute("ReturnFrameDuration", TimeValue(Seconds(spec.returnFrameS)));
+    channel->SetAttribute("SchedulingLead", UintegerValue(spec.schedulingLead));
+    channel->SetAttribute("ReturnSchedulingLead", UintegerValue(spec.returnSchedulingLead));
     channel->SetAttribute("ProcessingDelay", TimeValue(Seconds(spec.processingS)));
     channel->SetAttribute("RainHeight", DoubleValue(spec.rainHeightM));
     m_initialRainRate = spec.rainRateMmH;
@@ -177,9 +183,23 @@ NtnHelper::CreateChannel(const NtnLinkSpec& spec, const NtnGeoFrame& frame)
 NetDeviceContainer
 NtnHelper::InstallGateway(Ptr<Node> node, Ptr<NtnChannel> channel)
 {
+    Ptr<MobilityModel> mobility = node->GetObject<MobilityModel>();
+    NS_ABORT_MSG_UNLESS(mobility, "NtnHelper: a gateway node needs a MobilityModel");
+    return InstallGateway(node, channel, channel->GetGeoFrame().MakePoint(mobility->GetPosition()));
+}
+
+NetDeviceContainer
+NtnHelper::InstallGateway(Ptr<Node> node, Ptr<NtnChannel> channel, const GroundPoint& point)
+{
     Ptr<NtnGatewayNetDevice> device = m_gatewayFactory.Create<NtnGatewayNetDevice>();
     node->AddDevice(device);
-    channel->AttachGateway(device);
+    channel->AttachGateway(device, point);
+    // The node's routing tells the device which terminal reaches an address behind it.
+    Ptr<FramedRouteSink> framed = CreateObject<FramedRouteSink>();
+    framed->SetCallbacks(
+        MakeCallback(&NtnGatewayNetDevice::AddFramedRoute, PeekPointer(device)),
+        MakeCallback(&NtnGatewayNetDevice::RemoveFramedRoute, PeekPointer(device)));
+    device->AggregateObject(framed);
     return NetDeviceContainer(device);
 }
 
@@ -189,12 +209,30 @@ NtnHelper::InstallTerminals(NodeContainer nodes,
                             const NtnTerminalParameters& terminal,
                             uint32_t gateway)
 {
+    std::vector<GroundPoint> points;
+    for (uint32_t i = 0; i < nodes.GetN(); ++i)
+    {
+        Ptr<MobilityModel> mobility = nodes.Get(i)->GetObject<MobilityModel>();
+        NS_ABORT_MSG_UNLESS(mobility, "NtnHelper: a terminal node needs a MobilityModel");
+        points.push_back(channel->GetGeoFrame().MakePoint(mobility->GetPosition()));
+    }
+    return InstallTerminals(nodes, channel, terminal, gateway, points);
+}
+
+NetDeviceContainer
+NtnHelper::InstallTerminals(NodeContainer nodes,
+                            Ptr<NtnChannel> channel,
+                            const NtnTerminalParameters& terminal,
+                            uint32_t gateway,
+                            const std::vector<GroundPoint>& points)
+{
+    NS_ABORT_MSG_UNLESS(points.size() == nodes.GetN(), "NtnHelper: one point per terminal");
     NetDeviceContainer devices;
     for (uint32_t i = 0; i < nodes.GetN(); ++i)
     {
         Ptr<NtnTerminalNetDevice> device = m_terminalFactory.Create<NtnTerminalNetDevice>();
         nodes.Get(i)->AddDevice(device);
-        const uint32_t id = channel->AttachTerminal(device, terminal, gateway);
+        const uint32_t id = channel->AttachTerminal(device, terminal, gateway, points[i]);
         devices.Add(device);
         if (m_initialRainRate > 0)
         {
@@ -206,7 +244,7 @@ NtnHelper::InstallTerminals(NodeContainer nodes,
         Ptr<NtnHapsPlatform> haps = DynamicCast<NtnHapsPlatform>(platform.Get<NtnPlatform>());
         if (id == 0 && haps && m_hapsOverFirstTerminal)
         {
-            const NtnGroundPoint& p = channel->GetTerminalPoint(0);
+            const GroundPoint& p = channel->GetTerminalPoint(0);
             haps->SetAttribute("Latitude", DoubleValue(p.latitudeDeg));
             haps->SetAttribute("Longitude", DoubleValue(p.longitudeDeg));
         }

@@ -7,8 +7,8 @@
 
 #include "helper/technology/ntn/ntn-link-spec.h"
 #include "model/cost/cost-ledger.h"
+#include "model/geography/geographic-frame.h"
 #include "model/ntn/ntn-channel.h"
-#include "model/ntn/ntn-geo-frame.h"
 
 #include "ns3/attribute.h"
 #include "ns3/net-device-container.h"
@@ -35,7 +35,7 @@ class EnergyMeter;
  * \code
  *   NtnLinkSpec spec;
  *   NtnLinkSpec::ForTechnology("leo", spec);             // then override what differs
- *   NtnGeoFrame frame(35.68, 139.77, 0);                 // the scenario's origin (Tokyo)
+ *   GeographicFrame frame(35.68, 139.77, 0);                 // the scenario's origin (Tokyo)
  *   NtnHelper ntn;
  *   Ptr<NtnChannel> channel = ntn.CreateChannel(spec, frame);
  *   NetDeviceContainer gw = ntn.InstallGateway(gatewayNode, channel);   // nodes need mobility
@@ -83,7 +83,7 @@ class NtnHelper
      */
     Ptr<NtnChannel> CreateChannel(Ptr<NtnPlatform> platform,
                                   const NtnBeamParameters& beam,
-                                  const NtnGeoFrame& frame);
+                                  const GeographicFrame& frame);
 
     /**
      * \brief Create a channel as a spec says (platforms, beams, payload, sharing, reassignment,
@@ -93,7 +93,7 @@ class NtnHelper
      * \return the channel.
      * \throws std::invalid_argument on a value the models refuse (an unknown scheduler TypeId).
      */
-    Ptr<NtnChannel> CreateChannel(const NtnLinkSpec& spec, const NtnGeoFrame& frame);
+    Ptr<NtnChannel> CreateChannel(const NtnLinkSpec& spec, const GeographicFrame& frame);
 
     /**
      * \param spec the platforms.
@@ -111,6 +111,19 @@ class NtnHelper
     NetDeviceContainer InstallGateway(Ptr<Node> node, Ptr<NtnChannel> channel);
 
     /**
+     * \brief Install a gateway device on a node whose antenna is at a place on the Earth (a
+     * site's altitude, which the node's local-plane position does not hold). The device learns
+     * the routes to addresses behind terminals from the node's routing (a FramedRouteSink).
+     * \param node the node.
+     * \param channel the channel.
+     * \param point where the gateway's antenna is.
+     * \return the device.
+     */
+    NetDeviceContainer InstallGateway(Ptr<Node> node,
+                                      Ptr<NtnChannel> channel,
+                                      const GroundPoint& point);
+
+    /**
      * \brief Install terminal devices on nodes, homed on one gateway.
      * \param nodes the nodes; each must carry a MobilityModel.
      * \param channel the channel.
@@ -122,6 +135,21 @@ class NtnHelper
                                         Ptr<NtnChannel> channel,
                                         const NtnTerminalParameters& terminal,
                                         uint32_t gateway = 0);
+
+    /**
+     * \brief Install terminal devices on nodes whose antennas are at given places on the Earth.
+     * \param nodes the nodes.
+     * \param channel the channel.
+     * \param terminal the terminals' figures.
+     * \param gateway the index of their gateway on the channel.
+     * \param points where each node's antenna is, in the order of \p nodes.
+     * \return the devices, in the order of \p nodes.
+     */
+    NetDeviceContainer InstallTerminals(NodeContainer nodes,
+                                        Ptr<NtnChannel> channel,
+                                        const NtnTerminalParameters& terminal,
+                                        uint32_t gateway,
+                                        const std::vector<GroundPoint>& points);
 
     /**
      * \brief Fix the channel's random streams.

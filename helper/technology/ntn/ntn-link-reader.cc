@@ -253,9 +253,20 @@ ReadTerminal(const ConfigNode& node, NtnTerminalParameters& t, const std::string
     {
         return;
     }
-    node.CheckKeys(
-        {"preset", "rx_gain", "g_over_t", "tx_eirp", "other_losses", "min_elevation", "clear_view"},
-        context + " terminal");
+    node.CheckKeys({"preset",
+                    "rx_gain",
+                    "g_over_t",
+                    "tx_eirp",
+                    "other_losses",
+                    "min_elevation",
+                    "clear_view",
+                    "idle_power",
+                    "max_power",
+                    "nominal_rate",
+                    "capex",
+                    "subscription",
+                    "lifetime"},
+                   context + " terminal");
     if (const ConfigNode* v = node.Find("rx_gain"))
     {
         t.rxGainDbi = InRange(*v, -20, 70, "rx_gain (dBi)");
@@ -280,12 +291,73 @@ ReadTerminal(const ConfigNode& node, NtnTerminalParameters& t, const std::string
     {
         t.clearView = v->AsBool();
     }
+    if (const ConfigNode* v = node.Find("idle_power"))
+    {
+        t.idlePowerW = v->AsPower();
+    }
+    if (const ConfigNode* v = node.Find("max_power"))
+    {
+        t.maxPowerW = v->AsPower();
+    }
+    if (t.maxPowerW < t.idlePowerW)
+    {
+        const ConfigNode* at = node.Find("max_power") ? node.Find("max_power") : &node;
+        throw InputError(at->GetMark(),
+                         context + " terminal: max_power must be at least idle_power");
+    }
+    if (const ConfigNode* v = node.Find("nominal_rate"))
+    {
+        t.nominalRateBps = v->AsDataRate();
+    }
+    if (const ConfigNode* v = node.Find("capex"))
+    {
+        t.capex = v->AsMoney();
+    }
+    if (const ConfigNode* v = node.Find("subscription"))
+    {
+        // Written per month, as operators price it.
+        t.opexPerYear = 12 * v->AsMoney();
+    }
+    if (const ConfigNode* v = node.Find("lifetime"))
+    {
+        t.lifetimeYears = InRange(*v, 1, 50, "lifetime (years)");
+    }
+}
+
+/// Read the gateway key: who owns it, and its figures when the scenario does.
+void
+ReadGateway(const ConfigNode& node, NtnLinkSpec& spec, const std::string& context)
+{
+    node.CheckKeys({"owned", "power", "capex", "opex_per_year", "lifetime"}, context + " gateway");
+    if (const ConfigNode* v = node.Find("owned"))
+    {
+        spec.gatewayOwned = v->AsBool();
+    }
+    if (const ConfigNode* v = node.Find("power"))
+    {
+        spec.gateway.powerW = v->AsPower();
+    }
+    if (const ConfigNode* v = node.Find("capex"))
+    {
+        spec.gateway.capex = v->AsMoney();
+    }
+    if (const ConfigNode* v = node.Find("opex_per_year"))
+    {
+        spec.gateway.opexPerYear = v->AsMoney();
+    }
+    if (const ConfigNode* v = node.Find("lifetime"))
+    {
+        spec.gateway.lifetimeYears = InRange(*v, 1, 50, "lifetime (years)");
+    }
 }
 
 } // namespace
 
 NtnLinkSpec
-ReadNtnLinkSpec(const ConfigNode& node, const std::string& technology, const std::string& context)
+ReadNtnLinkSpec(const ConfigNode& node,
+                const std::string& technology,
+                const std::string& context,
+                const std::vector<std::string>& common)
 {
     NtnLinkSpec spec;
     if (!NtnLinkSpec::ForTechnology(technology, spec))
@@ -298,31 +370,12 @@ ReadNtnLinkSpec(const ConfigNode& node, const std::string& technology, const std
     {
         return spec;
     }
-    node.CheckKeys({"platform",
-                    "beam",
-                    "terminal",
-                    "payload",
-                    "inter_satellite_links",
-                    "scenario",
-                    "scheduler",
-                    "background_load",
-                    "background_burst",
-                    "interruption",
-                    "interruption_mode",
-                    "reassignment_offset",
-                    "max_consecutive_slots",
-                    "return_access",
-                    "grant_at_gateway",
-                    "grant_hold",
-                    "frame",
-                    "processing",
-                    "gateway_min_elevation",
-                    "margin",
-                    "roll_off",
-                    "rain_rate",
-                    "rain_height",
-                    "queue_size"},
-                   context);
+    std::vector<std::string> keys = common;
+    for (const auto& key : NtnLinkKeys())
+    {
+        keys.push_back(key);
+    }
+    node.CheckKeys(keys, context);
     if (const ConfigNode* v = node.Find("platform"))
     {
         ReadPlatform(*v, spec.platform, context);
@@ -334,6 +387,10 @@ ReadNtnLinkSpec(const ConfigNode& node, const std::string& technology, const std
     if (const ConfigNode* v = node.Find("terminal"))
     {
         ReadTerminal(*v, spec.terminal, context);
+    }
+    if (const ConfigNode* v = node.Find("gateway"))
+    {
+        ReadGateway(*v, spec, context);
     }
     if (const ConfigNode* v = node.Find("payload"))
     {
@@ -379,8 +436,7 @@ ReadNtnLinkSpec(const ConfigNode& node, const std::string& technology, const std
                 !tid.IsChildOf(TypeId::LookupByName("ns3::blueprint::NtnBeamScheduler")))
             {
                 throw InputError(v->GetMark(),
-                                 "'" + spec.scheduler +
-                                     "' is not an ns3::blueprint::NtnBeamScheduler");
+                                 "'" + spec.scheduler + "' is not an ns3::blueprint::NtnBeamScheduler");
             }
         }
     }
@@ -433,9 +489,33 @@ ReadNtnLinkSpec(const ConfigNode& node, const std::string& technology, const std
     {
         spec.grantHoldS = NonNegativeDuration(*v, "grant_hold");
     }
+    if (const ConfigNode* v = node.Find("constant_rate"))
+    {
+        spec.constantRateBps = v->AsDataRate();
+    }
     if (const ConfigNode* v = node.Find("frame"))
     {
         spec.frameS = NonNegativeDuration(*v, "frame");
+    }
+    if (const ConfigNode* v = node.Find("return_frame"))
+    {
+        spec.returnFrameS = NonNegativeDuration(*v, "return_frame");
+    }
+    auto lead = [](const ConfigNode& v, const std::string& what) {
+        const int64_t n = v.AsInteger();
+        if (n < 0 || n > 1000)
+        {
+            throw InputError(v.GetMark(), what + " must be 0 to 1000 frames");
+        }
+        return static_cast<uint32_t>(n);
+    };
+    if (const ConfigNode* v = node.Find("scheduling_lead"))
+    {
+        spec.schedulingLead = lead(*v, "scheduling_lead");
+    }
+    if (const ConfigNode* v = node.Find("return_scheduling_lead"))
+    {
+        spec.returnSchedulingLead = lead(*v, "return_scheduling_lead");
     }
     if (const ConfigNode* v = node.Find("processing"))
     {
@@ -479,6 +559,40 @@ ReadNtnLinkSpec(const ConfigNode& node, const std::string& technology, const std
         }
     }
     return spec;
+}
+
+std::vector<std::string>
+NtnLinkKeys()
+{
+    return {"platform",
+            "beam",
+            "terminal",
+            "gateway",
+            "payload",
+            "inter_satellite_links",
+            "scenario",
+            "scheduler",
+            "background_load",
+            "background_burst",
+            "interruption",
+            "interruption_mode",
+            "reassignment_offset",
+            "max_consecutive_slots",
+            "return_access",
+            "grant_at_gateway",
+            "grant_hold",
+            "constant_rate",
+            "frame",
+            "return_frame",
+            "scheduling_lead",
+            "return_scheduling_lead",
+            "processing",
+            "gateway_min_elevation",
+            "margin",
+            "roll_off",
+            "rain_rate",
+            "rain_height",
+            "queue_size"};
 }
 
 } // namespace blueprint

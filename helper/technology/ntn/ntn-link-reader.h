@@ -9,6 +9,7 @@
 #include "helper/technology/ntn/ntn-link-spec.h"
 
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -28,7 +29,10 @@ namespace blueprint
  *                                        #   eirp_density, return_frequency, return_bandwidth,
  *                                        #   g_over_t, beam_diameter}
  *   terminal: standard-dish              # or {preset, rx_gain, g_over_t, tx_eirp,
- *                                        #   other_losses, min_elevation, clear_view}
+ *                                        #   other_losses, min_elevation, clear_view,
+ *                                        #   idle_power, max_power, nominal_rate, capex,
+ *                                        #   subscription, lifetime}
+ *   gateway: {owned: true, power: 5kW, capex: 150M, opex_per_year: 15M, lifetime: 15}
  *   payload: transparent                 # or regenerative
  *   inter_satellite_links: false
  *   scenario: suburban-rural             # dense-urban, urban, or an ns3::blueprint::NtnPathLoss
@@ -42,8 +46,12 @@ namespace blueprint
  *   return_access: request-grant         # or continuous
  *   grant_at_gateway: false
  *   grant_hold: 0s
+ *   constant_rate: 100kbps               # return constant rate assignment (request-grant)
  *   frame: 1.333ms
- *   processing: 3ms
+ *   return_frame: 26.5ms                 # the return carriers' (default: frame)
+ *   scheduling_lead: 1                   # frames a forward frame is planned ahead
+ *   return_scheduling_lead: 1            # frames a return frame is planned ahead
+ *   processing: 0ms                      # a fixed latency per direction (no preset uses it)
  *   gateway_min_elevation: 25            # degrees
  *   margin: 1                            # dB
  *   roll_off: 0.1
@@ -54,16 +62,21 @@ namespace blueprint
  * Numbers in dB, dBW/MHz, dB/K, dBi and degrees are plain numbers; frequencies, durations and
  * lengths take units as everywhere in blueprint.
  *
- * \param node the link's map of NTN keys (Null: all defaults).
+ * \param node the link's map (Null: all defaults).
  * \param technology "leo", "geo" or "haps".
  * \param context what the map is, for messages, e.g. "link 'island-uplink'".
+ * \param common the keys the map may also hold that others read (technology, between, ...).
  * \return the spec.
  * \throws InputError at the offending key or value (unknown key with a did-you-mean, unknown
  *         preset, value out of range).
  */
 NtnLinkSpec ReadNtnLinkSpec(const ConfigNode& node,
                             const std::string& technology,
-                            const std::string& context);
+                            const std::string& context,
+                            const std::vector<std::string>& common = {});
+
+/// \return the keys ReadNtnLinkSpec reads, in the order its messages list them.
+std::vector<std::string> NtnLinkKeys();
 
 } // namespace blueprint
 } // namespace ns3

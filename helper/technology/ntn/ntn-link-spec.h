@@ -54,11 +54,14 @@ struct NtnPlatformSpec
  */
 struct NtnLinkSpec
 {
-    std::string technology = "leo";          //!< "leo", "geo" or "haps"
-    NtnPlatformSpec platform;                //!< the platforms
-    NtnBeamParameters beam;                  //!< the platforms' beams
-    NtnTerminalParameters terminal;          //!< the user terminals
-    NtnGatewayParameters gateway;            //!< the gateway site (assumptions)
+    std::string technology = "leo"; //!< "leo", "geo" or "haps"
+    NtnPlatformSpec platform;       //!< the platforms
+    NtnBeamParameters beam;         //!< the platforms' beams
+    NtnTerminalParameters terminal; //!< the user terminals
+    NtnGatewayParameters gateway;   //!< the gateway site (assumptions)
+    /// Whether the scenario owns the gateway (a private hub or HAPS ground station): its energy
+    /// and cost are then counted; else it is the operator's, paid through the subscription.
+    bool gatewayOwned = false;
     std::string payload = "transparent";     //!< "transparent" or "regenerative"
     bool interSatelliteLinks = false;        //!< regenerative only
     std::string scenario = "suburban-rural"; //!< TR 38.811: dense-urban, urban, suburban-rural
@@ -72,7 +75,11 @@ struct NtnLinkSpec
     std::string returnAccess = "continuous"; //!< "continuous" or "request-grant"
     bool grantAtGateway = false;             //!< request-grant scheduler at the gateway
     double grantHoldS = 0.0;                 //!< grant kept after the queue empties, s
+    double constantRateBps = 0.0;            //!< return constant rate assignment, bit/s
     double frameS = 0.0;                     //!< carrier frame, s (0 = none)
+    double returnFrameS = 0.0;               //!< return carrier frame, s (0 = frameS)
+    uint32_t schedulingLead = 0;             //!< frames a forward frame is planned ahead
+    uint32_t returnSchedulingLead = 0;       //!< frames a return frame is planned ahead
     double processingS = 0.0;                //!< fixed processing latency per direction, s
     double gatewayMinElevationDeg = 25.0;    //!< gateway minimum elevation, degrees
     double marginDb = 1.0;                   //!< ACM margin, dB
@@ -83,9 +90,11 @@ struct NtnLinkSpec
 
     /**
      * \brief The preset of a technology: "leo" is a Starlink-like shell (550 km, 53 degrees,
-     * 72 x 22) with TR 38.821 LEO-600 Ka beams and standard dishes; "geo" a satellite at 140E
-     * with TR 38.821 GEO Ka beams and VSATs; "haps" a 20 km platform over the first terminal
-     * with an S-band cell and outdoor CPEs.
+     * 72 x 22) with TR 38.821 LEO-600 Ka beams, standard dishes and Starlink's frame and
+     * on-satellite grants; "geo" a satellite at 140E with TR 38.821 GEO Ka beams, VSATs and a
+     * DVB-RCS2 return (superframes, demand assignment at the gateway, a constant rate
+     * assignment); "haps" a 20 km platform over the first terminal with an S-band cell, outdoor
+     * CPEs and an LTE base station's timing on board.
      * \param technology "leo", "geo" or "haps".
      * \param[out] spec the preset.
      * \return false if the technology is unknown.

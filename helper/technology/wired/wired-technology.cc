@@ -3,6 +3,7 @@
  */
 
 #include "helper/scenario/scenario-build.h"
+#include "helper/scenario/site-reader.h"
 #include "helper/scenario/spec-reading.h"
 #include "helper/scenario/units.h"
 #include "helper/technology/link-technology.h"
@@ -157,7 +158,7 @@ class WiredTechnology : public LinkTechnology
         {
             const SiteSpec* sa = ctx.spec.FindSite(ctx.a.site);
             const SiteSpec* sb = ctx.spec.FindSite(ctx.b.site);
-            c->length = std::hypot(sa->x - sb->x, sa->y - sb->y) * c->routeFactor;
+            c->length = SiteDistance(ctx.spec, *sa, *sb) * c->routeFactor;
             if (c->length > units::kMaxMetres)
             {
                 const ConfigNode* rf = link.Find("route_factor");
@@ -231,11 +232,15 @@ WiredTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& u
         {
             // Group members sit at their own positions; a link without an explicit length
             // follows them (the spec's length is the site-to-site default).
-            auto [xa, ya] = ga.positions[ia];
-            auto [xb, yb] = gb.positions[ib];
             if (!c.lengthWritten)
             {
-                s.lengthMetres = std::hypot(xa - xb, ya - yb) * c.routeFactor;
+                const ScenarioSpec& spec = run.GetSpec();
+                s.lengthMetres = GroundDistance(spec,
+                                                *spec.FindSite(ga.spec->site),
+                                                ga.positions[ia],
+                                                *spec.FindSite(gb.spec->site),
+                                                gb.positions[ib]) *
+                                 c.routeFactor;
             }
         }
         s.extraLatency = Seconds(c.extraLatency);
