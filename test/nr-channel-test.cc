@@ -106,6 +106,50 @@ NoiseDbm(double bandwidthHz, double noiseFigureDb)
     return -174.0 + 10.0 * std::log10(bandwidthHz) + noiseFigureDb;
 }
 
+/// A still mobility model that counts how often its position is read.
+class CountingMobility : public MobilityModel
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::NrChannelTestCountingMobility")
+                                .SetParent<MobilityModel>()
+                                .SetGroupName("Blueprint");
+        return tid;
+    }
+
+    /// \return the position reads so far.
+    uint32_t GetReads() const
+    {
+        return m_reads;
+    }
+
+  private:
+    Vector DoGetPosition() const override
+    {
+        ++m_reads;
+        return m_position;
+    }
+
+    void DoSetPosition(const Vector& position) override
+    {
+        m_position = position;
+        NotifyCourseChange();
+    }
+
+    Vector DoGetVelocity() const override
+    {
+        return Vector(0, 0, 0);
+    }
+
+    Vector m_position;           //!< where it stands
+    mutable uint32_t m_reads{0}; //!< DoGetPosition() calls
+};
+
 /// Builds nodes with a fixed position and a device each, and attaches them to one NrChannel.
 class NrChannelTest : public ::testing::Test
 {
@@ -472,6 +516,48 @@ TEST_F(NrChannelTest, ManyStillUesCostNoRecomputation)
         }
     }
     EXPECT_EQ(m_updates, gnbs * ues);
+}
+
+TEST_F(NrChannelTest, AUePositionIsReadOncePerSimulationTimeUnlessItReportsAMove)
+{
+    m_channel->TraceConnectWithoutContext("PathGainUpdate",
+                                          MakeCallback(&NrChannelTest::CountUpdate, this));
+    m_channel->AddGnb(MakeDevice(Vector(0, 0, 35)), GNB_RADIO);
+    Ptr<CountingMobility> mobility = CreateObject<CountingMobility>();
+    mobility->SetPosition(Vector(300, 0, 1.5));
+    Ptr<Node> node = CreateObject<Node>();
+    node->AggregateObject(mobility);
+    Ptr<SimpleNetDevice> device = CreateObject<SimpleNetDevice>();
+    node->AddDevice(device);
+    const uint32_t ue = m_channel->AddUe(device, UE_RADIO);
+
+    // The MAC asks for one UE's SINRs several times in a slot: after the first call (which
+    // reads the position and computes the gains), the others read nothing.
+    const double dl = m_channel->GetDlSinr(ue, 0);
+    const uint32_t computed = mobility->GetReads();
+    for (int call = 0; call < 5; ++call)
+    {
+        EXPECT_EQ(m_channel->GetDlSinr(ue, 0), dl);
+        m_channel->GetUlSinr(ue, 0, 0.5);
+    }
+    EXPECT_EQ(mobility->GetReads(), computed);
+    EXPECT_EQ(m_updates, 1u);
+
+    // Moved by hand at the same time: the course change makes the next call read it again.
+    mobility->SetPosition(Vector(600, 0, 1.5));
+    EXPECT_LT(m_channel->GetDlSinr(ue, 0), dl);
+    EXPECT_EQ(m_updates, 2u);
+    const uint32_t moved = mobility->GetReads();
+
+    // A later time reads it again, once (a model moving with time may be elsewhere); it stood
+    // still, so nothing is recomputed.
+    Simulator::Schedule(MilliSeconds(1), [this, ue]() {
+        m_channel->GetDlSinr(ue, 0);
+        m_channel->GetDlSinr(ue, 0);
+    });
+    Simulator::Run();
+    EXPECT_EQ(mobility->GetReads(), moved + 1);
+    EXPECT_EQ(m_updates, 2u);
 }
 
 TEST(NrBandProfileTest, CatalogueHoldsTheJapaneseBands)

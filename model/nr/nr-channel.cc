@@ -172,7 +172,8 @@ NrChannel::NrChannel()
       m_streamsUsed(0),
       m_rsrpOffsetDb(0.0),
       m_rsrpOffsetValid(false),
-      m_gnbPositionsChecked(false)
+      m_gnbPositionsChecked(false),
+      m_ueCourseChanges(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -476,6 +477,12 @@ NrChannel::GnbCourseChanged(Ptr<const MobilityModel> mobility)
     m_gnbPositionsChecked = false;
 }
 
+void
+NrChannel::UeCourseChanged(Ptr<const MobilityModel> mobility)
+{
+    ++m_ueCourseChanges;
+}
+
 const NrChannel::UeEntry&
 NrChannel::Refresh(uint32_t ue) const
 {
@@ -492,10 +499,20 @@ NrChannel::Refresh(uint32_t ue) const
         m_gnbPositionsCheckedAt = now;
     }
     UeEntry& u = m_ues[ue];
-    const Vector position = u.mobility->GetPosition();
-    const bool stale =
-        !u.valid || CalculateDistanceSquared(position, u.position) > threshold2 ||
-        (m_updatePeriod.IsStrictlyPositive() && now - u.computedAt >= m_updatePeriod);
+    // A UE's position is read once per simulation time too: the MAC asks for the same UE's SINR
+    // several times in a slot. A valid cache read at this time, with no course change reported
+    // since, stays valid (it was not stale then, and neither time nor position moved).
+    const bool polled = u.valid && u.polledAt == now && u.polledChanges == m_ueCourseChanges;
+    bool stale = false;
+    Vector position = u.position;
+    if (!polled)
+    {
+        position = u.mobility->GetPosition();
+        stale = !u.valid || CalculateDistanceSquared(position, u.position) > threshold2 ||
+                (m_updatePeriod.IsStrictlyPositive() && now - u.computedAt >= m_updatePeriod);
+        u.polledAt = now;
+        u.polledChanges = m_ueCourseChanges;
+    }
     if (stale)
     {
         EnsureModels();
@@ -575,6 +592,8 @@ NrChannel::AddUe(Ptr<NetDevice> dev, const NrUeRadio& radio)
     u.dlRxMw.assign(m_gnbs.size(), 0.0);
     u.ulRxMw.assign(m_gnbs.size(), 0.0);
     u.gnbPositionVersion.assign(m_gnbs.size(), NEVER_COMPUTED);
+    u.mobility->TraceConnectWithoutContext("CourseChange",
+                                           MakeCallback(&NrChannel::UeCourseChanged, this));
     m_ues.push_back(u);
     m_devices.push_back(dev);
     return static_cast<uint32_t>(m_ues.size() - 1);

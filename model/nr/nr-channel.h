@@ -301,6 +301,8 @@ class NrChannel : public Channel
         bool valid = false;             //!< the cache below has been filled since the last reset
         Vector position;                //!< position the cache was computed at
         Time computedAt;                //!< when the cache was computed
+        Time polledAt;                  //!< when its position was last read
+        uint64_t polledChanges = 0;     //!< m_ueCourseChanges at that read
         std::vector<double> pathGainDb; //!< per gNB, dB
         std::vector<double> dlRxMw;     //!< per gNB: power received from it, mW
         std::vector<double> ulRxMw;     //!< per gNB: power it receives, mW
@@ -385,6 +387,11 @@ class NrChannel : public Channel
      */
     void GnbCourseChanged(Ptr<const MobilityModel> mobility);
     /**
+     * \brief A UE's mobility model reported a course change: every UE's position is read again.
+     * \param mobility the UE's mobility model.
+     */
+    void UeCourseChanged(Ptr<const MobilityModel> mobility);
+    /**
      * \brief Bring one UE's cached gains up to date (see the class description).
      * \param ue the UE index.
      * \return the UE's entry.
@@ -418,6 +425,7 @@ class NrChannel : public Channel
     mutable bool m_rsrpOffsetValid;       //!< m_rsrpOffsetDb matches the attributes
     mutable bool m_gnbPositionsChecked;   //!< gNB positions polled since the last change
     mutable Time m_gnbPositionsCheckedAt; //!< simulation time of that poll
+    uint64_t m_ueCourseChanges;           //!< course changes UEs have reported
 
     /// Fired on every path gain recomputation.
     mutable TracedCallback<uint32_t, uint32_t, double> m_pathGainTrace;

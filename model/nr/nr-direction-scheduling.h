@@ -55,6 +55,8 @@ class NrDirectionScheduling
     Ptr<NrMacScheduler> m_policy;       //!< shares the PRBs of a TTI
     NrActiveUes m_active;               //!< UEs needing this direction's scheduler
     std::vector<uint32_t> m_scratchDue; //!< reused list of due retransmissions
+    std::vector<NrUeDemand> m_demands;  //!< reused: the demands of one pass
+    std::vector<uint8_t> m_demandMcs;   //!< reused: the MCS of each of m_demands
 };
 
 } // namespace blueprint

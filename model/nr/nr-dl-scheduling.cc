@@ -92,8 +92,10 @@ NrDlScheduling::Schedule(uint64_t tti)
     const uint32_t symbols = m_cell.GetDlDataSymbols(tti);
     NrPdcch& pdcch = m_cell.GetPdcch();
     uint32_t free = prbs;
-    std::vector<NrUeDemand> demands;
-    std::vector<uint8_t> mcsOf;
+    std::vector<NrUeDemand>& demands = m_demands;
+    std::vector<uint8_t>& mcsOf = m_demandMcs;
+    demands.clear();
+    mcsOf.clear();
     for (uint32_t ue : m_active.StartPass(now))
     {
         NrMacUe& ctx = m_cell.GetUes()[ue];

@@ -14,6 +14,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -113,7 +114,7 @@ NrTtiEnergyAccumulator::TtiEnergy(const Tti& tti, Time from, Time to) const
     const Time ulStart = hasUl ? m_grid->GetUlStart(tti.index) : end;
     // Parts between the symbol boundaries: downlink symbols first, uplink symbols last
     // (TS 38.213 clause 11.1); in FDD both span the whole TTI.
-    std::vector<Time> cuts{start, dlEnd, ulStart, end};
+    std::array<Time, 4> cuts{start, dlEnd, ulStart, end}; // no allocation: one call per TTI
     std::sort(cuts.begin(), cuts.end());
     double joules = 0.0;
     for (std::size_t i = 0; i + 1 < cuts.size(); ++i)

@@ -301,8 +301,10 @@ NrUlScheduling::GrantNewData(uint64_t tti,
         return; // nothing left to give in that TTI: the UEs ask again in the next one
     }
     const uint32_t symbols = m_cell.GetUlDataSymbols(target);
-    std::vector<NrUeDemand> demands;
-    std::vector<uint8_t> mcsOf;
+    std::vector<NrUeDemand>& demands = m_demands;
+    std::vector<uint8_t>& mcsOf = m_demandMcs;
+    demands.clear();
+    mcsOf.clear();
     for (uint32_t ue : ues)
     {
         const NrMacUe& ctx = m_cell.GetUes()[ue];

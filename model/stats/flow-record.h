@@ -9,7 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
+#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -246,7 +246,9 @@ class FlowRecord
     std::uint64_t m_jitterPairs; //!< number of consecutive packet pairs in m_jitterSum
     LatencyDigest m_latency;     //!< one-way delays
     LatencyDigest m_rtt;         //!< round trips
-    std::map<std::uint32_t, MemberState> m_members; //!< per-member state, by member number
+    /// Per-member state, by member number: looked up for every packet received and never
+    /// walked, so hashed (a 10,000-member flow's ordered map cost 14 steps per packet).
+    std::unordered_map<std::uint32_t, MemberState> m_members;
 };
 
 } // namespace blueprint
