@@ -1,5 +1,6 @@
 # Quick start: `make run` (install what is missing, build, compare the default scenario's
-# alternatives) and `make test` (install, build, run the whole test suite).
+# alternatives) and `make test` (install, build, run the whole test suite). `make deb` packages the
+# module for Debian.
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
@@ -8,7 +9,7 @@ OUT ?= out/$(basename $(notdir $(SCENARIO)))
 
 SANITIZE_BUILD_DIR ?= build-sanitize
 
-.PHONY: all deps configure build run test test-sanitize bench format clean
+.PHONY: all deps configure build run test test-sanitize bench deb format clean
 
 all: build
 
@@ -45,6 +46,13 @@ test-sanitize: deps
 bench: build
 	@bash scripts/install-deps.sh time jq
 	@bash bench/run-bench.sh $(BUILD_DIR)
+
+# A Debian package of the module with CPack (cmake/install.cmake): the program, the library, the
+# headers, the CMake package and the out-of-tree example under /usr, in $(BUILD_DIR). dpkg-shlibdeps
+# (dpkg-dev) works out its run-time dependencies. test/install/debian-package.sh checks it (CI).
+deb: build
+	@bash scripts/install-deps.sh dpkg-dev
+	@cd $(BUILD_DIR) && cpack
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
