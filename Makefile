@@ -1,6 +1,6 @@
 # Quick start: `make run` (install what is missing, build, compare the default scenario's
 # alternatives) and `make test` (install, build, run the whole test suite). `make deb` packages the
-# module for Debian.
+# module for Debian, `make doc` builds the HTML documentation.
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
@@ -8,8 +8,9 @@ SCENARIO ?= scenarios/regional-public-services.yaml
 OUT ?= out/$(basename $(notdir $(SCENARIO)))
 
 SANITIZE_BUILD_DIR ?= build-sanitize
+DOC_DIR ?= $(BUILD_DIR)/doc
 
-.PHONY: all deps configure build run test test-sanitize bench deb format clean
+.PHONY: all deps configure build run test test-sanitize bench deb doc format clean
 
 all: build
 
@@ -53,6 +54,12 @@ bench: build
 deb: build
 	@bash scripts/install-deps.sh dpkg-dev
 	@cd $(BUILD_DIR) && cpack
+
+# The HTML documentation of doc/ with an API reference from the doxygen comments, into
+# $(DOC_DIR)/html; any warning of doxygen or Sphinx fails it (scripts/build-doc.sh).
+doc:
+	@bash scripts/install-deps.sh doxygen python3-sphinx python3-breathe
+	@bash scripts/build-doc.sh $(DOC_DIR)
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
