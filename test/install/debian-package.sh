@@ -27,18 +27,18 @@ headers=$(grep -c '^/usr/include/blueprint/.*\.h$' "$scratch/contents")
 echo "$deb: $headers headers, the library, the program, the CMake package and the example"
 dpkg-deb -f "$deb" Depends | grep -q 'libns3-dev' || fail "$deb does not depend on libns3-dev"
 
-dpkg-deb -x "$deb" "$scratch/root"
-example=$scratch/root/usr/share/doc/blueprint/examples/out-of-tree
+dpkg-deb -x "$deb" "$scratch/unpacked"
+example=$scratch/unpacked/usr/share/doc/blueprint/examples/out-of-tree
 cmake -S "$example" -B "$scratch/build" -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_PREFIX_PATH="$scratch/root/usr" >"$scratch/configure.log" 2>&1 ||
+  -DCMAKE_PREFIX_PATH="$scratch/unpacked/usr" >"$scratch/configure.log" 2>&1 ||
   { cat "$scratch/configure.log" >&2; fail "the example does not configure against the package"; }
 found=$(sed -n 's/^blueprint_DIR:PATH=//p' "$scratch/build/CMakeCache.txt")
-[ "$found" = "$scratch/root/usr/lib/cmake/blueprint" ] ||
+[ "$found" = "$scratch/unpacked/usr/lib/cmake/blueprint" ] ||
   fail "find_package(blueprint) found '$found', not the unpacked package"
 cmake --build "$scratch/build" >"$scratch/build.log" 2>&1 ||
   { cat "$scratch/build.log" >&2; fail "the example does not build against the package"; }
 "$scratch/build/fibre-latency" | tail -1 | grep -qx 'every packet took exactly the predicted time' ||
   fail "the example built against the package does not run as it should"
-"$scratch/root/usr/bin/blueprint" validate "$(dirname "$0")/../../scenarios/regional-public-services.yaml" \
+"$scratch/unpacked/usr/bin/blueprint" validate "$(dirname "$0")/../../scenarios/regional-public-services.yaml" \
   >/dev/null || fail "the packaged blueprint program does not validate a shipped scenario"
 echo "$deb: the out-of-tree example builds and runs against the unpacked package"
