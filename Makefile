@@ -1,5 +1,6 @@
 # Quick start: `make run` (install what is missing, build, compare the default scenario's
-# alternatives) and `make test` (install, build, run the whole test suite).
+# alternatives) and `make test` (install, build, run the whole test suite). `make deb` packages the
+# module for Debian, `make doc` builds the HTML documentation.
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
@@ -7,8 +8,9 @@ SCENARIO ?= scenarios/regional-public-services.yaml
 OUT ?= out/$(basename $(notdir $(SCENARIO)))
 
 SANITIZE_BUILD_DIR ?= build-sanitize
+DOC_DIR ?= $(BUILD_DIR)/doc
 
-.PHONY: all deps configure build run test test-sanitize bench format clean
+.PHONY: all deps configure build run test test-sanitize bench deb doc format clean
 
 all: build
 
@@ -45,6 +47,19 @@ test-sanitize: deps
 bench: build
 	@bash scripts/install-deps.sh time jq
 	@bash bench/run-bench.sh $(BUILD_DIR)
+
+# A Debian package of the module with CPack (cmake/install.cmake): the program, the library, the
+# headers, the CMake package and the out-of-tree example under /usr, in $(BUILD_DIR). dpkg-shlibdeps
+# (dpkg-dev) works out its run-time dependencies. test/install/debian-package.sh checks it (CI).
+deb: build
+	@bash scripts/install-deps.sh dpkg-dev
+	@cd $(BUILD_DIR) && cpack
+
+# The HTML documentation of doc/ with an API reference from the doxygen comments, into
+# $(DOC_DIR)/html; any warning of doxygen or Sphinx fails it (scripts/build-doc.sh).
+doc:
+	@bash scripts/install-deps.sh doxygen python3-sphinx python3-breathe
+	@bash scripts/build-doc.sh $(DOC_DIR)
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')

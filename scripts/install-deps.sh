@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages blueprint builds against, only those that are missing.
 # As root it runs apt-get; otherwise it prints the exact sudo command and stops.
-# Extra package names given as arguments are installed too (make bench adds time and jq).
+# Extra package names given as arguments are installed too (make bench adds time and jq, make deb
+# dpkg-dev, make doc doxygen, python3-sphinx and python3-breathe).
 # gnuplot-nox draws the plots of `blueprint aggregate`.
 set -euo pipefail
 packages=(libns3-dev ns3 libgsl-dev libyaml-cpp-dev libyaml-dev libeigen3-dev libboost-dev libboost-math-dev

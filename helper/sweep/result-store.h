@@ -42,10 +42,10 @@ class ResultStore
     /// \return the sweep's output folder
     const std::string& GetOutDir() const;
 
-    /// \param hash a run's hash \return OUT/runs/<hash>
+    /// \param hash a run's hash \return `OUT/runs/<hash>`
     std::string RunDir(const std::string& hash) const;
 
-    /// \param hash a run's hash \return OUT/failed/<hash>
+    /// \param hash a run's hash \return `OUT/failed/<hash>`
     std::string FailedDir(const std::string& hash) const;
 
     /**
@@ -63,7 +63,7 @@ class ResultStore
     bool IsDamaged(const std::string& hash) const;
 
     /**
-     * \brief Moves a damaged result folder to OUT/failed/<hash>, with failure.txt saying what is
+     * \brief Moves a damaged result folder to `OUT/failed/<hash>`, with failure.txt saying what is
      * wrong with it, so the run is no longer done and runs again.
      * \param hash a run's hash whose result folder fails Verify
      * \return what is wrong with it
@@ -101,7 +101,7 @@ class ResultStore
     std::string CreateTemporary(const std::string& hash) const;
 
     /**
-     * \brief Publishes a finished run: renames its temporary folder to OUT/runs/<hash>. A damaged
+     * \brief Publishes a finished run: renames its temporary folder to `OUT/runs/<hash>`. A damaged
      * folder already there is set aside first; a verified one (another process finished the same
      * run first) stands, and the temporary folder is removed.
      * \param temporary the folder from CreateTemporary
@@ -113,7 +113,7 @@ class ResultStore
 
     /**
      * \brief Records a failed run: writes `failure.txt` with the reason into its temporary
-     * folder and moves the folder to OUT/failed/<hash>, replacing an older failure.
+     * folder and moves the folder to `OUT/failed/<hash>`, replacing an older failure.
      * \param temporary the folder from CreateTemporary
      * \param hash the run's hash
      * \param reason e.g. "killed by signal 11 (Segmentation fault)"

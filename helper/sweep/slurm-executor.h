@@ -57,13 +57,13 @@ std::string SlurmFilenameLiteral(const std::string& path);
  * \ingroup blueprint
  * \brief Runs a sweep as Slurm job arrays and finds out what became of it.
  *
- * A submission writes the plan indices of its runs to OUT/slurm/runs-<n>.txt and submits it as
+ * A submission writes the plan indices of its runs to `OUT/slurm/runs-<n>.txt` and submits it as
  * one job array per chunk of at most MaxArraySize tasks (from `scontrol show config`); with a
  * throttle, chunks are chained with afterany dependencies so at most `maxParallel` tasks run at
  * once in all. Every array task runs OUT/slurm/sweep-task.sh, which only `exec`s
  * `blueprint sweep-task PLAN --list FILE --offset N` with arguments sbatch passes through: no
  * scenario or parameter name is ever part of shell text. Task output goes to
- * OUT/slurm/logs/<job>_<task>.out. Submitted jobs and the hashes they carry are recorded in
+ * `OUT/slurm/logs/<job>_<task>.out`. Submitted jobs and the hashes they carry are recorded in
  * OUT/slurm/jobs.json so a later `--collect` can tell failed runs from queued ones.
  */
 class SlurmExecutor

@@ -34,7 +34,7 @@ struct SweepCommandOptions
 
     std::string file;               //!< the sweep file
     Mode mode = Mode::Local;        //!< the action
-    std::optional<std::string> out; //!< output folder (default out/<sweep name>)
+    std::optional<std::string> out; //!< output folder (default `out/<sweep name>`)
     unsigned jobs = 0;              //!< local processes at a time, 0 for the core count
     bool progress = false;          //!< draw a progress line (stderr is a terminal)
     SlurmOptions slurm;             //!< Slurm submission options

@@ -113,6 +113,7 @@ struct NtnGatewayParameters
     double capex = 150e6;        //!< JPY (assumption)
     double opexPerYear = 15e6;   //!< JPY per year (assumption: 10 % of capex)
     double lifetimeYears = 15.0; //!< years (assumption)
+    /// where the figures come from
     std::string source = "assumption: no published figure for a LEO/GEO gateway or PoP";
 };
 
