@@ -236,8 +236,16 @@ LoadSeconds(int keys)
 /// ratio holds on a loaded machine and under the sanitizers, where an absolute bound does not.
 TEST(ConfigNodeTest, ReadingManyKeysTakesLinearTime)
 {
-    const double small = LoadSeconds(20000);
-    const double large = LoadSeconds(80000);
+    // The fastest of three runs of each size: other work on a loaded machine only ever adds
+    // time, so the minimum is the reading closest to the reader's own cost. Linear reading gives
+    // a ratio near 4, quadratic 16.
+    double small = LoadSeconds(20000);
+    double large = LoadSeconds(80000);
+    for (int run = 1; run < 3; ++run)
+    {
+        small = std::min(small, LoadSeconds(20000));
+        large = std::min(large, LoadSeconds(80000));
+    }
     EXPECT_LT(large / small, 8.0) << small << " s, then " << large << " s";
 }
 
