@@ -34,7 +34,7 @@ namespace ns3
 namespace blueprint
 {
 
-class EquipmentProfile;
+struct EquipmentProfile;
 
 /**
  * \ingroup blueprint
