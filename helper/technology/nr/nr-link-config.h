@@ -49,6 +49,7 @@ struct NrLinkConfig : public LinkConfig
     std::string ue = "handset"; //!< NrUeClass name
     uint8_t numerology = 1;     //!< mu (default: the band's)
     double bandwidth = 0;       //!< Hz (default: the band's)
+    double frequency = 0;       //!< carrier centre frequency, Hz (default: the band's)
     std::string tdd;            //!< TDD pattern, or "FDD" (default: the band's)
     std::string specialSlot;    //!< special slot split (default: the band's)
     std::string scheduler =

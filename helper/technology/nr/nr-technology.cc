@@ -95,6 +95,7 @@ class NrTechnology : public CellTechnology
                 "ue",
                 "numerology",
                 "bandwidth",
+                "carrier",
                 "tdd",
                 "special_slot",
                 "scheduler",
@@ -204,13 +205,13 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
     // Cells on the same carrier and propagation environment share one channel, so they
     // interfere with each other.
     std::ostringstream key;
-    key << c.band << '/' << c.bandwidth << '/' << c.scenario << '/' << c.condition << '/'
-        << c.shadowing;
+    key << c.band << '/' << c.frequency << '/' << c.bandwidth << '/' << c.scenario << '/'
+        << c.condition << '/' << c.shadowing;
     Ptr<NrChannel>& channel = state.channels[key.str()];
     if (!channel)
     {
         channel = CreateObject<NrChannel>();
-        channel->SetAttribute("Frequency", DoubleValue(band->frequencyHz));
+        channel->SetAttribute("Frequency", DoubleValue(c.frequency));
         channel->SetAttribute("Bandwidth", DoubleValue(c.bandwidth));
         channel->SetAttribute("Scenario", StringValue(c.scenario));
         channel->SetAttribute("ChannelCondition", StringValue(c.condition));
