@@ -4,7 +4,8 @@
  * An NR cell's carrier frequency: the band profile's centre by default, or the link's
  * `carrier`, which must keep the whole carrier inside the 3GPP operating band (TS 38.101-1
  * Table 5.2-1: n78 is 3300-3800 MHz) and reaches the channel's path loss, where TR 38.901 Table
- * 7.4.1-1 has it as a 20 log10(fc) term.
+ * 7.4.1-1 has it as a 20 log10(fc) term. And the link's own radio figures (`gnb_radio`,
+ * `ue_radio`), which replace its cell and UE classes'.
  */
 
 #include "helper/technology/nr/nr-link-config.h"
@@ -31,8 +32,11 @@ using namespace blueprint_test;
 namespace
 {
 
-/// The frequency the last RMa path loss model of FrequencyRecordingScenario computed a loss at.
+/// The frequency the last path loss model of FrequencyRecordingScenario computed a loss at.
 double g_lastLossFrequencyHz = 0.0;
+/// The BS and UT heights it last computed a loss for, m.
+double g_lastHbsM = 0.0;
+double g_lastHutM = 0.0; //!< (see g_lastHbsM)
 
 /// A fixed path loss in ns-3's TR 38.901 framework that notes the frequency the channel gave it.
 class FrequencyRecordingLossModel : public ThreeGppRmaPropagationLossModel
@@ -53,12 +57,16 @@ class FrequencyRecordingLossModel : public ThreeGppRmaPropagationLossModel
     double GetLossLos(double distance2D, double distance3D, double hUt, double hBs) const override
     {
         g_lastLossFrequencyHz = GetFrequency();
+        g_lastHbsM = hBs;
+        g_lastHutM = hUt;
         return kLossDb;
     }
 
     double GetLossNlos(double distance2D, double distance3D, double hUt, double hBs) const override
     {
         g_lastLossFrequencyHz = GetFrequency();
+        g_lastHbsM = hBs;
+        g_lastHutM = hUt;
         return kLossDb;
     }
 };
@@ -242,3 +250,53 @@ INSTANTIATE_TEST_SUITE_P(
                                   {{"band: n78", "band: n78, carrier: 3.2GHz"}},
                                   "3.2GHz",
                                   "outside band n78's operating band n78 (3300-3800 MHz")));
+
+/// gnb_radio and ue_radio replace the classes' figures one by one; heights reach the path loss.
+TEST(NrRadioOverrideTest, ALinksOwnRadioFiguresReplaceItsClassesOneByOne)
+{
+    const ScenarioSpec spec = ReadYaml(
+        Cell(", gnb_radio: {power: 40dBm, antenna_gain: 15dBi, noise_figure: 4dB, height: 30m}"
+             ", ue_radio: {power: 0.1W, height: 4m}"
+             ", propagation: {scenario: ns3::TestFrequencyRecordingScenario}"));
+    const NrLinkConfig& c = spec.links[0].Config<NrLinkConfig>();
+    const NrBandProfile& n78 = *NrBandProfile::Find("n78");
+    const NrGnbRadio gnb = c.gnbRadio.Apply(NrCellClass::Find("macro")->MakeRadio(n78, 100e6));
+    EXPECT_DOUBLE_EQ(gnb.txPowerDbm, 40.0); // the total over the carrier, not a PSD
+    EXPECT_DOUBLE_EQ(gnb.antennaGainDbi, 15.0);
+    EXPECT_DOUBLE_EQ(gnb.noiseFigureDb, 4.0);
+    EXPECT_DOUBLE_EQ(gnb.heightM, 30.0);
+    const NrUeRadio ue = c.ueRadio.Apply(NrUeClass::Find("handset")->MakeRadio(n78));
+    EXPECT_DOUBLE_EQ(ue.txPowerDbm, 20.0);    // 0.1 W
+    EXPECT_DOUBLE_EQ(ue.antennaGainDbi, 0.0); // the handset's (M.2412-0 Table 5), not set
+    EXPECT_DOUBLE_EQ(ue.noiseFigureDb, 7.0);  // likewise
+    EXPECT_DOUBLE_EQ(ue.heightM, 4.0);
+    g_lastHbsM = 0.0;
+    const RunResult r = ScenarioRunner(spec).Run();
+    EXPECT_GT(FlowOf(r, "down").rxPackets, 0u);
+    EXPECT_DOUBLE_EQ(g_lastHbsM, 30.0);
+    EXPECT_DOUBLE_EQ(g_lastHutM, 4.0);
+}
+
+TEST(NrRadioOverrideTest, WrongRadioFiguresAreInputErrorsAtTheirMarks)
+{
+    auto error = [](const std::string& keys) {
+        return std::string(ErrorFrom([&]() { ReadYaml(Cell(keys), "radio.yaml"); }).what());
+    };
+    EXPECT_EQ(error(", ue_radio: {height: 12m}"),
+              "radio.yaml:13:76: link 'cell' ue_radio height must be 1m to 10m (TR 38.901 "
+              "Table 7.4.1-1, the RMa validity range of h_UT)");
+    EXPECT_NE(error(", gnb_radio: {noise_figur: 5dB}").find("did you mean 'noise_figure'?"),
+              std::string::npos);
+    EXPECT_NE(error(", gnb_radio: {antenna_gain: loud}").find("expected a level in dB"),
+              std::string::npos);
+    // Cells that share UEs share their UEs' figures.
+    std::string text = Cell(", ue_radio: {power: 26dBm}");
+    text.replace(text.find("  gnb: {site: mast}"), 0, "  gnb2: {site: mast}\n");
+    text.replace(text.find("  backhaul:"),
+                 0,
+                 "  cell2: {technology: nr, between: [gnb2, ue], band: n78}\n"
+                 "  backhaul2: {between: [server, gnb2], profile: fiber, rate: 10Gbps}\n");
+    EXPECT_NE(std::string(ErrorFrom([&]() { ReadYaml(text); }).what())
+                  .find("so both cells need the same ue_radio"),
+              std::string::npos);
+}

@@ -72,6 +72,60 @@ ReadCarrierFrequency(const ConfigNode& at,
     }
 }
 
+/**
+ * Reads a link's own figures for one end, `{power, antenna_gain, noise_figure, height}`, each
+ * replacing its class's. Heights are held to TR 38.901 Table 7.4.1-1's RMa validity ranges
+ * (h_BS 10-150 m, h_UT 1-10 m), which hold the three classes' defaults; ns-3 3.37's path loss
+ * models only log a warning outside their ranges.
+ * \param node the `gnb_radio` or `ue_radio` map.
+ * \param gnb true for the gNB's end.
+ * \param context the link and key, for messages.
+ * \return the set figures.
+ */
+NrRadioOverride
+ReadRadioOverride(const ConfigNode& node, bool gnb, const std::string& context)
+{
+    node.CheckKeys({"power", "antenna_gain", "noise_figure", "height"}, context);
+    NrRadioOverride radio;
+    if (const ConfigNode* p = node.Find("power"))
+    {
+        radio.txPowerDbm = ReadTxPowerDbm(*p, context + " power");
+    }
+    if (const ConfigNode* g = node.Find("antenna_gain"))
+    {
+        // Written "18dBi", "18dB" or 18.
+        std::string text = g->AsString();
+        if (text.size() > 3 && text.compare(text.size() - 3, 3, "dBi") == 0)
+        {
+            text.pop_back();
+        }
+        radio.antennaGainDbi = ReadDecibels(ConfigNode::MakeScalar(text, g->GetMark()),
+                                            -10,
+                                            40,
+                                            context + " antenna_gain");
+    }
+    if (const ConfigNode* nf = node.Find("noise_figure"))
+    {
+        radio.noiseFigureDb = ReadDecibels(*nf, 0, 20, context + " noise_figure");
+    }
+    if (const ConfigNode* h = node.Find("height"))
+    {
+        const double low = gnb ? 10.0 : 1.0;
+        const double high = gnb ? 150.0 : 10.0;
+        const double height = h->AsLength();
+        if (height < low || height > high)
+        {
+            std::ostringstream message;
+            message << context << " height must be " << low << "m to " << high
+                    << "m (TR 38.901 Table 7.4.1-1, the RMa validity range of h_"
+                    << (gnb ? "BS" : "UT") << ")";
+            throw InputError(h->GetMark(), message.str());
+        }
+        radio.heightM = height;
+    }
+    return radio;
+}
+
 /// The radio part of an NR link: band, cell class, frame structure, scheduler, propagation.
 std::shared_ptr<NrLinkConfig>
 ReadNrCell(const ConfigNode& link, const std::string& context)
@@ -89,6 +143,14 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
         nr->cell = ReadChoice(*cell, NrCellClass::Names(), "NR cell class");
     }
     nr->scenario = NrScenarios().GetTypeName(NrCellClass::Find(nr->cell)->scenario);
+    if (const ConfigNode* radio = link.Find("gnb_radio"))
+    {
+        nr->gnbRadio = ReadRadioOverride(*radio, true, context + " gnb_radio");
+    }
+    if (const ConfigNode* radio = link.Find("ue_radio"))
+    {
+        nr->ueRadio = ReadRadioOverride(*radio, false, context + " ue_radio");
+    }
     if (const ConfigNode* ue = link.Find("ue"))
     {
         nr->ue = ReadChoice(*ue, NrUeClass::Names(), "NR UE class");
@@ -346,6 +408,12 @@ CheckSameRadioNetwork(const NrLinkConfig& first,
                                  "class; " +
                                  what + " differs ('" + a + "' there, '" + b + "' here)");
         }
+    }
+    if (!(first.ueRadio == cell.ueRadio))
+    {
+        throw InputError(link.mark,
+                         context + ": its UEs '" + link.b + "' are also served by link '" +
+                             firstName + "', so both cells need the same ue_radio");
     }
     if (!(first.handover == cell.handover))
     {
