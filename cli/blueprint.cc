@@ -40,7 +40,7 @@ constexpr int kInputErrorStatus = 2;
 const char* kUsage =
     "usage:\n"
     "  blueprint run FILE [--out DIR] [--force] [--alternative NAME] [--set key.path=value ...]\n"
-    "                [--seed N] [--no-memory-check] [--flowmon]\n"
+    "                [--seed N] [--no-memory-check] [--flowmon] [--netanim]\n"
     "  blueprint compare FILE [--out DIR] [--force] [--set key.path=value ...] [--seed N]\n"
     "                    [--no-memory-check]\n"
     "  blueprint validate FILE\n"
@@ -52,7 +52,8 @@ const char* kUsage =
     "\n"
     "run       runs one configuration (the base, or --alternative NAME) and writes\n"
     "          DIR/result.json and DIR/flows.csv (default DIR: out/<file>/<configuration>);\n"
-    "          --flowmon adds ns-3's FlowMonitor XML, DIR/flowmon.xml\n"
+    "          --flowmon adds ns-3's FlowMonitor XML, DIR/flowmon.xml; --netanim a NetAnim\n"
+    "          trace, DIR/netanim.xml\n"
     "compare   runs the base and every alternative, prints them side by side and writes\n"
     "          DIR/<configuration>/result.json, flows.csv and DIR/compare.csv\n"
     "          (default DIR: out/<file>)\n"
@@ -85,6 +86,7 @@ struct Options
     bool force = false;
     bool memoryCheck = true;
     bool flowMonitor = false; //!< run: write ns-3's FlowMonitor XML beside result.json
+    bool netAnim = false;     //!< run: write a NetAnim trace beside result.json
 };
 
 Options
@@ -142,6 +144,10 @@ ParseArguments(int argc, char** argv)
         else if (a == "--flowmon" && o.command == "run")
         {
             o.flowMonitor = true;
+        }
+        else if (a == "--netanim" && o.command == "run")
+        {
+            o.netAnim = true;
         }
         else if (a == "--no-memory-check" && o.command != "validate")
         {
@@ -347,16 +353,23 @@ DefaultOutDir(const std::string& file)
 }
 
 RunResult
-RunOne(const ScenarioSpec& spec, const Options& o, std::string* flowMonitorXml = nullptr)
+RunOne(const ScenarioSpec& spec,
+       const Options& o,
+       std::vector<std::pair<std::string, std::string>>* traces = nullptr)
 {
     ScenarioRunner runner(spec);
     runner.SetProgress(isatty(STDERR_FILENO));
     runner.SetMemoryCheck(o.memoryCheck);
-    runner.SetFlowMonitor(flowMonitorXml != nullptr);
+    runner.SetFlowMonitor(traces && o.flowMonitor);
+    runner.SetNetAnim(traces && o.netAnim);
     RunResult r = runner.Run();
-    if (flowMonitorXml)
+    if (traces && o.flowMonitor)
     {
-        *flowMonitorXml = runner.GetFlowMonitorXml();
+        traces->emplace_back("flowmon.xml", runner.GetFlowMonitorXml());
+    }
+    if (traces && o.netAnim)
+    {
+        traces->emplace_back("netanim.xml", runner.GetNetAnimXml());
     }
     return r;
 }
@@ -412,14 +425,11 @@ Main(const Options& o)
         // Checked before the run, so an hour's run is not lost to a typo; created only after it.
         OutputFolder folder(dir, OutputFolder::Kind::Run, o.force);
         folder.Check();
-        std::string flowMonitorXml;
-        RunResult r = RunOne(spec, o, o.flowMonitor ? &flowMonitorXml : nullptr);
+        std::vector<std::pair<std::string, std::string>> traces;
+        RunResult r = RunOne(spec, o, &traces);
         auto files = RunFiles("", r);
-        if (o.flowMonitor)
-        {
-            // Written with the others: all of them or none.
-            files.emplace_back("flowmon.xml", flowMonitorXml);
-        }
+        // The traces are written with the others: all of them or none.
+        files.insert(files.end(), traces.begin(), traces.end());
         folder.Write(files);
         std::cout << ResultWriter::SummaryTable(r) << "results: " << dir << "/result.json\n";
         return 0;

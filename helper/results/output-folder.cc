@@ -37,7 +37,8 @@ const std::string kTemporaryPrefix = ".blueprint-";
 const std::set<std::string> kRunFiles{"result.json",
                                       "flows.csv",
                                       "scenario.resolved.yaml",
-                                      "flowmon.xml"};
+                                      "flowmon.xml",
+                                      "netanim.xml"};
 
 /// How many foreign entries an error message names before it counts the rest.
 constexpr std::size_t kNamedEntries = 8;
