@@ -40,7 +40,7 @@ constexpr int kInputErrorStatus = 2;
 const char* kUsage =
     "usage:\n"
     "  blueprint run FILE [--out DIR] [--force] [--alternative NAME] [--set key.path=value ...]\n"
-    "                [--seed N] [--no-memory-check]\n"
+    "                [--seed N] [--no-memory-check] [--flowmon] [--netanim]\n"
     "  blueprint compare FILE [--out DIR] [--force] [--set key.path=value ...] [--seed N]\n"
     "                    [--no-memory-check]\n"
     "  blueprint validate FILE\n"
@@ -51,7 +51,9 @@ const char* kUsage =
     "  blueprint --version\n"
     "\n"
     "run       runs one configuration (the base, or --alternative NAME) and writes\n"
-    "          DIR/result.json and DIR/flows.csv (default DIR: out/<file>/<configuration>)\n"
+    "          DIR/result.json and DIR/flows.csv (default DIR: out/<file>/<configuration>);\n"
+    "          --flowmon adds ns-3's FlowMonitor XML, DIR/flowmon.xml; --netanim a NetAnim\n"
+    "          trace, DIR/netanim.xml\n"
     "compare   runs the base and every alternative, prints them side by side and writes\n"
     "          DIR/<configuration>/result.json, flows.csv and DIR/compare.csv\n"
     "          (default DIR: out/<file>)\n"
@@ -83,6 +85,8 @@ struct Options
     std::optional<uint64_t> seed;
     bool force = false;
     bool memoryCheck = true;
+    bool flowMonitor = false; //!< run: write ns-3's FlowMonitor XML beside result.json
+    bool netAnim = false;     //!< run: write a NetAnim trace beside result.json
 };
 
 Options
@@ -136,6 +140,14 @@ ParseArguments(int argc, char** argv)
                 throw UsageError("--seed needs a positive integer, got '" + s + "'");
             }
             o.seed = n;
+        }
+        else if (a == "--flowmon" && o.command == "run")
+        {
+            o.flowMonitor = true;
+        }
+        else if (a == "--netanim" && o.command == "run")
+        {
+            o.netAnim = true;
         }
         else if (a == "--no-memory-check" && o.command != "validate")
         {
@@ -341,12 +353,25 @@ DefaultOutDir(const std::string& file)
 }
 
 RunResult
-RunOne(const ScenarioSpec& spec, const Options& o)
+RunOne(const ScenarioSpec& spec,
+       const Options& o,
+       std::vector<std::pair<std::string, std::string>>* traces = nullptr)
 {
     ScenarioRunner runner(spec);
     runner.SetProgress(isatty(STDERR_FILENO));
     runner.SetMemoryCheck(o.memoryCheck);
-    return runner.Run();
+    runner.SetFlowMonitor(traces && o.flowMonitor);
+    runner.SetNetAnim(traces && o.netAnim);
+    RunResult r = runner.Run();
+    if (traces && o.flowMonitor)
+    {
+        traces->emplace_back("flowmon.xml", runner.GetFlowMonitorXml());
+    }
+    if (traces && o.netAnim)
+    {
+        traces->emplace_back("netanim.xml", runner.GetNetAnimXml());
+    }
+    return r;
 }
 
 /// Refuses, before any folder is made, configurations that cannot fit in memory.
@@ -400,8 +425,12 @@ Main(const Options& o)
         // Checked before the run, so an hour's run is not lost to a typo; created only after it.
         OutputFolder folder(dir, OutputFolder::Kind::Run, o.force);
         folder.Check();
-        RunResult r = RunOne(spec, o);
-        folder.Write(RunFiles("", r));
+        std::vector<std::pair<std::string, std::string>> traces;
+        RunResult r = RunOne(spec, o, &traces);
+        auto files = RunFiles("", r);
+        // The traces are written with the others: all of them or none.
+        files.insert(files.end(), traces.begin(), traces.end());
+        folder.Write(files);
         std::cout << ResultWriter::SummaryTable(r) << "results: " << dir << "/result.json\n";
         return 0;
     }

@@ -34,7 +34,11 @@ namespace
 const std::string kTemporaryPrefix = ".blueprint-";
 
 /// The files of one run's folder.
-const std::set<std::string> kRunFiles{"result.json", "flows.csv", "scenario.resolved.yaml"};
+const std::set<std::string> kRunFiles{"result.json",
+                                      "flows.csv",
+                                      "scenario.resolved.yaml",
+                                      "flowmon.xml",
+                                      "netanim.xml"};
 
 /// How many foreign entries an error message names before it counts the rest.
 constexpr std::size_t kNamedEntries = 8;

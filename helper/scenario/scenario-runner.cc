@@ -11,11 +11,14 @@
 #include "model/equipment/equipment-profile.h"
 #include "model/stats/flow-record.h"
 
+#include "ns3/animation-interface.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/double.h"
+#include "ns3/flow-monitor-helper.h"
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/mobility-model.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -23,10 +26,15 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace ns3
 {
@@ -389,8 +397,13 @@ struct Measured
 };
 
 /// Run the simulation for duration + drain and read the meter.
+/**
+ * Runs the built scenario to its end and measures it.
+ * \param flowMonitorXml where FlowMonitor's XML goes, or nullptr for no monitor.
+ * \param netAnimXml where the NetAnim trace goes, or nullptr for none.
+ */
 Measured
-Simulate(ScenarioBuild& sb)
+Simulate(ScenarioBuild& sb, std::string* flowMonitorXml, std::string* netAnimXml)
 {
     const ScenarioSpec& spec = sb.GetSpec();
     Measured measured;
@@ -402,8 +415,60 @@ Simulate(ScenarioBuild& sb)
         progress = std::make_unique<ProgressLine>(spec.configuration, end, sb.GetWallStart());
         Simulator::Schedule(Seconds(0), &ProgressLine::Tick, progress.get());
     }
+    // ns-3's own FlowMonitor on request: it watches every node's IPv4 layer and leaves the
+    // model's packets alone.
+    FlowMonitorHelper flowMonitorHelper;
+    Ptr<FlowMonitor> flowMonitor = flowMonitorXml ? flowMonitorHelper.InstallAll() : nullptr;
+    // NetAnim writes to a file as the run goes: a private temporary one, read back at the end,
+    // so the output folder receives it with the other files, whole or not at all.
+    std::unique_ptr<AnimationInterface> animation;
+    std::string animationPath;
+    if (netAnimXml)
+    {
+        char pattern[] = "/tmp/blueprint-netanim-XXXXXX";
+        const int fd = mkstemp(pattern);
+        if (fd < 0)
+        {
+            throw std::runtime_error("cannot create a temporary file for the NetAnim trace");
+        }
+        close(fd);
+        animationPath = pattern;
+        // Nodes no technology placed (wired ends) stand at their sites; NetAnim reads a
+        // node's position from its mobility model and would otherwise draw them at random.
+        for (const NodeSpec& node : spec.nodes)
+        {
+            const NodeGroup& group = sb.GetGroup(node.name);
+            for (std::size_t i = 0; i < group.members.size(); ++i)
+            {
+                if (!group.members[i]->GetObject<MobilityModel>())
+                {
+                    AnimationInterface::SetConstantPosition(group.members[i],
+                                                            group.positions[i].first,
+                                                            group.positions[i].second);
+                }
+            }
+        }
+        animation = std::make_unique<AnimationInterface>(animationPath);
+        // One file, however many packets (NetAnim's default starts a new file every 100,000).
+        animation->SetMaxPktsPerTraceFile(std::numeric_limits<uint64_t>::max());
+    }
     Simulator::Stop(Seconds(end));
     Simulator::Run();
+    if (animation)
+    {
+        animation.reset(); // closes the trace
+        std::ifstream in(animationPath);
+        std::ostringstream text;
+        text << in.rdbuf();
+        *netAnimXml = text.str();
+        std::error_code ec;
+        std::filesystem::remove(animationPath, ec);
+    }
+    if (flowMonitor)
+    {
+        flowMonitor->CheckForLostPackets();
+        *flowMonitorXml = flowMonitor->SerializeToXmlString(2, false, false);
+    }
     measured.energy = sb.GetMeter()->Finish();
     // The progress line's own ticks are not part of the model: leave them out, so a run on a
     // terminal counts the same events as one in a pipe.
@@ -429,6 +494,30 @@ void
 ScenarioRunner::SetMemoryCheck(bool enabled)
 {
     m_memoryCheck = enabled;
+}
+
+void
+ScenarioRunner::SetFlowMonitor(bool enabled)
+{
+    m_flowMonitor = enabled;
+}
+
+const std::string&
+ScenarioRunner::GetFlowMonitorXml() const
+{
+    return m_flowMonitorXml;
+}
+
+void
+ScenarioRunner::SetNetAnim(bool enabled)
+{
+    m_netAnim = enabled;
+}
+
+const std::string&
+ScenarioRunner::GetNetAnimXml() const
+{
+    return m_netAnimXml;
 }
 
 RunResult
@@ -482,7 +571,11 @@ ScenarioRunner::Run()
     sb.GetSetup().Phase("energy and cost", 0);
     BuildLedgers(sb, units);
     sb.GetSetup().Finish();
-    const Measured measured = Simulate(sb);
+    m_flowMonitorXml.clear();
+    m_netAnimXml.clear();
+    const Measured measured = Simulate(sb,
+                                       m_flowMonitor ? &m_flowMonitorXml : nullptr,
+                                       m_netAnim ? &m_netAnimXml : nullptr);
 
     // Measure.
     RunResult result;

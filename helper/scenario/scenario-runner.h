@@ -49,6 +49,28 @@ class ScenarioRunner
     void SetMemoryCheck(bool enabled);
 
     /**
+     * \brief Record ns-3's FlowMonitor on every node over the run (the CLI's --flowmon); its XML
+     * is GetFlowMonitorXml() after Run(). The monitor's own periodic checks add to the result's
+     * event count.
+     * \param enabled on or off (off by default)
+     */
+    void SetFlowMonitor(bool enabled);
+
+    /// \return FlowMonitor's XML of the last Run(), empty unless SetFlowMonitor(true).
+    const std::string& GetFlowMonitorXml() const;
+
+    /**
+     * \brief Record a NetAnim trace of the run (the CLI's --netanim): every node at its position,
+     * moving nodes as they move, and the packets; GetNetAnimXml() gives it after Run(). The
+     * animator's own events add to the result's event count.
+     * \param enabled on or off (off by default)
+     */
+    void SetNetAnim(bool enabled);
+
+    /// \return the NetAnim XML of the last Run(), empty unless SetNetAnim(true).
+    const std::string& GetNetAnimXml() const;
+
+    /**
      * \brief Build, run and measure. Uses and then destroys the global ns-3 simulator.
      * \return the result
      * \throws InputError when the memory check is on and the scenario cannot fit
@@ -56,9 +78,13 @@ class ScenarioRunner
     RunResult Run();
 
   private:
-    ScenarioSpec m_spec;       //!< what to build
-    bool m_progress = false;   //!< print progress
-    bool m_memoryCheck = true; //!< refuse what cannot fit in memory
+    ScenarioSpec m_spec;          //!< what to build
+    bool m_progress = false;      //!< print progress
+    bool m_memoryCheck = true;    //!< refuse what cannot fit in memory
+    bool m_flowMonitor = false;   //!< record FlowMonitor
+    std::string m_flowMonitorXml; //!< FlowMonitor's XML of the last run
+    bool m_netAnim = false;       //!< record a NetAnim trace
+    std::string m_netAnimXml;     //!< NetAnim XML of the last run
 };
 
 } // namespace blueprint

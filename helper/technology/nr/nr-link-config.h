@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace ns3
@@ -40,6 +41,41 @@ struct NrHandoverSpec
 
 /**
  * \ingroup blueprint
+ * \brief A link's own radio figures for one end (`gnb_radio`, `ue_radio`), each replacing its
+ * cell or UE class's figure when set.
+ */
+struct NrRadioOverride
+{
+    std::optional<double> txPowerDbm;     //!< total transmit power over the carrier, dBm
+    std::optional<double> antennaGainDbi; //!< antenna gain, dBi
+    std::optional<double> noiseFigureDb;  //!< receiver noise figure, dB
+    std::optional<double> heightM;        //!< antenna height above ground, m
+
+    /// \return true if every field is equal.
+    bool operator==(const NrRadioOverride& o) const
+    {
+        return txPowerDbm == o.txPowerDbm && antennaGainDbi == o.antennaGainDbi &&
+               noiseFigureDb == o.noiseFigureDb && heightM == o.heightM;
+    }
+
+    /**
+     * \brief Apply the set figures to a radio.
+     * \param radio a gNB's or UE's figures from its class (NrGnbRadio or NrUeRadio).
+     * \return \p radio with each set figure replaced.
+     */
+    template <typename Radio>
+    Radio Apply(Radio radio) const
+    {
+        radio.txPowerDbm = txPowerDbm.value_or(radio.txPowerDbm);
+        radio.antennaGainDbi = antennaGainDbi.value_or(radio.antennaGainDbi);
+        radio.noiseFigureDb = noiseFigureDb.value_or(radio.noiseFigureDb);
+        radio.heightM = heightM.value_or(radio.heightM);
+        return radio;
+    }
+};
+
+/**
+ * \ingroup blueprint
  * \brief The radio configuration of an NR cell (a link with `technology: nr`).
  */
 struct NrLinkConfig : public LinkConfig
@@ -47,8 +83,11 @@ struct NrLinkConfig : public LinkConfig
     std::string band;           //!< NrBandProfile name
     std::string cell = "macro"; //!< NrCellClass name
     std::string ue = "handset"; //!< NrUeClass name
+    NrRadioOverride gnbRadio;   //!< the link's own gNB figures (`gnb_radio`)
+    NrRadioOverride ueRadio;    //!< the link's own UE figures (`ue_radio`)
     uint8_t numerology = 1;     //!< mu (default: the band's)
     double bandwidth = 0;       //!< Hz (default: the band's)
+    double frequency = 0;       //!< carrier centre frequency, Hz (default: the band's)
     std::string tdd;            //!< TDD pattern, or "FDD" (default: the band's)
     std::string specialSlot;    //!< special slot split (default: the band's)
     std::string scheduler =

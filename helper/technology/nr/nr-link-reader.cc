@@ -35,6 +35,97 @@ using namespace specreading;
 namespace
 {
 
+/**
+ * Sets the carrier's centre frequency: the band profile's, or the link's `carrier`, and checks
+ * that the whole carrier (centre +- half the channel bandwidth) lies inside the 3GPP operating
+ * band (TS 38.101-1 Table 5.2-1 for n77 3300-4200 MHz, n78 3300-3800 MHz, n79 4400-5000 MHz;
+ * TS 38.101-2 Table 5.2-1 for n257 26500-29500 MHz). Staying inside the band also keeps the
+ * carrier in the band's frequency range, whose figures (power, noise figure) the classes take.
+ * \param at where a carrier that does not fit is reported: the carrier, else the bandwidth,
+ *        else the band.
+ * \param carrier the link's `carrier`, or nullptr.
+ * \param band the band profile.
+ * \param context the link, for messages.
+ * \param nr the config whose bandwidth is read and whose frequency is set.
+ */
+void
+ReadCarrierFrequency(const ConfigNode& at,
+                     const ConfigNode* carrier,
+                     const NrBandProfile& band,
+                     const std::string& context,
+                     NrLinkConfig& nr)
+{
+    nr.frequency = carrier ? carrier->AsFrequency() : band.frequencyHz;
+    const double low = nr.frequency - nr.bandwidth / 2;
+    const double high = nr.frequency + nr.bandwidth / 2;
+    // A kilohertz of slack: "3.35GHz" read as a double may land a hair below the edge.
+    constexpr double EDGE_TOLERANCE_HZ = 1e3;
+    if (low < band.bandLowHz - EDGE_TOLERANCE_HZ || high > band.bandHighHz + EDGE_TOLERANCE_HZ)
+    {
+        std::ostringstream message;
+        message << context << ": a " << nr.bandwidth / 1e6 << " MHz carrier at "
+                << nr.frequency / 1e6 << " MHz spans " << low / 1e6 << "-" << high / 1e6
+                << " MHz, outside band " << band.name << "'s operating band " << band.operatingBand
+                << " (" << band.bandLowHz / 1e6 << "-" << band.bandHighHz / 1e6
+                << " MHz, TS 38.101-" << (band.fr2 ? 2 : 1) << " Table 5.2-1)";
+        throw InputError(at.GetMark(), message.str());
+    }
+}
+
+/**
+ * Reads a link's own figures for one end, `{power, antenna_gain, noise_figure, height}`, each
+ * replacing its class's. Heights are held to TR 38.901 Table 7.4.1-1's RMa validity ranges
+ * (h_BS 10-150 m, h_UT 1-10 m), which hold the three classes' defaults; ns-3 3.37's path loss
+ * models only log a warning outside their ranges.
+ * \param node the `gnb_radio` or `ue_radio` map.
+ * \param gnb true for the gNB's end.
+ * \param context the link and key, for messages.
+ * \return the set figures.
+ */
+NrRadioOverride
+ReadRadioOverride(const ConfigNode& node, bool gnb, const std::string& context)
+{
+    node.CheckKeys({"power", "antenna_gain", "noise_figure", "height"}, context);
+    NrRadioOverride radio;
+    if (const ConfigNode* p = node.Find("power"))
+    {
+        radio.txPowerDbm = ReadTxPowerDbm(*p, context + " power");
+    }
+    if (const ConfigNode* g = node.Find("antenna_gain"))
+    {
+        // Written "18dBi", "18dB" or 18.
+        std::string text = g->AsString();
+        if (text.size() > 3 && text.compare(text.size() - 3, 3, "dBi") == 0)
+        {
+            text.pop_back();
+        }
+        radio.antennaGainDbi = ReadDecibels(ConfigNode::MakeScalar(text, g->GetMark()),
+                                            -10,
+                                            40,
+                                            context + " antenna_gain");
+    }
+    if (const ConfigNode* nf = node.Find("noise_figure"))
+    {
+        radio.noiseFigureDb = ReadDecibels(*nf, 0, 20, context + " noise_figure");
+    }
+    if (const ConfigNode* h = node.Find("height"))
+    {
+        const double low = gnb ? 10.0 : 1.0;
+        const double high = gnb ? 150.0 : 10.0;
+        const double height = h->AsLength();
+        if (height < low || height > high)
+        {
+            std::ostringstream message;
+            message << context << " height must be " << low << "m to " << high
+                    << "m (TR 38.901 Table 7.4.1-1, the RMa validity range of h_"
+                    << (gnb ? "BS" : "UT") << ")";
+            throw InputError(h->GetMark(), message.str());
+        }
+        radio.heightM = height;
+    }
+    return radio;
+}
+
 /// The radio part of an NR link: band, cell class, frame structure, scheduler, propagation.
 std::shared_ptr<NrLinkConfig>
 ReadNrCell(const ConfigNode& link, const std::string& context)
@@ -52,6 +143,14 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
         nr->cell = ReadChoice(*cell, NrCellClass::Names(), "NR cell class");
     }
     nr->scenario = NrScenarios().GetTypeName(NrCellClass::Find(nr->cell)->scenario);
+    if (const ConfigNode* radio = link.Find("gnb_radio"))
+    {
+        nr->gnbRadio = ReadRadioOverride(*radio, true, context + " gnb_radio");
+    }
+    if (const ConfigNode* radio = link.Find("ue_radio"))
+    {
+        nr->ueRadio = ReadRadioOverride(*radio, false, context + " ue_radio");
+    }
     if (const ConfigNode* ue = link.Find("ue"))
     {
         nr->ue = ReadChoice(*ue, NrUeClass::Names(), "NR UE class");
@@ -78,6 +177,8 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
     {
         throw InputError(bw ? bw->GetMark() : bandNode.GetMark(), context + ": " + e.what());
     }
+    const ConfigNode* carrier = link.Find("carrier");
+    ReadCarrierFrequency(carrier ? *carrier : bw ? *bw : bandNode, carrier, *band, context, *nr);
     const ConfigNode* tdd = link.Find("tdd");
     const ConfigNode* special = link.Find("special_slot");
     if (tdd)
@@ -148,15 +249,15 @@ ReadNrCell(const ConfigNode& link, const std::string& context)
     // 7.4.1-1), or the channel would abort when it builds it.
     Ptr<NrPropagationScenario> scenario =
         DynamicCast<NrPropagationScenario>(ObjectFactory(nr->scenario).Create());
-    if (band->frequencyHz > scenario->GetMaxFrequency())
+    if (nr->frequency > scenario->GetMaxFrequency())
     {
         std::ostringstream message;
-        message << context << ": band " << nr->band << " (" << band->frequencyHz / 1e9
+        message << context << ": band " << nr->band << " (" << nr->frequency / 1e9
                 << " GHz) is above the " << scenario->GetMaxFrequency() / 1e9
                 << " GHz that the path loss model of propagation scenario "
                 << NrScenarios().GetAlias(nr->scenario) << " covers";
-        throw InputError(scenarioNode ? scenarioNode->GetMark() : bandNode.GetMark(),
-                         message.str());
+        const ConfigNode* at = scenarioNode ? scenarioNode : carrier;
+        throw InputError(at ? at->GetMark() : bandNode.GetMark(), message.str());
     }
     if (const ConfigNode* sleep = link.Find("sleep"))
     {
@@ -283,6 +384,7 @@ CheckSameRadioNetwork(const NrLinkConfig& first,
     };
     const std::vector<std::tuple<std::string, std::string, std::string>> fields = {
         {"band", first.band, cell.band},
+        {"carrier", text(first.frequency), text(cell.frequency)},
         {"bandwidth", text(first.bandwidth), text(cell.bandwidth)},
         {"numerology", text(+first.numerology), text(+cell.numerology)},
         {"tdd", first.tdd, cell.tdd},
@@ -306,6 +408,12 @@ CheckSameRadioNetwork(const NrLinkConfig& first,
                                  "class; " +
                                  what + " differs ('" + a + "' there, '" + b + "' here)");
         }
+    }
+    if (!(first.ueRadio == cell.ueRadio))
+    {
+        throw InputError(link.mark,
+                         context + ": its UEs '" + link.b + "' are also served by link '" +
+                             firstName + "', so both cells need the same ue_radio");
     }
     if (!(first.handover == cell.handover))
     {

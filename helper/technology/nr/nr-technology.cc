@@ -90,23 +90,10 @@ class NrTechnology : public CellTechnology
 
     std::vector<std::string> GetKeys() const override
     {
-        return {"band",
-                "cell",
-                "ue",
-                "numerology",
-                "bandwidth",
-                "tdd",
-                "special_slot",
-                "scheduler",
-                "error_model",
-                "ul_access",
-                "mini_slot",
-                "propagation",
-                "handover",
-                "sleep",
-                "ssb_period",
-                "power",
-                "attributes"};
+        return {"band",       "cell",        "ue",         "gnb_radio", "ue_radio",
+                "numerology", "bandwidth",   "carrier",    "tdd",       "special_slot",
+                "scheduler",  "error_model", "ul_access",  "mini_slot", "propagation",
+                "handover",   "sleep",       "ssb_period", "power",     "attributes"};
     }
 
     /// `power:` chooses the gNB's power model (ReadStationPower), not the common override.
@@ -204,20 +191,20 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
     // Cells on the same carrier and propagation environment share one channel, so they
     // interfere with each other.
     std::ostringstream key;
-    key << c.band << '/' << c.bandwidth << '/' << c.scenario << '/' << c.condition << '/'
-        << c.shadowing;
+    key << c.band << '/' << c.frequency << '/' << c.bandwidth << '/' << c.scenario << '/'
+        << c.condition << '/' << c.shadowing;
     Ptr<NrChannel>& channel = state.channels[key.str()];
     if (!channel)
     {
         channel = CreateObject<NrChannel>();
-        channel->SetAttribute("Frequency", DoubleValue(band->frequencyHz));
+        channel->SetAttribute("Frequency", DoubleValue(c.frequency));
         channel->SetAttribute("Bandwidth", DoubleValue(c.bandwidth));
         channel->SetAttribute("Scenario", StringValue(c.scenario));
         channel->SetAttribute("ChannelCondition", StringValue(c.condition));
         channel->SetAttribute("Shadowing", BooleanValue(c.shadowing));
         sb.GetNextStream() += channel->AssignStreams(sb.GetNextStream());
     }
-    const NrUeRadio ueRadio = NrUeClass::Find(c.ue)->MakeRadio(*band);
+    const NrUeRadio ueRadio = c.ueRadio.Apply(NrUeClass::Find(c.ue)->MakeRadio(*band));
     auto network = std::make_unique<NrRadioNetwork>();
     network->build = &sb;
     NetDeviceContainer gnbDevices;
@@ -229,7 +216,9 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         const NrLinkConfig& cell = l->Config<NrLinkConfig>();
         const NodeGroup& ga = sb.GetGroup(l->a);
         // The class's power spectral density over the bandwidth this link configures.
-        NrGnbRadio gnbRadio = NrCellClass::Find(cell.cell)->MakeRadio(*band, cell.bandwidth);
+        // (A link's own gnb_radio power is the total over its carrier.)
+        const NrGnbRadio gnbRadio =
+            cell.gnbRadio.Apply(NrCellClass::Find(cell.cell)->MakeRadio(*band, cell.bandwidth));
         NrHelper nr;
         nr.SetGnbAttribute("Mu", UintegerValue(cell.numerology));
         nr.SetGnbAttribute("TddPattern", StringValue(cell.tdd));
