@@ -23,9 +23,9 @@ namespace blueprint
  * Keys (doc/pon.rst lists them with units and defaults): `olt` (the OLT's node; the caller may
  * set it from the link's first end instead), `onus` (each a node name, or `{node, drop}`),
  * `flavour` (gpon, xgs-pon, ge-pon, 10g-epon), `split` (32, 64, 128, or another power of two),
- * `feeder`, `budget_db`, `dba` (status-reporting, fixed, cooperative, or an ns3::blueprint::PonDba TypeId
- * name), `cycle`, `max_grant`, `fixed_rate`, `cooperative_margin`, `cti` (each `onu`, `first`,
- * `period`, `packet_size`, `packets`), `olt_queue`, `onu_queue` and `equipment` (power and
+ * `feeder`, `budget_db`, `dba` (status-reporting, fixed, cooperative, or an ns3::blueprint::PonDba
+ * TypeId name), `cycle`, `max_grant`, `fixed_rate`, `cooperative_margin`, `cti` (each `onu`,
+ * `first`, `period`, `packet_size`, `packets`), `olt_queue`, `onu_queue` and `equipment` (power and
  * price overrides).
  *
  * Everything that can be checked without the rest of the scenario is checked here, at the place
