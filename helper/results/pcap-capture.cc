@@ -347,6 +347,7 @@ PcapCapture::Attach(const ScenarioBuild& sb)
             }
         }
         bool any = false;
+        const std::size_t skippedBefore = m_skipped.size();
         for (const auto& device : devices)
         {
             const auto& links = linksOf.at(device);
@@ -389,11 +390,21 @@ PcapCapture::Attach(const ScenarioBuild& sb)
             m_captures.push_back({name + ".pcap", file, path});
             any = true;
         }
-        if (!any)
+        if (!any && m_skipped.size() > skippedBefore)
         {
             throw InputError(kPcapMark,
-                             "'" + t.text + "' has no device that can be captured" +
-                                 (m_skipped.empty() ? "" : " (" + m_skipped.back() + ")"));
+                             "'" + t.text + "' has no device that can be captured (" +
+                                 m_skipped.back() + ")");
+        }
+        if (!any)
+        {
+            // An optical span without an IP layer, a node that only holds a ROADM: what they
+            // carry is in the devices at the ends of the lightpaths or links through them.
+            throw InputError(kPcapMark,
+                             "'" + t.text + "' has no network device in configuration '" +
+                                 spec.configuration +
+                                 "': nothing is sent or received there, only carried through "
+                                 "(name the nodes or links at the ends of what it carries)");
         }
     }
 }
