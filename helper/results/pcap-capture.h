@@ -57,8 +57,8 @@ std::vector<PcapTarget> ResolvePcapTargets(const ScenarioSpec& spec,
  * with the run's other files, whole or not at all.
  *
  * Which devices: a link's are those its routing edges join, and those its build unit created on
- * the link's end nodes that are on no edge (a cell's station before any terminal attaches, an
- * LTE eNB's S1-U side); a node's are every such device on it. Each device is captured at the
+ * the link's end nodes that are on no edge (a cell's station before any terminal attaches); a
+ * node's are every such device on it. Each device is captured at the
  * trace point its type offers, with the data link type its packets have:
  * - a PointToPointNetDevice (and subclasses): "PromiscSniffer", PPP header, DLT_PPP, as ns-3's
  *   PointToPointHelper;
