@@ -25,17 +25,6 @@ namespace blueprint
 
 NS_LOG_COMPONENT_DEFINE("BlueprintScenarioBuild");
 
-namespace
-{
-
-/// Random-number streams used by the builder itself, kept apart from the models' streams
-/// (which ns-3 numbers from 0 upwards) so adding a model never shifts the placement or offsets.
-constexpr int64_t kPlacementStream = 1000000;
-/// The first stream the models of a run get (technologies, then traffic).
-constexpr int64_t kApplicationStreams = 1000100;
-
-} // namespace
-
 ScenarioBuild::ScenarioBuild(const ScenarioSpec& spec,
                              std::chrono::steady_clock::time_point wallStart,
                              bool progress)
@@ -43,7 +32,6 @@ ScenarioBuild::ScenarioBuild(const ScenarioSpec& spec,
       m_wallStart(wallStart),
       m_progress(progress),
       m_setup(spec.configuration, wallStart, progress),
-      m_nextStream(kApplicationStreams),
       m_meter(CreateObject<EnergyMeter>())
 {
 }
@@ -112,10 +100,10 @@ ScenarioBuild::GetAddresses()
     return m_addresses;
 }
 
-int64_t&
-ScenarioBuild::GetNextStream()
+RandomStreamPlan&
+ScenarioBuild::GetStreams()
 {
-    return m_nextStream;
+    return m_streams;
 }
 
 uint32_t
@@ -223,10 +211,11 @@ ScenarioBuild::Step()
 void
 ScenarioBuild::BuildNodes()
 {
-    Ptr<UniformRandomVariable> placement = CreateObject<UniformRandomVariable>();
-    placement->SetStream(kPlacementStream);
     for (const auto& n : m_spec.nodes)
     {
+        // Each group's own stream: member i lands where it did whatever other groups hold.
+        Ptr<UniformRandomVariable> placement = CreateObject<UniformRandomVariable>();
+        placement->SetStream(m_streams.Reserve("node:" + n.name + "/placement", n.mark));
         NodeGroup g;
         g.spec = &n;
         g.equipment = EquipmentProfile::Find(n.equipment);
@@ -260,6 +249,19 @@ ScenarioBuild::BuildNodes()
     internet.SetRoutingHelper(hostRoutes);
     internet.SetIpv6StackInstall(false);
     internet.Install(m_allNodes);
+    // ARP's request jitter (ns-3's ArpL3Protocol RequestJitter) on devices that need ARP.
+    for (const auto& n : m_spec.nodes)
+    {
+        const NodeGroup& g = m_groups.at(n.name);
+        for (uint32_t i = 0; i < g.members.size(); ++i)
+        {
+            m_streams.Assign("node:" + n.name + "/member:" + std::to_string(i) + "/internet",
+                             n.mark,
+                             [&](int64_t first) {
+                                 return internet.AssignStreams(NodeContainer(g.members[i]), first);
+                             });
+        }
+    }
 }
 
 const NodeContainer&

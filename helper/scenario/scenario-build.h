@@ -8,6 +8,7 @@
 #include "helper/results/run-result.h"
 #include "helper/routing/address-plan.h"
 #include "helper/routing/static-route-planner.h"
+#include "helper/scenario/random-stream-plan.h"
 #include "helper/scenario/scenario-spec.h"
 #include "helper/scenario/setup-progress.h"
 #include "model/cost/cost-ledger.h"
@@ -132,10 +133,12 @@ class ScenarioBuild
     AddressPlan& GetAddresses();
 
     /**
-     * \return the next free random stream number: a model that assigns streams adds what it used
-     * (`stream += model->AssignStreams(stream)`), so every run of a scenario draws the same.
+     * \return the run's random streams: an element's models take the block of a key naming the
+     * element and the role of its draws (`run.GetStreams().Assign("link:" + name + "/wifi", ...)`),
+     * so its draws stay the same in every configuration that keeps its name (common random
+     * numbers, see RandomStreamPlan)
      */
-    int64_t& GetNextStream();
+    RandomStreamPlan& GetStreams();
 
     /**
      * \brief Add an edge to the routing graph and to results' links.
@@ -284,7 +287,7 @@ class ScenarioBuild
     SetupProgress m_setup;                             //!< the set-up's progress line
     std::map<std::string, NodeGroup> m_groups;         //!< node spec name -> members
     NodeContainer m_allNodes;                          //!< every node
-    int64_t m_nextStream;                              //!< next free random stream
+    RandomStreamPlan m_streams;                        //!< streams by element and role
     AddressPlan m_addresses;                           //!< subnets
     StaticRoutePlanner m_planner;                      //!< routing graph
     std::vector<Edge> m_edges;                         //!< every edge

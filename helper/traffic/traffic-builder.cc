@@ -35,9 +35,6 @@ namespace blueprint
 namespace
 {
 
-/// The random stream of the members' start offsets, beside the builder's placement stream
-/// (ScenarioBuild) and apart from the models' streams.
-constexpr int64_t kStartOffsetStream = 1000001;
 constexpr uint16_t kFirstPort = kFirstFlowPort;
 
 void
@@ -75,11 +72,14 @@ BuildTraffic(ScenarioBuild& sb)
     std::vector<std::unique_ptr<FlowProbe>> probes;
     // Each receiving node numbers its flows' ports from kFirstPort (node id -> next free port).
     std::map<uint32_t, uint16_t> nextPortOfNode;
-    Ptr<UniformRandomVariable> offsets = CreateObject<UniformRandomVariable>();
-    offsets->SetStream(kStartOffsetStream);
     for (uint32_t fi = 0; fi < spec.flows.size(); ++fi)
     {
         const FlowSpec& f = spec.flows[fi];
+        // Every random draw of a flow comes from streams named after it (common random numbers:
+        // RandomStreamPlan), so another flow's members or pattern never shift its draws.
+        const std::string streamKey = "flow:" + f.name;
+        Ptr<UniformRandomVariable> offsets = CreateObject<UniformRandomVariable>();
+        offsets->SetStream(sb.GetStreams().Reserve(streamKey + "/start-offsets", f.mark));
         const TrafficSpec& t = f.traffic;
         const NodeGroup& src = sb.GetGroup(f.from);
         const NodeGroup& dst = sb.GetGroup(f.to);
@@ -196,7 +196,9 @@ BuildTraffic(ScenarioBuild& sb)
                                      StringValue(t.exponential ? "Exponential" : "Fixed"));
                 client->TraceConnectWithoutContext("Tx", MakeBoundCallback(&OnTx, probe.get()));
                 client->TraceConnectWithoutContext("Rtt", MakeBoundCallback(&OnRtt, probe.get()));
-                sb.GetNextStream() += client->AssignStreams(sb.GetNextStream());
+                sb.GetStreams().Assign(streamKey + "/member:" + std::to_string(i) + "/client",
+                                       f.mark,
+                                       [&](int64_t first) { return client->AssignStreams(first); });
                 from->AddApplication(client);
                 client->SetStartTime(Seconds(start));
                 client->SetStopTime(Seconds(stop));
@@ -259,7 +261,9 @@ BuildTraffic(ScenarioBuild& sb)
             source->SetAttribute("FlowId", UintegerValue(fi));
             source->SetAttribute("MemberId", UintegerValue(i));
             source->TraceConnectWithoutContext("Tx", MakeBoundCallback(&OnTx, probe.get()));
-            sb.GetNextStream() += source->AssignStreams(sb.GetNextStream());
+            sb.GetStreams().Assign(streamKey + "/member:" + std::to_string(i) + "/source",
+                                   f.mark,
+                                   [&](int64_t first) { return source->AssignStreams(first); });
             from->AddApplication(source);
             source->SetStartTime(Seconds(start));
             source->SetStopTime(Seconds(stop));

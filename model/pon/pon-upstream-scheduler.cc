@@ -222,6 +222,11 @@ PonUpstreamScheduler::ScheduleNextMap(int64_t after)
             k += m_framesPerCycle;
         }
     }
+    if (!m_carried.empty())
+    {
+        const int64_t kc = std::max(after + 1, FirstFrameFrom(now, false));
+        k = k < 0 ? kc : std::min(k, kc);
+    }
     const Time arrival = m_dba->GetNextArrival();
     if (arrival != Time::Max())
     {
@@ -319,6 +324,7 @@ PonUpstreamScheduler::ComputeMap(int64_t k)
     // Cooperative grants at the announced arrivals, in time order.
     std::vector<Gap> gaps;
     std::vector<PonDba::Arrival> arrivals;
+    arrivals.swap(m_carried);
     m_dba->TakeArrivals(
         frameStart,
         frameEnd,
@@ -332,7 +338,11 @@ PonUpstreamScheduler::ComputeMap(int64_t k)
         const Time duration = BurstDuration(a.tcBytes, true);
         if (start + duration > frameEnd)
         {
-            continue; // no room left in this frame: the status reports will cover it
+            // No room left in this frame: the first free time of the next. Dropped, it would wait
+            // for status reporting, a whole period late every time for a period that is a
+            // multiple of the frame (an O-DU's 500 us slots against G-PON's 125 us frames).
+            m_carried.push_back(a);
+            continue;
         }
         if (start > free)
         {

@@ -5,6 +5,8 @@
 #ifndef BLUEPRINT_PON_UPSTREAM_SCHEDULER_H
 #define BLUEPRINT_PON_UPSTREAM_SCHEDULER_H
 
+#include "model/pon/pon-dba.h"
+
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
 #include "ns3/object.h"
@@ -257,11 +259,14 @@ class PonUpstreamScheduler : public Object
     std::vector<OnuState> m_onus;     //!< per ONU
     std::vector<uint32_t> m_active;   //!< ONUs with outstanding bytes
     std::vector<uint32_t> m_reported; //!< ONUs with a pending report
-    uint32_t m_rotation;              //!< round-robin start
-    EventId m_mapEvent;               //!< the next map
-    int64_t m_nextMapFrame;           //!< its frame, or -1
-    uint64_t m_maps;                  //!< maps computed
-    uint64_t m_grants;                //!< grants issued
+    /// Announced arrivals whose burst did not fit in the rest of their frame: granted first in
+    /// the next frame (a burst never crosses a frame boundary).
+    std::vector<PonDba::Arrival> m_carried;
+    uint32_t m_rotation;    //!< round-robin start
+    EventId m_mapEvent;     //!< the next map
+    int64_t m_nextMapFrame; //!< its frame, or -1
+    uint64_t m_maps;        //!< maps computed
+    uint64_t m_grants;      //!< grants issued
 };
 
 } // namespace blueprint

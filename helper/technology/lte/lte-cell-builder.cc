@@ -149,6 +149,9 @@ LteCellBuilder::LteCellBuilder(Ptr<Node> core,
     {
         nextStream += channel->GetPropagationLossModel()->AssignStreams(nextStream);
     }
+    // The EPC nodes' own streams (their ARP), kept apart from every cell's.
+    m_epcStream = nextStream;
+    nextStream += m_epc->AssignStreams(nextStream);
 
     // SGi: the PGW and the core node share an equipment room (assumption).
     Ptr<Node> pgw = m_epc->GetPgwNode();
@@ -317,6 +320,9 @@ LteCellBuilder::Build(const LteLinkConfig& c,
     NetDeviceContainer all(cell.enb);
     all.Add(cell.ues);
     nextStream += m_lte->AssignStreams(all, nextStream);
+    // ns-3's LteHelper::AssignStreams gives the EPC nodes this cell's streams as well: give them
+    // back their own, so they do not depend on which cell was built last.
+    m_epc->AssignStreams(m_epcStream);
     return cell;
 }
 

@@ -69,7 +69,8 @@ class LteCellBuilder
      * \param core the scenario node the PGW's SGi interface attaches to
      * \param first the first LTE link's cell: the propagation model of all cells
      * \param addresses the scenario's address plan (the SGi link gets a /30 from it)
-     * \param nextStream the next free random stream, advanced by the streams used
+     * \param nextStream the first random stream of the shared channels and the EPC nodes,
+     *        advanced by the streams used
      */
     LteCellBuilder(Ptr<Node> core,
                    const LteLinkConfig& first,
@@ -84,7 +85,8 @@ class LteCellBuilder
      * \param ues the UE nodes (with blueprint's internet stack)
      * \param uePositions their positions (x, y)
      * \param s1uMetres the straight-line distance from the eNB's site to the core node's site
-     * \param nextStream the next free random stream, advanced by the streams used
+     * \param nextStream the first random stream of the cell's devices, advanced by the streams
+     *        used
      * \return the cell
      * \throw std::invalid_argument when the cell has more UEs than SRS resources (320)
      */
@@ -119,6 +121,7 @@ class LteCellBuilder
 
     Ptr<LteHelper> m_lte;             //!< the one LTE helper
     Ptr<PointToPointEpcHelper> m_epc; //!< the one EPC
+    int64_t m_epcStream = 0;          //!< the first of the EPC nodes' own random streams
     Ptr<NetDevice> m_coreDevice;      //!< the core node's end of the SGi link
     /// Every UE's IPv4 address -> its IMSI, shared with the framed-route sink.
     std::shared_ptr<std::unordered_map<uint32_t, uint64_t>> m_imsiByAddress =

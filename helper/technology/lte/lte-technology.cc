@@ -468,10 +468,13 @@ LteTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
     std::unique_ptr<LteCellBuilder>& builder = run.GetState<LteRunState>().builder;
     if (!builder)
     {
-        builder = std::make_unique<LteCellBuilder>(core.members[0],
-                                                   c,
-                                                   run.GetAddresses(),
-                                                   run.GetNextStream());
+        // One EPC and one pair of spectrum channels serve every LTE cell of the run.
+        run.GetStreams().Assign("lte:channels-and-epc", l.mark, [&](int64_t first) {
+            int64_t next = first;
+            builder =
+                std::make_unique<LteCellBuilder>(core.members[0], c, run.GetAddresses(), next);
+            return next - first;
+        });
     }
     NodeContainer ueNodes;
     for (const auto& n : ues.members)
@@ -483,12 +486,16 @@ LteTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
     LteCellBuilder::Cell cell;
     try
     {
-        cell = builder->Build(c,
-                              enb.positions[0],
-                              ueNodes,
-                              ues.positions,
-                              std::hypot(ex - cx, ey - cy),
-                              run.GetNextStream());
+        run.GetStreams().Assign("link:" + l.name + "/lte", l.mark, [&](int64_t first) {
+            int64_t next = first;
+            cell = builder->Build(c,
+                                  enb.positions[0],
+                                  ueNodes,
+                                  ues.positions,
+                                  std::hypot(ex - cx, ey - cy),
+                                  next);
+            return next - first;
+        });
     }
     catch (const std::invalid_argument& e)
     {

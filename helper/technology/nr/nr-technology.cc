@@ -202,7 +202,11 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         channel->SetAttribute("Scenario", StringValue(c.scenario));
         channel->SetAttribute("ChannelCondition", StringValue(c.condition));
         channel->SetAttribute("Shadowing", BooleanValue(c.shadowing));
-        sb.GetNextStream() += channel->AssignStreams(sb.GetNextStream());
+        // The carrier's streams (shadowing, LOS state, its spatial correlation), named after
+        // the carrier, not after which cell happened to create it.
+        sb.GetStreams().Assign("nr-carrier:" + key.str(), first.mark, [&](int64_t stream) {
+            return channel->AssignStreams(stream);
+        });
     }
     const NrUeRadio ueRadio = c.ueRadio.Apply(NrUeClass::Find(c.ue)->MakeRadio(*band));
     auto network = std::make_unique<NrRadioNetwork>();
@@ -250,9 +254,15 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         sb.Place(gb, i, ueRadio.heightM);
         ues.Add(gb.members[i]);
     }
-    // The gNBs' HARQ streams; the carrier got its streams when it was created, before any cell
-    // selection compared signals on it.
-    sb.GetNextStream() += ueHelper.AssignStreams(gnbDevices, sb.GetNextStream());
+    // Each gNB's HARQ streams, named after its link; the carrier got its streams when it was
+    // created, before any cell selection compared signals on it.
+    for (uint32_t g = 0; g < gnbDevices.GetN(); ++g)
+    {
+        const LinkSpec& cellLink = *network->cellOfGnb.at(gnbDevices.Get(g));
+        sb.GetStreams().Assign("link:" + cellLink.name + "/gnb", cellLink.mark, [&](int64_t s) {
+            return ueHelper.AssignStreams(NetDeviceContainer(gnbDevices.Get(g)), s);
+        });
+    }
     NetDeviceContainer ueDevices = ueHelper.InstallUe(ues, gnbDevices);
     NetDeviceContainer all(gnbDevices);
     all.Add(ueDevices);

@@ -292,7 +292,11 @@ NtnTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
         }
         all.Add(devices.terminals);
     }
-    run.GetNextStream() += helper.AssignStreams(built.channel, run.GetNextStream());
+    // The system's streams (LOS and shadowing draws, background load per beam), named after the
+    // unit's first link.
+    run.GetStreams().Assign("link:" + first.name + "/ntn-channel", first.mark, [&](int64_t s) {
+        return helper.AssignStreams(built.channel, s);
+    });
     run.GetAddresses().AssignSubnet(all);
     const NtnLinkSpec& system = first.Config<NtnLinkConfig>().spec;
     // Routing weighs a hop at its least light time plus a frame each way: the channel's delay

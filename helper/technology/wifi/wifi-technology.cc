@@ -177,7 +177,10 @@ WifiTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& un
     NetDeviceContainer all(apDevice);
     all.Add(stationDevices);
     run.GetAddresses().AssignSubnet(all);
-    run.GetNextStream() += wifi.AssignStreams(all, run.GetNextStream());
+    // The link's own streams (its stations' back-off, rate control, the channel's models).
+    run.GetStreams().Assign("link:" + l.name + "/wifi", l.mark, [&](int64_t first) {
+        return wifi.AssignStreams(all, first);
+    });
     // A fixed station that cannot hear the access point never associates: every packet through
     // it would be lost, silently. Say so instead (a moving one may come into range).
     for (uint32_t i = 0; i < stationDevices.GetN() && !gb.spec->mobility; ++i)
