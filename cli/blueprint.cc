@@ -12,6 +12,8 @@
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/scenario/scenario-reader.h"
 #include "helper/scenario/scenario-runner.h"
+#include "helper/sweep/seed-compare-command.h"
+#include "helper/sweep/seed-comparison.h"
 #include "helper/sweep/sweep-aggregator.h"
 #include "helper/sweep/sweep-command.h"
 #include "helper/sweep/sweep-task.h"
@@ -45,6 +47,9 @@ const char* kUsage =
     "...]\n"
     "  blueprint compare FILE [--out DIR] [--force] [--set key.path=value ...] [--seed N]\n"
     "                    [--no-memory-check]\n"
+    "  blueprint compare FILE --seeds LIST [--confidence P] [--out DIR] [--force]\n"
+    "                    [--set key.path=value ...] [--jobs N | --slurm [--partition P]\n"
+    "                    [--max-parallel N] [--time T]]\n"
     "  blueprint validate FILE\n"
     "  blueprint sweep SWEEP [--out DIR] [--force] [--plan | --jobs N | --collect |\n"
     "                  --slurm [--partition P] [--max-parallel N] [--time T] [--wait]\n"
@@ -59,8 +64,13 @@ const char* kUsage =
     "group\n"
     "          member as NAME[I], from 0) or of a link's two ends, DIR/pcap/NODE-LINK.pcap\n"
     "compare   runs the base and every alternative, prints them side by side and writes\n"
-    "          DIR/<configuration>/result.json, flows.csv and DIR/compare.csv\n"
-    "          (default DIR: out/<file>)\n"
+    "          DIR/<configuration>/result.json, flows.csv, DIR/compare.csv and\n"
+    "          DIR/compare.json, and says which configurations meet every requirement, the\n"
+    "          cheapest of them and the Pareto set (default DIR: out/<file>); with --seeds\n"
+    "          (1..20, 1,3,5) every configuration runs at every seed as a sweep (default DIR:\n"
+    "          out/<file>-seeds), reporting means, 95 % intervals, pass shares and paired\n"
+    "          differences from the base; --confidence (default 80%) is the share of seeds\n"
+    "          a recommended configuration must pass (95 % Wilson lower bound)\n"
     "validate  checks the base and every alternative without running them\n"
     "sweep     runs a sweep file's grid of parameters and seeds, each run in its own process,\n"
     "          skipping runs already done (default DIR: out/<sweep name>); --plan lists the\n"
@@ -89,10 +99,30 @@ struct Options
     std::optional<uint64_t> seed;
     bool force = false;
     bool memoryCheck = true;
-    bool flowMonitor = false;      //!< run: write ns-3's FlowMonitor XML beside result.json
-    bool netAnim = false;          //!< run: write a NetAnim trace beside result.json
-    std::vector<std::string> pcap; //!< run: nodes and links whose devices get pcap files
+    bool flowMonitor = false;         //!< run: write ns-3's FlowMonitor XML beside result.json
+    bool netAnim = false;             //!< run: write a NetAnim trace beside result.json
+    std::vector<std::string> pcap;    //!< run: nodes and links whose devices get pcap files
+    std::vector<uint64_t> seeds;      //!< compare: --seeds
+    std::optional<double> confidence; //!< compare --seeds: share of seeds to pass
+    unsigned jobs = 0;                //!< compare --seeds: local processes at a time
+    SlurmOptions slurm;               //!< compare --seeds: Slurm submission options
+    bool useSlurm = false;            //!< compare --seeds: run as Slurm job arrays
+    bool slurmOnly = false;           //!< a Slurm option was given
 };
+
+/// A positive integer option value.
+uint64_t
+PositiveOption(const std::string& option, const std::string& s)
+{
+    char* end = nullptr;
+    errno = 0;
+    unsigned long long n = std::strtoull(s.c_str(), &end, 10);
+    if (s.empty() || *end != '\0' || errno != 0 || n == 0 || s[0] == '-' || n > UINT32_MAX)
+    {
+        throw UsageError(option + " needs a positive integer, got '" + s + "'");
+    }
+    return n;
+}
 
 Options
 ParseArguments(int argc, char** argv)
@@ -146,6 +176,51 @@ ParseArguments(int argc, char** argv)
             }
             o.seed = n;
         }
+        else if (a == "--seeds" && o.command == "compare")
+        {
+            try
+            {
+                o.seeds = ParseSeedList(value(i));
+            }
+            catch (const std::invalid_argument& e)
+            {
+                throw UsageError(e.what());
+            }
+        }
+        else if (a == "--confidence" && o.command == "compare")
+        {
+            try
+            {
+                o.confidence = ParseShare(value(i));
+            }
+            catch (const std::invalid_argument& e)
+            {
+                throw UsageError(e.what());
+            }
+        }
+        else if (a == "--jobs" && o.command == "compare")
+        {
+            o.jobs = PositiveOption(a, value(i));
+        }
+        else if (a == "--slurm" && o.command == "compare")
+        {
+            o.useSlurm = true;
+        }
+        else if (a == "--partition" && o.command == "compare")
+        {
+            o.slurm.partition = value(i);
+            o.slurmOnly = true;
+        }
+        else if (a == "--time" && o.command == "compare")
+        {
+            o.slurm.timeLimit = value(i);
+            o.slurmOnly = true;
+        }
+        else if (a == "--max-parallel" && o.command == "compare")
+        {
+            o.slurm.maxParallel = PositiveOption(a, value(i));
+            o.slurmOnly = true;
+        }
         else if (a == "--flowmon" && o.command == "run")
         {
             o.flowMonitor = true;
@@ -179,21 +254,24 @@ ParseArguments(int argc, char** argv)
     {
         throw UsageError(o.command + " needs a scenario FILE");
     }
-    return o;
-}
-
-/// A positive integer option value.
-uint64_t
-PositiveOption(const std::string& option, const std::string& s)
-{
-    char* end = nullptr;
-    errno = 0;
-    unsigned long long n = std::strtoull(s.c_str(), &end, 10);
-    if (s.empty() || *end != '\0' || errno != 0 || n == 0 || s[0] == '-' || n > UINT32_MAX)
+    const bool sweepOnly = o.confidence || o.jobs || o.useSlurm || o.slurmOnly;
+    if (sweepOnly && o.seeds.empty())
     {
-        throw UsageError(option + " needs a positive integer, got '" + s + "'");
+        throw UsageError("--confidence, --jobs and --slurm go with --seeds");
     }
-    return n;
+    if (!o.seeds.empty() && o.seed)
+    {
+        throw UsageError("give --seed or --seeds, not both");
+    }
+    if (o.slurmOnly && !o.useSlurm)
+    {
+        throw UsageError("--partition, --time and --max-parallel go with --slurm");
+    }
+    if (o.useSlurm && o.jobs)
+    {
+        throw UsageError("--jobs runs on this machine; it does not go with --slurm");
+    }
+    return o;
 }
 
 /// `blueprint sweep SWEEP ...`
@@ -454,6 +532,23 @@ Main(const Options& o)
         std::cout << ResultWriter::SummaryTable(r) << "results: " << dir << "/result.json\n";
         return 0;
     }
+    if (!o.seeds.empty())
+    {
+        SeedCompareOptions c;
+        c.file = o.file;
+        c.overrides = o.overrides;
+        c.seeds = o.seeds;
+        c.requiredShare = o.confidence.value_or(c.requiredShare);
+        c.sweep.file = o.file;
+        c.sweep.out = o.out;
+        c.sweep.force = o.force;
+        c.sweep.jobs = o.jobs;
+        c.sweep.progress = isatty(STDERR_FILENO);
+        c.sweep.mode =
+            o.useSlurm ? SweepCommandOptions::Mode::Slurm : SweepCommandOptions::Mode::Local;
+        c.sweep.slurm = o.slurm;
+        return RunSeedComparison(c, std::cout, std::cerr);
+    }
     // compare: resolve every configuration before running any, so a mistake in the last
     // alternative is reported at once and nothing is written.
     std::vector<ScenarioSpec> specs{doc.Resolve("base", o.overrides, o.seed)};
@@ -479,9 +574,25 @@ Main(const Options& o)
             files.push_back(std::move(f));
         }
     }
+    std::vector<SeedRun> runs;
+    std::vector<std::string> order;
+    for (const auto& r : results)
+    {
+        runs.push_back(ReadSeedRun(ResultWriter::ToJson(r)));
+        order.push_back(r.configuration);
+    }
+    std::vector<ConfigurationSummary> summaries = SummariseSeeds(order, runs);
+    const Recommendation recommendation = Recommend(summaries, 1, false);
     files.emplace_back("compare.csv", ResultWriter::CompareCsv(results));
+    files.emplace_back("compare.json",
+                       ComparisonJson(results.front().scenario,
+                                      {results.front().seed},
+                                      summaries,
+                                      recommendation));
     folder.Write(files);
-    std::cout << ResultWriter::CompareTable(results) << "\nresults: " << dir << "/compare.csv\n";
+    std::cout << ResultWriter::CompareTable(results) << "\n"
+              << RecommendationText(recommendation) << "\nresults: " << dir << "/compare.csv, "
+              << dir << "/compare.json\n";
     return 0;
 }
 

@@ -155,14 +155,16 @@ TEST_F(OutputFolderTest, RerunReplacesItsOwnFolderWhole)
 {
     const std::string out = m_dir + "/cmp";
     ASSERT_EQ(Status(Blueprint({"compare", m_scenario, "--out", out})), 0);
-    EXPECT_EQ(Entries(out), (std::vector<std::string>{"base", "closer", "compare.csv"}));
+    EXPECT_EQ(Entries(out),
+              (std::vector<std::string>{"base", "closer", "compare.csv", "compare.json"}));
     // The alternative is renamed: the new folder holds this run's configurations only.
     std::string renamed = kScenario;
     renamed.replace(renamed.find("closer:"), 7, "nearer:");
     std::ofstream(m_scenario) << renamed;
     CommandOutput r = Blueprint({"compare", m_scenario, "--out", out});
     EXPECT_EQ(Status(r), 0) << r.err;
-    EXPECT_EQ(Entries(out), (std::vector<std::string>{"base", "compare.csv", "nearer"}));
+    EXPECT_EQ(Entries(out),
+              (std::vector<std::string>{"base", "compare.csv", "compare.json", "nearer"}));
     EXPECT_EQ(Entries(m_dir), (std::vector<std::string>{"cmp", "s.yaml"})) << "no temporaries";
     // A run into one of compare's configuration folders, and into its own folder again.
     EXPECT_EQ(Status(Blueprint({"run", m_scenario, "--out", out + "/base"})), 0);

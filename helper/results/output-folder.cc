@@ -214,7 +214,9 @@ OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
     static const std::set<std::string> kSweepFiles{"plan.json",
                                                    "sweep.log",
                                                    ".lock",
-                                                   "summary.csv"};
+                                                   "summary.csv",
+                                                   "compare.csv",
+                                                   "compare.json"};
     static const std::set<std::string> kSweepFolders{"runs", "failed", "slurm", "plots"};
     std::vector<std::string> foreign;
     std::error_code ec;
@@ -236,7 +238,8 @@ OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
         }
         if (kind == Kind::Run)
         {
-            const bool ownName = kRunFiles.count(name) || name == "compare.csv";
+            const bool ownName =
+                kRunFiles.count(name) || name == "compare.csv" || name == "compare.json";
             if ((file && ownName) || (folder && !ownName && IsRunFolder(e.path())) ||
                 (folder && name == kPcapFolder && IsPcapFolder(e.path())))
             {

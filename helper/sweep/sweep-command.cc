@@ -281,7 +281,15 @@ Submit(const SweepCommandOptions& o,
 int
 RunSweepCommand(const SweepCommandOptions& o, std::ostream& out, std::ostream& err)
 {
-    SweepSpec spec = ReadSweepFile(o.file);
+    return RunSweepSpec(ReadSweepFile(o.file), o, out, err);
+}
+
+int
+RunSweepSpec(const SweepSpec& spec,
+             const SweepCommandOptions& o,
+             std::ostream& out,
+             std::ostream& err)
+{
     SweepPlan plan = ExpandSweep(spec, ProgramIdentity());
     // Absolute, because Slurm tasks start in another folder.
     const std::string outDir =

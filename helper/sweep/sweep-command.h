@@ -6,6 +6,7 @@
 #define BLUEPRINT_SWEEP_COMMAND_H
 
 #include "helper/sweep/slurm-executor.h"
+#include "helper/sweep/sweep-spec.h"
 
 #include <optional>
 #include <ostream>
@@ -53,6 +54,22 @@ struct SweepCommandOptions
  * \throws InputError for bad sweep files, scenarios, values, and Slurm being unavailable
  */
 int RunSweepCommand(const SweepCommandOptions& options, std::ostream& out, std::ostream& err);
+
+/**
+ * \ingroup blueprint
+ * \brief RunSweepCommand for a sweep already read (or made by another command: `compare
+ * --seeds` runs its configurations and seeds as a sweep).
+ * \param spec the sweep
+ * \param options the command line (options.file names the sweep in messages)
+ * \param out where the report goes
+ * \param err where progress and failures go
+ * \return as RunSweepCommand
+ * \throws InputError as RunSweepCommand
+ */
+int RunSweepSpec(const SweepSpec& spec,
+                 const SweepCommandOptions& options,
+                 std::ostream& out,
+                 std::ostream& err);
 
 } // namespace blueprint
 } // namespace ns3

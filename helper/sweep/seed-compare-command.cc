@@ -1,0 +1,117 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/sweep/seed-compare-command.h"
+
+#include "helper/results/result-writer.h"
+#include "helper/scenario/input-error.h"
+#include "helper/scenario/scenario-document.h"
+#include "helper/sweep/result-store.h"
+#include "helper/sweep/seed-comparison.h"
+#include "helper/sweep/sweep-plan.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ns3
+{
+namespace blueprint
+{
+
+namespace
+{
+
+std::string
+ReadText(const std::string& path)
+{
+    std::ifstream in(path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+int
+RunSeedComparison(const SeedCompareOptions& o, std::ostream& out, std::ostream& err)
+{
+    const ScenarioDocument doc = ScenarioDocument::Load(o.file);
+    SweepSpec spec;
+    spec.file = o.file;
+    std::string stem = o.file.substr(o.file.find_last_of('/') + 1);
+    spec.name = stem.substr(0, stem.find_last_of('.')) + "-seeds";
+    spec.scenarioFile = o.file;
+    spec.scenarioMark = SourceMark{o.file, 0, 0};
+    spec.alternatives = {"all"};
+    spec.alternativeMarks = {SourceMark{o.file, 0, 0}};
+    // Each --set is an axis of one value: the sweep resolves it exactly as `compare --set` does.
+    for (const std::string& set : o.overrides)
+    {
+        const std::size_t eq = set.find('=');
+        if (eq == std::string::npos)
+        {
+            throw InputError(SourceMark{"--set " + set, 0, 0}, "--set needs key.path=value");
+        }
+        SweepAxis axis;
+        axis.path = set.substr(0, eq);
+        axis.mark = SourceMark{"--set " + set, 0, 0};
+        axis.values = {set.substr(eq + 1)};
+        axis.valueMarks = {axis.mark};
+        spec.axes.push_back(axis);
+    }
+    spec.seeds = o.seeds;
+
+    SweepCommandOptions sweep = o.sweep;
+    sweep.out = std::filesystem::absolute(sweep.out.value_or("out/" + spec.name))
+                    .lexically_normal()
+                    .string();
+    // Results are needed now: a Slurm submission is waited for.
+    sweep.slurm.wait = true;
+    const int status = RunSweepSpec(spec, sweep, err, err);
+    if (status != 0)
+    {
+        err << "blueprint: compare --seeds: some runs failed; the comparison needs all of them "
+               "(run the same command again to retry only those)\n";
+        return status;
+    }
+
+    const std::string dir = *sweep.out;
+    const SweepPlan plan = SweepPlan::Load(dir + "/plan.json");
+    const ResultStore store(dir);
+    std::vector<std::string> order;
+    std::vector<SeedRun> runs;
+    for (const SweepRun& run : plan.runs)
+    {
+        const std::string& configuration = plan.points[run.point].alternative;
+        if (order.empty() || order.back() != configuration)
+        {
+            order.push_back(configuration);
+        }
+        const std::string path = store.RunDir(run.hash) + "/result.json";
+        try
+        {
+            SeedRun r = ReadSeedRun(ReadText(path));
+            r.configuration = configuration;
+            runs.push_back(std::move(r));
+        }
+        catch (const std::exception& e)
+        {
+            throw InputError(SourceMark{path, 0, 0},
+                             std::string("cannot read the run's result: ") + e.what());
+        }
+    }
+    std::vector<ConfigurationSummary> summaries = SummariseSeeds(order, runs);
+    const Recommendation recommendation = Recommend(summaries, o.requiredShare, true);
+    const std::string scenario = doc.Resolve("base", o.overrides).name;
+    WriteFilesAtomically(
+        {{dir + "/compare.csv", SeedComparisonCsv(summaries)},
+         {dir + "/compare.json", ComparisonJson(scenario, o.seeds, summaries, recommendation)}});
+    out << SeedComparisonTable(scenario, o.seeds, summaries, recommendation) << "\nresults: " << dir
+        << "/compare.csv, " << dir << "/compare.json\n";
+    return 0;
+}
+
+} // namespace blueprint
+} // namespace ns3

@@ -1,0 +1,51 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef BLUEPRINT_SEED_COMPARE_COMMAND_H
+#define BLUEPRINT_SEED_COMPARE_COMMAND_H
+
+#include "helper/sweep/sweep-command.h"
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace blueprint
+{
+
+/**
+ * \ingroup blueprint
+ * \brief What `blueprint compare FILE --seeds LIST ...` was asked to do.
+ */
+struct SeedCompareOptions
+{
+    std::string file;                   //!< the scenario
+    std::vector<std::string> overrides; //!< --set key.path=value
+    std::vector<uint64_t> seeds;        //!< --seeds
+    double requiredShare = 0.8;         //!< --confidence
+    SweepCommandOptions sweep;          //!< where and how to run (out, jobs, Slurm, force)
+};
+
+/**
+ * \ingroup blueprint
+ * \brief Runs the base and every alternative over the seeds as a sweep (its store, the local
+ * pool or Slurm job arrays, runs already done are not repeated), then prints per configuration
+ * the mean and 95 % interval of each metric, the share of seeds passing each requirement and
+ * all of them, the paired differences against the base, and the recommendation; writes
+ * OUT/compare.csv and OUT/compare.json beside the sweep's files.
+ * \param options the command line
+ * \param out where the table goes
+ * \param err where the sweep's progress and failures go
+ * \return 0 when every run is done, 1 when runs failed
+ * \throws InputError for bad scenarios, values and folders
+ */
+int RunSeedComparison(const SeedCompareOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace blueprint
+} // namespace ns3
+
+#endif // BLUEPRINT_SEED_COMPARE_COMMAND_H

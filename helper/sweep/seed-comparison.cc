@@ -1,0 +1,592 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/sweep/seed-comparison.h"
+
+#include "helper/sweep/sweep-aggregator.h"
+
+#include <algorithm>
+#include <boost/math/distributions/normal.hpp>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+
+namespace ns3
+{
+namespace blueprint
+{
+
+namespace
+{
+
+using Json = nlohmann::json;
+
+/// The most seeds one comparison takes (a sweep's own limit on a list of seeds).
+constexpr std::size_t kMaxSeeds = 100000;
+
+uint64_t
+PositiveSeed(const std::string& s, const std::string& whole)
+{
+    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 19)
+    {
+        throw std::invalid_argument("--seeds takes seeds as 1..20 or 1,3,5; '" + s + "' in '" +
+                                    whole + "' is not a positive integer");
+    }
+    const uint64_t n = std::stoull(s);
+    if (n == 0)
+    {
+        throw std::invalid_argument("--seeds: seeds start at 1, got 0 in '" + whole + "'");
+    }
+    return n;
+}
+
+std::string
+Fixed(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+    return buf;
+}
+
+/// "12.3 [11.9, 12.7]"; the interval is left out when undefined (one seed).
+std::string
+WithInterval(const ConfidenceInterval& ci, int decimals)
+{
+    if (!ci.defined)
+    {
+        return Fixed(ci.mean, decimals);
+    }
+    return Fixed(ci.mean, decimals) + " [" + Fixed(ci.Low(), decimals) + ", " +
+           Fixed(ci.High(), decimals) + "]";
+}
+
+Json
+IntervalJson(const ConfidenceInterval& ci)
+{
+    Json j{{"mean", ci.mean}, {"samples", ci.samples}};
+    if (ci.defined)
+    {
+        j["ci95_low"] = ci.Low();
+        j["ci95_high"] = ci.High();
+        // Whether the interval excludes zero (for paired differences: a real difference).
+        j["excludes_zero"] = ci.Low() > 0 || ci.High() < 0;
+    }
+    return j;
+}
+
+Json
+ProportionJson(const ProportionInterval& p)
+{
+    return {{"passed", p.successes},
+            {"seeds", p.trials},
+            {"share", p.share},
+            {"wilson95_low", p.low},
+            {"wilson95_high", p.high}};
+}
+
+/// The metrics the table shows per flow: those a planner reads a verdict from.
+bool
+TableMetric(const std::string& name)
+{
+    for (const char* suffix : {".latency_p99_ms", ".rtt_p99_ms", ".throughput_bps", ".loss_ratio"})
+    {
+        const std::string s(suffix);
+        if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0)
+        {
+            return true;
+        }
+    }
+    return name == "energy_j" || name == "annualised_cost";
+}
+
+} // namespace
+
+std::vector<uint64_t>
+ParseSeedList(const std::string& text)
+{
+    std::vector<uint64_t> seeds;
+    std::set<uint64_t> seen;
+    if (text.empty())
+    {
+        throw std::invalid_argument("--seeds needs seeds, as 1..20 or 1,3,5");
+    }
+    std::size_t start = 0;
+    while (start <= text.size())
+    {
+        const std::size_t comma = text.find(',', start);
+        const std::string part =
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const std::size_t dots = part.find("..");
+        uint64_t first = 0;
+        uint64_t last = 0;
+        if (dots == std::string::npos)
+        {
+            first = last = PositiveSeed(part, text);
+        }
+        else
+        {
+            first = PositiveSeed(part.substr(0, dots), text);
+            last = PositiveSeed(part.substr(dots + 2), text);
+            if (last < first)
+            {
+                throw std::invalid_argument("--seeds: the range '" + part +
+                                            "' runs backwards; write " + std::to_string(last) +
+                                            ".." + std::to_string(first));
+            }
+        }
+        if (last - first >= kMaxSeeds || seeds.size() + (last - first) >= kMaxSeeds)
+        {
+            throw std::invalid_argument("--seeds '" + text + "' lists more than " +
+                                        std::to_string(kMaxSeeds) + " seeds");
+        }
+        for (uint64_t s = first; s <= last; ++s)
+        {
+            if (!seen.insert(s).second)
+            {
+                throw std::invalid_argument("--seeds '" + text + "' lists seed " +
+                                            std::to_string(s) + " twice");
+            }
+            seeds.push_back(s);
+        }
+        if (comma == std::string::npos)
+        {
+            break;
+        }
+        start = comma + 1;
+    }
+    return seeds;
+}
+
+double
+ParseShare(const std::string& text)
+{
+    std::string number = text;
+    double scale = 1;
+    if (!number.empty() && number.back() == '%')
+    {
+        number.pop_back();
+        scale = 0.01;
+    }
+    std::size_t used = 0;
+    double v = 0;
+    try
+    {
+        v = std::stod(number, &used);
+    }
+    catch (const std::exception&)
+    {
+        used = 0;
+    }
+    if (number.empty() || used != number.size() || !std::isfinite(v))
+    {
+        throw std::invalid_argument("--confidence takes a share of seeds, as 95% or 0.95; got '" +
+                                    text + "'");
+    }
+    v *= scale;
+    if (v <= 0 || v > 1)
+    {
+        throw std::invalid_argument("--confidence must be above 0 and at most 100%, got '" + text +
+                                    "'");
+    }
+    return v;
+}
+
+ProportionInterval
+WilsonInterval(std::size_t successes, std::size_t trials, double level)
+{
+    ProportionInterval p;
+    p.successes = successes;
+    p.trials = trials;
+    if (trials == 0)
+    {
+        p.high = 1;
+        return p;
+    }
+    const double n = static_cast<double>(trials);
+    const double share = successes / n;
+    const double z =
+        boost::math::quantile(boost::math::normal_distribution<>(), 1 - (1 - level) / 2);
+    const double z2 = z * z;
+    const double centre = (share + z2 / (2 * n)) / (1 + z2 / n);
+    const double half = z * std::sqrt(share * (1 - share) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+    p.share = share;
+    p.low = std::max(0.0, centre - half);
+    p.high = std::min(1.0, centre + half);
+    return p;
+}
+
+SeedRun
+ReadSeedRun(const std::string& resultJson)
+{
+    const Json j = Json::parse(resultJson);
+    SeedRun r;
+    r.configuration = j.at("configuration").get<std::string>();
+    r.seed = j.at("seed").get<uint64_t>();
+    r.metrics = ExtractRunMetrics(resultJson);
+    r.verdict = j.at("verdict").get<std::string>();
+    r.annualisedCost = j.at("cost").at("annualised").get<double>();
+    r.energyJoules = j.at("energy").at("total_j").get<double>();
+    for (const auto& f : j.at("flows"))
+    {
+        const std::string flow = f.at("name").get<std::string>();
+        for (const auto& q : f.at("requirements"))
+        {
+            r.requirements[flow + "." + q.at("metric").get<std::string>()] =
+                q.at("verdict").get<std::string>();
+        }
+        if (f.at("rx_packets").get<uint64_t>() == 0)
+        {
+            continue;
+        }
+        const double p99 = f.contains("rtt_ms") ? f.at("rtt_ms").at("p99").get<double>()
+                                                : f.at("latency_ms").at("p99").get<double>();
+        r.worstP99Ms = std::max(r.worstP99Ms.value_or(p99), p99);
+    }
+    return r;
+}
+
+std::vector<ConfigurationSummary>
+SummariseSeeds(const std::vector<std::string>& order, const std::vector<SeedRun>& runs)
+{
+    // configuration -> seed -> run
+    std::map<std::string, std::map<uint64_t, const SeedRun*>> bySeed;
+    for (const SeedRun& r : runs)
+    {
+        bySeed[r.configuration][r.seed] = &r;
+    }
+    const auto& base = bySeed[order.front()];
+    std::vector<ConfigurationSummary> out;
+    for (const std::string& name : order)
+    {
+        ConfigurationSummary c;
+        c.name = name;
+        const auto& mine = bySeed[name];
+        c.seeds = mine.size();
+        std::map<std::string, std::vector<double>> values;
+        std::map<std::string, std::vector<double>> diffs;
+        std::map<std::string, std::pair<std::size_t, std::size_t>> passes;
+        std::size_t allPassed = 0;
+        std::size_t withVerdict = 0;
+        std::vector<double> costs;
+        std::vector<double> energies;
+        std::vector<double> p99s;
+        for (const auto& [seed, run] : mine)
+        {
+            std::map<std::string, double> baseMetrics;
+            if (auto b = base.find(seed); b != base.end())
+            {
+                baseMetrics.insert(b->second->metrics.begin(), b->second->metrics.end());
+            }
+            for (const auto& [metric, value] : run->metrics)
+            {
+                values[metric].push_back(value);
+                if (auto bm = baseMetrics.find(metric); bm != baseMetrics.end())
+                {
+                    diffs[metric].push_back(value - bm->second);
+                }
+            }
+            for (const auto& [requirement, verdict] : run->requirements)
+            {
+                auto& [passed, total] = passes[requirement];
+                passed += verdict == "pass";
+                ++total;
+            }
+            if (run->verdict != "none")
+            {
+                ++withVerdict;
+                allPassed += run->verdict == "pass";
+            }
+            costs.push_back(run->annualisedCost);
+            energies.push_back(run->energyJoules);
+            if (run->worstP99Ms)
+            {
+                p99s.push_back(*run->worstP99Ms);
+            }
+        }
+        for (const auto& [metric, v] : values)
+        {
+            c.metrics[metric] = StudentTInterval(v);
+        }
+        for (const auto& [metric, d] : diffs)
+        {
+            c.pairedDiff[metric] = StudentTInterval(d);
+        }
+        for (const auto& [requirement, counts] : passes)
+        {
+            c.requirements[requirement] = WilsonInterval(counts.first, counts.second);
+        }
+        c.hasRequirements = withVerdict > 0;
+        c.allPass = WilsonInterval(allPassed, withVerdict);
+        c.annualisedCost = StudentTInterval(costs).mean;
+        c.energyJoules = StudentTInterval(energies).mean;
+        if (!p99s.empty())
+        {
+            c.worstP99Ms = StudentTInterval(p99s).mean;
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Recommendation
+Recommend(std::vector<ConfigurationSummary>& configurations, double requiredShare, bool seeded)
+{
+    Recommendation r;
+    r.requiredShare = requiredShare;
+    r.seeded = seeded;
+    std::vector<const ConfigurationSummary*> ok;
+    for (ConfigurationSummary& c : configurations)
+    {
+        c.meetsEveryRequirement =
+            c.hasRequirements &&
+            (seeded ? c.allPass.low >= requiredShare : c.allPass.successes == c.allPass.trials);
+        if (c.meetsEveryRequirement)
+        {
+            r.qualifying.push_back(c.name);
+            ok.push_back(&c);
+        }
+    }
+    const ConfigurationSummary* cheapest = nullptr;
+    for (const ConfigurationSummary* c : ok)
+    {
+        if (!cheapest || c->annualisedCost < cheapest->annualisedCost)
+        {
+            cheapest = c;
+        }
+    }
+    if (cheapest)
+    {
+        r.cheapest = cheapest->name;
+    }
+    // Without a delivered packet there is no latency to weigh: such a configuration is placed as
+    // if its latency were the worst (it cannot be shown better).
+    auto latency = [](const ConfigurationSummary* c) {
+        return c->worstP99Ms.value_or(std::numeric_limits<double>::infinity());
+    };
+    for (const ConfigurationSummary* a : ok)
+    {
+        bool dominated = false;
+        for (const ConfigurationSummary* b : ok)
+        {
+            const bool noWorse = b->annualisedCost <= a->annualisedCost &&
+                                 b->energyJoules <= a->energyJoules && latency(b) <= latency(a);
+            const bool better = b->annualisedCost < a->annualisedCost ||
+                                b->energyJoules < a->energyJoules || latency(b) < latency(a);
+            dominated = dominated || (b != a && noWorse && better);
+        }
+        if (!dominated)
+        {
+            r.pareto.push_back(a->name);
+        }
+    }
+    return r;
+}
+
+std::string
+RecommendationText(const Recommendation& r)
+{
+    auto list = [](const std::vector<std::string>& names) {
+        std::string s;
+        for (const auto& n : names)
+        {
+            s += (s.empty() ? "" : ", ") + n;
+        }
+        return s;
+    };
+    const std::string rule = r.seeded ? "every requirement in at least " +
+                                            Fixed(100 * r.requiredShare, 0) +
+                                            " % of seeds (95 % Wilson lower bound)"
+                                      : "every requirement";
+    if (r.qualifying.empty())
+    {
+        return "recommendation: no configuration meets " + rule + "\n";
+    }
+    return "recommendation: " + list(r.qualifying) +
+           (r.qualifying.size() == 1 ? " meets " : " meet ") + rule + "; cheapest: " + *r.cheapest +
+           "; Pareto set (annualised cost, energy, worst p99): " + list(r.pareto) + "\n";
+}
+
+std::string
+SeedComparisonTable(const std::string& scenario,
+                    const std::vector<uint64_t>& seeds,
+                    const std::vector<ConfigurationSummary>& configurations,
+                    const Recommendation& recommendation)
+{
+    std::string out = scenario + ": " + std::to_string(configurations.size()) +
+                      " configurations x " + std::to_string(seeds.size()) +
+                      " seeds; mean [95 % interval]; diff = paired difference from " +
+                      configurations.front().name + " [95 % interval]\n\n";
+    char line[512];
+    std::snprintf(line,
+                  sizeof(line),
+                  "%-20s %-34s %-32s %-32s\n",
+                  "configuration",
+                  "metric",
+                  "mean",
+                  "diff");
+    out += line;
+    for (const ConfigurationSummary& c : configurations)
+    {
+        for (const auto& [metric, ci] : c.metrics)
+        {
+            if (!TableMetric(metric))
+            {
+                continue;
+            }
+            std::string diff = "";
+            if (&c != &configurations.front())
+            {
+                auto d = c.pairedDiff.find(metric);
+                diff = d == c.pairedDiff.end() ? "-" : WithInterval(d->second, 3);
+                if (d != c.pairedDiff.end() && d->second.defined &&
+                    (d->second.Low() > 0 || d->second.High() < 0))
+                {
+                    diff += " *";
+                }
+            }
+            std::snprintf(line,
+                          sizeof(line),
+                          "%-20s %-34s %-32s %-32s\n",
+                          c.name.c_str(),
+                          metric.c_str(),
+                          WithInterval(ci, 3).c_str(),
+                          diff.c_str());
+            out += line;
+        }
+    }
+    out += "\n* the interval excludes 0: a difference beyond seed-to-seed luck\n\n";
+    std::snprintf(line,
+                  sizeof(line),
+                  "%-20s %-34s %8s %-20s\n",
+                  "configuration",
+                  "requirement",
+                  "passed",
+                  "share [Wilson 95 %]");
+    out += line;
+    for (const ConfigurationSummary& c : configurations)
+    {
+        auto row = [&](const std::string& what, const ProportionInterval& p) {
+            std::snprintf(line,
+                          sizeof(line),
+                          "%-20s %-34s %3zu/%-4zu %s [%s, %s]\n",
+                          c.name.c_str(),
+                          what.c_str(),
+                          p.successes,
+                          p.trials,
+                          Fixed(100 * p.share, 0).c_str(),
+                          Fixed(100 * p.low, 1).c_str(),
+                          Fixed(100 * p.high, 1).c_str());
+            out += line;
+        };
+        for (const auto& [requirement, p] : c.requirements)
+        {
+            row(requirement, p);
+        }
+        if (c.hasRequirements)
+        {
+            row("all requirements", c.allPass);
+        }
+    }
+    return out + "\n" + RecommendationText(recommendation);
+}
+
+std::string
+SeedComparisonCsv(const std::vector<ConfigurationSummary>& configurations)
+{
+    std::string out = "configuration,kind,name,mean,ci95_low,ci95_high,diff_mean,diff_ci95_low,"
+                      "diff_ci95_high,seeds\n";
+    auto num = [](double v) { return Json(v).dump(); };
+    for (const ConfigurationSummary& c : configurations)
+    {
+        for (const auto& [metric, ci] : c.metrics)
+        {
+            out += c.name + ",metric," + metric + "," + num(ci.mean) + "," +
+                   (ci.defined ? num(ci.Low()) + "," + num(ci.High()) : std::string(",")) + ",";
+            auto d = c.pairedDiff.find(metric);
+            if (&c != &configurations.front() && d != c.pairedDiff.end())
+            {
+                out += num(d->second.mean) + "," +
+                       (d->second.defined ? num(d->second.Low()) + "," + num(d->second.High())
+                                          : std::string(","));
+            }
+            else
+            {
+                out += ",,";
+            }
+            out += "," + std::to_string(ci.samples) + "\n";
+        }
+        auto pass = [&](const std::string& name, const ProportionInterval& p) {
+            out += c.name + ",pass_share," + name + "," + num(p.share) + "," + num(p.low) + "," +
+                   num(p.high) + ",,,," + std::to_string(p.trials) + "\n";
+        };
+        for (const auto& [requirement, p] : c.requirements)
+        {
+            pass(requirement, p);
+        }
+        if (c.hasRequirements)
+        {
+            pass("all", c.allPass);
+        }
+    }
+    return out;
+}
+
+std::string
+ComparisonJson(const std::string& scenario,
+               const std::vector<uint64_t>& seeds,
+               const std::vector<ConfigurationSummary>& configurations,
+               const Recommendation& r)
+{
+    Json j;
+    j["scenario"] = scenario;
+    j["seeds"] = seeds;
+    Json configs = Json::array();
+    for (const ConfigurationSummary& c : configurations)
+    {
+        Json jc{{"name", c.name},
+                {"seeds", c.seeds},
+                {"annualised_cost", c.annualisedCost},
+                {"energy_j", c.energyJoules},
+                {"meets_every_requirement", c.meetsEveryRequirement}};
+        jc["worst_p99_ms"] = c.worstP99Ms ? Json(*c.worstP99Ms) : Json();
+        if (c.hasRequirements)
+        {
+            jc["all_requirements"] = ProportionJson(c.allPass);
+        }
+        for (const auto& [requirement, p] : c.requirements)
+        {
+            jc["requirements"][requirement] = ProportionJson(p);
+        }
+        for (const auto& [metric, ci] : c.metrics)
+        {
+            jc["metrics"][metric] = IntervalJson(ci);
+        }
+        if (&c != &configurations.front())
+        {
+            for (const auto& [metric, ci] : c.pairedDiff)
+            {
+                jc["paired_difference"][metric] = IntervalJson(ci);
+            }
+        }
+        configs.push_back(jc);
+    }
+    j["configurations"] = configs;
+    j["recommendation"] = {
+        {"rule",
+         r.seeded ? "every requirement passed in a share of seeds whose 95 % Wilson lower bound "
+                    "is at least required_share"
+                  : "every requirement passed"},
+        {"required_share", r.requiredShare},
+        {"qualifying", r.qualifying},
+        {"cheapest", r.cheapest ? Json(*r.cheapest) : Json()},
+        {"pareto", r.pareto},
+        {"pareto_objectives", {"annualised_cost", "energy_j", "worst_p99_ms"}}};
+    return j.dump(1) + "\n";
+}
+
+} // namespace blueprint
+} // namespace ns3
