@@ -507,3 +507,57 @@ TEST(NtnSystem, GeoReturnAccessIsItsSuperframeAndItsDemandLoop)
     delete arrivals;
     Simulator::Destroy();
 }
+
+TEST(NtnSystem, ATerminalsLineOfSightAndShadowingDoNotDependOnTheOtherTerminals)
+{
+    // Common random numbers: a terminal draws its LOS state and shadow fading (TR 38.811
+    // clause 6.6) from streams of its own, so a dish in Wajima sees the same path losses, platform
+    // after platform, whether or not a second dish (in Kanazawa, attached first, so reassigned
+    // first in each round) shares its system. With one stream for the channel's terminals, the
+    // second dish's draws came first and the first dish's were others.
+    const Site kanazawa{36.56, 136.65};
+    auto pathLosses = [](const std::vector<Site>& sites) {
+        NtnLinkSpec spec;
+        NtnLinkSpec::ForTechnology("leo", spec);
+        Network n = Build(spec, sites);
+        const uint32_t wajima = sites.size() - 1;
+        n.channel->AssignTerminalStreams(wajima, 5000);
+        if (wajima > 0)
+        {
+            n.channel->AssignTerminalStreams(0, 6000);
+        }
+        std::vector<double> losses;
+        // One sample in each of four 15 s reassignment periods, each on a new platform.
+        for (double t : {1.0, 16.0, 31.0, 46.0})
+        {
+            Simulator::Schedule(Seconds(t), [&losses, &n, wajima]() {
+                losses.push_back(n.channel->GetLinkResult(wajima, true).pathLossDb);
+            });
+        }
+        Simulator::Stop(Seconds(47));
+        Simulator::Run();
+        Simulator::Destroy();
+        return losses;
+    };
+    const std::vector<double> alone = pathLosses({NOTO});
+    const std::vector<double> shared = pathLosses({kanazawa, NOTO});
+    ASSERT_EQ(alone.size(), 4u);
+    EXPECT_EQ(shared, alone);
+    // The draws are draws: the path loss moves from platform to platform by more than the
+    // geometry alone explains in a run with other streams.
+    const std::vector<double> other = [&]() {
+        NtnLinkSpec spec;
+        NtnLinkSpec::ForTechnology("leo", spec);
+        Network n = Build(spec, {NOTO});
+        n.channel->AssignTerminalStreams(0, 7000);
+        std::vector<double> losses;
+        Simulator::Schedule(Seconds(1.0), [&losses, &n]() {
+            losses.push_back(n.channel->GetLinkResult(0, true).pathLossDb);
+        });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        Simulator::Destroy();
+        return losses;
+    }();
+    EXPECT_NE(other.at(0), alone.at(0));
+}

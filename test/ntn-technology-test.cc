@@ -253,14 +253,21 @@ TEST(NtnTechnologyTest, ALanBehindATerminalIsReachedThroughTheGateway)
 
 TEST(NtnTechnologyTest, LinksOfOneSystemShareItsBeams)
 {
-    // Two terminal groups in one village on two links of one system share their beam: each of
-    // two saturating downloads gets half of what one alone gets. On systems that differ (here
-    // in their scheduler), each has a beam to itself.
-    auto run = [](const std::string& second) {
+    // Two terminal groups in one village on two links of one system share their beam: the
+    // beam's time is divided between two saturating downloads, so the shares of what each gets
+    // with a beam to itself (on a system that differs, here in its scheduler) add up to one
+    // beam. The packet round robin serves one 1400-byte packet each in turn, so the two get
+    // equal throughput: each gets half of its own solo rate only when both dishes have the same
+    // MODCOD, which their own draws of line of sight and shadow fading (TR 38.811 clause 6.6)
+    // need not give (0.42 / 0.58 on seed 1). Each flow is paired with its own terminal alone,
+    // which draws the same in both runs (streams named after it), so the claim holds on every
+    // seed, not on a lucky one.
+    auto run = [](const std::string& second, uint32_t seed) {
         std::string text = Scenario("technology: leo, beam: {preset: leo600-ka, "
                                     "forward_bandwidth: 5MHz}",
                                     "{pattern: constant_rate, rate: 40Mbps, size: 1400B}",
                                     "2s");
+        text.replace(text.find("duration:"), 9, "seed: " + std::to_string(seed) + "\nduration:");
         text.replace(text.find("dish: {site: wajima}"),
                      20,
                      "dish: {site: wajima}\n  dish2: {site: wajima}");
@@ -273,14 +280,26 @@ TEST(NtnTechnologyTest, LinksOfOneSystemShareItsBeams)
                 "40Mbps, size: 1400B}}\n";
         return RunScenario(text);
     };
-    const RunResult shared = run("beam: {preset: leo600-ka, forward_bandwidth: 5MHz}");
-    const RunResult apart = run("beam: {preset: leo600-ka, forward_bandwidth: 5MHz}, "
-                                "scheduler: pf");
-    const double one = apart.flows.at(0).throughputBps;
-    EXPECT_GT(one, 5e6);
-    EXPECT_LT(one, 35e6); // the beam, not the offered 40 Mbit/s, limits it
-    EXPECT_NEAR(shared.flows.at(0).throughputBps, one / 2, 0.1 * one);
-    EXPECT_NEAR(shared.flows.at(1).throughputBps, one / 2, 0.1 * one);
+    for (uint32_t seed : {1, 2, 3})
+    {
+        SCOPED_TRACE("seed " + std::to_string(seed));
+        const RunResult shared = run("beam: {preset: leo600-ka, forward_bandwidth: 5MHz}", seed);
+        const RunResult apart = run("beam: {preset: leo600-ka, forward_bandwidth: 5MHz}, "
+                                    "scheduler: pf",
+                                    seed);
+        double shares = 0.0;
+        for (std::size_t f : {0, 1})
+        {
+            const double alone = apart.flows.at(f).throughputBps;
+            EXPECT_GT(alone, 5e6) << apart.flows.at(f).name;
+            EXPECT_LT(alone, 35e6); // the beam, not the offered 40 Mbit/s, limits it
+            shares += shared.flows.at(f).throughputBps / alone;
+        }
+        EXPECT_NEAR(shares, 1.0, 0.05);
+        EXPECT_NEAR(shared.flows.at(0).throughputBps,
+                    shared.flows.at(1).throughputBps,
+                    0.03 * shared.flows.at(0).throughputBps);
+    }
 }
 
 } // namespace

@@ -35,8 +35,30 @@ NS_OBJECT_ENSURE_REGISTERED(NtnChannel);
 
 namespace
 {
-/// Streams reserved per channel for its beams (two each).
-constexpr int64_t MAX_BEAM_STREAMS = 1 << 17;
+/// Slots for beams' streams per channel: a beam's pair of carriers takes four streams (two
+/// each) at the slot its platform and cell hash to.
+constexpr int64_t BEAM_SLOTS = 1 << 17;
+/// Streams per beam slot.
+constexpr int64_t STREAMS_PER_BEAM = 4;
+
+/**
+ * \param platform a beam's serving platform
+ * \param cell its ground cell
+ * \return its preferred stream slot: MurmurHash3's fmix64 (Appleby, SMHasher) of both, so
+ *         neighbouring cells and platforms spread over the slots
+ */
+int64_t
+BeamSlot(int64_t platform, int64_t cell)
+{
+    uint64_t h =
+        static_cast<uint64_t>(platform) * 0x9e3779b97f4a7c15ULL ^ static_cast<uint64_t>(cell);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return static_cast<int64_t>(h % BEAM_SLOTS);
+}
 } // namespace
 
 TypeId
@@ -221,7 +243,6 @@ NtnChannel::NtnChannel()
       m_backgroundLoad(0.0),
       m_started(false),
       m_streamBase(-1),
-      m_beamsCreated(0),
       m_lowestRadiusM(-1)
 {
     NS_LOG_FUNCTION(this);
@@ -315,6 +336,8 @@ NtnChannel::AttachTerminal(Ptr<NtnTerminalNetDevice> device,
     t.point = point;
     t.gateway = gateway;
     t.cell = CellOf(t.point);
+    t.losDraws = CreateObject<UniformRandomVariable>();
+    t.shadowDraws = CreateObject<NormalRandomVariable>();
     t.rain = CreateObject<NtnRainAttenuation>();
     t.rain->SetAttribute("Latitude", DoubleValue(t.point.latitudeDeg));
     t.rain->SetAttribute("StationHeight", DoubleValue(std::max(0.0, t.point.altitudeM)));
@@ -406,9 +429,23 @@ NtnChannel::CellOf(const GroundPoint& point) const
 int64_t
 NtnChannel::AssignStreams(int64_t stream)
 {
-    m_pathLoss->AssignStreams(stream);
-    m_streamBase = stream + 2;
-    return 2 + 2 * MAX_BEAM_STREAMS;
+    NS_ABORT_MSG_IF(!m_beams.empty(), "NtnChannel: streams assigned after beams were created");
+    m_streamBase = stream;
+    int64_t next = stream + STREAMS_PER_BEAM * BEAM_SLOTS;
+    for (uint32_t id = 0; id < m_terminals.size(); ++id)
+    {
+        next += AssignTerminalStreams(id, next);
+    }
+    return next - stream;
+}
+
+int64_t
+NtnChannel::AssignTerminalStreams(uint32_t terminal, int64_t stream)
+{
+    Terminal& t = m_terminals.at(terminal);
+    t.losDraws->SetStream(stream);
+    t.shadowDraws->SetStream(stream + 1);
+    return 2;
 }
 
 std::size_t
@@ -426,6 +463,17 @@ NtnChannel::GetBeam(const BeamKey& key)
         return &it->second;
     }
     BeamPair pair;
+    int64_t slot = -1;
+    if (m_streamBase >= 0)
+    {
+        NS_ABORT_MSG_IF(m_beamSlots.size() >= static_cast<std::size_t>(BEAM_SLOTS),
+                        "NtnChannel: more beams than reserved random streams");
+        slot = BeamSlot(key.first, key.second);
+        while (!m_beamSlots.insert(slot).second)
+        {
+            slot = (slot + 1) % BEAM_SLOTS;
+        }
+    }
     for (Ptr<NtnBeam>* carrier : {&pair.forward, &pair.ret})
     {
         *carrier = CreateObject<NtnBeam>();
@@ -437,11 +485,9 @@ NtnChannel::GetBeam(const BeamKey& key)
         (*carrier)->SetAttribute(
             "SchedulingLead",
             UintegerValue(forward ? m_schedulingLead : m_returnSchedulingLead));
-        if (m_streamBase >= 0)
+        if (slot >= 0)
         {
-            NS_ABORT_MSG_IF(m_beamsCreated >= static_cast<uint64_t>(MAX_BEAM_STREAMS),
-                            "NtnChannel: more beams than reserved random streams");
-            (*carrier)->AssignStreams(m_streamBase + 2 * static_cast<int64_t>(m_beamsCreated++));
+            (*carrier)->AssignStreams(m_streamBase + STREAMS_PER_BEAM * slot + (forward ? 0 : 2));
         }
     }
     ObjectFactory scheduler(m_schedulerType.GetName());
@@ -610,8 +656,14 @@ NtnChannel::ReassignAll()
             // A new platform: a new line-of-sight state and shadow fading.
             const double el =
                 NtnLook(t.point, m_platform->GetPosition(route.front(), now)).elevationDeg;
-            t.los = t.params.clearView || m_pathLoss->DrawLos(el);
-            t.shadowDb = m_pathLoss->DrawShadowFading(m_beam.forwardFrequencyHz, el, t.los);
+            // Both drawn whatever the view, so a clear-view terminal keeps its place in its
+            // own streams; the draws are the terminal's own (AssignTerminalStreams).
+            const double u = t.losDraws->GetValue();
+            t.los = t.params.clearView || m_pathLoss->IsLos(el, u);
+            t.shadowDb = m_pathLoss->GetShadowFading(m_beam.forwardFrequencyHz,
+                                                     el,
+                                                     t.los,
+                                                     t.shadowDraws->GetValue(0.0, 1.0));
             t.resultsValidUntil = now; // evaluate again on next use
             t.beams = GetBeam({to, t.cell});
             t.beams->forward->Add(id);

@@ -18,10 +18,12 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/object-factory.h"
 #include "ns3/queue.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -293,11 +295,30 @@ class NtnChannel : public Channel, public NtnBeamClient
     std::size_t GetNBeams() const;
 
     /**
-     * \brief Fix the random streams of the LOS and shadowing draws and of the beams' background.
+     * \brief Fix the random streams of the beams' background load and of the terminals attached
+     * so far (their LOS and shadowing draws, in the order they were attached).
+     *
+     * A beam takes the streams of a slot picked by a hash of its platform and ground cell, not
+     * of the order beams are created in, so a beam draws the same background whichever
+     * terminals come and go; two beams whose slots coincide (about n^2 / 2^18 for n beams) are
+     * told apart by taking the next free slot, which then depends on which came first.
      * \param stream the first stream index.
      * \return the number of streams reserved.
      */
     int64_t AssignStreams(int64_t stream);
+
+    /**
+     * \brief Fix one terminal's random streams (its LOS and shadowing draws).
+     *
+     * A terminal draws only from its own streams, so its line of sight and shadow fading do not
+     * depend on how many terminals the channel has nor on the order it reassigns them: give
+     * each terminal streams named after it (common random numbers across alternatives).
+     * Overrides what AssignStreams() gave it.
+     * \param terminal the terminal's id.
+     * \param stream the first stream index.
+     * \return the number of streams used (2).
+     */
+    int64_t AssignTerminalStreams(uint32_t terminal, int64_t stream);
 
     // Channel
     std::size_t GetNDevices() const override;
@@ -381,6 +402,10 @@ class NtnChannel : public Channel, public NtnBeamClient
         Time grantAt = Time::Max();       //!< a requested grant arrives then (Max: none asked)
         double craBits = 0.0;             //!< constant-rate assignment not used yet, bits
         Time craUpdated;                  //!< when craBits was last brought up to date
+        /// Its LOS state draws, from its own stream.
+        Ptr<UniformRandomVariable> losDraws;
+        /// Its shadow fading draws (standard normal), from its own stream.
+        Ptr<NormalRandomVariable> shadowDraws;
     };
 
     /// Reassign every terminal now and plan the next round.
@@ -496,8 +521,9 @@ class NtnChannel : public Channel, public NtnBeamClient
     std::unordered_map<uint64_t, std::vector<uint32_t>> m_inFlight; //!< route per packet uid
     bool m_started;                                                 //!< Start() was called
     EventId m_reassignEvent;                                        //!< next reassignment round
-    int64_t m_streamBase;    //!< first stream of the beams (-1: automatic)
-    uint64_t m_beamsCreated; //!< beams created so far
+    int64_t m_streamBase; //!< first stream of the beams (-1: automatic)
+    /// Stream slots taken by beams.
+    std::unordered_set<int64_t> m_beamSlots;
     /// The platforms' least distance from the Earth's centre at t = 0 (circular orbits keep it),
     /// m; computed on first use (-1: not yet).
     mutable double m_lowestRadiusM;

@@ -73,8 +73,6 @@ NtnPathLoss::GetTypeId()
 
 NtnPathLoss::NtnPathLoss()
 {
-    m_uniform = CreateObject<UniformRandomVariable>();
-    m_normal = CreateObject<NormalRandomVariable>();
 }
 
 double
@@ -168,23 +166,18 @@ NtnPathLoss::GetLoss(double frequencyHz,
 }
 
 bool
-NtnPathLoss::DrawLos(double elevationDeg)
+NtnPathLoss::IsLos(double elevationDeg, double uniform) const
 {
-    return m_uniform->GetValue() < GetLosProbability(elevationDeg);
+    return uniform < GetLosProbability(elevationDeg);
 }
 
 double
-NtnPathLoss::DrawShadowFading(double frequencyHz, double elevationDeg, bool los)
+NtnPathLoss::GetShadowFading(double frequencyHz,
+                             double elevationDeg,
+                             bool los,
+                             double standardNormal) const
 {
-    return GetShadowFadingSigma(frequencyHz, elevationDeg, los) * m_normal->GetValue(0.0, 1.0);
-}
-
-int64_t
-NtnPathLoss::AssignStreams(int64_t stream)
-{
-    m_uniform->SetStream(stream);
-    m_normal->SetStream(stream + 1);
-    return 2;
+    return GetShadowFadingSigma(frequencyHz, elevationDeg, los) * standardNormal;
 }
 
 // --- scenarios ----------------------------------------------------------------------------

@@ -6,7 +6,6 @@
 #define BLUEPRINT_NTN_PATH_LOSS_H
 
 #include "ns3/object.h"
-#include "ns3/random-variable-stream.h"
 
 #include <array>
 
@@ -53,6 +52,9 @@ using NtnScenarioTable = std::array<NtnScenarioRow, 9>;
  * Table values are linearly interpolated between the tabulated elevations (TR 38.811 leaves
  * the interpolation open; ns-3 rounds to the nearest 10 degrees, which makes the loss jump as a
  * satellite moves); below 10 degrees the 10-degree row holds.
+ *
+ * The model holds no random variables: the draws are the caller's, so that each terminal draws
+ * from a stream of its own (NtnChannel), whatever the others do.
  *
  * Subclasses give one scenario's table (GetScenarioTable()), as ns-3's TR 38.901 models override
  * one hook per scenario.
@@ -126,27 +128,25 @@ class NtnPathLoss : public Object
                    double shadowFadingDb) const;
 
     /**
-     * \brief Draw a line-of-sight state.
+     * \brief A line-of-sight state from a uniform draw.
      * \param elevationDeg elevation, degrees.
+     * \param uniform a U(0, 1) draw (the terminal's own stream: see NtnChannel).
      * \return true with the scenario's LOS probability at that elevation.
      */
-    bool DrawLos(double elevationDeg);
+    bool IsLos(double elevationDeg, double uniform) const;
 
     /**
-     * \brief Draw a shadow fading.
+     * \brief A shadow fading from a standard normal draw.
      * \param frequencyHz carrier frequency, Hz.
      * \param elevationDeg elevation, degrees.
      * \param los the link's state.
-     * \return a N(0, sigma^2) draw, dB.
+     * \param standardNormal a N(0, 1) draw (the terminal's own stream).
+     * \return the shadow fading, a N(0, sigma^2) value, dB.
      */
-    double DrawShadowFading(double frequencyHz, double elevationDeg, bool los);
-
-    /**
-     * \brief Fix the random streams.
-     * \param stream the first stream index.
-     * \return the number used (2).
-     */
-    int64_t AssignStreams(int64_t stream);
+    double GetShadowFading(double frequencyHz,
+                           double elevationDeg,
+                           bool los,
+                           double standardNormal) const;
 
   protected:
     /// \return the scenario's table, rows at 10 to 90 degrees.
@@ -159,9 +159,6 @@ class NtnPathLoss : public Object
      * \return the column's value interpolated at the elevation.
      */
     double Interpolate(double elevationDeg, double NtnScenarioRow::*column) const;
-
-    Ptr<UniformRandomVariable> m_uniform; //!< LOS draws
-    Ptr<NormalRandomVariable> m_normal;   //!< shadow fading draws
 };
 
 /**

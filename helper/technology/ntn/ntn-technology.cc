@@ -292,11 +292,25 @@ NtnTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
         }
         all.Add(devices.terminals);
     }
-    // The system's streams (LOS and shadowing draws, background load per beam), named after the
-    // unit's first link.
+    // The system's streams (background load per beam), named after the unit's first link; then
+    // each terminal's own (its LOS and shadowing draws), named after its link and member, so a
+    // terminal draws the same whatever other terminals share its system.
     run.GetStreams().Assign("link:" + first.name + "/ntn-channel", first.mark, [&](int64_t s) {
         return helper.AssignStreams(built.channel, s);
     });
+    for (const LinkSpec* l : unit)
+    {
+        const NetDeviceContainer& terminals = built.devices.at(l).terminals;
+        for (uint32_t i = 0; i < terminals.GetN(); ++i)
+        {
+            const uint32_t id =
+                DynamicCast<NtnTerminalNetDevice>(terminals.Get(i))->GetTerminalId();
+            run.GetStreams().Assign(
+                "link:" + l->name + "/member:" + std::to_string(i) + "/ntn-terminal",
+                l->mark,
+                [&](int64_t s) { return built.channel->AssignTerminalStreams(id, s); });
+        }
+    }
     run.GetAddresses().AssignSubnet(all);
     const NtnLinkSpec& system = first.Config<NtnLinkConfig>().spec;
     // Routing weighs a hop at its least light time plus a frame each way: the channel's delay
