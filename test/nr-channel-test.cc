@@ -454,6 +454,47 @@ TEST_F(NrChannelTest, ShadowingIsStableForAStillUeAndReproducibleBySeed)
     EXPECT_NE(draw(1000), a);
 }
 
+TEST_F(NrChannelTest, APairDrawsFromItsOwnStreamsWhateverElseSharesTheCarrier)
+{
+    // Common random numbers on a shared carrier: with streams named after its two ends, a gNB-UE
+    // pair draws the same LOS state and shadow fading (TR 38.901 Tables 7.4.2-1, 7.4.1-1)
+    // whether it is alone on the carrier or a second gNB and another UE, evaluated first, share
+    // it. From one stream for the carrier, the other pairs' draws came first and this pair's
+    // were others.
+    auto gain = [this](bool crowded, bool ownStreams) {
+        Ptr<NrChannel> channel = CreateObject<NrChannel>();
+        channel->SetAttribute("ChannelCondition", StringValue("Auto"));
+        channel->SetAttribute("Shadowing", BooleanValue(true));
+        channel->AssignStreams(7);
+        Ptr<NetDevice> mast = MakeDevice(Vector(0, 0, 35));
+        Ptr<NetDevice> phone = MakeDevice(Vector(900, 0, 1.5));
+        if (ownStreams)
+        {
+            channel->SetPairStreams([mast, phone](Ptr<Node> gnb, Ptr<Node> ue) -> int64_t {
+                return gnb == mast->GetNode() && ue == phone->GetNode() ? 5000 : -1;
+            });
+        }
+        uint32_t other = 0;
+        if (crowded)
+        {
+            channel->AddGnb(MakeDevice(Vector(2000, 0, 35)), GNB_RADIO);
+            other = channel->AddUe(MakeDevice(Vector(1500, 300, 1.5)), UE_RADIO);
+        }
+        const uint32_t gnb = channel->AddGnb(mast, GNB_RADIO);
+        const uint32_t ue = channel->AddUe(phone, UE_RADIO);
+        if (crowded)
+        {
+            channel->GetPathGainDb(other, gnb);
+        }
+        const double g = channel->GetPathGainDb(ue, gnb);
+        channel->Dispose();
+        return g;
+    };
+    EXPECT_EQ(gain(true, true), gain(false, true));
+    // Without streams of its own, the pair takes the carrier's next ones: the crowd moves them.
+    EXPECT_NE(gain(true, false), gain(false, false));
+}
+
 TEST_F(NrChannelTest, ShadowFadingStaysCorrelatedOverSmallMoves)
 {
     // RMa LOS shadow fading: sigma 4 dB below the breakpoint (TR 38.901 Table 7.4.1-1),

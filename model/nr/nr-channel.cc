@@ -56,6 +56,10 @@ constexpr double MAX_FREQUENCY_HZ = 100e9;
 
 /// Marks a (UE, gNB) pair whose path gain has never been computed.
 constexpr uint32_t NEVER_COMPUTED = std::numeric_limits<uint32_t>::max();
+/// Streams a pair's models may take (ns-3.37's TR 38.901 path loss takes 5, a condition model 1).
+constexpr int64_t PAIR_STREAMS = 8;
+/// Pairs without streams of their own that AssignStreams() reserves streams for.
+constexpr int64_t FALLBACK_PAIRS = int64_t{1} << 17;
 
 /**
  * \brief Convert a power from dBm to mW.
@@ -169,7 +173,7 @@ NrChannel::NrChannel()
       m_updatePeriod(Seconds(1)),
       m_movementThreshold(1.0),
       m_stream(-1),
-      m_streamsUsed(0),
+      m_fallbackPairs(0),
       m_rsrpOffsetDb(0.0),
       m_rsrpOffsetValid(false),
       m_gnbPositionsChecked(false),
@@ -187,11 +191,7 @@ void
 NrChannel::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    if (m_propagation)
-    {
-        m_propagation->Dispose();
-        m_propagation = nullptr;
-    }
+    m_pairStreams = nullptr;
     for (GnbEntry& g : m_gnbs)
     {
         g.mobility->TraceDisconnectWithoutContext("CourseChange",
@@ -312,11 +312,12 @@ NrChannel::GetConditionUpdatePeriod() const
 void
 NrChannel::ResetModels()
 {
-    if (m_propagation)
+    for (auto& [pair, model] : m_pairModels)
     {
-        m_propagation->Dispose();
-        m_propagation = nullptr;
+        model->Dispose();
     }
+    m_pairModels.clear();
+    m_fallbackPairs = 0;
     // Every cached gain came from the old models; a new model instance also starts a new shadow
     // fading history, so every pair is computed afresh.
     for (UeEntry& u : m_ues)
@@ -326,14 +327,10 @@ NrChannel::ResetModels()
     }
 }
 
-void
-NrChannel::EnsureModels() const
+Ptr<ThreeGppPropagationLossModel>
+NrChannel::CreatePairModel(uint32_t ue, uint32_t gnb) const
 {
-    if (m_propagation)
-    {
-        return;
-    }
-    NS_LOG_FUNCTION(this);
+    NS_LOG_FUNCTION(this << ue << gnb);
     NS_ABORT_MSG_IF(!m_scenario, "NrChannel: no Scenario");
     // Both models are built whatever the condition mode, as they always were: each takes its
     // random streams at construction, so the runs of a seed stay what they were.
@@ -377,12 +374,25 @@ NrChannel::EnsureModels() const
     propagation->SetAttribute("Frequency", DoubleValue(m_frequency));
     propagation->SetAttribute("ShadowingEnabled", BooleanValue(m_shadowing));
     propagation->SetChannelConditionModel(condition);
-    if (m_stream >= 0)
+    // The pair's own streams when its ends are named (SetPairStreams); otherwise the next of the
+    // carrier's, in the order pairs are first evaluated.
+    int64_t stream = m_pairStreams
+                         ? m_pairStreams(m_gnbs[gnb].device->GetNode(), m_ues[ue].device->GetNode())
+                         : -1;
+    if (stream < 0 && m_stream >= 0)
     {
-        const int64_t used = propagation->AssignStreams(m_stream);
-        m_streamsUsed = used + condition->AssignStreams(m_stream + used);
+        NS_ABORT_MSG_IF(m_fallbackPairs >= FALLBACK_PAIRS,
+                        "NrChannel: more pairs than reserved random streams");
+        stream = m_stream + PAIR_STREAMS * m_fallbackPairs++;
     }
-    m_propagation = propagation;
+    if (stream >= 0)
+    {
+        const int64_t used = propagation->AssignStreams(stream);
+        NS_ABORT_MSG_IF(used + condition->AssignStreams(stream + used) > PAIR_STREAMS,
+                        "NrChannel: a pair's models took more than " << PAIR_STREAMS
+                                                                     << " random streams");
+    }
+    return propagation;
 }
 
 double
@@ -432,17 +442,22 @@ void
 NrChannel::ComputePair(UeEntry& u, uint32_t ue, uint32_t gnb) const
 {
     const GnbEntry& g = m_gnbs[gnb];
+    Ptr<ThreeGppPropagationLossModel>& model = m_pairModels[{ue, gnb}];
+    if (!model)
+    {
+        model = CreatePairModel(ue, gnb);
+    }
     if (u.gnbPositionVersion[gnb] == NEVER_COMPUTED && m_shadowing)
     {
         // ns-3's ThreeGppPropagationLossModel::GetShadowing stores a zero displacement vector
         // with a link's first shadowing draw, so the next call correlates over the full UE-gNB
         // distance instead of over the distance moved, i.e. redraws. One discarded call settles
         // the stored vector, so the clause 7.4.4 correlation holds from the first movement on.
-        m_propagation->CalcRxPower(0.0, g.mobility, u.mobility);
+        model->CalcRxPower(0.0, g.mobility, u.mobility);
     }
     // The TR 38.901 models are reciprocal: the condition and shadowing maps are keyed by the
     // unordered node pair, and the path loss formulas take the higher end as the BS.
-    const double gainDb = m_propagation->CalcRxPower(0.0, g.mobility, u.mobility);
+    const double gainDb = model->CalcRxPower(0.0, g.mobility, u.mobility);
     NS_ABORT_MSG_UNLESS(std::isfinite(gainDb),
                         "NrChannel: UE " << ue << " is at the same position as gNB " << gnb);
     u.pathGainDb[gnb] = gainDb;
@@ -515,7 +530,6 @@ NrChannel::Refresh(uint32_t ue) const
     }
     if (stale)
     {
-        EnsureModels();
         for (uint32_t g = 0; g < m_gnbs.size(); ++g)
         {
             ComputePair(u, ue, g);
@@ -529,7 +543,6 @@ NrChannel::Refresh(uint32_t ue) const
     {
         if (u.gnbPositionVersion[g] != m_gnbs[g].positionVersion)
         {
-            EnsureModels();
             ComputePair(u, ue, g);
         }
     }
@@ -775,10 +788,17 @@ NrChannel::AssignStreams(int64_t stream)
 {
     NS_LOG_FUNCTION(this << stream);
     m_stream = stream;
-    // Rebuilding the models gives them the streams (EnsureModels) and counts what they took.
+    // Every pair's models are rebuilt, with streams, when next evaluated.
     ResetModels();
-    EnsureModels();
-    return m_streamsUsed;
+    return PAIR_STREAMS * FALLBACK_PAIRS;
+}
+
+void
+NrChannel::SetPairStreams(PairStreams streams)
+{
+    NS_LOG_FUNCTION(this);
+    m_pairStreams = std::move(streams);
+    ResetModels();
 }
 
 } // namespace blueprint

@@ -15,12 +15,16 @@
 #include "ns3/vector.h"
 
 #include <cstdint>
+#include <functional>
+#include <map>
+#include <utility>
 #include <vector>
 
 namespace ns3
 {
 
 class MobilityModel;
+class Node;
 class ThreeGppPropagationLossModel;
 
 namespace blueprint
@@ -252,12 +256,29 @@ class NrChannel : public Channel
     /**
      * \brief Fix the random streams of the propagation and channel condition models.
      *
-     * The stream is remembered and given again if a later attribute change rebuilds the models.
+     * Every gNB-UE pair has models of its own (its shadowing and LOS state are drawn by them and
+     * by nothing else); a pair without streams of its own (SetPairStreams) takes the next
+     * PAIR_STREAMS of these, in the order pairs are first evaluated. The stream is remembered and
+     * given again if a later attribute change rebuilds the models.
      *
      * \param stream the first stream index to use.
-     * \return the number of streams used.
+     * \return the number of streams reserved.
      */
     int64_t AssignStreams(int64_t stream);
+
+    /// Gives the first random stream of a gNB-UE pair's models, or -1 for none of its own.
+    using PairStreams = std::function<int64_t(Ptr<Node> gnb, Ptr<Node> ue)>;
+
+    /**
+     * \brief Give gNB-UE pairs random streams of their own, named after their ends.
+     *
+     * A pair then draws its shadowing and LOS state the same whatever other gNBs and UEs share
+     * the carrier and whichever pair is evaluated first (common random numbers across
+     * alternatives). Drops the models and gains computed so far.
+     *
+     * \param streams the pair's first stream (a pair's models take at most 8).
+     */
+    void SetPairStreams(PairStreams streams);
 
     /// \return true once AssignStreams() was called.
     bool HasAssignedStreams() const;
@@ -361,8 +382,13 @@ class NrChannel : public Channel
 
     /// Drop the propagation models (rebuilt on next use) and every cached gain.
     void ResetModels();
-    /// Build the propagation and condition models from the attributes if there are none.
-    void EnsureModels() const;
+    /**
+     * \brief Build a pair's propagation and condition models from the attributes.
+     * \param ue the UE index.
+     * \param gnb the gNB index.
+     * \return its propagation model, holding its condition model, with the pair's streams.
+     */
+    Ptr<ThreeGppPropagationLossModel> CreatePairModel(uint32_t ue, uint32_t gnb) const;
     /// Recompute every receiver's noise power from Bandwidth.
     void UpdateNoise();
     /**
@@ -415,13 +441,15 @@ class NrChannel : public Channel
     Time m_updatePeriod;                   //!< the longest a cached gain is kept; 0 = no limit
     double m_movementThreshold;            //!< movement that invalidates a cached gain, m
     int64_t m_stream;                      //!< first stream from AssignStreams(); -1 if none
-    mutable int64_t m_streamsUsed;         //!< streams the current models took from m_stream
+    mutable int64_t m_fallbackPairs;       //!< pairs that took streams from m_stream
+    PairStreams m_pairStreams;             //!< pairs' own streams (empty: none)
 
     mutable std::vector<GnbEntry> m_gnbs;  //!< attached gNBs; positions refreshed lazily
     mutable std::vector<UeEntry> m_ues;    //!< attached UEs and their caches
     std::vector<Ptr<NetDevice>> m_devices; //!< all devices, in attachment order
-    mutable Ptr<ThreeGppPropagationLossModel> m_propagation; //!< built lazily
-    mutable double m_rsrpOffsetDb;                           //!< -10 log10(12 N_RB)
+    /// (UE, gNB) -> that pair's models, built on first use.
+    mutable std::map<std::pair<uint32_t, uint32_t>, Ptr<ThreeGppPropagationLossModel>> m_pairModels;
+    mutable double m_rsrpOffsetDb;        //!< -10 log10(12 N_RB)
     mutable bool m_rsrpOffsetValid;       //!< m_rsrpOffsetDb matches the attributes
     mutable bool m_gnbPositionsChecked;   //!< gNB positions polled since the last change
     mutable Time m_gnbPositionsCheckedAt; //!< simulation time of that poll

@@ -7,6 +7,7 @@
 #include "helper/technology/nr/nr-helper.h"
 #include "helper/technology/nr/nr-link-config.h"
 #include "helper/technology/nr/nr-link-reader.h"
+#include "helper/technology/radio-pair-streams.h"
 #include "model/nr/nr-band-profile.h"
 #include "model/nr/nr-cell-ue-energy-model.h"
 #include "model/nr/nr-channel.h"
@@ -22,6 +23,7 @@
 #include "ns3/uinteger.h"
 
 #include <map>
+#include <memory>
 #include <sstream>
 
 namespace ns3
@@ -70,6 +72,8 @@ struct NrRadioNetwork
 struct NrRunState : public TechnologyRunState
 {
     std::map<std::string, Ptr<NrChannel>> channels; //!< one per carrier and environment
+    /// Per carrier, the streams of its gNB-UE pairs.
+    std::map<std::string, std::shared_ptr<RadioPairStreams>> pairStreams;
     /// The radio networks, by the first cell of their unit.
     std::map<const LinkSpec*, std::unique_ptr<NrRadioNetwork>> networks;
 };
@@ -207,7 +211,14 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         sb.GetStreams().Assign("nr-carrier:" + key.str(), first.mark, [&](int64_t stream) {
             return channel->AssignStreams(stream);
         });
+        // Each gNB-UE pair's shadowing and LOS state from streams named after its two ends, so
+        // that another cell or UE on the carrier leaves them as they were.
+        auto pairs = std::make_shared<RadioPairStreams>("nr-carrier:" + key.str());
+        state.pairStreams[key.str()] = pairs;
+        channel->SetPairStreams(
+            [pairs](Ptr<Node> gnb, Ptr<Node> ue) { return pairs->Find(gnb, ue); });
     }
+    RadioPairStreams& pairs = *state.pairStreams.at(key.str());
     const NrUeRadio ueRadio = c.ueRadio.Apply(NrUeClass::Find(c.ue)->MakeRadio(*band));
     auto network = std::make_unique<NrRadioNetwork>();
     network->build = &sb;
@@ -238,6 +249,8 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         }
         nr.SetGnbRadio(gnbRadio);
         sb.Place(ga, 0, gnbRadio.heightM);
+        pairs.AddStations(ga, {0});
+        pairs.Reserve(sb.GetStreams());
         try
         {
             gnbDevices.Add(nr.InstallGnb(ga.members[0], channel));
@@ -254,6 +267,8 @@ NrTechnology::Build(ScenarioBuild& sb, const std::vector<const LinkSpec*>& cells
         sb.Place(gb, i, ueRadio.heightM);
         ues.Add(gb.members[i]);
     }
+    pairs.AddTerminals(gb);
+    pairs.Reserve(sb.GetStreams());
     // Each gNB's HARQ streams, named after its link; the carrier got its streams when it was
     // created, before any cell selection compared signals on it.
     for (uint32_t g = 0; g < gnbDevices.GetN(); ++g)
