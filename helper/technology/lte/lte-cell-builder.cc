@@ -7,6 +7,7 @@
 #include "helper/routing/address-plan.h"
 #include "model/lte/lte-band-profile.h"
 #include "model/nr/nr-band-profile.h"
+#include "model/propagation/pairwise-propagation-loss-model.h"
 #include "model/routing/framed-route-sink.h"
 
 #include "ns3/boolean.h"
@@ -38,6 +39,7 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 namespace ns3
@@ -64,6 +66,88 @@ Place(Ptr<Node> node, const Vector& position)
         node->AggregateObject(mobility);
     }
 }
+
+/// Streams of one eNB-UE pair's models: its condition model, then its downlink and its uplink
+/// path loss model (ns-3.37's TR 38.901 models take 5 each, a condition model 1).
+constexpr int64_t kPairStreams = 24;
+/// Pairs without streams of their own the shared block has room for.
+constexpr int64_t kFallbackPairs = int64_t{1} << 14;
+
+/**
+ * What makes an eNB-UE pair's models: one condition model per pair, shared by the downlink and
+ * the uplink so the pair's LOS state is the same both ways, and a path loss model per pair and
+ * direction, all with the pair's own streams.
+ */
+struct LtePairModels
+{
+    std::string lossType;              //!< the TR 38.901 path loss model's TypeId name
+    std::string conditionType;         //!< its condition model's, or LOS / NLOS
+    bool shadowing = true;             //!< shadow fading on
+    LteCellBuilder::PairStreams named; //!< a pair's own first stream, -1 for none
+    int64_t nextFallback = 0;          //!< next streams for a pair without its own
+    int64_t fallbackEnd = 0;           //!< end of the fallback streams
+    /// (lower, higher end) -> the pair's first stream and its condition model.
+    std::map<std::pair<const MobilityModel*, const MobilityModel*>,
+             std::pair<int64_t, Ptr<ChannelConditionModel>>>
+        pairs;
+
+    /**
+     * \param a one end
+     * \param b the other
+     * \param direction 0 downlink, 1 uplink
+     * \param frequencyHz the carrier frequency
+     * \return the pair's path loss model for that direction
+     */
+    Ptr<PropagationLossModel> Make(Ptr<MobilityModel> a,
+                                   Ptr<MobilityModel> b,
+                                   int direction,
+                                   double frequencyHz)
+    {
+        std::pair<const MobilityModel*, const MobilityModel*> key{PeekPointer(a), PeekPointer(b)};
+        if (key.second < key.first)
+        {
+            std::swap(key.first, key.second);
+        }
+        auto it = pairs.find(key);
+        if (it == pairs.end())
+        {
+            Ptr<Node> na = a->GetObject<Node>();
+            Ptr<Node> nb = b->GetObject<Node>();
+            int64_t stream = named && na && nb ? std::max(named(na, nb), named(nb, na)) : -1;
+            if (stream < 0)
+            {
+                NS_ABORT_MSG_IF(nextFallback >= fallbackEnd,
+                                "LteCellBuilder: more eNB-UE pairs than reserved streams");
+                stream = nextFallback;
+                nextFallback += kPairStreams;
+            }
+            Ptr<ChannelConditionModel> condition;
+            if (conditionType == "LOS")
+            {
+                condition = CreateObject<AlwaysLosChannelConditionModel>();
+            }
+            else if (conditionType == "NLOS")
+            {
+                condition = CreateObject<NeverLosChannelConditionModel>();
+            }
+            else
+            {
+                ObjectFactory factory(conditionType);
+                condition = factory.Create<ChannelConditionModel>();
+            }
+            condition->AssignStreams(stream);
+            it = pairs.emplace(key, std::make_pair(stream, condition)).first;
+        }
+        ObjectFactory factory(lossType);
+        factory.Set("ChannelConditionModel", PointerValue(it->second.second));
+        factory.Set("ShadowingEnabled", BooleanValue(shadowing));
+        factory.Set("Frequency", DoubleValue(frequencyHz));
+        Ptr<PropagationLossModel> loss = factory.Create<PropagationLossModel>();
+        const int64_t used = loss->AssignStreams(it->second.first + 8 + 8 * direction);
+        NS_ABORT_MSG_IF(used > 8, "LteCellBuilder: a path loss model took " << used << " streams");
+        return loss;
+    }
+};
 
 } // namespace
 
@@ -99,7 +183,8 @@ LteCellBuilder::SrsPeriodicityFor(uint32_t ues, uint32_t current)
 LteCellBuilder::LteCellBuilder(Ptr<Node> core,
                                const LteLinkConfig& first,
                                AddressPlan& addresses,
-                               int64_t& nextStream)
+                               int64_t& nextStream,
+                               PairStreams pairStreams)
 {
     // The EPC numbers its UEs and internal links with Ipv4AddressHelper, whose global generator
     // remembers every address of the process and aborts on a repeat: a second run in one
@@ -122,32 +207,35 @@ LteCellBuilder::LteCellBuilder(Ptr<Node> core,
           "ns3::ThreeGppUmiStreetCanyonChannelConditionModel"}},
     };
     const auto& [lossType, conditionType] = models.at(first.scenario);
-    Ptr<ChannelConditionModel> condition;
-    if (first.condition == "LOS")
-    {
-        condition = CreateObject<AlwaysLosChannelConditionModel>();
-    }
-    else if (first.condition == "NLOS")
-    {
-        condition = CreateObject<NeverLosChannelConditionModel>();
-    }
-    else
-    {
-        ObjectFactory factory(conditionType);
-        condition = factory.Create<ChannelConditionModel>();
-    }
-    nextStream += condition->AssignStreams(nextStream);
-    m_lte->SetPathlossModelType(TypeId::LookupByName(lossType));
-    m_lte->SetPathlossModelAttribute("ChannelConditionModel", PointerValue(condition));
-    m_lte->SetPathlossModelAttribute("ShadowingEnabled", BooleanValue(first.shadowing));
-    // Create the channels and their path loss models now, to give the models' shadowing draws
-    // streams of their own: ns-3's LteHelper::AssignStreams leaves them out, and automatic
-    // stream numbers depend on what earlier runs of the process created.
+    // Each eNB-UE pair gets its own models (PairwisePropagationLossModel), with streams named
+    // after its two ends when the technology names them: a pair's LOS state and shadow fading
+    // are then the same whatever other cells and UEs the channels carry and whichever pair they
+    // evaluate first. Made now, so the models' streams do not depend on ns-3's automatic
+    // numbering (which depends on what earlier runs of the process created).
+    auto pairModels = std::make_shared<LtePairModels>();
+    pairModels->lossType = lossType;
+    pairModels->conditionType =
+        first.condition == "LOS" || first.condition == "NLOS" ? first.condition : conditionType;
+    pairModels->shadowing = first.shadowing;
+    pairModels->named = pairStreams;
+    pairModels->nextFallback = nextStream;
+    pairModels->fallbackEnd = nextStream + kPairStreams * kFallbackPairs;
+    nextStream = pairModels->fallbackEnd;
+    m_lte->SetPathlossModelType(PairwisePropagationLossModel::GetTypeId());
     m_lte->Initialize();
+    int direction = 0;
     for (Ptr<SpectrumChannel> channel :
          {m_lte->GetDownlinkSpectrumChannel(), m_lte->GetUplinkSpectrumChannel()})
     {
-        nextStream += channel->GetPropagationLossModel()->AssignStreams(nextStream);
+        Ptr<PairwisePropagationLossModel> loss =
+            DynamicCast<PairwisePropagationLossModel>(channel->GetPropagationLossModel());
+        NS_ABORT_MSG_UNLESS(loss, "LteCellBuilder: the LTE channels' loss model is not pairwise");
+        loss->SetPairFactory([pairModels, direction](Ptr<MobilityModel> a,
+                                                     Ptr<MobilityModel> b,
+                                                     double frequencyHz) {
+            return pairModels->Make(a, b, direction, frequencyHz);
+        });
+        ++direction;
     }
     // The EPC nodes' own streams (their ARP), kept apart from every cell's.
     m_epcStream = nextStream;

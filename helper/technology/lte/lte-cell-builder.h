@@ -16,6 +16,7 @@
 #include "ns3/point-to-point-epc-helper.h"
 #include "ns3/vector.h"
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -64,6 +65,9 @@ class LteCellBuilder
         uint32_t simulatedDlEarfcn = 0; //!< the ns-3 channel number it runs on
     };
 
+    /// Gives the first random stream of an eNB-UE pair's models, or -1 for none of its own.
+    using PairStreams = std::function<int64_t(Ptr<Node> enb, Ptr<Node> ue)>;
+
     /**
      * \brief Create the EPC and the LTE helper, and connect the PGW to the core node.
      * \param core the scenario node the PGW's SGi interface attaches to
@@ -71,11 +75,15 @@ class LteCellBuilder
      * \param addresses the scenario's address plan (the SGi link gets a /30 from it)
      * \param nextStream the first random stream of the shared channels and the EPC nodes,
      *        advanced by the streams used
+     * \param pairStreams an eNB-UE pair's own streams (at least 24), named after its nodes (-1
+     *        for a pair it does not name: such pairs take the shared block's, in the order the
+     *        channels first evaluate them; none: every pair does)
      */
     LteCellBuilder(Ptr<Node> core,
                    const LteLinkConfig& first,
                    AddressPlan& addresses,
-                   int64_t& nextStream);
+                   int64_t& nextStream,
+                   PairStreams pairStreams = nullptr);
 
     /**
      * \brief Build one cell.

@@ -9,6 +9,7 @@
 #include "helper/technology/cell-technology.h"
 #include "helper/technology/lte/lte-cell-builder.h"
 #include "helper/technology/lte/lte-link-config.h"
+#include "helper/technology/radio-pair-streams.h"
 #include "model/lte/lte-band-profile.h"
 #include "model/lte/lte-enb-power-model.h"
 #include "model/nr/nr-band-profile.h"
@@ -344,7 +345,9 @@ CheckLteCellsHoldTheirUes(const ScenarioSpec& spec, const std::vector<const Link
 struct LteRunState : public TechnologyRunState
 {
     std::unique_ptr<LteCellBuilder> builder; //!< the one EPC and LteHelper, on first use
-    bool epcReported = false;                //!< the EPC's unaccounted report is made
+    /// The streams of every eNB-UE pair on the run's LTE channels.
+    std::shared_ptr<RadioPairStreams> pairs = std::make_shared<RadioPairStreams>("lte");
+    bool epcReported = false; //!< the EPC's unaccounted report is made
 };
 
 /**
@@ -465,17 +468,28 @@ LteTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
     const NodeGroup& enb = run.GetGroup(l.a);
     const NodeGroup& ues = run.GetGroup(l.b);
     const NodeGroup& core = run.GetGroup(c.core);
-    std::unique_ptr<LteCellBuilder>& builder = run.GetState<LteRunState>().builder;
+    LteRunState& state = run.GetState<LteRunState>();
+    std::unique_ptr<LteCellBuilder>& builder = state.builder;
     if (!builder)
     {
-        // One EPC and one pair of spectrum channels serve every LTE cell of the run.
+        // One EPC and one pair of spectrum channels serve every LTE cell of the run; each
+        // eNB-UE pair on them draws its LOS state and shadow fading from streams named after
+        // its two nodes (lte/node:mast/member:0|node:phones/member:3).
+        std::shared_ptr<RadioPairStreams> pairs = state.pairs;
         run.GetStreams().Assign("lte:channels-and-epc", l.mark, [&](int64_t first) {
             int64_t next = first;
-            builder =
-                std::make_unique<LteCellBuilder>(core.members[0], c, run.GetAddresses(), next);
+            builder = std::make_unique<LteCellBuilder>(
+                core.members[0],
+                c,
+                run.GetAddresses(),
+                next,
+                [pairs](Ptr<Node> enb, Ptr<Node> ue) { return pairs->Find(enb, ue); });
             return next - first;
         });
     }
+    state.pairs->AddStations(enb, {0});
+    state.pairs->AddTerminals(ues);
+    state.pairs->Reserve(run.GetStreams());
     NodeContainer ueNodes;
     for (const auto& n : ues.members)
     {
