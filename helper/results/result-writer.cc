@@ -271,6 +271,21 @@ ResultWriter::ToJson(const RunResult& r)
             jf["answered_requests"] = *f.answeredRequests;
         }
         jf["on_time_packets"] = f.onTimePackets;
+        if (f.outage)
+        {
+            const FlowOutage& o = *f.outage;
+            jf["outage_s"] = o.seconds;
+            jf["outage_unrestored"] = o.unrestored;
+            jf["outages"] = o.outages;
+            if (o.firstFaultAt >= 0)
+            {
+                jf["loss_around_fault"] = {{"fault_at_s", o.firstFaultAt},
+                                           {"sent_before", o.sentBefore},
+                                           {"lost_before", o.lostBefore},
+                                           {"sent_after", o.sentAfter},
+                                           {"lost_after", o.lostAfter}};
+            }
+        }
         Json reqs = Json::array();
         for (const auto& q : f.requirements)
         {

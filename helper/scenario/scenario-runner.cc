@@ -4,6 +4,7 @@
 
 #include "helper/scenario/scenario-runner.h"
 
+#include "helper/faults/fault-controller.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/technology/link-technology.h"
@@ -570,12 +571,29 @@ ScenarioRunner::Run()
     const std::vector<std::unique_ptr<FlowProbe>> probes = BuildTraffic(sb);
     sb.GetSetup().Phase("energy and cost", 0);
     BuildLedgers(sb, units);
+    // The fault timeline (helper/faults/): what happened before the window is applied now, the
+    // rest is scheduled. Built last, so that flows' paths and results show the intact network.
+    std::unique_ptr<FaultController> faults;
+    if (!spec.faults.events.empty())
+    {
+        std::vector<FlowRecord*> records;
+        for (const auto& probe : probes)
+        {
+            records.push_back(&probe->record);
+        }
+        faults = std::make_unique<FaultController>(sb, records);
+        faults->Start();
+    }
     sb.GetSetup().Finish();
     m_flowMonitorXml.clear();
     m_netAnimXml.clear();
     const Measured measured = Simulate(sb,
                                        m_flowMonitor ? &m_flowMonitorXml : nullptr,
                                        m_netAnim ? &m_netAnimXml : nullptr);
+    if (faults)
+    {
+        faults->Finish(sb.GetFlowResults());
+    }
 
     // Measure.
     RunResult result;
