@@ -245,8 +245,7 @@ class NtnTechnology : public LinkTechnology
             terminal ? DynamicCast<NtnChannel>(terminal->GetChannel()) : nullptr;
         NS_ABORT_MSG_UNLESS(channel, "link '" << link.name << "': edge without an NTN terminal");
         const double own = link.Config<NtnLinkConfig>().spec.rainRateMmH;
-        channel->SetRainRate(terminal->GetTerminalId(),
-                             std::max(own, rain.atBMmH));
+        channel->SetRainRate(terminal->GetTerminalId(), std::max(own, rain.atBMmH));
     }
 
   private:
