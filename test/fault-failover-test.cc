@@ -8,6 +8,7 @@
  * before the run's window, and a storm over a microwave hop.
  */
 
+#include "helper/results/result-writer.h"
 #include "helper/scenario/scenario-document.h"
 #include "helper/scenario/scenario-runner.h"
 #include "scenario-run-support.h"
@@ -125,6 +126,12 @@ TEST(FaultFailoverTest, ACutWithABackupLosesTrafficOnlyUntilDetectionAndReconver
     EXPECT_NEAR(f.latency.max, paths.backupMs, 0.01);
     EXPECT_NEAR(f.latency.p50, paths.fibreMs, 0.001) << "most packets took the fibre";
     EXPECT_NEAR(f.latency.min, paths.fibreMs, 0.01);
+    // The run's summary says so under the flow's row.
+    const std::string summary = ResultWriter::SummaryTable(r);
+    EXPECT_NE(summary.find("    outage 0.35"), std::string::npos) << summary;
+    EXPECT_NE(summary.find("after a fault at 2 s; lost 0 of 200 sent before, 35 of 400 after"),
+              std::string::npos)
+        << summary;
 }
 
 TEST(FaultFailoverTest, WithoutRevertTrafficStaysOnTheBackupAfterRestoration)

@@ -46,10 +46,6 @@ FaultController::FaultController(ScenarioBuild& run, std::vector<FlowRecord*> re
     : m_run(run),
       m_records(std::move(records))
 {
-    m_mainsHandler =
-        [this](const std::string& node, uint32_t member, bool mainsOn, double /* timeline */) {
-            SetNodePowered(node, member, mainsOn);
-        };
     for (const NodeSpec& n : run.GetSpec().nodes)
     {
         const NodeGroup& g = run.GetGroup(n.name);
@@ -283,6 +279,12 @@ FaultController::Apply(const Action& action, bool converged)
         break;
     case Action::Kind::MainsLost:
     case Action::Kind::MainsBack:
+        if (!m_mainsHandler)
+        {
+            // No power supply of their own: dark at once, all of them in one pass.
+            SetMembers(action.members, action.kind == Action::Kind::MainsBack, converged);
+            break;
+        }
         for (const auto& [node, member] : action.members)
         {
             m_mainsHandler(node, member, action.kind == Action::Kind::MainsBack, action.time);
@@ -368,10 +370,12 @@ FaultController::SetMembers(const std::vector<std::pair<std::string, uint32_t>>&
                             bool converged)
 {
     std::set<uint32_t> nodes;
+    std::vector<Ptr<Node>> switched;
     for (const auto& [name, member] : members)
     {
         Ptr<Node> node = m_run.GetGroup(name).members.at(member);
         nodes.insert(node->GetId());
+        switched.push_back(node);
         if (powered)
         {
             m_dark.erase(node->GetId());
@@ -380,8 +384,8 @@ FaultController::SetMembers(const std::vector<std::pair<std::string, uint32_t>>&
         {
             m_dark.insert(node->GetId());
         }
-        m_run.GetState<InterfaceSwitch>().SetNodePowered(m_run, node, powered);
     }
+    m_run.GetState<InterfaceSwitch>().SetNodesPowered(m_run, switched, powered);
     std::vector<uint32_t> touched;
     for (uint32_t e = 0; e < m_run.GetEdgeCount(); ++e)
     {

@@ -65,9 +65,10 @@ class FaultController
     FaultController(ScenarioBuild& run, std::vector<FlowRecord*> records);
 
     /**
-     * \brief Replace what mains loss does. The default: a node has no power supply of its own
-     * (no battery), so it goes dark at once and comes back with mains (SetNodePowered).
-     * \param handler the new handler
+     * \brief Replace what mains loss does. Without a handler (the default) a node has no power
+     * supply of its own (no battery): it goes dark at once and comes back with mains, as
+     * SetNodePowered does, every member of an event in one pass.
+     * \param handler the new handler, called per member (a power plant's MainsLost/Restored)
      */
     void SetMainsHandler(MainsHandler handler);
 

@@ -37,20 +37,25 @@ InterfaceSwitch::SetEdgesUp(ScenarioBuild& run, const std::vector<uint32_t>& edg
 }
 
 void
-InterfaceSwitch::SetNodePowered(ScenarioBuild& run, Ptr<Node> node, bool powered)
+InterfaceSwitch::SetNodesPowered(ScenarioBuild& run,
+                                 const std::vector<Ptr<Node>>& nodes,
+                                 bool powered)
 {
-    if (powered)
-    {
-        m_darkNodes.erase(node->GetId());
-    }
-    else
-    {
-        m_darkNodes.insert(node->GetId());
-    }
     std::vector<Ptr<NetDevice>> devices;
-    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+    for (const auto& node : nodes)
     {
-        devices.push_back(node->GetDevice(i));
+        if (powered)
+        {
+            m_darkNodes.erase(node->GetId());
+        }
+        else
+        {
+            m_darkNodes.insert(node->GetId());
+        }
+        for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+        {
+            devices.push_back(node->GetDevice(i));
+        }
     }
     Apply(run, devices);
 }

@@ -41,12 +41,13 @@ class InterfaceSwitch : public TechnologyRunState
     void SetEdgesUp(ScenarioBuild& run, const std::vector<uint32_t>& edges, bool up);
 
     /**
-     * \brief Power a node off (every interface down) or on (each interface as its edges are).
+     * \brief Power nodes off (every interface down) or on (each interface as its edges are), in
+     * one pass over the run's edges however many they are.
      * \param run the run
-     * \param node the node
-     * \param powered its new state
+     * \param nodes the nodes
+     * \param powered their new state
      */
-    void SetNodePowered(ScenarioBuild& run, Ptr<Node> node, bool powered);
+    void SetNodesPowered(ScenarioBuild& run, const std::vector<Ptr<Node>>& nodes, bool powered);
 
     /** \param edge an edge's index \return whether it is up */
     bool IsEdgeUp(uint32_t edge) const;

@@ -383,6 +383,21 @@ ResultWriter::SummaryTable(const RunResult& r)
                        (q.detail.empty() ? "" : " (" + q.detail + ")") + "\n";
             }
         }
+        if (f.outage && f.outage->firstFaultAt >= 0)
+        {
+            // What a fault did to the flow (doc/faults.rst), under its row.
+            const FlowOutage& o = *f.outage;
+            out +=
+                Format("    outage %.3f s%s after a fault at %g s; lost %llu of %llu sent before, "
+                       "%llu of %llu after\n",
+                       o.seconds,
+                       o.unrestored ? " (not restored)" : "",
+                       o.firstFaultAt,
+                       static_cast<unsigned long long>(o.lostBefore),
+                       static_cast<unsigned long long>(o.sentBefore),
+                       static_cast<unsigned long long>(o.lostAfter),
+                       static_cast<unsigned long long>(o.sentAfter));
+        }
     }
     out +=
         Format("energy %.1f J (%.3g J/bit), annualised cost %.0f %s (capex %.0f, opex %.0f/yr)\n",
