@@ -481,3 +481,116 @@ TEST(HostRouteTableTest, FramedRouteSinkHearsTheRoutesThroughItsDevice)
     EXPECT_EQ(table->Lookup(Ipv4Address("192.0.2.3")), table->Lookup(Ipv4Address("192.0.2.4")));
     EXPECT_EQ(table->GetNRouteObjects(), 1u);
 }
+
+namespace
+{
+
+/// Four routers, 0 to 3, and three hosts: 4 behind router 2, 5 behind router 3, 6 behind
+/// router 1. Routers 0, 1 and 2 form a triangle of 1 ms links; router 3 hangs off router 0, with
+/// a long 10 ms link to router 1 that no shortest path uses. Hosts 4 and 5 are the destinations:
+/// their trees are router 2's (which uses 1-2) and router 3's (which does not: routers 1 and 2
+/// reach 0 directly).
+struct Failover
+{
+    Net net{7};
+    uint32_t l01 = net.Link(0, 1, 1e-3);
+    uint32_t l02 = net.Link(0, 2, 1e-3);
+    uint32_t l12 = net.Link(1, 2, 1e-3);
+    uint32_t l03 = net.Link(0, 3, 1e-3);
+    uint32_t l13 = net.Link(1, 3, 10e-3);
+    uint32_t l24 = net.Link(2, 4, 1e-3);
+    uint32_t l35 = net.Link(3, 5, 1e-3);
+    uint32_t l16 = net.Link(1, 6, 1e-3);
+
+    Failover()
+    {
+        net.planner.RouteTo(net.nodes.Get(4));
+        net.planner.RouteTo(net.nodes.Get(5));
+    }
+};
+
+TEST(StaticRoutePlannerTest, TakingALinkOutRecomputesOnlyTheTreesThatUsedIt)
+{
+    Failover f;
+    EXPECT_EQ(f.net.Forward(6, 4), (std::vector<uint32_t>{f.l16, f.l12, f.l24}));
+    const uint64_t before = f.net.planner.GetTreesComputed();
+    EXPECT_EQ(before, 2u);
+    Ptr<Ipv4Route> towards5 = f.net.Table(1)->Lookup(f.net.Address(5));
+    ASSERT_TRUE(towards5);
+
+    f.net.planner.SetLinksUp({f.l12}, false);
+    EXPECT_FALSE(f.net.planner.IsLinkUp(f.l12));
+    EXPECT_EQ(f.net.planner.GetTreesComputed() - before, 1u) << "router 2's tree only";
+    EXPECT_EQ(f.net.Forward(6, 4), (std::vector<uint32_t>{f.l16, f.l01, f.l02, f.l24}));
+    EXPECT_EQ(*f.net.planner.GetPath(f.net.nodes.Get(6), f.net.nodes.Get(4)), f.net.Forward(6, 4));
+    EXPECT_EQ(f.net.Table(1)->Lookup(f.net.Address(5)), towards5) << "routes to 5 untouched";
+
+    // Back: 1-2 gives router 1 a shorter path in router 2's tree, so that tree is recomputed
+    // and the routes move back.
+    f.net.planner.SetLinksUp({f.l12}, true);
+    EXPECT_EQ(f.net.planner.GetTreesComputed() - before, 2u);
+    EXPECT_EQ(f.net.Forward(6, 4), (std::vector<uint32_t>{f.l16, f.l12, f.l24}));
+
+    // A link on no tree, out and back, recomputes nothing and moves nothing.
+    f.net.planner.SetLinksUp({f.l13}, false);
+    f.net.planner.SetLinksUp({f.l13}, true);
+    EXPECT_EQ(f.net.planner.GetTreesComputed() - before, 2u);
+    EXPECT_EQ(f.net.Forward(6, 5), (std::vector<uint32_t>{f.l16, f.l01, f.l03, f.l35}));
+}
+
+TEST(StaticRoutePlannerTest, CuttingTheShortestPathMovesRoutesOntoTheLongBackup)
+{
+    Failover f;
+    // Router 3 reached only over the 10 ms link once 0-3 is out.
+    f.net.planner.SetLinksUp({f.l03}, false);
+    EXPECT_EQ(f.net.Forward(6, 5), (std::vector<uint32_t>{f.l16, f.l13, f.l35}));
+    EXPECT_EQ(f.net.Forward(4, 5), (std::vector<uint32_t>{f.l24, f.l12, f.l13, f.l35}));
+    // Both out: router 3 and host 5 cannot be reached, and the routers hold no route to it.
+    f.net.planner.SetLinksUp({f.l13}, false);
+    EXPECT_FALSE(f.net.planner.GetPath(f.net.nodes.Get(6), f.net.nodes.Get(5)).has_value());
+    EXPECT_FALSE(f.net.Table(1)->Lookup(f.net.Address(5)));
+    f.net.planner.SetLinksUp({f.l03, f.l13}, true);
+    EXPECT_EQ(f.net.Forward(6, 5), (std::vector<uint32_t>{f.l16, f.l01, f.l03, f.l35}));
+}
+
+TEST(StaticRoutePlannerTest, ALeafWhoseLinkIsOutIsUnreachableAndKeepsItsDefaultRoute)
+{
+    Failover f;
+    Ptr<Ipv4Route> hostDefault = f.net.Table(4)->GetDefaultRoute();
+    ASSERT_TRUE(hostDefault);
+    f.net.planner.SetLinksUp({f.l24}, false);
+    EXPECT_FALSE(f.net.planner.GetPath(f.net.nodes.Get(6), f.net.nodes.Get(4)).has_value());
+    EXPECT_FALSE(f.net.Table(1)->Lookup(f.net.Address(4))) << "no route to a cut-off host";
+    EXPECT_EQ(f.net.Table(4)->GetDefaultRoute(), hostDefault) << "it carries nothing until back";
+    f.net.planner.SetLinksUp({f.l24}, true);
+    EXPECT_EQ(f.net.Forward(6, 4), (std::vector<uint32_t>{f.l16, f.l12, f.l24}));
+}
+
+TEST(StaticRoutePlannerTest, ALinkPutBackWithoutReroutingCarriesNothingUntilTreesChange)
+{
+    Failover f;
+    f.net.planner.SetLinksUp({f.l12}, false);
+    const uint64_t trees = f.net.planner.GetTreesComputed();
+    f.net.planner.SetLinksUp({f.l12}, true, /* reroute */ false);
+    EXPECT_TRUE(f.net.planner.IsLinkUp(f.l12));
+    EXPECT_EQ(f.net.planner.GetTreesComputed(), trees);
+    EXPECT_EQ(f.net.Forward(6, 4), (std::vector<uint32_t>{f.l16, f.l01, f.l02, f.l24}))
+        << "still on the detour";
+}
+
+/// The table keeps its routes when an interface goes down: the planner moves them after the
+/// failover's detection and reconvergence, and a host's only route must survive a short cut.
+TEST(HostRouteTableTest, KeepsItsRoutesWhenAnInterfaceGoesDown)
+{
+    Failover f;
+    Ptr<Ipv4> ip = f.net.nodes.Get(4)->GetObject<Ipv4>();
+    Ptr<Ipv4Route> hostDefault = f.net.Table(4)->GetDefaultRoute();
+    Ptr<Ipv4> router = f.net.nodes.Get(1)->GetObject<Ipv4>();
+    Ptr<Ipv4Route> towards4 = f.net.Table(1)->Lookup(f.net.Address(4));
+    ip->SetDown(1);
+    router->SetDown(router->GetInterfaceForDevice(towards4->GetOutputDevice()));
+    EXPECT_EQ(f.net.Table(4)->GetDefaultRoute(), hostDefault);
+    EXPECT_EQ(f.net.Table(1)->Lookup(f.net.Address(4)), towards4);
+}
+
+} // namespace

@@ -271,6 +271,21 @@ ResultWriter::ToJson(const RunResult& r)
             jf["answered_requests"] = *f.answeredRequests;
         }
         jf["on_time_packets"] = f.onTimePackets;
+        if (f.outage)
+        {
+            const FlowOutage& o = *f.outage;
+            jf["outage_s"] = o.seconds;
+            jf["outage_unrestored"] = o.unrestored;
+            jf["outages"] = o.outages;
+            if (o.firstFaultAt >= 0)
+            {
+                jf["loss_around_fault"] = {{"fault_at_s", o.firstFaultAt},
+                                           {"sent_before", o.sentBefore},
+                                           {"lost_before", o.lostBefore},
+                                           {"sent_after", o.sentAfter},
+                                           {"lost_after", o.lostAfter}};
+            }
+        }
         Json reqs = Json::array();
         for (const auto& q : f.requirements)
         {
@@ -367,6 +382,21 @@ ResultWriter::SummaryTable(const RunResult& r)
                        " -> " + ToString(q.verdict) +
                        (q.detail.empty() ? "" : " (" + q.detail + ")") + "\n";
             }
+        }
+        if (f.outage && f.outage->firstFaultAt >= 0)
+        {
+            // What a fault did to the flow (doc/faults.rst), under its row.
+            const FlowOutage& o = *f.outage;
+            out +=
+                Format("    outage %.3f s%s after a fault at %g s; lost %llu of %llu sent before, "
+                       "%llu of %llu after\n",
+                       o.seconds,
+                       o.unrestored ? " (not restored)" : "",
+                       o.firstFaultAt,
+                       static_cast<unsigned long long>(o.lostBefore),
+                       static_cast<unsigned long long>(o.sentBefore),
+                       static_cast<unsigned long long>(o.lostAfter),
+                       static_cast<unsigned long long>(o.sentAfter));
         }
     }
     out +=

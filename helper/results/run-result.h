@@ -50,6 +50,25 @@ struct RequirementResult
 
 /**
  * \ingroup blueprint
+ * \brief What the faults of a run (`events:`) did to one flow (doc/faults.rst).
+ */
+struct FlowOutage
+{
+    /// The longest outage of any member: from a fault that cut its path to the first packet sent
+    /// after the fault that was delivered, summed over the faults that cut it; one still open at
+    /// the end counts until the flow's last sending time.
+    double seconds = 0;
+    bool unrestored = false;  //!< an outage was still open at the end
+    uint32_t outages = 0;     //!< member outages opened (one per member and cut)
+    double firstFaultAt = -1; //!< when a fault first cut the flow, s of the run (-1: never)
+    uint64_t sentBefore = 0;  //!< packets sent before that fault
+    uint64_t lostBefore = 0;  //!< of those, never received
+    uint64_t sentAfter = 0;   //!< packets sent at or after it
+    uint64_t lostAfter = 0;   //!< of those, never received
+};
+
+/**
+ * \ingroup blueprint
  * \brief Everything measured for one flow (all its members together).
  */
 struct FlowResult
@@ -78,7 +97,8 @@ struct FlowResult
     uint64_t handovers = 0;     //!< NR handovers made by the flow's senders and receivers
     uint64_t onTimePackets = 0; //!< delivered within the latency deadline
     std::vector<RequirementResult> requirements; //!< verdicts
-    Verdict verdict = Verdict::None; //!< worst requirement verdict; None without requirements
+    Verdict verdict = Verdict::None;  //!< worst requirement verdict; None without requirements
+    std::optional<FlowOutage> outage; //!< what faults did to it, when the scenario has events
 };
 
 /**

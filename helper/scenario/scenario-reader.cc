@@ -4,6 +4,7 @@
 
 #include "helper/scenario/scenario-reader.h"
 
+#include "helper/faults/fault-reader.h"
 #include "helper/scenario/flow-reader.h"
 #include "helper/scenario/scenario-checks.h"
 #include "helper/scenario/site-reader.h"
@@ -39,6 +40,8 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "nodes",
                                            "links",
                                            "flows",
+                                           "failover",
+                                           "events",
                                            "alternatives"};
 const std::vector<std::string> kNodeKeys =
     {"site", "equipment", "count", "placement", "mobility", "power", "cost", "description"};
@@ -538,6 +541,7 @@ ReadScenario(const ConfigNode& root)
         technology->Check(spec, links);
     }
     ReadFlows(root, spec);
+    ReadFaults(root, spec);
     CheckScenarioFitsTheSimulator(spec);
     CheckMovingNodesAreTerminals(spec);
     CheckFlowsConnected(spec);

@@ -5,6 +5,7 @@
 #include "helper/scenario/scenario-runner.h"
 
 #include "helper/results/pcap-capture.h"
+#include "helper/faults/fault-controller.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/technology/link-technology.h"
@@ -615,6 +616,19 @@ ScenarioRunner::Run()
     {
         pcap->Attach(sb);
     }
+    // The fault timeline (helper/faults/): what happened before the window is applied now, the
+    // rest is scheduled. Built last, so that flows' paths and results show the intact network.
+    std::unique_ptr<FaultController> faults;
+    if (!spec.faults.events.empty())
+    {
+        std::vector<FlowRecord*> records;
+        for (const auto& probe : probes)
+        {
+            records.push_back(&probe->record);
+        }
+        faults = std::make_unique<FaultController>(sb, records);
+        faults->Start();
+    }
     sb.GetSetup().Finish();
     m_flowMonitorXml.clear();
     m_netAnimXml.clear();
@@ -625,6 +639,10 @@ ScenarioRunner::Run()
                                        pcap.get(),
                                        m_pcapFiles);
     m_pcapSkipped = pcap ? pcap->GetSkipped() : std::vector<std::string>{};
+    if (faults)
+    {
+        faults->Finish(sb.GetFlowResults());
+    }
 
     // Measure.
     RunResult result;

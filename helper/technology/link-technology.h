@@ -69,6 +69,17 @@ struct AddressDemand
 
 /**
  * \ingroup blueprint
+ * \brief What storms (`events:`, doc/faults.rst) bring to one routing edge now: the rain rate at
+ * each of its ends (the heaviest storm over it; 0 where no storm is).
+ */
+struct RainExposure
+{
+    double atAMmH = 0; //!< rain at the network-side end (devA's node), mm/h
+    double atBMmH = 0; //!< rain at the other end, mm/h
+};
+
+/**
+ * \ingroup blueprint
  * \brief The contract of one link technology: a plug-in that reads its own keys of a `links:`
  * entry, checks what needs all its links, builds them into a run, meters and prices them, and
  * names itself in results.
@@ -233,6 +244,38 @@ class LinkTechnology
      * \param unit the unit's links
      */
     virtual void AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*>& unit) const;
+
+    /**
+     * \brief Take some of a link's routing edges down (a cut, `events:`) or bring them back,
+     * while the simulation runs or before it starts. Routing is not this hook's business: the
+     * FaultController moves routes after the failover's detection and reconvergence times.
+     * Default: the IPv4 interfaces of the edges' devices go down (InterfaceSwitch: a device
+     * shared by several edges, such as a base station's, stays up while one of them is up), so
+     * ns-3's IPv4 layer drops what is sent or arrives on them, whatever the device.
+     * \param run the run
+     * \param link the link
+     * \param edges some of its edges (ScenarioBuild::GetEdgesOf)
+     * \param up their new state
+     */
+    virtual void SetEdgesUp(ScenarioBuild& run,
+                            const LinkSpec& link,
+                            const std::vector<uint32_t>& edges,
+                            bool up) const;
+
+    /**
+     * \brief A storm starts or ends over one of the link's edges: radio and satellite
+     * technologies turn the rain into attenuation through their own models (microwave: ITU-R
+     * P.838/P.530 along the hop; ntn: ITU-R P.618 at the terminal); the link's own configured
+     * rain stays the least there is. Default: nothing (a cable does not feel rain).
+     * \param run the run
+     * \param link the link
+     * \param edge one of its edges
+     * \param rain the storms' rain at its ends now (0 at both: the storms are over)
+     */
+    virtual void SetRainRate(ScenarioBuild& run,
+                             const LinkSpec& link,
+                             uint32_t edge,
+                             const RainExposure& rain) const;
 };
 
 /**

@@ -9,6 +9,7 @@
 #include "helper/technology/ntn/ntn-link-reader.h"
 #include "helper/technology/ntn/ntn-reach.h"
 #include "model/energy/energy-meter.h"
+#include "model/ntn/ntn-channel.h"
 #include "model/ntn/ntn-gateway-net-device.h"
 #include "model/ntn/ntn-terminal-net-device.h"
 
@@ -230,6 +231,22 @@ class NtnTechnology : public LinkTechnology
     void AccountLink(ScenarioBuild& run, const LinkSpec& link) const override;
 
     void AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*>& unit) const override;
+
+    /// The channel models rain at the terminals (ITU-R P.618 along the slant path from the
+    /// terminal's site): the rain at the terminal, the edge's second end, is what counts.
+    void SetRainRate(ScenarioBuild& run,
+                     const LinkSpec& link,
+                     uint32_t edge,
+                     const RainExposure& rain) const override
+    {
+        Ptr<NtnTerminalNetDevice> terminal =
+            DynamicCast<NtnTerminalNetDevice>(run.GetEdge(edge).devB);
+        Ptr<NtnChannel> channel =
+            terminal ? DynamicCast<NtnChannel>(terminal->GetChannel()) : nullptr;
+        NS_ABORT_MSG_UNLESS(channel, "link '" << link.name << "': edge without an NTN terminal");
+        const double own = link.Config<NtnLinkConfig>().spec.rainRateMmH;
+        channel->SetRainRate(terminal->GetTerminalId(), std::max(own, rain.atBMmH));
+    }
 
   private:
     std::string m_name; //!< "leo", "geo" or "haps"
