@@ -4,6 +4,7 @@
 
 #include "helper/scenario/scenario-reader.h"
 
+#include "helper/power/power-supply-reader.h"
 #include "helper/scenario/flow-reader.h"
 #include "helper/scenario/scenario-checks.h"
 #include "helper/scenario/site-reader.h"
@@ -39,6 +40,7 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "nodes",
                                            "links",
                                            "flows",
+                                           "power_supply",
                                            "alternatives"};
 const std::vector<std::string> kNodeKeys =
     {"site", "equipment", "count", "placement", "mobility", "power", "cost", "description"};
@@ -532,6 +534,7 @@ ReadScenario(const ConfigNode& root)
     CheckUniqueNames(root);
     ReadSites(root, spec);
     ReadNodes(root, spec);
+    ReadPowerSupplies(root, spec);
     ReadLinks(root, spec);
     for (const auto& [technology, links] : LinksByTechnology(spec))
     {

@@ -4,6 +4,7 @@
 
 #include "helper/scenario/scenario-runner.h"
 
+#include "helper/power/power-plant.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/technology/link-technology.h"
@@ -352,7 +353,8 @@ BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
                                           n.name,
                                           eq.role,
                                           power,
-                                          devicesOfNode[node->GetId()]);
+                                          devicesOfNode[node->GetId()],
+                                          node);
             }
         }
         if (!(n.power ? n.power->maxWatts > 0 : eq.maxPower > 0) && !stations.count(n.name))
@@ -392,23 +394,26 @@ BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
 /// What the simulation measured besides the flows' probes.
 struct Measured
 {
-    EnergyReport energy; //!< the meter's reading at the end
-    uint64_t events = 0; //!< simulator events of the model
+    EnergyReport energy;                  //!< the meter's reading at the end
+    std::vector<PowerSupplyResult> power; //!< the supplies at the end
+    uint64_t events = 0;                  //!< simulator events of the model
 };
 
 /// Run the simulation for duration + drain and read the meter.
 /**
  * Runs the built scenario to its end and measures it.
+ * \param plant the run's power supplies.
  * \param flowMonitorXml where FlowMonitor's XML goes, or nullptr for no monitor.
  * \param netAnimXml where the NetAnim trace goes, or nullptr for none.
  */
 Measured
-Simulate(ScenarioBuild& sb, std::string* flowMonitorXml, std::string* netAnimXml)
+Simulate(ScenarioBuild& sb, PowerPlant& plant, std::string* flowMonitorXml, std::string* netAnimXml)
 {
     const ScenarioSpec& spec = sb.GetSpec();
     Measured measured;
     double end = spec.duration + spec.drain;
     sb.GetMeter()->Start();
+    plant.Start();
     std::unique_ptr<ProgressLine> progress;
     if (sb.GetProgress())
     {
@@ -469,6 +474,7 @@ Simulate(ScenarioBuild& sb, std::string* flowMonitorXml, std::string* netAnimXml
         flowMonitor->CheckForLostPackets();
         *flowMonitorXml = flowMonitor->SerializeToXmlString(2, false, false);
     }
+    measured.power = plant.Finish();
     measured.energy = sb.GetMeter()->Finish();
     // The progress line's own ticks are not part of the model: leave them out, so a run on a
     // terminal counts the same events as one in a pipe.
@@ -518,6 +524,12 @@ const std::string&
 ScenarioRunner::GetNetAnimXml() const
 {
     return m_netAnimXml;
+}
+
+void
+ScenarioRunner::SetPowerPlantHook(std::function<void(PowerPlant&)> hook)
+{
+    m_powerPlantHook = std::move(hook);
 }
 
 RunResult
@@ -571,9 +583,15 @@ ScenarioRunner::Run()
     sb.GetSetup().Phase("energy and cost", 0);
     BuildLedgers(sb, units);
     sb.GetSetup().Finish();
+    PowerPlant plant(sb);
+    if (m_powerPlantHook)
+    {
+        m_powerPlantHook(plant);
+    }
     m_flowMonitorXml.clear();
     m_netAnimXml.clear();
     const Measured measured = Simulate(sb,
+                                       plant,
                                        m_flowMonitor ? &m_flowMonitorXml : nullptr,
                                        m_netAnim ? &m_netAnimXml : nullptr);
 
@@ -687,6 +705,7 @@ ScenarioRunner::Run()
     result.energyByTechnology = measured.energy.byTechnology;
     result.energyByNode = measured.energy.byNode;
     result.joulesPerBit = deliveredBits ? measured.energy.totalJoules / deliveredBits : 0;
+    result.power = measured.power;
     result.unmetered = sb.GetUnmetered();
     result.uncosted = sb.GetUncosted();
     result.currency = spec.currency;

@@ -8,10 +8,14 @@
 #include "helper/results/run-result.h"
 #include "helper/scenario/scenario-spec.h"
 
+#include <functional>
+
 namespace ns3
 {
 namespace blueprint
 {
+
+class PowerPlant;
 
 /**
  * \ingroup blueprint
@@ -71,6 +75,14 @@ class ScenarioRunner
     const std::string& GetNetAnimXml() const;
 
     /**
+     * \brief Give a function the run's power plant once it is built, before the simulation
+     * starts: to tell it of mains lost before the window (PowerPlant::SetMainsLostAt), schedule
+     * mains losses and restorations, or replace its powered callback (the fault timeline does).
+     * \param hook the function, or an empty one for none
+     */
+    void SetPowerPlantHook(std::function<void(PowerPlant&)> hook);
+
+    /**
      * \brief Build, run and measure. Uses and then destroys the global ns-3 simulator.
      * \return the result
      * \throws InputError when the memory check is on and the scenario cannot fit
@@ -78,13 +90,14 @@ class ScenarioRunner
     RunResult Run();
 
   private:
-    ScenarioSpec m_spec;          //!< what to build
-    bool m_progress = false;      //!< print progress
-    bool m_memoryCheck = true;    //!< refuse what cannot fit in memory
-    bool m_flowMonitor = false;   //!< record FlowMonitor
-    std::string m_flowMonitorXml; //!< FlowMonitor's XML of the last run
-    bool m_netAnim = false;       //!< record a NetAnim trace
-    std::string m_netAnimXml;     //!< NetAnim XML of the last run
+    ScenarioSpec m_spec;                               //!< what to build
+    bool m_progress = false;                           //!< print progress
+    bool m_memoryCheck = true;                         //!< refuse what cannot fit in memory
+    bool m_flowMonitor = false;                        //!< record FlowMonitor
+    std::string m_flowMonitorXml;                      //!< FlowMonitor's XML of the last run
+    bool m_netAnim = false;                            //!< record a NetAnim trace
+    std::string m_netAnimXml;                          //!< NetAnim XML of the last run
+    std::function<void(PowerPlant&)> m_powerPlantHook; //!< see SetPowerPlantHook
 };
 
 } // namespace blueprint

@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_SCENARIO_SPEC_H
 #define BLUEPRINT_SCENARIO_SPEC_H
 
+#include "helper/power/power-supply-spec.h"
 #include "helper/scenario/input-error.h"
 
 #include <cstdint>
@@ -222,6 +223,7 @@ struct ScenarioSpec
     std::string sourceFile;                      //!< the YAML file
     double duration = 10;                        //!< seconds of traffic
     double drain = 1;                            //!< seconds after `duration` for packets in flight
+    double windowStart = 0;                      //!< timeline time (s) at which this run's t=0 sits
     uint64_t seed = 1;                           //!< ns-3 run number
     std::string currency = "JPY";                //!< unit of every cost figure
     double discountRate = 0;                     //!< for annualising capex
@@ -235,7 +237,8 @@ struct ScenarioSpec
     std::vector<NodeSpec> nodes; //!< in file order
     std::vector<LinkSpec> links; //!< in file order
     std::vector<FlowSpec> flows; //!< in file order
-    std::string resolvedYaml;    //!< canonical YAML of the resolved document
+    std::vector<PowerSupplySpec> powerSupplies; //!< `power_supply:`, in file order
+    std::string resolvedYaml;                   //!< canonical YAML of the resolved document
 
     /** \param name a node name \return the node, or nullptr */
     const NodeSpec* FindNode(const std::string& name) const;
