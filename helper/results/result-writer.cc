@@ -143,6 +143,39 @@ Number(double v)
     return Json(v).dump();
 }
 
+/// An optional figure: the number, or null.
+Json
+Optional(const std::optional<double>& v, double scale = 1)
+{
+    return v ? Json(*v * scale) : Json(nullptr);
+}
+
+/// Per powered member, its supply and what it did (doc/power.rst).
+Json
+PowerJson(const std::vector<PowerSupplyResult>& supplies)
+{
+    constexpr double kWh = 1.0 / 3600;
+    Json list = Json::array();
+    for (const auto& p : supplies)
+    {
+        list.push_back({{"node", p.node},
+                        {"member", p.member},
+                        {"supply", p.supply},
+                        {"mains_at_end", p.mainsAtEnd},
+                        {"powered_at_end", p.poweredAtEnd},
+                        {"drawn_wh", p.drawnJoules * kWh},
+                        {"ran_dry_s", Optional(p.ranDrySeconds)},
+                        {"ran_dry_timeline_s", Optional(p.ranDryTimelineSeconds)},
+                        {"battery_capacity_wh", Optional(p.batteryCapacityJoules, kWh)},
+                        {"battery_start_wh", Optional(p.batteryStartJoules, kWh)},
+                        {"battery_left_wh", Optional(p.batteryLeftJoules, kWh)},
+                        {"fuel_left_h", Optional(p.fuelLeftSeconds, 1.0 / 3600)},
+                        {"fuel_left_l", Optional(p.fuelLeftLitres)},
+                        {"solar_wh", Optional(p.solarJoules, kWh)}});
+    }
+    return list;
+}
+
 /// The elements without a power or cost figure, as a JSON array of objects.
 Json
 UnaccountedJson(const std::vector<UnaccountedElement>& elements)
@@ -305,6 +338,12 @@ ResultWriter::ToJson(const RunResult& r)
                    {"by_node", r.energyByNode},
                    {"j_per_bit", r.joulesPerBit},
                    {"unmetered", UnaccountedJson(r.unmetered)}};
+    // Only runs with a power_supply (or a mains loss) have supplies to report; others keep the
+    // result.json they always had.
+    if (!r.power.empty())
+    {
+        j["energy"]["supplies"] = PowerJson(r.power);
+    }
     j["cost"] = {{"currency", r.currency},
                  {"capex", r.capex},
                  {"opex_per_year", r.opexPerYear},

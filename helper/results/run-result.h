@@ -116,6 +116,29 @@ struct UnaccountedElement
 
 /**
  * \ingroup blueprint
+ * \brief What one member of a node with a `power_supply:` (or one that lost its mains) did with
+ * its supply over the run.
+ */
+struct PowerSupplyResult
+{
+    std::string node;                            //!< node (group) name
+    uint32_t member = 0;                         //!< member of the group
+    std::string supply;                          //!< e.g. "mains + battery 4.8 kWh"
+    bool mainsAtEnd = true;                      //!< whether the mains were on at the end
+    bool poweredAtEnd = true;                    //!< whether the equipment was on at the end
+    double drawnJoules = 0;                      //!< drawn from its battery and generator, J
+    std::optional<double> ranDrySeconds;         //!< run time at which it went dark, if it did
+    std::optional<double> ranDryTimelineSeconds; //!< the same on the timeline (also before t=0)
+    std::optional<double> batteryCapacityJoules; //!< battery capacity, J
+    std::optional<double> batteryStartJoules;    //!< battery charge at t=0, J
+    std::optional<double> batteryLeftJoules;     //!< battery charge at the end, J
+    std::optional<double> fuelLeftSeconds;       //!< generator running time left at the end, s
+    std::optional<double> fuelLeftLitres;        //!< the same in litres, if fuel was in litres
+    std::optional<double> solarJoules;           //!< energy the solar array delivered, J
+};
+
+/**
+ * \ingroup blueprint
  * \brief The result of one run of one configuration: the output contract of result.json.
  */
 struct RunResult
@@ -135,6 +158,7 @@ struct RunResult
     std::map<std::string, double> energyByNode;           //!< J per node (group)
     double joulesPerBit = 0;                              //!< energy per delivered application bit
     std::vector<UnaccountedElement> unmetered;            //!< elements without a power figure
+    std::vector<PowerSupplyResult> power;                 //!< per powered member, node order
     std::string currency;                                 //!< unit of the costs
     double capex = 0;                                     //!< total investment
     double opexPerYear = 0;                               //!< running cost per year

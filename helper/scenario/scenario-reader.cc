@@ -5,6 +5,7 @@
 #include "helper/scenario/scenario-reader.h"
 
 #include "helper/faults/fault-reader.h"
+#include "helper/power/power-supply-reader.h"
 #include "helper/scenario/flow-reader.h"
 #include "helper/scenario/scenario-checks.h"
 #include "helper/scenario/site-reader.h"
@@ -42,6 +43,7 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "flows",
                                            "failover",
                                            "events",
+                                           "power_supply",
                                            "alternatives"};
 const std::vector<std::string> kNodeKeys =
     {"site", "equipment", "count", "placement", "mobility", "power", "cost", "description"};
@@ -535,6 +537,7 @@ ReadScenario(const ConfigNode& root)
     CheckUniqueNames(root);
     ReadSites(root, spec);
     ReadNodes(root, spec);
+    ReadPowerSupplies(root, spec);
     ReadLinks(root, spec);
     for (const auto& [technology, links] : LinksByTechnology(spec))
     {

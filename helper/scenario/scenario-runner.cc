@@ -4,8 +4,9 @@
 
 #include "helper/scenario/scenario-runner.h"
 
-#include "helper/results/pcap-capture.h"
 #include "helper/faults/fault-controller.h"
+#include "helper/power/power-plant.h"
+#include "helper/results/pcap-capture.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/technology/link-technology.h"
@@ -363,7 +364,8 @@ BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
                                           n.name,
                                           eq.role,
                                           power,
-                                          devicesOfNode[node->GetId()]);
+                                          devicesOfNode[node->GetId()],
+                                          node);
             }
         }
         if (!(n.power ? n.power->maxWatts > 0 : eq.maxPower > 0) && !stations.count(n.name))
@@ -403,13 +405,15 @@ BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
 /// What the simulation measured besides the flows' probes.
 struct Measured
 {
-    EnergyReport energy; //!< the meter's reading at the end
-    uint64_t events = 0; //!< simulator events of the model
+    EnergyReport energy;                  //!< the meter's reading at the end
+    std::vector<PowerSupplyResult> power; //!< the supplies at the end
+    uint64_t events = 0;                  //!< simulator events of the model
 };
 
 /// Run the simulation for duration + drain and read the meter.
 /**
  * Runs the built scenario to its end and measures it.
+ * \param plant the run's power supplies.
  * \param flowMonitorXml where FlowMonitor's XML goes, or nullptr for no monitor.
  * \param netAnimXml where the NetAnim trace goes, or nullptr for none.
  * \param pcap the --pcap capture (attached), collected after the run, or nullptr.
@@ -417,6 +421,7 @@ struct Measured
  */
 Measured
 Simulate(ScenarioBuild& sb,
+         PowerPlant& plant,
          std::string* flowMonitorXml,
          std::string* netAnimXml,
          PcapCapture* pcap,
@@ -426,6 +431,7 @@ Simulate(ScenarioBuild& sb,
     Measured measured;
     double end = spec.duration + spec.drain;
     sb.GetMeter()->Start();
+    plant.Start();
     std::unique_ptr<ProgressLine> progress;
     if (sb.GetProgress())
     {
@@ -490,6 +496,7 @@ Simulate(ScenarioBuild& sb,
         flowMonitor->CheckForLostPackets();
         *flowMonitorXml = flowMonitor->SerializeToXmlString(2, false, false);
     }
+    measured.power = plant.Finish();
     measured.energy = sb.GetMeter()->Finish();
     // The progress line's own ticks are not part of the model: leave them out, so a run on a
     // terminal counts the same events as one in a pipe.
@@ -557,6 +564,12 @@ const std::vector<std::string>&
 ScenarioRunner::GetPcapSkipped() const
 {
     return m_pcapSkipped;
+}
+
+void
+ScenarioRunner::SetPowerPlantHook(std::function<void(PowerPlant&)> hook)
+{
+    m_powerPlantHook = std::move(hook);
 }
 
 RunResult
@@ -630,10 +643,16 @@ ScenarioRunner::Run()
         faults->Start();
     }
     sb.GetSetup().Finish();
+    PowerPlant plant(sb);
+    if (m_powerPlantHook)
+    {
+        m_powerPlantHook(plant);
+    }
     m_flowMonitorXml.clear();
     m_netAnimXml.clear();
     m_pcapFiles.clear();
     const Measured measured = Simulate(sb,
+                                       plant,
                                        m_flowMonitor ? &m_flowMonitorXml : nullptr,
                                        m_netAnim ? &m_netAnimXml : nullptr,
                                        pcap.get(),
@@ -754,6 +773,7 @@ ScenarioRunner::Run()
     result.energyByTechnology = measured.energy.byTechnology;
     result.energyByNode = measured.energy.byNode;
     result.joulesPerBit = deliveredBits ? measured.energy.totalJoules / deliveredBits : 0;
+    result.power = measured.power;
     result.unmetered = sb.GetUnmetered();
     result.uncosted = sb.GetUncosted();
     result.currency = spec.currency;

@@ -8,6 +8,7 @@
 #include "helper/results/run-result.h"
 #include "helper/scenario/scenario-spec.h"
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,8 @@ namespace ns3
 {
 namespace blueprint
 {
+
+class PowerPlant;
 
 /**
  * \ingroup blueprint
@@ -90,6 +93,14 @@ class ScenarioRunner
     const std::vector<std::string>& GetPcapSkipped() const;
 
     /**
+     * \brief Give a function the run's power plant once it is built, before the simulation
+     * starts: to tell it of mains lost before the window (PowerPlant::SetMainsLostAt), schedule
+     * mains losses and restorations, or replace its powered callback (the fault timeline does).
+     * \param hook the function, or an empty one for none
+     */
+    void SetPowerPlantHook(std::function<void(PowerPlant&)> hook);
+
+    /**
      * \brief Build, run and measure. Uses and then destroys the global ns-3 simulator.
      * \return the result
      * \throws InputError when the memory check is on and the scenario cannot fit
@@ -106,7 +117,8 @@ class ScenarioRunner
     std::string m_netAnimXml;        //!< NetAnim XML of the last run
     std::vector<std::string> m_pcap; //!< --pcap targets
     std::vector<std::pair<std::string, std::string>> m_pcapFiles; //!< pcap files of the last run
-    std::vector<std::string> m_pcapSkipped; //!< devices the last run could not capture
+    std::vector<std::string> m_pcapSkipped;            //!< devices the last run could not capture
+    std::function<void(PowerPlant&)> m_powerPlantHook; //!< see SetPowerPlantHook
 };
 
 } // namespace blueprint

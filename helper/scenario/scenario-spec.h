@@ -6,6 +6,7 @@
 #define BLUEPRINT_SCENARIO_SPEC_H
 
 #include "helper/faults/fault-spec.h"
+#include "helper/power/power-supply-spec.h"
 #include "helper/scenario/input-error.h"
 
 #include <cstdint>
@@ -237,8 +238,9 @@ struct ScenarioSpec
     std::vector<NodeSpec> nodes; //!< in file order
     std::vector<LinkSpec> links; //!< in file order
     std::vector<FlowSpec> flows; //!< in file order
-    std::string resolvedYaml;    //!< canonical YAML of the resolved document
     FaultSpec faults;            //!< `failover:` and `events:` (helper/faults/)
+    std::vector<PowerSupplySpec> powerSupplies; //!< `power_supply:`, in file order
+    std::string resolvedYaml;                   //!< canonical YAML of the resolved document
 
     /** \param name a node name \return the node, or nullptr */
     const NodeSpec* FindNode(const std::string& name) const;
