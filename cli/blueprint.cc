@@ -8,6 +8,7 @@
 #include "helper/results/output-folder.h"
 #include "helper/results/result-writer.h"
 #include "helper/scenario/input-error.h"
+#include "helper/scenario/phase-runner.h"
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/scenario/scenario-reader.h"
 #include "helper/scenario/scenario-runner.h"
@@ -357,6 +358,20 @@ RunOne(const ScenarioSpec& spec,
        const Options& o,
        std::vector<std::pair<std::string, std::string>>* traces = nullptr)
 {
+    if (spec.timeline)
+    {
+        // A timeline is one run per phase: one trace would not say which window it shows.
+        if (o.flowMonitor || o.netAnim)
+        {
+            throw UsageError("--flowmon and --netanim record one run; " + spec.sourceFile +
+                             " has a timeline of " + std::to_string(spec.timeline->phases.size()) +
+                             " phases (doc/phases.rst)");
+        }
+        PhaseRunner runner(spec);
+        runner.SetProgress(isatty(STDERR_FILENO));
+        runner.SetMemoryCheck(o.memoryCheck);
+        return runner.Run();
+    }
     ScenarioRunner runner(spec);
     runner.SetProgress(isatty(STDERR_FILENO));
     runner.SetMemoryCheck(o.memoryCheck);
@@ -393,9 +408,15 @@ CheckMemory(const std::vector<ScenarioSpec>& specs, const Options& o)
 std::vector<std::pair<std::string, std::string>>
 RunFiles(const std::string& prefix, const RunResult& r)
 {
-    return {{prefix + "result.json", ResultWriter::ToJson(r)},
-            {prefix + "flows.csv", ResultWriter::ToFlowsCsv(r)},
-            {prefix + "scenario.resolved.yaml", r.resolvedYaml}};
+    std::vector<std::pair<std::string, std::string>> files{
+        {prefix + "result.json", ResultWriter::ToJson(r)},
+        {prefix + "flows.csv", ResultWriter::ToFlowsCsv(r)},
+        {prefix + "scenario.resolved.yaml", r.resolvedYaml}};
+    if (!r.phases.empty())
+    {
+        files.emplace_back(prefix + "phases.csv", ResultWriter::ToPhasesCsv(r));
+    }
+    return files;
 }
 
 int

@@ -7,11 +7,26 @@
 
 #include "helper/results/run-result.h"
 #include "helper/scenario/scenario-spec.h"
+#include "model/energy/energy-meter.h"
+#include "model/stats/latency-digest.h"
+
+#include <vector>
 
 namespace ns3
 {
 namespace blueprint
 {
+
+/**
+ * \ingroup blueprint
+ * \brief What a run's results keep only as summaries, for merging runs (phases) afterwards.
+ */
+struct FlowDistributions
+{
+    LatencyDigest latency;  //!< one-way delays, s
+    LatencyDigest rtt;      //!< round trips, s (request_response)
+    uint64_t rttOnTime = 0; //!< requests answered within the round-trip deadline
+};
 
 /**
  * \ingroup blueprint
@@ -71,6 +86,20 @@ class ScenarioRunner
     const std::string& GetNetAnimXml() const;
 
     /**
+     * \brief Keep each flow's delay distributions after Run() (GetFlowDistributions), for a
+     * caller that merges runs; off by default, since a digest holds up to 100,000 samples.
+     * \param enabled on or off
+     */
+    void SetKeepDistributions(bool enabled);
+
+    /// \return per flow of the spec, its distributions in the last Run(); empty unless
+    /// SetKeepDistributions(true).
+    const std::vector<FlowDistributions>& GetFlowDistributions() const;
+
+    /// \return per energy element of the last Run(), what it draws idle at the run's end.
+    const std::vector<ElementIdleDraw>& GetIdleDraws() const;
+
+    /**
      * \brief Build, run and measure. Uses and then destroys the global ns-3 simulator.
      * \return the result
      * \throws InputError when the memory check is on and the scenario cannot fit
@@ -78,13 +107,16 @@ class ScenarioRunner
     RunResult Run();
 
   private:
-    ScenarioSpec m_spec;          //!< what to build
-    bool m_progress = false;      //!< print progress
-    bool m_memoryCheck = true;    //!< refuse what cannot fit in memory
-    bool m_flowMonitor = false;   //!< record FlowMonitor
-    std::string m_flowMonitorXml; //!< FlowMonitor's XML of the last run
-    bool m_netAnim = false;       //!< record a NetAnim trace
-    std::string m_netAnimXml;     //!< NetAnim XML of the last run
+    ScenarioSpec m_spec;                            //!< what to build
+    bool m_progress = false;                        //!< print progress
+    bool m_memoryCheck = true;                      //!< refuse what cannot fit in memory
+    bool m_flowMonitor = false;                     //!< record FlowMonitor
+    std::string m_flowMonitorXml;                   //!< FlowMonitor's XML of the last run
+    bool m_netAnim = false;                         //!< record a NetAnim trace
+    std::string m_netAnimXml;                       //!< NetAnim XML of the last run
+    bool m_keepDistributions = false;               //!< keep the flows' distributions
+    std::vector<FlowDistributions> m_distributions; //!< per flow, of the last run
+    std::vector<ElementIdleDraw> m_idleDraws;       //!< per element, of the last run
 };
 
 } // namespace blueprint
