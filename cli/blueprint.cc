@@ -401,6 +401,14 @@ CheckMemory(const std::vector<ScenarioSpec>& specs, const Options& o)
     for (const auto& spec : specs)
     {
         CheckFootprintFits(spec, available);
+        // A timeline runs each phase's scenario, whose changes may make it the larger.
+        if (spec.timeline)
+        {
+            for (const auto& phase : spec.timeline->phases)
+            {
+                CheckFootprintFits(*phase.spec, available);
+            }
+        }
     }
 }
 
@@ -434,7 +442,11 @@ Main(const Options& o)
         {
             ScenarioSpec spec = doc.Resolve(c);
             std::cout << o.file << ": " << c << ": ok (" << spec.nodes.size() << " nodes, "
-                      << spec.links.size() << " links, " << spec.flows.size() << " flows)\n";
+                      << spec.links.size() << " links, " << spec.flows.size() << " flows"
+                      << (spec.timeline ? ", " + std::to_string(spec.timeline->phases.size()) +
+                                              " phases on its timeline"
+                                        : std::string())
+                      << ")\n";
         }
         return 0;
     }

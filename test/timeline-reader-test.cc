@@ -24,6 +24,18 @@ const std::string kTimeline = kValid + R"(timeline:
     - {name: day-2, at: 86390s, length: 2s}
 )";
 
+/// `count` one-second phases a minute apart, as list items.
+std::string
+ManyPhases(int count)
+{
+    std::string out;
+    for (int i = 0; i < count; ++i)
+    {
+        out += "    - {name: p" + std::to_string(i) + ", at: " + std::to_string(60 * i) + "s}\n";
+    }
+    return out;
+}
+
 /// kTimeline with (from, to) replaced, refused where `marker` is, saying `message`.
 MalformedCase
 Broken(const std::string& name,
@@ -152,6 +164,12 @@ INSTANTIATE_TEST_SUITE_P(
                "f2",
                "phase 'day-2': ",
                "changes"),
+        ChangedCase(kValid + "timeline:\n  horizon: 1d\n  phases:\n" + ManyPhases(101),
+                    "MorePhasesThanAreKept",
+                    {},
+                    "- {name: p0,",
+                    "at most 100 phases",
+                    "phases:"),
         // A flow starting after a phase's end would send nothing in it: refused at the flow,
         // in the phase's name.
         ChangedCase(kTimeline,

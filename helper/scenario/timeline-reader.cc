@@ -35,6 +35,9 @@ LineColumn(const SourceMark& mark)
     return std::to_string(mark.line) + ":" + std::to_string(mark.column);
 }
 
+/// The most phases a timeline may have (each is a run; their delay digests are kept to be pooled).
+constexpr std::size_t kMaxPhases = 100;
+
 /// The keys a phase's `changes` may not touch, and why.
 const std::map<std::string, std::string> kFixedInPhases = {
     {"timeline", "a phase cannot change the timeline it is part of"},
@@ -73,6 +76,13 @@ ReadTimeline(const ConfigNode& root,
         throw InputError(phases.GetMark(),
                          "timeline phases must be a list of at least one phase, each "
                          "{name: NAME, at: TIME, length: TIME}");
+    }
+    if (phases.GetItems().size() > kMaxPhases)
+    {
+        throw InputError(phases.GetMark(),
+                         "a timeline has at most " + std::to_string(kMaxPhases) +
+                             " phases: each is a run of its own, and its delay samples are kept "
+                             "until the phases are pooled; simulate fewer, longer phases");
     }
     // The phase's document: the resolved one without its timeline.
     ConfigNode untimed = root;
