@@ -10,9 +10,13 @@
 #include "helper/scenario/phase-runner.h"
 #include "model/energy/element-power-model.h"
 #include "model/energy/energy-meter.h"
+#include "model/lte/lte-enb-energy-model.h"
+#include "model/nr/nr-gnb-energy-model.h"
+#include "model/wifi/wifi-power-model.h"
 #include "scenario-run-support.h"
 
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/simulator.h"
 
 #include <gtest/gtest.h>
@@ -256,6 +260,29 @@ TEST(PhaseRunnerTest, AnElementWithoutAnIdleFigureIsFlaggedAndDrawsItsWindowMean
     // The dish has a figure but its node is dark: nothing.
     EXPECT_DOUBLE_EQ(report.idle[2].watts, 0);
     EXPECT_FALSE(report.idle[2].powered);
+}
+
+TEST(PhaseRunnerTest, RadioStationsGiveTheIdlePowerTheirModelsIntegrate)
+{
+    // An eNB by EARTH at zero load: N_TRX x P0 = 6 x 130 W for a macro (Auer et al. 2011,
+    // Table II).
+    Ptr<LteEnbEnergyModel> enb = CreateObject<LteEnbEnergyModel>();
+    ASSERT_TRUE(enb->GetIdlePower());
+    EXPECT_DOUBLE_EQ(*enb->GetIdlePower(), 6 * 130.0);
+    // An access point idles at its profile's P_idle.
+    Ptr<WifiRadioPowerModel> ap = CreateObject<WifiRadioPowerModel>();
+    ap->SetProfile(WifiProfile::AccessPoint("802.11ax"));
+    ASSERT_TRUE(ap->GetIdlePower());
+    EXPECT_DOUBLE_EQ(*ap->GetIdlePower(), WifiProfile::AccessPoint("802.11ax").idlePower);
+    // A gNB without sleep and without SS bursts idles awake.
+    Ptr<NrGnbEnergyModel> gnb = CreateObject<NrGnbEnergyModel>();
+    ASSERT_TRUE(gnb->GetIdlePower());
+    EXPECT_NEAR(*gnb->GetIdlePower(), gnb->GetAwakeIdlePower(), 1e-9);
+    // With deep sleep allowed, a long idle stretch sleeps: less than awake, more than asleep.
+    gnb->SetAttribute("Model", EnumValue(NrGnbEnergyModel::TR38864));
+    gnb->SetAttribute("MaxSleepState", EnumValue(NrGnbEnergyModel::DEEP_SLEEP));
+    EXPECT_LT(*gnb->GetIdlePower(), gnb->GetAwakeIdlePower());
+    EXPECT_GE(*gnb->GetIdlePower(), gnb->GetSleepPower(NrGnbEnergyModel::DEEP_SLEEP));
 }
 
 TEST(PhaseRunnerTest, AScenarioWithoutATimelineRunsAsOneWindowWithNoPhasesInItsResult)
