@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -257,6 +258,170 @@ UnaccountedAcross(const std::string& label,
     }
     return UnaccountedLine(label, merged);
 }
+
+/// One flow's figures as result.json writes them, at the top level and in each phase.
+Json
+FlowJson(const FlowResult& f)
+{
+    Json jf;
+    jf["name"] = f.name;
+    jf["from"] = f.from;
+    jf["to"] = f.to;
+    jf["pattern"] = f.pattern;
+    jf["protocol"] = f.protocol;
+    jf["members"] = f.members;
+    jf["technology_path"] = f.technologyPath;
+    jf["link_path"] = f.linkPath;
+    jf["tx_packets"] = f.txPackets;
+    jf["rx_packets"] = f.rxPackets;
+    jf["tx_bytes"] = f.txBytes;
+    jf["rx_bytes"] = f.rxBytes;
+    jf["loss_ratio"] = f.lossRatio;
+    jf["active_s"] = f.activeSeconds;
+    jf["throughput_bps"] = f.throughputBps;
+    jf["throughput_per_member_bps"] = f.throughputPerMemberBps;
+    jf["latency_ms"] = DelayJson(f.latency);
+    jf["propagation_bound_ms"] = f.propagationBoundMs;
+    jf["handovers"] = f.handovers;
+    jf["jitter_ms"] = f.jitterMs;
+    if (f.rtt)
+    {
+        jf["rtt_ms"] = DelayJson(*f.rtt);
+    }
+    if (f.answeredRequests)
+    {
+        jf["answered_requests"] = *f.answeredRequests;
+    }
+    jf["on_time_packets"] = f.onTimePackets;
+    if (f.outage)
+    {
+        const FlowOutage& o = *f.outage;
+        jf["outage_s"] = o.seconds;
+        jf["outage_unrestored"] = o.unrestored;
+        jf["outages"] = o.outages;
+        if (o.firstFaultAt >= 0)
+        {
+            jf["loss_around_fault"] = {{"fault_at_s", o.firstFaultAt},
+                                       {"sent_before", o.sentBefore},
+                                       {"lost_before", o.lostBefore},
+                                       {"sent_after", o.sentAfter},
+                                       {"lost_after", o.lostAfter}};
+        }
+    }
+    Json reqs = Json::array();
+    for (const auto& q : f.requirements)
+    {
+        reqs.push_back({{"metric", q.metric},
+                        {"target", q.target},
+                        {"measured", q.measured},
+                        {"verdict", ToString(q.verdict)},
+                        {"detail", q.detail}});
+    }
+    jf["requirements"] = reqs;
+    jf["verdict"] = ToString(f.verdict);
+    return jf;
+}
+
+/// Seconds as a planner reads a place on a timeline: "0s", "20s", "3h", "1d6h", "2.5s".
+std::string
+TimelineText(double seconds)
+{
+    if (seconds < 60 || std::floor(seconds) != seconds)
+    {
+        return Format("%gs", seconds);
+    }
+    const auto whole = static_cast<uint64_t>(seconds);
+    const std::pair<uint64_t, const char*> units[] = {{86400, "d"},
+                                                      {3600, "h"},
+                                                      {60, "min"},
+                                                      {1, "s"}};
+    std::string out;
+    uint64_t left = whole;
+    for (const auto& [size, name] : units)
+    {
+        if (left >= size)
+        {
+            out += std::to_string(left / size) + name;
+            left %= size;
+        }
+    }
+    return out;
+}
+
+/**
+ * The flow rows of the tables: per run (and, for a timeline, per phase) and flow, its path,
+ * delay, throughput, loss and verdict.
+ * \param runs the runs
+ * \param showConfiguration whether to show the configuration column (compare)
+ */
+std::string
+FlowRows(const std::vector<RunResult>& runs, bool showConfiguration)
+{
+    // A timeline's runs show a row per phase, with the stretch of the timeline it stands for, so
+    // that a planner reads when a flow failed; the pooled figures are in result.json.
+    const bool phased =
+        std::any_of(runs.begin(), runs.end(), [](const RunResult& r) { return !r.phases.empty(); });
+    TextColumn configuration("configuration");
+    TextColumn phase("phase");
+    TextColumn span("timeline");
+    TextColumn flow("flow");
+    TextColumn path("path");
+    std::vector<const FlowResult*> rows;
+    auto add = [&](const RunResult& r, const PhaseResult* p, const FlowResult& f) {
+        configuration.Add(r.configuration);
+        phase.Add(p ? p->name : "-");
+        span.Add(p ? TimelineText(p->atSeconds) + "-" + TimelineText(p->untilSeconds) : "-");
+        flow.Add(f.name);
+        path.Add(PathText(f));
+        rows.push_back(&f);
+    };
+    for (const auto& r : runs)
+    {
+        for (const auto& p : r.phases)
+        {
+            for (const auto& f : p.flows)
+            {
+                add(r, &p, f);
+            }
+        }
+        if (r.phases.empty())
+        {
+            for (const auto& f : r.flows)
+            {
+                add(r, nullptr, f);
+            }
+        }
+    }
+    auto phaseCells = [&](std::size_t i) {
+        return phased ? Pad(i == SIZE_MAX ? phase.header : phase.rows[i], phase.width) + " " +
+                            Pad(i == SIZE_MAX ? span.header : span.rows[i], span.width) + " "
+                      : std::string();
+    };
+    auto configurationCell = [&](std::size_t i) {
+        return showConfiguration ? Pad(i == SIZE_MAX ? configuration.header : configuration.rows[i],
+                                       configuration.width) +
+                                       " "
+                                 : std::string();
+    };
+    std::string out =
+        configurationCell(SIZE_MAX) + phaseCells(SIZE_MAX) + Pad(flow.header, flow.width) + " " +
+        Pad(path.header, path.width) +
+        Format(" %-7s %9s %10s %8s %s\n", "delay", "p99 ms", "Mbit/s", "loss %", "verdict");
+    for (size_t i = 0; i < rows.size(); ++i)
+    {
+        const FlowResult& f = *rows[i];
+        out += configurationCell(i) + phaseCells(i) + Pad(flow.rows[i], flow.width) + " " +
+               Pad(path.rows[i], path.width) +
+               Format(" %-7s %9.3f %10.3f %8.3f %s\n",
+                      DelayKind(f).c_str(),
+                      ShownDelay(f).p99,
+                      f.throughputBps / 1e6,
+                      f.lossRatio * 100,
+                      ToString(f.verdict).c_str());
+    }
+    return out;
+}
+
 } // namespace
 
 std::string
@@ -274,65 +439,35 @@ ResultWriter::ToJson(const RunResult& r)
     Json flows = Json::array();
     for (const auto& f : r.flows)
     {
-        Json jf;
-        jf["name"] = f.name;
-        jf["from"] = f.from;
-        jf["to"] = f.to;
-        jf["pattern"] = f.pattern;
-        jf["protocol"] = f.protocol;
-        jf["members"] = f.members;
-        jf["technology_path"] = f.technologyPath;
-        jf["link_path"] = f.linkPath;
-        jf["tx_packets"] = f.txPackets;
-        jf["rx_packets"] = f.rxPackets;
-        jf["tx_bytes"] = f.txBytes;
-        jf["rx_bytes"] = f.rxBytes;
-        jf["loss_ratio"] = f.lossRatio;
-        jf["active_s"] = f.activeSeconds;
-        jf["throughput_bps"] = f.throughputBps;
-        jf["throughput_per_member_bps"] = f.throughputPerMemberBps;
-        jf["latency_ms"] = DelayJson(f.latency);
-        jf["propagation_bound_ms"] = f.propagationBoundMs;
-        jf["handovers"] = f.handovers;
-        jf["jitter_ms"] = f.jitterMs;
-        if (f.rtt)
-        {
-            jf["rtt_ms"] = DelayJson(*f.rtt);
-        }
-        if (f.answeredRequests)
-        {
-            jf["answered_requests"] = *f.answeredRequests;
-        }
-        jf["on_time_packets"] = f.onTimePackets;
-        if (f.outage)
-        {
-            const FlowOutage& o = *f.outage;
-            jf["outage_s"] = o.seconds;
-            jf["outage_unrestored"] = o.unrestored;
-            jf["outages"] = o.outages;
-            if (o.firstFaultAt >= 0)
-            {
-                jf["loss_around_fault"] = {{"fault_at_s", o.firstFaultAt},
-                                           {"sent_before", o.sentBefore},
-                                           {"lost_before", o.lostBefore},
-                                           {"sent_after", o.sentAfter},
-                                           {"lost_after", o.lostAfter}};
-            }
-        }
-        Json reqs = Json::array();
-        for (const auto& q : f.requirements)
-        {
-            reqs.push_back({{"metric", q.metric},
-                            {"target", q.target},
-                            {"measured", q.measured},
-                            {"verdict", ToString(q.verdict)},
-                            {"detail", q.detail}});
-        }
-        jf["requirements"] = reqs;
-        jf["verdict"] = ToString(f.verdict);
-        flows.push_back(jf);
+        flows.push_back(FlowJson(f));
     }
     j["flows"] = flows;
+    if (!r.phases.empty())
+    {
+        Json phases = Json::array();
+        for (const auto& p : r.phases)
+        {
+            Json jp;
+            jp["name"] = p.name;
+            jp["at_s"] = p.atSeconds;
+            jp["length_s"] = p.lengthSeconds;
+            jp["until_s"] = p.untilSeconds;
+            Json phaseFlows = Json::array();
+            for (const auto& f : p.flows)
+            {
+                phaseFlows.push_back(FlowJson(f));
+            }
+            jp["flows"] = phaseFlows;
+            jp["energy"] = {{"total_j", p.energyJoules},
+                            {"by_technology", p.energyByTechnology},
+                            {"by_node", p.energyByNode}};
+            jp["annualised_cost"] = p.annualisedCost;
+            jp["verdict"] = ToString(p.verdict);
+            jp["events"] = p.events;
+            phases.push_back(jp);
+        }
+        j["phases"] = phases;
+    }
     j["energy"] = {{"total_j", r.energyJoules},
                    {"by_technology", r.energyByTechnology},
                    {"by_node", r.energyByNode},
@@ -351,32 +486,75 @@ ResultWriter::ToJson(const RunResult& r)
                  {"annualised", r.annualisedCost},
                  {"annualised_by_technology", r.annualisedByTechnology},
                  {"uncosted", UnaccountedJson(r.uncosted)}};
+    if (r.timeline)
+    {
+        const TimelineResult& t = *r.timeline;
+        j["timeline"] = {{"horizon_s", t.horizonSeconds},
+                         {"windows_j", t.windowsJoules},
+                         {"gaps_j", t.gapsJoules},
+                         {"gaps_s", t.gapsSeconds},
+                         {"gap_power_from_window_mean", t.gapPowerFromWindowMean},
+                         {"cost_over_horizon", t.costOverHorizon}};
+    }
     j["verdict"] = ToString(r.verdict);
     j["runtime"] = {{"wall_s", r.wallSeconds}, {"events", r.events}};
     return j.dump(2) + "\n";
 }
 
+namespace
+{
+
+/// flows.csv's columns from `flow` on, as a header.
+const char* const kFlowCsvColumns =
+    "flow,from,to,pattern,protocol,members,technology_path,tx_packets,rx_packets,loss_ratio,"
+    "throughput_bps,latency_mean_ms,latency_p50_ms,latency_p95_ms,latency_p99_ms,latency_max_ms,"
+    "jitter_ms,propagation_bound_ms,rtt_p99_ms,verdict\n";
+
+/// A flow's figures as flows.csv's columns from `flow` on, with the newline.
+std::string
+FlowCsvRow(const FlowResult& f)
+{
+    std::ostringstream out;
+    out << CsvField(f.name) << ',' << CsvField(f.from) << ',' << CsvField(f.to) << ',' << f.pattern
+        << ',' << f.protocol << ',' << f.members << ',' << CsvField(Join(f.technologyPath, "+"))
+        << ',' << f.txPackets << ',' << f.rxPackets << ',' << Number(f.lossRatio) << ','
+        << Number(f.throughputBps) << ',' << Number(f.latency.mean) << ',' << Number(f.latency.p50)
+        << ',' << Number(f.latency.p95) << ',' << Number(f.latency.p99) << ','
+        << Number(f.latency.max) << ',' << Number(f.jitterMs) << ',' << Number(f.propagationBoundMs)
+        << ',' << (f.rtt ? Number(f.rtt->p99) : "") << ',' << ToString(f.verdict) << '\n';
+    return out.str();
+}
+
+} // namespace
+
 std::string
 ResultWriter::ToFlowsCsv(const RunResult& r)
 {
-    std::ostringstream out;
-    out << "scenario,configuration,seed,flow,from,to,pattern,protocol,members,technology_path,"
-           "tx_packets,rx_packets,loss_ratio,throughput_bps,latency_mean_ms,latency_p50_ms,"
-           "latency_p95_ms,latency_p99_ms,latency_max_ms,jitter_ms,propagation_bound_ms,"
-           "rtt_p99_ms,verdict\n";
+    std::string out = std::string("scenario,configuration,seed,") + kFlowCsvColumns;
     for (const auto& f : r.flows)
     {
-        out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
-            << CsvField(f.name) << ',' << CsvField(f.from) << ',' << CsvField(f.to) << ','
-            << f.pattern << ',' << f.protocol << ',' << f.members << ','
-            << CsvField(Join(f.technologyPath, "+")) << ',' << f.txPackets << ',' << f.rxPackets
-            << ',' << Number(f.lossRatio) << ',' << Number(f.throughputBps) << ','
-            << Number(f.latency.mean) << ',' << Number(f.latency.p50) << ','
-            << Number(f.latency.p95) << ',' << Number(f.latency.p99) << ',' << Number(f.latency.max)
-            << ',' << Number(f.jitterMs) << ',' << Number(f.propagationBoundMs) << ','
-            << (f.rtt ? Number(f.rtt->p99) : "") << ',' << ToString(f.verdict) << '\n';
+        out += CsvField(r.scenario) + ',' + CsvField(r.configuration) + ',' +
+               std::to_string(r.seed) + ',' + FlowCsvRow(f);
     }
-    return out.str();
+    return out;
+}
+
+std::string
+ResultWriter::ToPhasesCsv(const RunResult& r)
+{
+    std::string out =
+        std::string("scenario,configuration,seed,phase,at_s,until_s,length_s,") + kFlowCsvColumns;
+    for (const auto& p : r.phases)
+    {
+        for (const auto& f : p.flows)
+        {
+            out += CsvField(r.scenario) + ',' + CsvField(r.configuration) + ',' +
+                   std::to_string(r.seed) + ',' + CsvField(p.name) + ',' + Number(p.atSeconds) +
+                   ',' + Number(p.untilSeconds) + ',' + Number(p.lengthSeconds) + ',' +
+                   FlowCsvRow(f);
+        }
+    }
+    return out;
 }
 
 std::string
@@ -438,6 +616,20 @@ ResultWriter::SummaryTable(const RunResult& r)
                        static_cast<unsigned long long>(o.sentAfter));
         }
     }
+    if (!r.phases.empty())
+    {
+        out += "by phase:\n" + FlowRows({r}, false);
+    }
+    if (r.timeline)
+    {
+        out += Format("timeline of %s: %.1f J in the windows + %.1f J idle between them; cost over "
+                      "the horizon %.0f %s\n",
+                      TimelineText(r.timeline->horizonSeconds).c_str(),
+                      r.timeline->windowsJoules,
+                      r.timeline->gapsJoules,
+                      r.timeline->costOverHorizon,
+                      r.currency.c_str());
+    }
     out +=
         Format("energy %.1f J (%.3g J/bit), annualised cost %.0f %s (capex %.0f, opex %.0f/yr)\n",
                r.energyJoules,
@@ -466,35 +658,7 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
     }
     out += runs.front().scenario + ": " + std::to_string(runs.size()) + " configurations, seed " +
            std::to_string(runs.front().seed) + "\n\n";
-    TextColumn configuration("configuration");
-    TextColumn flow("flow");
-    TextColumn path("path");
-    std::vector<const FlowResult*> rows;
-    for (const auto& r : runs)
-    {
-        for (const auto& f : r.flows)
-        {
-            configuration.Add(r.configuration);
-            flow.Add(f.name);
-            path.Add(PathText(f));
-            rows.push_back(&f);
-        }
-    }
-    out += Pad(configuration.header, configuration.width) + " " + Pad(flow.header, flow.width) +
-           " " + Pad(path.header, path.width) +
-           Format(" %-7s %9s %10s %8s %s\n", "delay", "p99 ms", "Mbit/s", "loss %", "verdict");
-    for (size_t i = 0; i < rows.size(); ++i)
-    {
-        const FlowResult& f = *rows[i];
-        out += Pad(configuration.rows[i], configuration.width) + " " +
-               Pad(flow.rows[i], flow.width) + " " + Pad(path.rows[i], path.width) +
-               Format(" %-7s %9.3f %10.3f %8.3f %s\n",
-                      DelayKind(f).c_str(),
-                      ShownDelay(f).p99,
-                      f.throughputBps / 1e6,
-                      f.lossRatio * 100,
-                      ToString(f.verdict).c_str());
-    }
+    out += FlowRows(runs, true);
     out += "\n";
     TextColumn totals("configuration");
     for (const auto& r : runs)
@@ -528,22 +692,43 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
 std::string
 ResultWriter::CompareCsv(const std::vector<RunResult>& runs)
 {
+    // A timeline's runs add a phase column: a row per phase and flow, and one per flow pooled over
+    // the phases (phase "all"). Without a timeline the file is as it always was.
+    const bool phased =
+        std::any_of(runs.begin(), runs.end(), [](const RunResult& r) { return !r.phases.empty(); });
     std::ostringstream out;
-    out << "scenario,configuration,seed,flow,technology_path,latency_p99_ms,latency_mean_ms,"
+    out << "scenario,configuration,seed," << (phased ? "phase,phase_at_s,phase_until_s," : "")
+        << "flow,technology_path,latency_p99_ms,latency_mean_ms,"
            "rtt_p99_ms,throughput_bps,loss_ratio,flow_verdict,energy_j,j_per_bit,capex,"
            "opex_per_year,annualised_cost,currency,verdict\n";
+    auto row = [&](const RunResult& r, const std::string& phaseCells, const FlowResult& f) {
+        out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
+            << phaseCells << CsvField(f.name) << ',' << CsvField(Join(f.technologyPath, "+")) << ','
+            << Number(f.latency.p99) << ',' << Number(f.latency.mean) << ','
+            << (f.rtt ? Number(f.rtt->p99) : "") << ',' << Number(f.throughputBps) << ','
+            << Number(f.lossRatio) << ',' << ToString(f.verdict) << ',' << Number(r.energyJoules)
+            << ',' << Number(r.joulesPerBit) << ',' << Number(r.capex) << ','
+            << Number(r.opexPerYear) << ',' << Number(r.annualisedCost) << ','
+            << CsvField(r.currency) << ',' << ToString(r.verdict) << '\n';
+    };
     for (const auto& r : runs)
     {
+        for (const auto& p : r.phases)
+        {
+            for (const auto& f : p.flows)
+            {
+                row(r,
+                    CsvField(p.name) + ',' + Number(p.atSeconds) + ',' + Number(p.untilSeconds) +
+                        ',',
+                    f);
+            }
+        }
+        const std::string whole = !phased      ? ""
+                                  : r.timeline ? "all,0," + Number(r.timeline->horizonSeconds) + ","
+                                               : "all,0," + Number(r.durationSeconds) + ",";
         for (const auto& f : r.flows)
         {
-            out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
-                << CsvField(f.name) << ',' << CsvField(Join(f.technologyPath, "+")) << ','
-                << Number(f.latency.p99) << ',' << Number(f.latency.mean) << ','
-                << (f.rtt ? Number(f.rtt->p99) : "") << ',' << Number(f.throughputBps) << ','
-                << Number(f.lossRatio) << ',' << ToString(f.verdict) << ','
-                << Number(r.energyJoules) << ',' << Number(r.joulesPerBit) << ',' << Number(r.capex)
-                << ',' << Number(r.opexPerYear) << ',' << Number(r.annualisedCost) << ','
-                << CsvField(r.currency) << ',' << ToString(r.verdict) << '\n';
+            row(r, whole, f);
         }
     }
     return out.str();

@@ -139,6 +139,42 @@ struct PowerSupplyResult
 
 /**
  * \ingroup blueprint
+ * \brief One phase of a timeline (doc/phases.rst): its window's flows, verdicts and energy,
+ * measured as a run of its own.
+ */
+struct PhaseResult
+{
+    std::string name;         //!< the phase's name
+    double atSeconds = 0;     //!< timeline time of the window's start
+    double lengthSeconds = 0; //!< seconds of traffic
+    double untilSeconds = 0;  //!< the phase stands for the timeline up to here (the next phase's
+                              //!< start, or the horizon)
+    std::vector<FlowResult> flows;                    //!< per flow that runs in the phase
+    double energyJoules = 0;                          //!< over the window (length + drain)
+    std::map<std::string, double> energyByTechnology; //!< J per technology, over the window
+    std::map<std::string, double> energyByNode;       //!< J per node (group), over the window
+    double annualisedCost = 0;                        //!< the phase's set-up, per year
+    Verdict verdict = Verdict::None;                  //!< worst flow verdict of the window
+    uint64_t events = 0;                              //!< simulator events of the window
+};
+
+/**
+ * \ingroup blueprint
+ * \brief How a timeline's energy and cost add up (doc/phases.rst).
+ */
+struct TimelineResult
+{
+    double horizonSeconds = 0; //!< the timeline's length
+    double windowsJoules = 0;  //!< energy inside the windows
+    double gapsJoules = 0;     //!< idle energy between, before and after the windows
+    double gapsSeconds = 0;    //!< timeline time outside every window
+    /// Elements whose model has no idle power: their gap power is their window's mean power.
+    std::vector<std::string> gapPowerFromWindowMean;
+    double costOverHorizon = 0; //!< each phase's annualised cost for the part it stands for
+};
+
+/**
+ * \ingroup blueprint
  * \brief The result of one run of one configuration: the output contract of result.json.
  */
 struct RunResult
@@ -170,6 +206,8 @@ struct RunResult
     double wallSeconds = 0;          //!< wall-clock time of build + run
     uint64_t events = 0;             //!< simulator events executed
     std::string resolvedYaml;        //!< the resolved scenario
+    std::vector<PhaseResult> phases; //!< per phase of a timeline; empty for a single window
+    std::optional<TimelineResult> timeline; //!< energy and cost over a timeline's horizon
 };
 
 } // namespace blueprint

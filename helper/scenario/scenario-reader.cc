@@ -10,6 +10,7 @@
 #include "helper/scenario/scenario-checks.h"
 #include "helper/scenario/site-reader.h"
 #include "helper/scenario/spec-reading.h"
+#include "helper/scenario/timeline-reader.h"
 #include "helper/technology/link-technology.h"
 #include "model/equipment/equipment-profile.h"
 
@@ -44,6 +45,7 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "failover",
                                            "events",
                                            "power_supply",
+                                           "timeline",
                                            "alternatives"};
 const std::vector<std::string> kNodeKeys =
     {"site", "equipment", "count", "placement", "mobility", "power", "cost", "description"};
@@ -549,6 +551,7 @@ ReadScenario(const ConfigNode& root)
     CheckMovingNodesAreTerminals(spec);
     CheckFlowsConnected(spec);
     CheckCostsInCurrency(spec, currencyMark);
+    ReadTimeline(root, spec, ReadScenario);
     spec.resolvedYaml = root.ToYaml();
     return spec;
 }

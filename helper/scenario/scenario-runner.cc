@@ -7,6 +7,7 @@
 #include "helper/faults/fault-controller.h"
 #include "helper/power/power-plant.h"
 #include "helper/results/pcap-capture.h"
+#include "helper/scenario/flow-judgement.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/technology/link-technology.h"
@@ -82,76 +83,6 @@ class AttributeDefaultsGuard
   private:
     std::vector<std::pair<std::string, std::string>> m_previous;
 };
-
-DelaySummary
-Summarise(const LatencyDigest& d)
-{
-    DelaySummary s;
-    s.samples = d.GetCount();
-    s.mean = d.GetMean() * 1e3;
-    s.p50 = d.GetQuantile(0.50) * 1e3;
-    s.p95 = d.GetQuantile(0.95) * 1e3;
-    s.p99 = d.GetQuantile(0.99) * 1e3;
-    s.max = d.GetMax() * 1e3;
-    s.min = d.GetMin() * 1e3;
-    s.exact = d.IsExact();
-    s.relativeError = d.GetRelativeAccuracy();
-    return s;
-}
-
-std::string
-Percent(double ratio)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof(buffer), "%.6g %%", ratio * 100);
-    return buffer;
-}
-
-std::string
-Millis(double seconds)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof(buffer), "%.6g ms", seconds * 1e3);
-    return buffer;
-}
-
-std::string
-Rate(double bps)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof(buffer), "%.6g Mbit/s", bps / 1e6);
-    return buffer;
-}
-
-/// A deadline requirement judged on the share of sent packets that met it (TS 22.261 3.1).
-RequirementResult
-JudgeDeadline(const std::string& metric,
-              double deadline,
-              double reliability,
-              uint64_t onTime,
-              uint64_t sent)
-{
-    RequirementResult q;
-    q.metric = metric;
-    q.target = Percent(reliability) + " within " + Millis(deadline);
-    double share = sent ? static_cast<double>(onTime) / sent : 0;
-    q.measured = Percent(share) + " of " + std::to_string(sent);
-    q.verdict = JudgeReliability(onTime, sent, reliability);
-    ProportionBounds b = ClopperPearsonBounds(onTime, sent);
-    char buffer[160];
-    std::snprintf(buffer,
-                  sizeof(buffer),
-                  "95 %% bounds [%.6g %%, %.6g %%]",
-                  b.lower * 100,
-                  b.upper * 100);
-    q.detail = buffer;
-    if (q.verdict == Verdict::Inconclusive)
-    {
-        q.detail += "; showing " + Percent(reliability) + " needs at least " +
-                    std::to_string(SamplesNeeded(reliability)) + " packets";
-    }
-    return q;
-}
 
 /// A progress line on stderr while a run takes longer than two seconds of wall time.
 class ProgressLine
@@ -572,6 +503,24 @@ ScenarioRunner::SetPowerPlantHook(std::function<void(PowerPlant&)> hook)
     m_powerPlantHook = std::move(hook);
 }
 
+void
+ScenarioRunner::SetKeepDistributions(bool enabled)
+{
+    m_keepDistributions = enabled;
+}
+
+const std::vector<FlowDistributions>&
+ScenarioRunner::GetFlowDistributions() const
+{
+    return m_distributions;
+}
+
+const std::vector<ElementIdleDraw>&
+ScenarioRunner::GetIdleDraws() const
+{
+    return m_idleDraws;
+}
+
 RunResult
 ScenarioRunner::Run()
 {
@@ -699,10 +648,10 @@ ScenarioRunner::Run()
         }
         fr.throughputBps = rec.GetThroughput(fr.activeSeconds);
         fr.throughputPerMemberBps = fr.throughputBps / fr.members;
-        fr.latency = Summarise(rec.GetLatency());
+        fr.latency = SummariseDelays(rec.GetLatency());
         if (roundTrips)
         {
-            fr.rtt = Summarise(rec.GetRtt());
+            fr.rtt = SummariseDelays(rec.GetRtt());
             fr.answeredRequests = rec.GetAnsweredRequests();
         }
         fr.jitterMs = rec.GetJitter() * 1e3;
@@ -724,52 +673,18 @@ ScenarioRunner::Run()
                                    std::to_string(fr.propagationBoundMs) + " ms");
         }
 
-        const RequirementSpec& req = f.requirements;
-        if (req.latency)
-        {
-            fr.requirements.push_back(JudgeDeadline("latency",
-                                                    *req.latency,
-                                                    req.reliability,
-                                                    fr.onTimePackets,
-                                                    fr.txPackets));
-        }
-        if (req.rtt)
-        {
-            fr.requirements.push_back(JudgeDeadline("rtt",
-                                                    *req.rtt,
-                                                    req.reliability,
-                                                    rec.GetRttOnTimeRequests(),
-                                                    fr.txPackets));
-        }
-        if (req.throughput)
-        {
-            RequirementResult q;
-            q.metric = "throughput";
-            q.target = ">= " + Rate(*req.throughput) + " per member";
-            q.measured = Rate(fr.throughputPerMemberBps);
-            q.verdict =
-                fr.throughputPerMemberBps >= *req.throughput ? Verdict::Pass : Verdict::Fail;
-            fr.requirements.push_back(q);
-        }
-        if (req.loss)
-        {
-            RequirementResult q;
-            q.metric = "loss";
-            q.target = "<= " + Percent(*req.loss);
-            q.measured = Percent(fr.lossRatio) + " of " + std::to_string(fr.txPackets);
-            q.verdict = fr.txPackets == 0           ? Verdict::Inconclusive
-                        : fr.lossRatio <= *req.loss ? Verdict::Pass
-                                                    : Verdict::Fail;
-            fr.requirements.push_back(q);
-        }
-        for (const auto& q : fr.requirements)
-        {
-            fr.verdict = Worst(fr.verdict, q.verdict);
-        }
+        JudgeRequirements(f.requirements, rec.GetRttOnTimeRequests(), fr);
         result.verdict = Worst(result.verdict, fr.verdict);
     }
     result.flows = sb.GetFlowResults();
+    m_distributions.clear();
+    for (uint32_t fi = 0; m_keepDistributions && fi < probes.size(); ++fi)
+    {
+        const FlowRecord& rec = probes[fi]->record;
+        m_distributions.push_back({rec.GetLatency(), rec.GetRtt(), rec.GetRttOnTimeRequests()});
+    }
     result.energyJoules = measured.energy.totalJoules;
+    m_idleDraws = measured.energy.idle;
     result.energyByTechnology = measured.energy.byTechnology;
     result.energyByNode = measured.energy.byNode;
     result.joulesPerBit = deliveredBits ? measured.energy.totalJoules / deliveredBits : 0;

@@ -138,6 +138,8 @@ EnergyMeter::Finish()
         report.byTechnology[e.technology] += joules;
         report.byNode[e.node] += joules;
         report.byElement.emplace_back(e.name, e.node, e.technology, joules);
+        // GetPower(0): what a subclass (a sleeping router) draws unloaded, PUE included.
+        report.idle.push_back(IdleDraw(e.name, e.node, e.technology, e.model->GetPower(0), true));
         NS_LOG_INFO(e.name << " on " << e.node << ": " << e.bits << " bits, " << joules << " J");
     }
     for (const auto& e : m_integrated)
@@ -147,6 +149,13 @@ EnergyMeter::Finish()
         report.byTechnology[e.technology] += joules;
         report.byNode[e.node] += joules;
         report.byElement.emplace_back(e.name, e.node, e.technology, joules);
+        report.idle.push_back(
+            e.idleWatts ? IdleDraw(e.name, e.node, e.technology, e.pue * *e.idleWatts, true)
+                        : IdleDraw(e.name,
+                                   e.node,
+                                   e.technology,
+                                   seconds > 0 ? joules / seconds : 0.0,
+                                   false));
         NS_LOG_INFO(e.name << " on " << e.node << ": " << joules << " J (integrated)");
     }
     return report;
@@ -157,7 +166,8 @@ EnergyMeter::AddIntegratedElement(const std::string& element,
                                   const std::string& node,
                                   const std::string& technology,
                                   std::function<double(Time)> energy,
-                                  double pue)
+                                  double pue,
+                                  std::optional<double> idleWatts)
 {
     NS_LOG_FUNCTION(this << element << node << technology << pue);
     if (!energy || pue < 1.0)
@@ -165,7 +175,38 @@ EnergyMeter::AddIntegratedElement(const std::string& element,
         throw std::invalid_argument("EnergyMeter: integrated element '" + element +
                                     "' needs an energy function and a PUE of at least 1");
     }
-    m_integrated.push_back(IntegratedElement{element, node, technology, std::move(energy), pue});
+    if (idleWatts && !(*idleWatts >= 0))
+    {
+        throw std::invalid_argument("EnergyMeter: integrated element '" + element +
+                                    "' has a negative idle power");
+    }
+    m_integrated.push_back(
+        IntegratedElement{element, node, technology, std::move(energy), pue, idleWatts});
+}
+
+void
+EnergyMeter::SetNodePowered(const std::string& node, bool powered)
+{
+    NS_LOG_FUNCTION(this << node << powered);
+    if (powered)
+    {
+        m_darkNodes.erase(node);
+    }
+    else
+    {
+        m_darkNodes.insert(node);
+    }
+}
+
+ElementIdleDraw
+EnergyMeter::IdleDraw(const std::string& element,
+                      const std::string& node,
+                      const std::string& technology,
+                      double watts,
+                      bool modelled) const
+{
+    const bool powered = !m_darkNodes.count(node);
+    return ElementIdleDraw{element, node, technology, powered ? watts : 0.0, modelled, powered};
 }
 
 uint64_t

@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -25,6 +27,23 @@ namespace ns3
 {
 namespace blueprint
 {
+
+/**
+ * \ingroup blueprint
+ * \brief What one element draws while no traffic flows: the power a timeline counts between its
+ * packet-level windows (doc/phases.rst).
+ */
+struct ElementIdleDraw
+{
+    std::string element;    //!< element name
+    std::string node;       //!< node name
+    std::string technology; //!< technology name
+    double watts = 0.0;     //!< idle power, site PUE included; 0 when not powered
+    /// false when the element's model gives no idle power: `watts` is then its mean power over
+    /// the window just measured, which includes what its traffic added.
+    bool modelled = true;
+    bool powered = true; //!< false when its node was dark at the end of the window
+};
 
 /**
  * \ingroup blueprint
@@ -37,6 +56,8 @@ struct EnergyReport
     std::map<std::string, double> byNode;       //!< J per node name
     /// One entry per registered element, in the order added: (element, node, technology, J).
     std::vector<std::tuple<std::string, std::string, std::string, double>> byElement;
+    /// One entry per registered element, in the order of byElement: its idle draw at the end.
+    std::vector<ElementIdleDraw> idle;
 };
 
 /**
@@ -91,12 +112,24 @@ class EnergyMeter : public Object
      * \param energy gives the joules the element used from the start of the run to the time
      *        passed, before the site's PUE
      * \param pue the power usage effectiveness of its site (>= 1)
+     * \param idleWatts what it draws with no traffic, before the PUE; none when its model has no
+     *        such figure (EnergyReport::idle then gives its mean power over the window, flagged)
      */
     void AddIntegratedElement(const std::string& element,
                               const std::string& node,
                               const std::string& technology,
                               std::function<double(Time)> energy,
-                              double pue);
+                              double pue,
+                              std::optional<double> idleWatts = std::nullopt);
+
+    /**
+     * \brief Say whether a node's elements have power (a node gone dark when its battery ran
+     * out draws nothing); Finish() reports it in EnergyReport::idle, so that the time after the
+     * window counts nothing for them. Every node is powered until told otherwise.
+     * \param node the node name the elements were registered under
+     * \param powered whether it has power now
+     */
+    void SetNodePowered(const std::string& node, bool powered);
 
     /// Start the measurement window now; bits sent before this are not counted.
     void Start();
@@ -187,6 +220,21 @@ class EnergyMeter : public Object
      */
     void CountTransmission(std::size_t index, Ptr<const Packet> packet);
 
+    /**
+     * \brief An element's idle draw, zero when its node is dark.
+     * \param element the element's name
+     * \param node its node
+     * \param technology its technology
+     * \param watts its idle power (or mean power), PUE included
+     * \param modelled whether watts is a modelled idle power
+     * \return the draw
+     */
+    ElementIdleDraw IdleDraw(const std::string& element,
+                             const std::string& node,
+                             const std::string& technology,
+                             double watts,
+                             bool modelled) const;
+
     /// An element that integrates its own energy.
     struct IntegratedElement
     {
@@ -198,6 +246,7 @@ class EnergyMeter : public Object
         bool powered = true;                //!< whether it is powered
         double offJoules = 0;               //!< its energy while off, before offSince, J
         Time offSince;                      //!< when it was last powered off
+        std::optional<double> idleWatts;    //!< idle power before the PUE, if modelled
     };
 
     /**
@@ -216,6 +265,7 @@ class EnergyMeter : public Object
 
     std::vector<Element> m_elements;             //!< registered elements, in insertion order
     std::vector<IntegratedElement> m_integrated; //!< self-integrating elements, in order
+    std::set<std::string> m_darkNodes;           //!< nodes without power now
     bool m_running;                              //!< whether the window is open
     bool m_started;                              //!< whether Start() was ever called
     Time m_start;                                //!< start of the window

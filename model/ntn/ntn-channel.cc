@@ -626,11 +626,12 @@ NtnChannel::ReassignAll()
     }
     if (period.IsStrictlyPositive())
     {
-        // Next boundary: the first ReassignmentOffset + k period strictly after now.
-        const int64_t k = static_cast<int64_t>(std::floor(
-                              (now - m_reassignmentOffset).GetSeconds() / period.GetSeconds())) +
-                          1;
-        Time next = m_reassignmentOffset + period * k;
+        // Next boundary: the first ReassignmentOffset + k period strictly after now, on the
+        // timeline (the platform's Epoch is the timeline time of simulation time 0).
+        const Time offset = m_reassignmentOffset - m_platform->GetEpoch();
+        const int64_t k =
+            static_cast<int64_t>(std::floor((now - offset).GetSeconds() / period.GetSeconds())) + 1;
+        Time next = offset + period * k;
         while (next <= now)
         {
             next += period;

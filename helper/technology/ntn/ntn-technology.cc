@@ -11,9 +11,11 @@
 #include "model/energy/energy-meter.h"
 #include "model/ntn/ntn-channel.h"
 #include "model/ntn/ntn-gateway-net-device.h"
+#include "model/ntn/ntn-platform.h"
 #include "model/ntn/ntn-terminal-net-device.h"
 
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 
 #include <iomanip>
 #include <map>
@@ -263,6 +265,11 @@ NtnTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
     try
     {
         built.channel = helper.CreateChannel(first.Config<NtnLinkConfig>().spec, frame);
+        // The platforms stand where they are at this run's place on the scenario's timeline.
+        PointerValue platform;
+        built.channel->GetAttribute("Platform", platform);
+        platform.Get<NtnPlatform>()->SetAttribute("Epoch",
+                                                  TimeValue(Seconds(scenario.windowStart)));
     }
     catch (const std::invalid_argument& e)
     {
@@ -380,10 +387,12 @@ NtnTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*
         // Each terminal by its class, from idle to full power in proportion to the bits it
         // sends and receives; dishes are outdoors and their supply at the site's socket: no PUE.
         std::vector<std::pair<Ptr<ElementPowerModel>, Ptr<NtnNetDevice>>> terminals;
+        double idleWatts = 0; // what the terminals draw with nothing to send (a timeline's gaps)
         for (uint32_t i = 0; i < devices.terminals.GetN(); ++i)
         {
             terminals.emplace_back(spec.terminal.CreatePowerModel(1.0),
                                    DynamicCast<NtnNetDevice>(devices.terminals.Get(i)));
+            idleWatts += terminals.back().first->GetPower(0);
         }
         run.GetMeter()->AddIntegratedElement(
             l->name + " terminals",
@@ -398,7 +407,8 @@ NtnTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*
                 }
                 return joules;
             },
-            1.0);
+            1.0,
+            idleWatts);
         if (!spec.gatewayOwned)
         {
             run.ReportUnmetered({l->name + " gateway and platforms",
@@ -418,7 +428,8 @@ NtnTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*
                 l->a,
                 m_name,
                 [watts](Time now) { return watts * now.GetSeconds(); },
-                run.GetGroup(l->a).pue);
+                run.GetGroup(l->a).pue,
+                watts);
         }
     }
 }
