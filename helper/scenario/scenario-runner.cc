@@ -578,8 +578,13 @@ ScenarioRunner::Run()
     {
         pcap->Attach(sb);
     }
-    // The fault timeline (helper/faults/): what happened before the window is applied now, the
-    // rest is scheduled. Built last, so that flows' paths and results show the intact network.
+    // The power supplies (helper/power/) and the fault timeline (helper/faults/): what happened
+    // before the window is applied now, the rest is scheduled. Built last, so that flows' paths
+    // and results show the intact network. Mains losses go to the plant, which feeds each member
+    // from its battery or generator, or lets it go dark at once if it has none; a member going
+    // dark or coming back goes to the controller, which takes its interfaces down or up and
+    // routes around it after detection and reconvergence.
+    PowerPlant plant(sb);
     std::unique_ptr<FaultController> faults;
     if (!spec.faults.events.empty())
     {
@@ -589,10 +594,28 @@ ScenarioRunner::Run()
             records.push_back(&probe->record);
         }
         faults = std::make_unique<FaultController>(sb, records);
+        FaultController* controller = faults.get();
+        const double windowStart = spec.windowStart;
+        faults->SetMainsHandler(
+            [&plant,
+             windowStart](const std::string& node, uint32_t member, bool mainsOn, double at) {
+                if (at < windowStart)
+                {
+                    mainsOn ? plant.SetMainsRestoredAt(node, member, at)
+                            : plant.SetMainsLostAt(node, member, at);
+                }
+                else
+                {
+                    mainsOn ? plant.MainsRestored(node, member) : plant.MainsLost(node, member);
+                }
+            });
+        plant.SetPoweredCallback(
+            [controller](const std::string& node, uint32_t member, bool powered) {
+                controller->SetNodePowered(node, member, powered);
+            });
         faults->Start();
     }
     sb.GetSetup().Finish();
-    PowerPlant plant(sb);
     if (m_powerPlantHook)
     {
         m_powerPlantHook(plant);

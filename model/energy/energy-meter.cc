@@ -128,6 +128,7 @@ EnergyMeter::Finish()
         throw std::logic_error("EnergyMeter::Finish called before Start");
     }
     m_running = false;
+    const double seconds = (Simulator::Now() - m_start).GetSeconds();
     EnergyReport report;
     for (const auto& e : m_elements)
     {
@@ -139,7 +140,8 @@ EnergyMeter::Finish()
         report.byNode[e.node] += joules;
         report.byElement.emplace_back(e.name, e.node, e.technology, joules);
         // GetPower(0): what a subclass (a sleeping router) draws unloaded, PUE included.
-        report.idle.push_back(IdleDraw(e.name, e.node, e.technology, e.model->GetPower(0), true));
+        report.idle.push_back(
+            IdleDraw(e.name, e.node, e.technology, e.model->GetPower(0), true, e.powered));
         NS_LOG_INFO(e.name << " on " << e.node << ": " << e.bits << " bits, " << joules << " J");
     }
     for (const auto& e : m_integrated)
@@ -150,12 +152,14 @@ EnergyMeter::Finish()
         report.byNode[e.node] += joules;
         report.byElement.emplace_back(e.name, e.node, e.technology, joules);
         report.idle.push_back(
-            e.idleWatts ? IdleDraw(e.name, e.node, e.technology, e.pue * *e.idleWatts, true)
-                        : IdleDraw(e.name,
-                                   e.node,
-                                   e.technology,
-                                   seconds > 0 ? joules / seconds : 0.0,
-                                   false));
+            e.idleWatts
+                ? IdleDraw(e.name, e.node, e.technology, e.pue * *e.idleWatts, true, e.powered)
+                : IdleDraw(e.name,
+                           e.node,
+                           e.technology,
+                           seconds > 0 ? joules / seconds : 0.0,
+                           false,
+                           e.powered));
         NS_LOG_INFO(e.name << " on " << e.node << ": " << joules << " J (integrated)");
     }
     return report;
@@ -203,9 +207,10 @@ EnergyMeter::IdleDraw(const std::string& element,
                       const std::string& node,
                       const std::string& technology,
                       double watts,
-                      bool modelled) const
+                      bool modelled,
+                      bool elementPowered) const
 {
-    const bool powered = !m_darkNodes.count(node);
+    const bool powered = elementPowered && !m_darkNodes.count(node);
     return ElementIdleDraw{element, node, technology, powered ? watts : 0.0, modelled, powered};
 }
 

@@ -227,13 +227,15 @@ class EnergyMeter : public Object
      * \param technology its technology
      * \param watts its idle power (or mean power), PUE included
      * \param modelled whether watts is a modelled idle power
+     * \param elementPowered whether the element itself has power (its supply ran dry: no)
      * \return the draw
      */
     ElementIdleDraw IdleDraw(const std::string& element,
                              const std::string& node,
                              const std::string& technology,
                              double watts,
-                             bool modelled) const;
+                             bool modelled,
+                             bool elementPowered) const;
 
     /// An element that integrates its own energy.
     struct IntegratedElement
@@ -243,10 +245,10 @@ class EnergyMeter : public Object
         std::string technology;             //!< technology name
         std::function<double(Time)> energy; //!< joules from the start of the run to a time
         double pue;                         //!< site PUE
+        std::optional<double> idleWatts;    //!< idle power before the PUE, if modelled
         bool powered = true;                //!< whether it is powered
         double offJoules = 0;               //!< its energy while off, before offSince, J
         Time offSince;                      //!< when it was last powered off
-        std::optional<double> idleWatts;    //!< idle power before the PUE, if modelled
     };
 
     /**
