@@ -365,6 +365,15 @@ FaultController::SetNodePowered(const std::string& node, uint32_t member, bool p
 }
 
 void
+FaultController::SetNodePoweredBeforeWindow(const std::string& node, uint32_t member, bool powered)
+{
+    const bool converging = m_converging;
+    m_converging = true;
+    SetMembers({{node, member}}, powered, true);
+    m_converging = converging;
+}
+
+void
 FaultController::SetMembers(const std::vector<std::pair<std::string, uint32_t>>& members,
                             bool powered,
                             bool converged)

@@ -89,6 +89,16 @@ class FaultController
     void SetNodePowered(const std::string& node, uint32_t member, bool powered);
 
     /**
+     * \brief As SetNodePowered, for the state a member starts the window in (its supply ran dry
+     * before the window): applied at once as converged state, routes already around it, no
+     * outage counted.
+     * \param node the node (group) name
+     * \param member the member
+     * \param powered its state at the window's start
+     */
+    void SetNodePoweredBeforeWindow(const std::string& node, uint32_t member, bool powered);
+
+    /**
      * \brief Fill each flow's FlowOutage from its record, once the run is over.
      * \param results per flow, its result (the scenario's order)
      */

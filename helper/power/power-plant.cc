@@ -200,10 +200,18 @@ PowerPlant::Start()
 {
     NS_LOG_FUNCTION(this);
     m_started = true;
+    m_settingUp = true;
     for (auto& m : m_members)
     {
         Build(*m);
     }
+    m_settingUp = false;
+}
+
+bool
+PowerPlant::IsSettingUp() const
+{
+    return m_settingUp;
 }
 
 bool

@@ -98,6 +98,12 @@ class PowerPlant
     void Start();
 
     /**
+     * \return whether Start() is running: a powered callback made now reports the state the
+     * window starts in (a supply that ran dry before it), not a change during the window
+     */
+    bool IsSettingUp() const;
+
+    /**
      * \brief The mains are lost now: the backup takes over, or the member goes dark.
      * \param node the node (group) name
      * \param member the member
@@ -192,6 +198,7 @@ class PowerPlant
     std::vector<std::unique_ptr<Member>> m_members;               //!< in node order, then created
     std::map<std::pair<std::string, uint32_t>, Member*> m_byName; //!< (node, member) -> record
     bool m_started = false;                                       //!< whether Start() ran
+    bool m_settingUp = false;                                     //!< whether Start() is running
 };
 
 } // namespace blueprint

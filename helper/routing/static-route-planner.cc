@@ -14,6 +14,7 @@
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 namespace ns3
 {
@@ -519,11 +520,14 @@ StaticRoutePlanner::SetLinksUp(const std::vector<uint32_t>& links, bool up, bool
     }
     NS_LOG_INFO(changed.size() << " links " << (up ? "back" : "out") << ", " << stale.size()
                                << " of " << m_trees.size() + stale.size() << " trees stale");
+    // Every destination whose tree went stale is installed again, not only the first of those
+    // that share it (the UEs of a cell share their gNB's tree, which the first one recomputes).
+    const std::unordered_set<uint32_t> staleRoots(stale.begin(), stale.end());
     for (std::size_t i = 0; i < m_destinations.size(); ++i)
     {
         const uint32_t d = m_destinations[i];
         const uint32_t root = RootOf(d);
-        if (root != rootsBefore[i] || !m_trees.count(root))
+        if (root != rootsBefore[i] || staleRoots.count(root) || !m_trees.count(root))
         {
             InstallDestination(d);
         }

@@ -610,8 +610,10 @@ ScenarioRunner::Run()
                 }
             });
         plant.SetPoweredCallback(
-            [controller](const std::string& node, uint32_t member, bool powered) {
-                controller->SetNodePowered(node, member, powered);
+            [controller, &plant](const std::string& node, uint32_t member, bool powered) {
+                // A supply that ran dry before the window is the state the window starts in.
+                plant.IsSettingUp() ? controller->SetNodePoweredBeforeWindow(node, member, powered)
+                                    : controller->SetNodePowered(node, member, powered);
             });
         faults->Start();
     }
