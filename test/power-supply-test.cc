@@ -6,6 +6,7 @@
 // supply runs dry; mains loss and restoration; the charge at a window's start on the timeline.
 
 #include "helper/power/power-plant.h"
+#include "helper/results/result-writer.h"
 #include "model/energy/backup-battery.h"
 #include "model/energy/equipment-energy-model.h"
 #include "model/energy/solar-harvester.h"
@@ -18,6 +19,7 @@
 #include <cmath>
 #include <functional>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 using namespace ns3;
 using namespace ns3::blueprint;
@@ -380,4 +382,26 @@ TEST(PowerSupplyTest, DatesAndTimesNeedTheirOffsetFromUtc)
     {
         EXPECT_FALSE(ParseDateTime(bad, instant, clock)) << bad;
     }
+}
+
+/// result.json reports each powered member under energy.supplies, in Wh and hours; a run with
+/// no supply and no mains loss has no such key, so every result recorded before stays as it was.
+TEST(PowerSupplyTest, ResultJsonReportsEachSupplyAndOnlyWhenThereIsOne)
+{
+    const RunResult r = RunYaml(Relay("{mains: false, battery: 0.1Wh}"));
+    const nlohmann::json j = nlohmann::json::parse(ResultWriter::ToJson(r));
+    const nlohmann::json& s = j.at("energy").at("supplies").at(0);
+    EXPECT_EQ(s.at("node"), "relay");
+    EXPECT_EQ(s.at("supply"), "no mains + battery 0.1 Wh");
+    EXPECT_NEAR(s.at("drawn_wh").get<double>(), 0.1, 1e-6);
+    EXPECT_NEAR(s.at("ran_dry_s").get<double>(), 360.0 / kRelayWatts, 1e-6);
+    EXPECT_NEAR(s.at("battery_left_wh").get<double>(), 0.0, 1e-9);
+    EXPECT_TRUE(s.at("fuel_left_h").is_null());
+    EXPECT_FALSE(s.at("powered_at_end").get<bool>());
+    EXPECT_NE(ResultWriter::SummaryTable(r).find("ran dry at 3.52941 s"), std::string::npos);
+
+    RunResult none = r;
+    none.power.clear();
+    EXPECT_FALSE(
+        nlohmann::json::parse(ResultWriter::ToJson(none)).at("energy").contains("supplies"));
 }
