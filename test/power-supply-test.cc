@@ -405,3 +405,41 @@ TEST(PowerSupplyTest, ResultJsonReportsEachSupplyAndOnlyWhenThereIsOne)
     EXPECT_FALSE(
         nlohmann::json::parse(ResultWriter::ToJson(none)).at("energy").contains("supplies"));
 }
+
+/// An NR base station whose battery holds 720 J goes dark when its metered draw (EARTH, per TTI,
+/// integrated by the cell's own model) has used them: at 720 J over its mean power on mains, and
+/// its energy stops there; the phones behind it get nothing sent after that.
+TEST(PowerSupplyTest, ABaseStationOnBatteryGoesDarkWhenItsBatteryIsSpent)
+{
+    const std::string cell = R"(blueprint: 1
+name: bs-on-battery
+duration: 2s
+drain: 0s
+sites:
+  mast: {position: [0m, 0m], pue: 1.5}
+  field: {position: [300m, 0m]}
+  dc: {position: [2km, 0m]}
+nodes:
+  gnb: {site: mast}
+  phones: {site: field}
+  server: {site: dc, equipment: server}
+links:
+  nr-cell: {technology: nr, between: [gnb, phones], band: n78, cell: macro}
+  uplink: {between: [gnb, server], profile: fiber, rate: 10Gbps}
+flows:
+  ping: {from: server, to: phones, traffic: {pattern: periodic, interval: 10ms, size: 100B}}
+)";
+    const RunResult onMains = RunYaml(cell);
+    const double watts = onMains.energyByNode.at("gnb") / 2;
+    const RunResult r = RunYaml(cell + "power_supply:\n  gnb: {mains: false, battery: 720J}\n");
+    const PowerSupplyResult& p = SupplyOf(r, "gnb");
+    ASSERT_TRUE(p.ranDrySeconds);
+    // The cell's power varies by TTI with its traffic: within 0.1 % of the mean's prediction.
+    EXPECT_NEAR(*p.ranDrySeconds, 720 / watts, 1e-3 * 720 / watts);
+    EXPECT_NEAR(r.energyByNode.at("gnb"), 720, 1e-3);
+    EXPECT_NEAR(p.drawnJoules, 720, 1e-3);
+    const FlowResult& f = FlowOf(r, "ping");
+    EXPECT_EQ(f.txPackets, 200u);
+    EXPECT_LE(f.rxPackets, static_cast<uint64_t>(*p.ranDrySeconds / 0.01) + 1);
+    EXPECT_GE(f.rxPackets, static_cast<uint64_t>(*p.ranDrySeconds / 0.01) - 2);
+}
