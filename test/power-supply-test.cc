@@ -443,3 +443,18 @@ flows:
     EXPECT_LE(f.rxPackets, static_cast<uint64_t>(*p.ranDrySeconds / 0.01) + 1);
     EXPECT_GE(f.rxPackets, static_cast<uint64_t>(*p.ranDrySeconds / 0.01) - 2);
 }
+
+/// A mains loss before the run must be told with its time on the timeline, which decides what the
+/// loss has done by the window's start; an unknown node or member is refused.
+TEST(PowerSupplyTest, AMainsLossBeforeTheRunIsToldWithItsTimelineTime)
+{
+    bool checked = false;
+    RunWithPlant(Relay("{battery: 1Wh}"), [&checked](PowerPlant& plant) {
+        EXPECT_THROW(plant.MainsLost("relay", 0), std::logic_error);
+        EXPECT_THROW(plant.MainsRestored("relay", 0), std::logic_error);
+        EXPECT_THROW(plant.SetMainsLostAt("relay", 1, 0), std::invalid_argument);
+        EXPECT_THROW(plant.SetMainsLostAt("relya", 0, 0), std::invalid_argument);
+        checked = true;
+    });
+    EXPECT_TRUE(checked);
+}
