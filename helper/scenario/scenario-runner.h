@@ -9,6 +9,9 @@
 #include "helper/scenario/scenario-spec.h"
 
 #include <functional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace ns3
 {
@@ -83,6 +86,21 @@ class ScenarioRunner
     void SetPowerPlantHook(std::function<void(PowerPlant&)> hook);
 
     /**
+     * \brief Write pcap files of chosen devices over the run (the CLI's `--pcap`, PcapCapture
+     * says which devices and at which trace points); GetPcapFiles() gives them after Run().
+     * Run() throws an InputError at "--pcap" for a name the scenario does not have, or a target
+     * with no device that can be captured.
+     * \param targets node names, group members NAME[I] and link names (none: no capture)
+     */
+    void SetPcap(const std::vector<std::string>& targets);
+
+    /// \return ("pcap/NODE-LINK.pcap", bytes) per captured device of the last Run()
+    const std::vector<std::pair<std::string, std::string>>& GetPcapFiles() const;
+
+    /// \return the chosen devices the last Run() could not capture, one line each
+    const std::vector<std::string>& GetPcapSkipped() const;
+
+    /**
      * \brief Build, run and measure. Uses and then destroys the global ns-3 simulator.
      * \return the result
      * \throws InputError when the memory check is on and the scenario cannot fit
@@ -90,13 +108,16 @@ class ScenarioRunner
     RunResult Run();
 
   private:
-    ScenarioSpec m_spec;                               //!< what to build
-    bool m_progress = false;                           //!< print progress
-    bool m_memoryCheck = true;                         //!< refuse what cannot fit in memory
-    bool m_flowMonitor = false;                        //!< record FlowMonitor
-    std::string m_flowMonitorXml;                      //!< FlowMonitor's XML of the last run
-    bool m_netAnim = false;                            //!< record a NetAnim trace
-    std::string m_netAnimXml;                          //!< NetAnim XML of the last run
+    ScenarioSpec m_spec;             //!< what to build
+    bool m_progress = false;         //!< print progress
+    bool m_memoryCheck = true;       //!< refuse what cannot fit in memory
+    bool m_flowMonitor = false;      //!< record FlowMonitor
+    std::string m_flowMonitorXml;    //!< FlowMonitor's XML of the last run
+    bool m_netAnim = false;          //!< record a NetAnim trace
+    std::string m_netAnimXml;        //!< NetAnim XML of the last run
+    std::vector<std::string> m_pcap; //!< --pcap targets
+    std::vector<std::pair<std::string, std::string>> m_pcapFiles; //!< pcap files of the last run
+    std::vector<std::string> m_pcapSkipped;            //!< devices the last run could not capture
     std::function<void(PowerPlant&)> m_powerPlantHook; //!< see SetPowerPlantHook
 };
 
