@@ -458,3 +458,26 @@ TEST(PowerSupplyTest, AMainsLossBeforeTheRunIsToldWithItsTimelineTime)
     });
     EXPECT_TRUE(checked);
 }
+
+/// A battery that is the only thing in the simulator still schedules its own updates and runs dry
+/// at capacity / power: 100 J at 40 W, 2.5 s. (ns-3 calls a simulator with no events "finished";
+/// the battery once took that as the run's end and never looked again.)
+TEST(PowerSupplyTest, ABatteryAloneInTheSimulatorStillRunsDryOnTime)
+{
+    Ptr<BackupBattery> battery = CreateObject<BackupBattery>();
+    battery->SetCharge(100, 100);
+    Ptr<EquipmentEnergyModel> draw = CreateObject<EquipmentEnergyModel>();
+    draw->SetEnergySource(battery);
+    draw->SetJoulesFunction([]() { return 40 * Simulator::Now().GetSeconds(); });
+    draw->SetExpectedPower(40);
+    double dryAt = -1;
+    draw->SetCallbacks([&dryAt]() { dryAt = Simulator::Now().GetSeconds(); }, nullptr);
+    battery->AppendDeviceEnergyModel(draw);
+    draw->SetDrawing(true);
+    battery->Initialize();
+    Simulator::Run();
+    EXPECT_NEAR(dryAt, 2.5, 2e-9); // ns-3 schedules in whole nanoseconds, rounded up
+    EXPECT_TRUE(battery->IsDepleted());
+    battery->Dispose();
+    Simulator::Destroy();
+}

@@ -198,8 +198,9 @@ BackupBattery::UpdateEnergySource()
         // The sun may rise: look again.
         next = m_interval;
     }
-    // After the run's end the charge is settled for the report, and nothing more is scheduled.
-    if (next != Time::Max() && !Simulator::IsFinished())
+    // Scheduled even when the simulator has nothing else to do (Simulator::IsFinished() is then
+    // true, before the run as after it): an update left over at the end never runs.
+    if (next != Time::Max())
     {
         m_next = Simulator::Schedule(std::max(next, NanoSeconds(1)),
                                      &BackupBattery::UpdateEnergySource,
