@@ -145,7 +145,11 @@ PowerPlant::Find(const std::string& node, uint32_t member)
     {
         return *found->second;
     }
-    const NodeGroup& group = m_sb.GetGroup(node); // throws for an unknown node
+    if (!m_sb.GetSpec().FindNode(node))
+    {
+        throw std::invalid_argument("power: no node '" + node + "'");
+    }
+    const NodeGroup& group = m_sb.GetGroup(node);
     if (member >= group.members.size())
     {
         throw std::invalid_argument("power: node '" + node + "' has no member " +
@@ -523,6 +527,14 @@ void
 PowerPlant::MainsLost(const std::string& node, uint32_t member)
 {
     NS_LOG_FUNCTION(this << node << member);
+    if (!m_started)
+    {
+        // Before the run the plant has no sources yet, and the window's start decides what a
+        // loss has done by then: that is SetMainsLostAt's (or SetMainsRestoredAt's) job.
+        throw std::logic_error("PowerPlant::MainsLost before the run starts; use SetMains" +
+                               std::string("LostAt") +
+                               " with the time on the timeline, or schedule it");
+    }
     Member& m = Find(node, member);
     if (!m.mains)
     {
@@ -537,6 +549,14 @@ void
 PowerPlant::MainsRestored(const std::string& node, uint32_t member)
 {
     NS_LOG_FUNCTION(this << node << member);
+    if (!m_started)
+    {
+        // Before the run the plant has no sources yet, and the window's start decides what a
+        // loss has done by then: that is SetMainsLostAt's (or SetMainsRestoredAt's) job.
+        throw std::logic_error("PowerPlant::MainsRestored before the run starts; use SetMains" +
+                               std::string("RestoredAt") +
+                               " with the time on the timeline, or schedule it");
+    }
     Member& m = Find(node, member);
     if (m.mains)
     {

@@ -107,7 +107,8 @@ class PowerPlant
      * \brief The mains are lost now: the backup takes over, or the member goes dark.
      * \param node the node (group) name
      * \param member the member
-     * \throws std::invalid_argument for an unknown node or member
+     * \throws std::invalid_argument for an unknown node or member; std::logic_error before
+     *         Start() (a loss before the run is SetMainsLostAt's)
      */
     void MainsLost(const std::string& node, uint32_t member);
 
@@ -115,7 +116,8 @@ class PowerPlant
      * \brief The mains are back now: the member is powered and its battery charges.
      * \param node the node (group) name
      * \param member the member
-     * \throws std::invalid_argument for an unknown node or member
+     * \throws std::invalid_argument for an unknown node or member; std::logic_error before
+     *         Start()
      */
     void MainsRestored(const std::string& node, uint32_t member);
 

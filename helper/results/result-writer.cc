@@ -422,6 +422,37 @@ FlowRows(const std::vector<RunResult>& runs, bool showConfiguration)
     return out;
 }
 
+/// "supply relay[0] (no mains + battery 0.1 Wh): drew 0.1 Wh, ran dry at 3.53 s, battery 0 of
+/// 0.1 Wh left", one line per powered member.
+std::string
+SupplyLines(const std::string& prefix, const std::vector<PowerSupplyResult>& supplies)
+{
+    std::string out;
+    for (const auto& p : supplies)
+    {
+        out += prefix + "supply " + p.node + "[" + std::to_string(p.member) + "] (" + p.supply +
+               "): drew " + Format("%.4g Wh", p.drawnJoules / 3600);
+        if (p.ranDrySeconds)
+        {
+            out += Format(", ran dry at %.6g s", *p.ranDrySeconds);
+        }
+        else if (p.ranDryTimelineSeconds)
+        {
+            out += Format(", dark since timeline %.6g s", *p.ranDryTimelineSeconds);
+        }
+        if (p.batteryLeftJoules)
+        {
+            out += Format(", battery %.4g of ", *p.batteryLeftJoules / 3600) +
+                   Format("%.4g Wh left", *p.batteryCapacityJoules / 3600);
+        }
+        if (p.fuelLeftSeconds)
+        {
+            out += Format(", fuel for %.4g h left", *p.fuelLeftSeconds / 3600);
+        }
+        out += std::string(p.poweredAtEnd ? "" : ", dark at the end") + "\n";
+    }
+    return out;
+}
 } // namespace
 
 std::string
@@ -640,6 +671,7 @@ ResultWriter::SummaryTable(const RunResult& r)
                r.opexPerYear);
     out += UnaccountedLine("not metered (0 J counted)", r.unmetered);
     out += UnaccountedLine("not costed", r.uncosted);
+    out += SupplyLines("", r.power);
     out += "verdict: " + ToString(r.verdict) +
            (r.verdict == Verdict::None ? " (no flow has a requirement)" : "") +
            Format("   (%.2f s wall, %llu events)\n",
@@ -686,6 +718,10 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
     // not all of them.
     out += UnaccountedAcross("not metered (0 J counted)", runs, &RunResult::unmetered);
     out += UnaccountedAcross("not costed", runs, &RunResult::uncosted);
+    for (const auto& r : runs)
+    {
+        out += SupplyLines(r.configuration + ": ", r.power);
+    }
     return out;
 }
 

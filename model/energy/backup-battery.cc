@@ -179,8 +179,12 @@ BackupBattery::UpdateEnergySource()
     Time next = Time::Max();
     if (rate > 0 && m_chargeJ > 0)
     {
-        next = std::min(m_interval,
-                        NanoSeconds(static_cast<int64_t>(std::ceil(m_chargeJ / rate * 1e9))));
+        // The rate is the mean over the last interval; a load that varies (a cell's TTIs) can
+        // empty the battery before it said. Closing in by halves keeps the last interval, and so
+        // the error of the prediction, short: within 2 us of empty the update lands on it.
+        const double toEmpty = m_chargeJ / rate;
+        const double step = toEmpty <= 2e-6 ? toEmpty : toEmpty / 2;
+        next = std::min(m_interval, NanoSeconds(static_cast<int64_t>(std::ceil(step * 1e9))));
     }
     else if (rate < 0 && m_chargeJ < m_capacityJ)
     {
@@ -194,8 +198,9 @@ BackupBattery::UpdateEnergySource()
         // The sun may rise: look again.
         next = m_interval;
     }
-    // After the run's end the charge is settled for the report, and nothing more is scheduled.
-    if (next != Time::Max() && !Simulator::IsFinished())
+    // Scheduled even when the simulator has nothing else to do (Simulator::IsFinished() is then
+    // true, before the run as after it): an update left over at the end never runs.
+    if (next != Time::Max())
     {
         m_next = Simulator::Schedule(std::max(next, NanoSeconds(1)),
                                      &BackupBattery::UpdateEnergySource,
