@@ -578,6 +578,122 @@ TEST(StaticRoutePlannerTest, ALinkPutBackWithoutReroutingCarriesNothingUntilTree
         << "still on the detour";
 }
 
+/// On a random mesh with leaves, links taken out and put back at random, a few at a time: after
+/// each change every path is a least-latency one over the links that are up (checked against
+/// Floyd-Warshall), the installed routes forward exactly along it over links that are up, and
+/// what the remaining links cannot reach has no route.
+TEST(StaticRoutePlannerTest, AfterEveryChangeRoutesAreTheLeastLatencyOnesOverWhatIsUp)
+{
+    constexpr uint32_t kCore = 10;
+    constexpr uint32_t kLeaves = 8;
+    constexpr uint32_t n = kCore + kLeaves;
+    Net net(n);
+
+    struct Edge
+    {
+        uint32_t a;
+        uint32_t b;
+        double w;
+    };
+
+    std::vector<Edge> edges;
+    uint64_t state = 987654321;
+    auto random = [&state]() {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) / static_cast<double>(1ULL << 53);
+    };
+    auto link = [&](uint32_t a, uint32_t b) {
+        const double w = std::round((0.1 + random()) * 1e6) * 1e-9;
+        net.Link(a, b, w);
+        edges.push_back({a, b, w});
+    };
+    for (uint32_t i = 1; i < kCore; ++i)
+    {
+        link(static_cast<uint32_t>(random() * i), i);
+    }
+    for (uint32_t e = 0; e < 2 * kCore; ++e)
+    {
+        const auto a = static_cast<uint32_t>(random() * kCore);
+        const auto b = static_cast<uint32_t>(random() * kCore);
+        if (a != b)
+        {
+            link(a, b);
+        }
+    }
+    for (uint32_t l = 0; l < kLeaves; ++l)
+    {
+        link(static_cast<uint32_t>(random() * kCore), kCore + l);
+    }
+    for (uint32_t t = 0; t < n; ++t)
+    {
+        net.planner.RouteTo(net.nodes.Get(t));
+    }
+    std::vector<bool> up(edges.size(), true);
+    for (int step = 0; step < 40; ++step)
+    {
+        // Take out or put back one to three links at once.
+        std::vector<uint32_t> changed;
+        const bool goingUp = random() < 0.5;
+        for (int k = 1 + static_cast<int>(random() * 3); k > 0; --k)
+        {
+            const auto l = static_cast<uint32_t>(random() * edges.size());
+            changed.push_back(l);
+            up[l] = goingUp;
+        }
+        net.planner.SetLinksUp(changed, goingUp);
+        std::vector<std::vector<double>> d(n, std::vector<double>(n, 1e9));
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            d[i][i] = 0;
+        }
+        for (uint32_t l = 0; l < edges.size(); ++l)
+        {
+            if (up[l])
+            {
+                d[edges[l].a][edges[l].b] = d[edges[l].b][edges[l].a] =
+                    std::min(d[edges[l].a][edges[l].b], edges[l].w);
+            }
+        }
+        for (uint32_t k = 0; k < n; ++k)
+        {
+            for (uint32_t i = 0; i < n; ++i)
+            {
+                for (uint32_t j = 0; j < n; ++j)
+                {
+                    d[i][j] = std::min(d[i][j], d[i][k] + d[k][j]);
+                }
+            }
+        }
+        for (uint32_t s = 0; s < n; ++s)
+        {
+            for (uint32_t t = 0; t < n; ++t)
+            {
+                if (s == t)
+                {
+                    continue;
+                }
+                SCOPED_TRACE("step " + std::to_string(step) + ": " + std::to_string(s) + " -> " +
+                             std::to_string(t));
+                const auto path = net.planner.GetPath(net.nodes.Get(s), net.nodes.Get(t));
+                if (d[s][t] >= 1e9)
+                {
+                    EXPECT_FALSE(path.has_value());
+                    continue;
+                }
+                ASSERT_TRUE(path.has_value());
+                double latency = 0;
+                for (uint32_t l : *path)
+                {
+                    EXPECT_TRUE(up[l]) << "link " << l;
+                    latency += edges[l].w;
+                }
+                EXPECT_NEAR(latency, d[s][t], 1e-12);
+                EXPECT_EQ(net.Forward(s, t), *path);
+            }
+        }
+    }
+}
+
 /// The table keeps its routes when an interface goes down: the planner moves them after the
 /// failover's detection and reconvergence, and a host's only route must survive a short cut.
 TEST(HostRouteTableTest, KeepsItsRoutesWhenAnInterfaceGoesDown)
