@@ -8,13 +8,20 @@
  * before the run's window, and a storm over a microwave hop.
  */
 
+#include "helper/faults/fault-controller.h"
 #include "helper/results/result-writer.h"
 #include "helper/scenario/scenario-document.h"
 #include "helper/scenario/scenario-runner.h"
+#include "helper/technology/link-technology.h"
+#include "helper/traffic/traffic-builder.h"
 #include "scenario-run-support.h"
 
+#include "ns3/simulator.h"
+
+#include <chrono>
 #include <cmath>
 #include <gtest/gtest.h>
+#include <memory>
 #include <string>
 
 namespace
@@ -394,6 +401,121 @@ TEST(FaultFailoverTest, ASatelliteTerminalUnderAStormLosesItsLinkWhileTheStormLa
     // reach the dish 300 km away.
     const FlowResult dry = FlowOf(RunAt(Replaced(kSky, "CENTRE", "ibaraki")), "down");
     EXPECT_EQ(dry.rxPackets, dry.txPackets);
+}
+
+} // namespace
+
+namespace
+{
+
+/// The failover network built by hand, the way ScenarioRunner builds it, with a FaultController
+/// whose mains handler the test sets (the seam a power plant plugs into).
+struct HandBuilt
+{
+    explicit HandBuilt(ScenarioSpec s)
+        : spec(std::move(s)),
+          run(spec, std::chrono::steady_clock::now(), false)
+    {
+        run.BuildNodes();
+        for (const auto& [technology, links] : LinksByTechnology(spec))
+        {
+            for (const auto& unit : technology->GroupForBuild(links))
+            {
+                technology->Build(run, unit);
+            }
+        }
+        for (const auto& f : spec.flows)
+        {
+            run.GetPlanner().RouteTo(run.GetGroup(f.to).members.at(0));
+        }
+        probes = BuildTraffic(run);
+        std::vector<FlowRecord*> records;
+        for (const auto& p : probes)
+        {
+            records.push_back(&p->record);
+        }
+        faults = std::make_unique<FaultController>(run, records);
+    }
+
+    ~HandBuilt()
+    {
+        Simulator::Destroy();
+    }
+
+    /// Run to the end; \return the probe's packets sent and received
+    std::pair<uint64_t, uint64_t> Run()
+    {
+        Simulator::Stop(Seconds(spec.duration + spec.drain));
+        Simulator::Run();
+        return {probes.at(0)->record.GetTxPackets(), probes.at(0)->record.GetRxPackets()};
+    }
+
+    ScenarioSpec spec;
+    ScenarioBuild run;
+    std::vector<std::unique_ptr<FlowProbe>> probes;
+    std::unique_ptr<FaultController> faults;
+};
+
+/// One call of the mains handler.
+struct MainsCall
+{
+    std::string node;
+    uint32_t member;
+    bool mainsOn;
+    double timeline;
+    double simulated;
+};
+
+TEST(FaultFailoverTest, AMainsHandlerDecidesWhatMainsLossDoes)
+{
+    ScenarioSpec spec =
+        Spec(Net("  - {at: 1s, until: 2s, power_loss: mast}\n  - {at: 4s, power_loss: hub}"));
+    spec.windowStart = 1.5; // the first loss is history, its end and the second loss are not
+    HandBuilt built(spec);
+    std::vector<MainsCall> calls;
+    built.faults->SetMainsHandler(
+        [&calls](const std::string& node, uint32_t member, bool mainsOn, double timeline) {
+            calls.push_back({node, member, mainsOn, timeline, Simulator::Now().GetSeconds()});
+        });
+    built.faults->Start();
+    // Before the window: called as the run starts, with the time on the timeline.
+    ASSERT_EQ(calls.size(), 2u);
+    EXPECT_EQ(calls[0].node, "b");
+    EXPECT_EQ(calls[1].node, "receiver");
+    EXPECT_FALSE(calls[0].mainsOn);
+    EXPECT_DOUBLE_EQ(calls[0].timeline, 1.0);
+    const auto [sent, received] = built.Run();
+    // Inside the window: when it happens (timeline - windowStart), per member of the site.
+    ASSERT_EQ(calls.size(), 6u);
+    EXPECT_TRUE(calls[2].mainsOn);
+    EXPECT_DOUBLE_EQ(calls[2].timeline, 2.0);
+    EXPECT_DOUBLE_EQ(calls[2].simulated, 0.5);
+    EXPECT_EQ(calls[4].node, "a");
+    EXPECT_FALSE(calls[4].mainsOn);
+    EXPECT_DOUBLE_EQ(calls[4].simulated, 2.5);
+    // The handler did not darken anything (a battery would carry the site): nothing is lost.
+    EXPECT_EQ(received, sent);
+}
+
+TEST(FaultFailoverTest, ANodeThePowerSupplyDarkensIsRoutedAround)
+{
+    // A power plant's verdict (SetNodePowered) rather than an event: router b's battery runs dry
+    // at 1 s and comes back at 2 s, while the mains handler ignores mains loss.
+    HandBuilt built(Spec(Net("  - {at: 100s, power_loss: b}")));
+    built.faults->SetMainsHandler([](const std::string&, uint32_t, bool, double) {});
+    built.faults->Start();
+    Simulator::Schedule(Seconds(1), [&]() { built.faults->SetNodePowered("b", 0, false); });
+    Simulator::Schedule(Seconds(2), [&]() { built.faults->SetNodePowered("b", 0, true); });
+    const auto [sent, received] = built.Run();
+    // Every path runs through b: one second of probes is lost, and the outage ends once b is
+    // back and routed over again.
+    EXPECT_NEAR(static_cast<double>(sent - received),
+                (1.0 + kDetection + kReconvergence) / kInterval,
+                2.0);
+    std::vector<FlowResult> results(1);
+    built.faults->Finish(results);
+    EXPECT_EQ(results[0].outage->outages, 1u);
+    EXPECT_NEAR(results[0].outage->seconds, 1.0 + kDetection + kReconvergence, kInterval);
 }
 
 } // namespace
