@@ -74,7 +74,8 @@ FaultController::EdgesOf(const std::string& link, double fraction) const
         return l.name == link;
     });
     NS_ABORT_MSG_IF(it == spec.links.end(), "FaultController: no link " << link);
-    std::vector<uint32_t> edges = m_run.GetEdgesOf(*it);
+    std::vector<uint32_t> edges =
+        LinkTechnologyRegistry::Get(it->technology).GetEdgesCut(m_run, *it);
     if (fraction >= 1 || edges.empty())
     {
         return edges;
