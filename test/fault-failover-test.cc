@@ -366,46 +366,42 @@ TEST(FaultFailoverTest, AMicrowaveHopUnderAStormLosesCapacityWhileTheStormLasts)
     EXPECT_EQ(passing.outage->outages, 0u);
 }
 
-/// Three ROADMs in a chain (r0-r1-r2) and a lightpath over both fibres between switches at the
-/// ends (OpticalTechnologyInputTest's network), a fibre r3-r4 of a network of its own; CUT is
-/// the fibre cut at 0.2 s.
+/// Two ROADM routers 80 km apart on one fibre, a lightpath over it between a switch at each end,
+/// and a fibre of a network of its own elsewhere; CUT is the fibre cut at 0.2 s.
 const std::string kOptical = R"(blueprint: 1
 name: optical
 duration: 0.5s
 sites:
-  s0: {position: [0km, 0km]}
-  s1: {position: [100km, 0km]}
-  s2: {position: [250km, 0km]}
-  s3: {position: [0km, 50km]}
-  s4: {position: [0km, 90km]}
+  west: {position: [0km, 0km]}
+  east: {position: [80km, 0km]}
+  north: {position: [0km, 60km]}
+  pole: {position: [0km, 120km]}
 nodes:
-  r0: {site: s0, equipment: router}
-  r1: {site: s1, equipment: router}
-  r2: {site: s2, equipment: router}
-  r3: {site: s3, equipment: router}
-  r4: {site: s4, equipment: router}
-  h0: {site: s0, equipment: switch}
-  h2: {site: s2, equipment: switch}
+  roadm-w: {site: west, equipment: router}
+  roadm-e: {site: east, equipment: router}
+  roadm-n: {site: north, equipment: router}
+  roadm-p: {site: pole, equipment: router}
+  sw-w: {site: west, equipment: switch}
+  sw-e: {site: east, equipment: switch}
 links:
-  f01: {technology: optical, between: [r0, r1], network: {channels: 40}}
-  f12: {technology: optical, between: [r1, r2]}
-  f34: {technology: optical, between: [r3, r4]}
-  lp: {technology: optical, between: [h0, h2], lightpath: {}}
+  trunk: {technology: optical, between: [roadm-w, roadm-e]}
+  spur: {technology: optical, between: [roadm-n, roadm-p]}
+  wave: {technology: optical, between: [sw-w, sw-e], lightpath: {}}
 flows:
-  probe: {from: h0, to: h2, traffic: {pattern: periodic, interval: 10ms, size: 1000B}}
+  probe: {from: sw-w, to: sw-e, traffic: {pattern: periodic, interval: 10ms, size: 1000B}}
 events:
   - {at: 0.2s, cut: CUT}
 )";
 
 TEST(FaultFailoverTest, ACutFibreTakesDownTheLightpathsRoutedOverIt)
 {
-    // The lightpath's only route crosses f12: cut, it carries nothing more.
-    const FlowResult cut = FlowOf(RunAt(Replaced(kOptical, "CUT", "f12")), "probe");
+    // The lightpath's only route is the trunk: cut, it carries nothing more.
+    const FlowResult cut = FlowOf(RunAt(Replaced(kOptical, "CUT", "trunk")), "probe");
     EXPECT_EQ(cut.outage->lostBefore, 0u);
     EXPECT_GT(cut.outage->sentAfter, 25u);
     EXPECT_EQ(cut.outage->lostAfter, cut.outage->sentAfter);
     // A fibre of another network carries none of it.
-    const FlowResult elsewhere = FlowOf(RunAt(Replaced(kOptical, "CUT", "f34")), "probe");
+    const FlowResult elsewhere = FlowOf(RunAt(Replaced(kOptical, "CUT", "spur")), "probe");
     EXPECT_EQ(elsewhere.rxPackets, elsewhere.txPackets);
     EXPECT_EQ(elsewhere.outage->outages, 0u);
 }
