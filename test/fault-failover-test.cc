@@ -8,13 +8,20 @@
  * before the run's window, and a storm over a microwave hop.
  */
 
+#include "helper/faults/fault-controller.h"
 #include "helper/results/result-writer.h"
 #include "helper/scenario/scenario-document.h"
 #include "helper/scenario/scenario-runner.h"
+#include "helper/technology/link-technology.h"
+#include "helper/traffic/traffic-builder.h"
 #include "scenario-run-support.h"
 
+#include "ns3/simulator.h"
+
+#include <chrono>
 #include <cmath>
 #include <gtest/gtest.h>
+#include <memory>
 #include <string>
 
 namespace
@@ -69,6 +76,15 @@ Net(const std::string& events,
     text.replace(text.find("BACKUP"), 6, backup);
     text.replace(text.find("FAILOVER"), 8, failover);
     return text;
+}
+
+/// `text` with `from` replaced by `to` (the first occurrence, which must exist).
+std::string
+Replaced(std::string text, const std::string& from, const std::string& to)
+{
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return at == std::string::npos ? text : text.replace(at, from.size(), to);
 }
 
 ScenarioSpec
@@ -239,6 +255,25 @@ TEST(FaultFailoverTest, EventsBeforeTheWindowAreTheStateItStartsInAndLaterOnesWa
     EXPECT_NEAR(early.outage->firstFaultAt, 0.5, 1e-9);
 }
 
+TEST(FaultFailoverTest, AnOutageCountsOnlyWhileTheFlowSends)
+{
+    // Cut at 1 s with no backup, the flow starting at 3 s: it is cut off from its start until
+    // the fibre is back (4 s) and routes over it again (4.35 s).
+    const std::string late = Replaced(Net("  - {at: 1s, until: 4s, cut: fibre}", ""),
+                                      "size: 200B}}",
+                                      "size: 200B}, start: 3s}");
+    const FlowResult f = FlowOf(RunAt(late), "probe");
+    EXPECT_EQ(f.outage->outages, 1u);
+    EXPECT_GE(f.outage->seconds, 1.0 + kDetection + kReconvergence - 1e-9);
+    EXPECT_LE(f.outage->seconds, 1.0 + kDetection + kReconvergence + kInterval);
+    // A flow that stopped sending before the fault is not cut off from anything.
+    const std::string early =
+        Replaced(Net("  - {at: 2s, cut: fibre}", ""), "size: 200B}}", "size: 200B}, stop: 1s}");
+    const FlowResult g = FlowOf(RunAt(early), "probe");
+    EXPECT_EQ(g.outage->outages, 0u);
+    EXPECT_EQ(g.rxPackets, g.txPackets);
+}
+
 /// 10 hosts behind an access router, each sending to a server; the access link cut in part.
 const std::string kGroup = R"(blueprint: 1
 name: partial
@@ -285,23 +320,14 @@ TEST(FaultFailoverTest, AFractionOfAGroupLinkCutsThatShareOfItsMemberPairs)
     EXPECT_EQ(Partial("100%").outage->lostAfter, Partial("100%").outage->sentAfter);
 }
 
-/// `text` with `from` replaced by `to` (the first occurrence, which must exist).
-std::string
-Replaced(std::string text, const std::string& from, const std::string& to)
-{
-    const std::size_t at = text.find(from);
-    EXPECT_NE(at, std::string::npos) << from;
-    return at == std::string::npos ? text : text.replace(at, from.size(), to);
-}
-
-/// The network of kNet for 3 s with its fibre replaced by the 18 GHz hop alone, carrying
+/// The network of kNet for 2 s with its fibre replaced by the 18 GHz hop alone, carrying
 /// 300 Mbit/s, which 4096QAM carries in clear sky and a 60 mm/h downpour cuts to about
 /// 162 Mbit/s (MicrowaveTechnologyTest), under a storm.
 FlowResult
 Storm(const std::string& storm)
 {
     std::string text = Net("  - " + storm, "");
-    text = Replaced(text, "duration: 6s", "duration: 3s");
+    text = Replaced(text, "duration: 6s", "duration: 2s");
     text = Replaced(text,
                     "fibre: {between: [a, b], profile: fiber, rate: 10Gbps, length: 12km}",
                     "hop: {technology: microwave, between: [a, b], preset: microwave-18ghz}");
@@ -316,29 +342,68 @@ Storm(const std::string& storm)
 TEST(FaultFailoverTest, AMicrowaveHopUnderAStormLosesCapacityWhileTheStormLasts)
 {
     const FlowResult calm =
-        Storm("{at: 1s, until: 2s, storm: {center: far, radius: 5km, rain_rate: 60mm/h}}");
+        Storm("{at: 0.5s, until: 1s, storm: {center: far, radius: 5km, rain_rate: 60mm/h}}");
     EXPECT_EQ(calm.rxPackets, calm.txPackets) << "a storm 50 km away changes nothing";
-    EXPECT_NEAR(static_cast<double>(calm.rxBytes) * 8, 3 * 300e6, 1e6);
+    EXPECT_NEAR(static_cast<double>(calm.rxBytes) * 8, 2 * 300e6, 1e6);
     // In 60 mm/h the hop steps down from 4096QAM to the rate MicrowaveTechnologyTest computes
     // from the link budget and the ACM table (161.8 Mbit/s, less the UDP, IP and PPP headers of
-    // each 1400-byte payload). A storm from 1 s to the end keeps the hop backlogged from 1 s to
-    // the end of the drain, so it delivers 1 s at 300 Mbit/s and 2.5 s at the storm's rate.
+    // each 1400-byte payload). A storm from 0.5 s to the end keeps the hop backlogged until the
+    // end of the 0.5 s drain, so it delivers 0.5 s at 300 Mbit/s and 2 s at the storm's rate.
     const double stormRate = 161.8e6 * 1400 / 1430;
+    const double backlogged = 0.5 * 300e6 + 2 * stormRate;
     const FlowResult lasting =
-        Storm("{at: 1s, storm: {center: mast, radius: 5km, rain_rate: 60mm/h}}");
-    EXPECT_NEAR(static_cast<double>(lasting.rxBytes) * 8,
-                300e6 + 2.5 * stormRate,
-                0.02 * (300e6 + 2.5 * stormRate));
-    // A storm that ends at 2 s: the hop is back to 4096QAM (512 Mbit/s) for the last second and
-    // the drain, carrying the 300 Mbit/s and part of the backlog: more than one clear second,
-    // one stormy second and one clear second deliver, less than no storm at all.
+        Storm("{at: 0.5s, storm: {center: mast, radius: 5km, rain_rate: 60mm/h}}");
+    EXPECT_NEAR(static_cast<double>(lasting.rxBytes) * 8, backlogged, 0.02 * backlogged);
+    // A storm that ends at 1 s: the hop is back to 4096QAM (512 Mbit/s) for the last second and
+    // the drain, carrying the 300 Mbit/s and part of the backlog: more than half a clear second,
+    // half a stormy second and one clear second deliver, less than no storm at all.
     const FlowResult passing =
-        Storm("{at: 1s, until: 2s, storm: {center: mast, radius: 5km, rain_rate: 60mm/h}}");
-    EXPECT_GT(static_cast<double>(passing.rxBytes) * 8, 2 * 300e6 + stormRate);
+        Storm("{at: 0.5s, until: 1s, storm: {center: mast, radius: 5km, rain_rate: 60mm/h}}");
+    EXPECT_GT(static_cast<double>(passing.rxBytes) * 8, 1.5 * 300e6 + 0.5 * stormRate);
     EXPECT_LT(passing.rxPackets, passing.txPackets);
-    EXPECT_GT(passing.rxBytes, lasting.rxBytes + 100e6 / 8);
+    EXPECT_GT(passing.rxBytes, lasting.rxBytes + 50e6 / 8);
     // A storm is no cut: no outage.
     EXPECT_EQ(passing.outage->outages, 0u);
+}
+
+/// Two ROADM routers 80 km apart on one fibre, a lightpath over it between a switch at each end,
+/// and a fibre of a network of its own elsewhere; CUT is the fibre cut at 0.2 s.
+const std::string kOptical = R"(blueprint: 1
+name: optical
+duration: 0.5s
+sites:
+  west: {position: [0km, 0km]}
+  east: {position: [80km, 0km]}
+  north: {position: [0km, 60km]}
+  pole: {position: [0km, 120km]}
+nodes:
+  roadm-w: {site: west, equipment: router}
+  roadm-e: {site: east, equipment: router}
+  roadm-n: {site: north, equipment: router}
+  roadm-p: {site: pole, equipment: router}
+  sw-w: {site: west, equipment: switch}
+  sw-e: {site: east, equipment: switch}
+links:
+  trunk: {technology: optical, between: [roadm-w, roadm-e]}
+  spur: {technology: optical, between: [roadm-n, roadm-p]}
+  wave: {technology: optical, between: [sw-w, sw-e], lightpath: {}}
+flows:
+  probe: {from: sw-w, to: sw-e, traffic: {pattern: periodic, interval: 10ms, size: 1000B}}
+events:
+  - {at: 0.2s, cut: CUT}
+)";
+
+TEST(FaultFailoverTest, ACutFibreTakesDownTheLightpathsRoutedOverIt)
+{
+    // The lightpath's only route is the trunk: cut, it carries nothing more.
+    const FlowResult cut = FlowOf(RunAt(Replaced(kOptical, "CUT", "trunk")), "probe");
+    EXPECT_EQ(cut.outage->lostBefore, 0u);
+    EXPECT_GT(cut.outage->sentAfter, 25u);
+    EXPECT_EQ(cut.outage->lostAfter, cut.outage->sentAfter);
+    // A fibre of another network carries none of it.
+    const FlowResult elsewhere = FlowOf(RunAt(Replaced(kOptical, "CUT", "spur")), "probe");
+    EXPECT_EQ(elsewhere.rxPackets, elsewhere.txPackets);
+    EXPECT_EQ(elsewhere.outage->outages, 0u);
 }
 
 /// A Starlink-like terminal on the Noto peninsula (NtnTechnologyTest's), 20 Mbit/s to it from
@@ -376,6 +441,121 @@ TEST(FaultFailoverTest, ASatelliteTerminalUnderAStormLosesItsLinkWhileTheStormLa
     // reach the dish 300 km away.
     const FlowResult dry = FlowOf(RunAt(Replaced(kSky, "CENTRE", "ibaraki")), "down");
     EXPECT_EQ(dry.rxPackets, dry.txPackets);
+}
+
+} // namespace
+
+namespace
+{
+
+/// The failover network built by hand, the way ScenarioRunner builds it, with a FaultController
+/// whose mains handler the test sets (the seam a power plant plugs into).
+struct HandBuilt
+{
+    explicit HandBuilt(ScenarioSpec s)
+        : spec(std::move(s)),
+          run(spec, std::chrono::steady_clock::now(), false)
+    {
+        run.BuildNodes();
+        for (const auto& [technology, links] : LinksByTechnology(spec))
+        {
+            for (const auto& unit : technology->GroupForBuild(links))
+            {
+                technology->Build(run, unit);
+            }
+        }
+        for (const auto& f : spec.flows)
+        {
+            run.GetPlanner().RouteTo(run.GetGroup(f.to).members.at(0));
+        }
+        probes = BuildTraffic(run);
+        std::vector<FlowRecord*> records;
+        for (const auto& p : probes)
+        {
+            records.push_back(&p->record);
+        }
+        faults = std::make_unique<FaultController>(run, records);
+    }
+
+    ~HandBuilt()
+    {
+        Simulator::Destroy();
+    }
+
+    /// Run to the end; \return the probe's packets sent and received
+    std::pair<uint64_t, uint64_t> Run()
+    {
+        Simulator::Stop(Seconds(spec.duration + spec.drain));
+        Simulator::Run();
+        return {probes.at(0)->record.GetTxPackets(), probes.at(0)->record.GetRxPackets()};
+    }
+
+    ScenarioSpec spec;
+    ScenarioBuild run;
+    std::vector<std::unique_ptr<FlowProbe>> probes;
+    std::unique_ptr<FaultController> faults;
+};
+
+/// One call of the mains handler.
+struct MainsCall
+{
+    std::string node;
+    uint32_t member;
+    bool mainsOn;
+    double timeline;
+    double simulated;
+};
+
+TEST(FaultFailoverTest, AMainsHandlerDecidesWhatMainsLossDoes)
+{
+    ScenarioSpec spec =
+        Spec(Net("  - {at: 1s, until: 2s, power_loss: mast}\n  - {at: 4s, power_loss: hub}"));
+    spec.windowStart = 1.5; // the first loss is history, its end and the second loss are not
+    HandBuilt built(spec);
+    std::vector<MainsCall> calls;
+    built.faults->SetMainsHandler(
+        [&calls](const std::string& node, uint32_t member, bool mainsOn, double timeline) {
+            calls.push_back({node, member, mainsOn, timeline, Simulator::Now().GetSeconds()});
+        });
+    built.faults->Start();
+    // Before the window: called as the run starts, with the time on the timeline.
+    ASSERT_EQ(calls.size(), 2u);
+    EXPECT_EQ(calls[0].node, "b");
+    EXPECT_EQ(calls[1].node, "receiver");
+    EXPECT_FALSE(calls[0].mainsOn);
+    EXPECT_DOUBLE_EQ(calls[0].timeline, 1.0);
+    const auto [sent, received] = built.Run();
+    // Inside the window: when it happens (timeline - windowStart), per member of the site.
+    ASSERT_EQ(calls.size(), 6u);
+    EXPECT_TRUE(calls[2].mainsOn);
+    EXPECT_DOUBLE_EQ(calls[2].timeline, 2.0);
+    EXPECT_DOUBLE_EQ(calls[2].simulated, 0.5);
+    EXPECT_EQ(calls[4].node, "a");
+    EXPECT_FALSE(calls[4].mainsOn);
+    EXPECT_DOUBLE_EQ(calls[4].simulated, 2.5);
+    // The handler did not darken anything (a battery would carry the site): nothing is lost.
+    EXPECT_EQ(received, sent);
+}
+
+TEST(FaultFailoverTest, ANodeThePowerSupplyDarkensIsRoutedAround)
+{
+    // A power plant's verdict (SetNodePowered) rather than an event: router b's battery runs dry
+    // at 1 s and comes back at 2 s, while the mains handler ignores mains loss.
+    HandBuilt built(Spec(Net("  - {at: 100s, power_loss: b}")));
+    built.faults->SetMainsHandler([](const std::string&, uint32_t, bool, double) {});
+    built.faults->Start();
+    Simulator::Schedule(Seconds(1), [&]() { built.faults->SetNodePowered("b", 0, false); });
+    Simulator::Schedule(Seconds(2), [&]() { built.faults->SetNodePowered("b", 0, true); });
+    const auto [sent, received] = built.Run();
+    // Every path runs through b: one second of probes is lost, and the outage ends once b is
+    // back and routed over again.
+    EXPECT_NEAR(static_cast<double>(sent - received),
+                (1.0 + kDetection + kReconvergence) / kInterval,
+                2.0);
+    std::vector<FlowResult> results(1);
+    built.faults->Finish(results);
+    EXPECT_EQ(results[0].outage->outages, 1u);
+    EXPECT_NEAR(results[0].outage->seconds, 1.0 + kDetection + kReconvergence, kInterval);
 }
 
 } // namespace

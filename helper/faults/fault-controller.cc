@@ -74,7 +74,8 @@ FaultController::EdgesOf(const std::string& link, double fraction) const
         return l.name == link;
     });
     NS_ABORT_MSG_IF(it == spec.links.end(), "FaultController: no link " << link);
-    std::vector<uint32_t> edges = m_run.GetEdgesOf(*it);
+    std::vector<uint32_t> edges =
+        LinkTechnologyRegistry::Get(it->technology).GetEdgesCut(m_run, *it);
     if (fraction >= 1 || edges.empty())
     {
         return edges;
@@ -449,6 +450,12 @@ FaultController::OpenOutages()
     for (std::size_t fi = 0; fi < spec.flows.size() && fi < m_records.size(); ++fi)
     {
         const FlowSpec& f = spec.flows[fi];
+        if (now >= std::min(f.stop.value_or(spec.duration), spec.duration))
+        {
+            continue; // it sends no more: nothing to be cut off from
+        }
+        // A fault before the flow starts cuts it off from its start.
+        const double since = std::max(now, f.start);
         const NodeGroup& src = m_run.GetGroup(f.from);
         const NodeGroup& dst = m_run.GetGroup(f.to);
         const uint32_t members = std::max(src.members.size(), dst.members.size());
@@ -464,7 +471,7 @@ FaultController::OpenOutages()
                               }));
             if (cut)
             {
-                m_records[fi]->OpenOutage(i, now);
+                m_records[fi]->OpenOutage(i, since);
             }
         }
     }

@@ -164,7 +164,7 @@ uint32_t
 StaticRoutePlanner::RootOf(uint32_t d) const
 {
     const Vertex& x = m_vertices[d];
-    if (x.links.size() != 1 || m_trees.count(d) || !m_links[x.links[0]].up)
+    if (x.links.size() != 1 || m_trees.count(d))
     {
         return d;
     }
@@ -243,10 +243,17 @@ StaticRoutePlanner::TreeOf(uint32_t root) const
 int32_t
 StaticRoutePlanner::NextLink(uint32_t d, uint32_t v) const
 {
+    const std::vector<uint32_t>& links = m_vertices[d].links;
+    if (links.size() == 1 && !m_links[links[0]].up)
+    {
+        // A stub whose only link is out: nobody reaches it, and no tree (one per cut-off stub,
+        // thousands when a group link is cut) is needed to say so.
+        return -1;
+    }
     const uint32_t root = RootOf(d);
     if (v == root)
     {
-        return root == d ? -1 : static_cast<int32_t>(m_vertices[d].links[0]);
+        return root == d ? -1 : static_cast<int32_t>(links[0]);
     }
     return TreeOf(root).NextOf(v);
 }
@@ -520,8 +527,9 @@ StaticRoutePlanner::SetLinksUp(const std::vector<uint32_t>& links, bool up, bool
     }
     NS_LOG_INFO(changed.size() << " links " << (up ? "back" : "out") << ", " << stale.size()
                                << " of " << m_trees.size() + stale.size() << " trees stale");
-    // Every destination whose tree went stale is installed again, not only the first of those
-    // that share it (the UEs of a cell share their gNB's tree, which the first one recomputes).
+    // Destinations whose tree is stale, or whose tree root changed, get their routes again. (The
+    // first of several destinations sharing a root computes its tree again: whether a root is
+    // stale is decided before, not by looking for its tree.)
     const std::unordered_set<uint32_t> staleRoots(stale.begin(), stale.end());
     for (std::size_t i = 0; i < m_destinations.size(); ++i)
     {

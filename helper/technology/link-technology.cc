@@ -138,6 +138,12 @@ LinkTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec
 {
 }
 
+std::vector<uint32_t>
+LinkTechnology::GetEdgesCut(ScenarioBuild& run, const LinkSpec& link) const
+{
+    return run.GetEdgesOf(link);
+}
+
 void
 LinkTechnology::SetEdgesUp(ScenarioBuild& run,
                            const LinkSpec& link,

@@ -246,6 +246,16 @@ class LinkTechnology
     virtual void AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*>& unit) const;
 
     /**
+     * \brief The routing edges a cut of the link takes down (`events:`; a `fraction` of them for
+     * a partial cut). Default: its own (ScenarioBuild::GetEdgesOf). A link that carries other
+     * links' edges adds theirs (an optical fibre: the lightpaths routed over it).
+     * \param run the run, built
+     * \param link one of its links
+     * \return the edges, in a fixed order
+     */
+    virtual std::vector<uint32_t> GetEdgesCut(ScenarioBuild& run, const LinkSpec& link) const;
+
+    /**
      * \brief Take some of a link's routing edges down (a cut, `events:`) or bring them back,
      * while the simulation runs or before it starts. Routing is not this hook's business: the
      * FaultController moves routes after the failover's detection and reconvergence times.
