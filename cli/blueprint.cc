@@ -6,6 +6,7 @@
  */
 
 #include "helper/results/output-folder.h"
+#include "helper/results/pcap-capture.h"
 #include "helper/results/result-writer.h"
 #include "helper/scenario/input-error.h"
 #include "helper/scenario/phase-runner.h"
@@ -41,7 +42,8 @@ constexpr int kInputErrorStatus = 2;
 const char* kUsage =
     "usage:\n"
     "  blueprint run FILE [--out DIR] [--force] [--alternative NAME] [--set key.path=value ...]\n"
-    "                [--seed N] [--no-memory-check] [--flowmon] [--netanim]\n"
+    "                [--seed N] [--no-memory-check] [--flowmon] [--netanim] [--pcap NODE|LINK "
+    "...]\n"
     "  blueprint compare FILE [--out DIR] [--force] [--set key.path=value ...] [--seed N]\n"
     "                    [--no-memory-check]\n"
     "  blueprint validate FILE\n"
@@ -54,7 +56,9 @@ const char* kUsage =
     "run       runs one configuration (the base, or --alternative NAME) and writes\n"
     "          DIR/result.json and DIR/flows.csv (default DIR: out/<file>/<configuration>);\n"
     "          --flowmon adds ns-3's FlowMonitor XML, DIR/flowmon.xml; --netanim a NetAnim\n"
-    "          trace, DIR/netanim.xml\n"
+    "          trace, DIR/netanim.xml; --pcap (repeatable) pcap files of a node's devices (a "
+    "group\n"
+    "          member as NAME[I], from 0) or of a link's two ends, DIR/pcap/NODE-LINK.pcap\n"
     "compare   runs the base and every alternative, prints them side by side and writes\n"
     "          DIR/<configuration>/result.json, flows.csv and DIR/compare.csv\n"
     "          (default DIR: out/<file>)\n"
@@ -86,8 +90,9 @@ struct Options
     std::optional<uint64_t> seed;
     bool force = false;
     bool memoryCheck = true;
-    bool flowMonitor = false; //!< run: write ns-3's FlowMonitor XML beside result.json
-    bool netAnim = false;     //!< run: write a NetAnim trace beside result.json
+    bool flowMonitor = false;      //!< run: write ns-3's FlowMonitor XML beside result.json
+    bool netAnim = false;          //!< run: write a NetAnim trace beside result.json
+    std::vector<std::string> pcap; //!< run: nodes and links whose devices get pcap files
 };
 
 Options
@@ -149,6 +154,10 @@ ParseArguments(int argc, char** argv)
         else if (a == "--netanim" && o.command == "run")
         {
             o.netAnim = true;
+        }
+        else if (a == "--pcap" && o.command == "run")
+        {
+            o.pcap.push_back(value(i));
         }
         else if (a == "--no-memory-check" && o.command != "validate")
         {
@@ -361,9 +370,9 @@ RunOne(const ScenarioSpec& spec,
     if (spec.timeline)
     {
         // A timeline is one run per phase: one trace would not say which window it shows.
-        if (o.flowMonitor || o.netAnim)
+        if (o.flowMonitor || o.netAnim || !o.pcap.empty())
         {
-            throw UsageError("--flowmon and --netanim record one run; " + spec.sourceFile +
+            throw UsageError("--flowmon, --netanim and --pcap record one run; " + spec.sourceFile +
                              " has a timeline of " + std::to_string(spec.timeline->phases.size()) +
                              " phases (doc/phases.rst)");
         }
@@ -377,6 +386,7 @@ RunOne(const ScenarioSpec& spec,
     runner.SetMemoryCheck(o.memoryCheck);
     runner.SetFlowMonitor(traces && o.flowMonitor);
     runner.SetNetAnim(traces && o.netAnim);
+    runner.SetPcap(traces ? o.pcap : std::vector<std::string>{});
     RunResult r = runner.Run();
     if (traces && o.flowMonitor)
     {
@@ -385,6 +395,14 @@ RunOne(const ScenarioSpec& spec,
     if (traces && o.netAnim)
     {
         traces->emplace_back("netanim.xml", runner.GetNetAnimXml());
+    }
+    if (traces)
+    {
+        traces->insert(traces->end(), runner.GetPcapFiles().begin(), runner.GetPcapFiles().end());
+        for (const std::string& skipped : runner.GetPcapSkipped())
+        {
+            std::cerr << "blueprint: --pcap " << skipped << "\n";
+        }
     }
     return r;
 }
@@ -453,6 +471,8 @@ Main(const Options& o)
     if (o.command == "run")
     {
         ScenarioSpec spec = doc.Resolve(o.alternative, o.overrides, o.seed);
+        // Names checked before the run, like the folder below.
+        ResolvePcapTargets(spec, o.pcap);
         CheckMemory({spec}, o);
         std::string dir = o.out.value_or(DefaultOutDir(o.file) + "/" + spec.configuration);
         // Checked before the run, so an hour's run is not lost to a typo; created only after it.

@@ -100,6 +100,32 @@ IsRunFolder(const fs::path& p)
     return any && !ec;
 }
 
+/// The folder of a run's pcap files (`run --pcap`).
+const std::string kPcapFolder = "pcap";
+
+/// \return true if the folder `p` is a run's pcap folder as blueprint writes it: one or more
+/// regular files named *.pcap and nothing else.
+bool
+IsPcapFolder(const fs::path& p)
+{
+    std::error_code ec;
+    bool any = false;
+    for (const auto& e : fs::directory_iterator(p, ec))
+    {
+        const std::string name = e.path().filename().string();
+        if (name.rfind(kTemporaryPrefix, 0) == 0)
+        {
+            continue;
+        }
+        if (e.path().extension() != ".pcap" || !fs::is_regular_file(e.symlink_status(ec)))
+        {
+            return false;
+        }
+        any = true;
+    }
+    return any && !ec;
+}
+
 /// \return true if `dir` is `/` or holds the working folder: renaming it would pull the folder
 /// from under the user's shell.
 bool
@@ -212,7 +238,8 @@ OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
         if (kind == Kind::Run)
         {
             const bool ownName = kRunFiles.count(name) || name == "compare.csv";
-            if ((file && ownName) || (folder && !ownName && IsRunFolder(e.path())))
+            if ((file && ownName) || (folder && !ownName && IsRunFolder(e.path())) ||
+                (folder && name == kPcapFolder && IsPcapFolder(e.path())))
             {
                 continue;
             }

@@ -37,8 +37,9 @@ class OutputFolder
     /// What a folder holds, which decides the entries blueprint recognises as its own.
     enum class Kind
     {
-        Run,   //!< `run` and `compare`: result.json, flows.csv, scenario.resolved.yaml, compare.csv
-               //!< and configuration folders holding the first three
+        Run, //!< `run` and `compare`: result.json, flows.csv, scenario.resolved.yaml, compare.csv,
+             //!< flowmon.xml, netanim.xml, a pcap/ folder of *.pcap files, and
+             //!< configuration folders holding the first three
         Sweep, //!< a sweep's store: plan.json, runs/, failed/, slurm/, sweep.log, .lock,
                //!< summary.csv, plots/
     };

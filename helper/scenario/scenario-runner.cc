@@ -4,6 +4,7 @@
 
 #include "helper/scenario/scenario-runner.h"
 
+#include "helper/results/pcap-capture.h"
 #include "helper/scenario/flow-judgement.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
@@ -143,10 +144,11 @@ struct BuildUnit
 /**
  * Build every link through its technology, unit by unit in the order of each unit's first link
  * in the file, so that random streams, addresses and routing edges are handed out in file order.
+ * \param pcap what --pcap captures, told which devices each unit made, or nullptr
  * \return the units, in build order
  */
 std::vector<BuildUnit>
-BuildLinks(ScenarioBuild& sb)
+BuildLinks(ScenarioBuild& sb, PcapCapture* pcap)
 {
     const ScenarioSpec& spec = sb.GetSpec();
     std::map<const LinkSpec*, std::size_t> unitOfFirstLink;
@@ -178,7 +180,15 @@ BuildLinks(ScenarioBuild& sb)
             continue; // built with its unit's first link
         }
         BuildUnit& unit = grouped[it->second];
+        if (pcap)
+        {
+            pcap->BeginUnit(sb, unit.links);
+        }
         unit.technology->Build(sb, unit.links);
+        if (pcap)
+        {
+            pcap->EndUnit(sb, unit.links);
+        }
         units.push_back(std::move(unit));
     }
     return units;
@@ -332,9 +342,15 @@ struct Measured
  * Runs the built scenario to its end and measures it.
  * \param flowMonitorXml where FlowMonitor's XML goes, or nullptr for no monitor.
  * \param netAnimXml where the NetAnim trace goes, or nullptr for none.
+ * \param pcap the --pcap capture (attached), collected after the run, or nullptr.
+ * \param pcapFiles where the pcap files go.
  */
 Measured
-Simulate(ScenarioBuild& sb, std::string* flowMonitorXml, std::string* netAnimXml)
+Simulate(ScenarioBuild& sb,
+         std::string* flowMonitorXml,
+         std::string* netAnimXml,
+         PcapCapture* pcap,
+         std::vector<std::pair<std::string, std::string>>& pcapFiles)
 {
     const ScenarioSpec& spec = sb.GetSpec();
     Measured measured;
@@ -385,6 +401,10 @@ Simulate(ScenarioBuild& sb, std::string* flowMonitorXml, std::string* netAnimXml
     }
     Simulator::Stop(Seconds(end));
     Simulator::Run();
+    if (pcap)
+    {
+        pcapFiles = pcap->Collect();
+    }
     if (animation)
     {
         animation.reset(); // closes the trace
@@ -469,6 +489,24 @@ ScenarioRunner::GetIdleDraws() const
     return m_idleDraws;
 }
 
+void
+ScenarioRunner::SetPcap(const std::vector<std::string>& targets)
+{
+    m_pcap = targets;
+}
+
+const std::vector<std::pair<std::string, std::string>>&
+ScenarioRunner::GetPcapFiles() const
+{
+    return m_pcapFiles;
+}
+
+const std::vector<std::string>&
+ScenarioRunner::GetPcapSkipped() const
+{
+    return m_pcapSkipped;
+}
+
 RunResult
 ScenarioRunner::Run()
 {
@@ -512,19 +550,30 @@ ScenarioRunner::Run()
     sb.GetSetup().Phase("nodes", members);
     sb.BuildNodes();
     sb.GetSetup().Phase("links", linkSteps);
-    const std::vector<BuildUnit> units = BuildLinks(sb);
+    // The capture's temporary files are removed when the run ends, however it ends.
+    std::unique_ptr<PcapCapture> pcap =
+        m_pcap.empty() ? nullptr : std::make_unique<PcapCapture>(ResolvePcapTargets(spec, m_pcap));
+    const std::vector<BuildUnit> units = BuildLinks(sb, pcap.get());
     sb.GetSetup().Phase("routes", 0);
     BuildRoutes(sb);
     sb.GetSetup().Phase("traffic", 0);
     const std::vector<std::unique_ptr<FlowProbe>> probes = BuildTraffic(sb);
     sb.GetSetup().Phase("energy and cost", 0);
     BuildLedgers(sb, units);
+    if (pcap)
+    {
+        pcap->Attach(sb);
+    }
     sb.GetSetup().Finish();
     m_flowMonitorXml.clear();
     m_netAnimXml.clear();
+    m_pcapFiles.clear();
     const Measured measured = Simulate(sb,
                                        m_flowMonitor ? &m_flowMonitorXml : nullptr,
-                                       m_netAnim ? &m_netAnimXml : nullptr);
+                                       m_netAnim ? &m_netAnimXml : nullptr,
+                                       pcap.get(),
+                                       m_pcapFiles);
+    m_pcapSkipped = pcap ? pcap->GetSkipped() : std::vector<std::string>{};
 
     // Measure.
     RunResult result;

@@ -10,6 +10,8 @@
 #include "model/energy/energy-meter.h"
 #include "model/stats/latency-digest.h"
 
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -100,6 +102,21 @@ class ScenarioRunner
     const std::vector<ElementIdleDraw>& GetIdleDraws() const;
 
     /**
+     * \brief Write pcap files of chosen devices over the run (the CLI's `--pcap`, PcapCapture
+     * says which devices and at which trace points); GetPcapFiles() gives them after Run().
+     * Run() throws an InputError at "--pcap" for a name the scenario does not have, or a target
+     * with no device that can be captured.
+     * \param targets node names, group members NAME[I] and link names (none: no capture)
+     */
+    void SetPcap(const std::vector<std::string>& targets);
+
+    /// \return ("pcap/NODE-LINK.pcap", bytes) per captured device of the last Run()
+    const std::vector<std::pair<std::string, std::string>>& GetPcapFiles() const;
+
+    /// \return the chosen devices the last Run() could not capture, one line each
+    const std::vector<std::string>& GetPcapSkipped() const;
+
+    /**
      * \brief Build, run and measure. Uses and then destroys the global ns-3 simulator.
      * \return the result
      * \throws InputError when the memory check is on and the scenario cannot fit
@@ -117,6 +134,9 @@ class ScenarioRunner
     bool m_keepDistributions = false;               //!< keep the flows' distributions
     std::vector<FlowDistributions> m_distributions; //!< per flow, of the last run
     std::vector<ElementIdleDraw> m_idleDraws;       //!< per element, of the last run
+    std::vector<std::string> m_pcap;                //!< --pcap targets
+    std::vector<std::pair<std::string, std::string>> m_pcapFiles; //!< pcap files of the last run
+    std::vector<std::string> m_pcapSkipped; //!< devices the last run could not capture
 };
 
 } // namespace blueprint
