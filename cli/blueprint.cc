@@ -370,9 +370,9 @@ RunOne(const ScenarioSpec& spec,
     if (spec.timeline)
     {
         // A timeline is one run per phase: one trace would not say which window it shows.
-        if (o.flowMonitor || o.netAnim)
+        if (o.flowMonitor || o.netAnim || !o.pcap.empty())
         {
-            throw UsageError("--flowmon and --netanim record one run; " + spec.sourceFile +
+            throw UsageError("--flowmon, --netanim and --pcap record one run; " + spec.sourceFile +
                              " has a timeline of " + std::to_string(spec.timeline->phases.size()) +
                              " phases (doc/phases.rst)");
         }

@@ -77,10 +77,10 @@ TEST(PhaseCliTest, RunWritesEveryPhaseWithTheOtherFilesOrRefusesATraceOfOneWindo
     EXPECT_NE(phases.find("two-hosts,base,3,after-battery,10800.0,108000.0,1.0,f1,"),
               std::string::npos)
         << phases;
-    // FlowMonitor and NetAnim record one run; a timeline is several: refused before anything
+    // FlowMonitor, NetAnim and pcap record one run; a timeline is several: refused before anything
     // runs, and nothing is written.
     const std::string traced = dir.Path() + "/traced";
-    for (const std::string option : {"--flowmon", "--netanim"})
+    for (const std::string option : {"--flowmon", "--netanim", "--pcap h1"})
     {
         const CommandResult t = Blueprint("run " + file + " " + option + " --out " + traced, dir);
         EXPECT_EQ(t.status, 2) << t.err;

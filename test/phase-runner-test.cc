@@ -100,7 +100,7 @@ timeline:
     - {name: first-hour, at: 10min, length: 2s, changes: {flows: {probe: ~}}}
     - name: evening
       at: 2h
-      length: 1s
+      length: 4s
       changes: {flows: {stream: {traffic: {rate: 2Mbps}}}}
 )";
 
@@ -118,14 +118,14 @@ TEST(PhaseRunnerTest, EachPhaseReportsItsOwnWindow)
     // The probe runs only in the evening window: the first shows nothing of it.
     EXPECT_FALSE(RunsIn(first, "probe"));
     ASSERT_TRUE(RunsIn(evening, "probe"));
-    EXPECT_EQ(FlowIn(evening, "probe").txPackets, 100u);
+    EXPECT_EQ(FlowIn(evening, "probe").txPackets, 400u);
 
-    // 1 Mbit/s of 1000-byte packets for 2 s, then 2 Mbit/s for 1 s: 250 packets each, at the
-    // rate of its own phase.
+    // 1 Mbit/s of 1000-byte packets for 2 s, then 2 Mbit/s for 4 s: 250 and 1000 packets, each
+    // window at its own rate.
     const FlowResult& streamFirst = FlowIn(first, "stream");
     const FlowResult& streamEvening = FlowIn(evening, "stream");
     EXPECT_EQ(streamFirst.txPackets, 250u);
-    EXPECT_EQ(streamEvening.txPackets, 250u);
+    EXPECT_EQ(streamEvening.txPackets, 1000u);
     EXPECT_NEAR(streamFirst.throughputBps, 1e6, 1e3);
     EXPECT_NEAR(streamEvening.throughputBps, 2e6, 2e3);
     // The 1.5 Mbit/s requirement fails in the first window and passes in the evening.
@@ -133,20 +133,23 @@ TEST(PhaseRunnerTest, EachPhaseReportsItsOwnWindow)
     EXPECT_EQ(streamEvening.verdict, Verdict::Pass);
     EXPECT_EQ(first.verdict, Verdict::Fail);
 
-    // Pooled over the windows: counts add, the rate is the bits over the active time, and the
-    // flow fails on the timeline because it failed in a phase.
+    // Pooled over the windows: counts add, the rate is the bits over the active time (about
+    // 10 Mbit over 6 s, which meets the 1.5 Mbit/s), yet the flow fails on the timeline because
+    // it failed in a phase.
     const FlowResult& stream = FlowOf(r, "stream");
-    EXPECT_EQ(stream.txPackets, 500u);
-    EXPECT_EQ(stream.latency.samples, 500u);
+    EXPECT_EQ(stream.txPackets, 1250u);
+    EXPECT_EQ(stream.latency.samples, 1250u);
     EXPECT_NEAR(stream.throughputBps,
                 (streamFirst.throughputBps * streamFirst.activeSeconds +
                  streamEvening.throughputBps * streamEvening.activeSeconds) /
                     (streamFirst.activeSeconds + streamEvening.activeSeconds),
                 1e-6);
+    ASSERT_EQ(stream.requirements.size(), 1u);
+    EXPECT_EQ(stream.requirements[0].verdict, Verdict::Pass);
     EXPECT_EQ(stream.verdict, Verdict::Fail);
     EXPECT_EQ(r.verdict, Verdict::Fail);
-    EXPECT_EQ(FlowOf(r, "probe").txPackets, 100u);
-    EXPECT_DOUBLE_EQ(r.durationSeconds, 3);
+    EXPECT_EQ(FlowOf(r, "probe").txPackets, 400u);
+    EXPECT_DOUBLE_EQ(r.durationSeconds, 6);
 }
 
 TEST(PhaseRunnerTest, TimelineEnergyIsTheWindowsPlusTheIdleDrawBetweenThem)
@@ -157,7 +160,7 @@ TEST(PhaseRunnerTest, TimelineEnergyIsTheWindowsPlusTheIdleDrawBetweenThem)
     // b (1.2), and the fibre's two ends, one at each site.
     const double idleWatts = 1.5 * 100 + 1.2 * 40 + 1.5 * 5 + 1.2 * 5;
     // Each window occupies its length and the 1 s drain; the rest of the day is idle.
-    const double idleSeconds = 86400 - (2 + 1) - (1 + 1);
+    const double idleSeconds = 86400 - (2 + 1) - (4 + 1);
     double windows = 0;
     for (const PhaseResult& p : r.phases)
     {
@@ -307,7 +310,7 @@ TEST(PhaseRunnerTest, ResultJsonListsEachPhaseWithEveryFlowFigure)
     const auto& evening = json.at("phases").at(1);
     EXPECT_EQ(evening.at("name"), "evening");
     EXPECT_EQ(evening.at("at_s"), 7200.0);
-    EXPECT_EQ(evening.at("length_s"), 1.0);
+    EXPECT_EQ(evening.at("length_s"), 4.0);
     // A phase's flow carries the very keys of a top-level flow.
     const auto& top = json.at("flows").at(0);
     const auto& inPhase = evening.at("flows").at(0);
@@ -318,7 +321,7 @@ TEST(PhaseRunnerTest, ResultJsonListsEachPhaseWithEveryFlowFigure)
     EXPECT_EQ(json.at("timeline").at("horizon_s"), 86400.0);
     EXPECT_EQ(json.at("energy").at("total_j"), r.energyJoules);
     const std::string csv = ResultWriter::ToPhasesCsv(r);
-    EXPECT_NE(csv.find("two-phases,base,3,evening,7200.0,86400.0,1.0,probe,"), std::string::npos)
+    EXPECT_NE(csv.find("two-phases,base,3,evening,7200.0,86400.0,4.0,probe,"), std::string::npos)
         << csv;
 }
 

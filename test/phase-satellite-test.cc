@@ -7,11 +7,17 @@
  */
 
 #include "helper/scenario/phase-runner.h"
+#include "helper/technology/ntn/ntn-helper.h"
 #include "model/geography/geographic-frame.h"
+#include "model/ntn/ntn-channel.h"
 #include "model/ntn/ntn-walker-constellation.h"
 #include "scenario-run-support.h"
 
+#include "ns3/constant-position-mobility-model.h"
+#include "ns3/node.h"
 #include "ns3/nstime.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
 
 #include <gtest/gtest.h>
 
@@ -50,6 +56,56 @@ TEST(PhaseSatelliteTest, AShellWithAnEpochStandsWhereItIsAtThatTimeOfTheTimeline
     fromZero->FindVisible(wajima, Seconds(0), 25.0, visibleAtZero);
     EXPECT_EQ(visibleLater, visibleAtEpoch);
     EXPECT_NE(visibleLater, visibleAtZero);
+}
+
+/// A node standing at a place, for the channel to find its position.
+Ptr<Node>
+NodeAt(const GeographicFrame& frame, double lat, double lon)
+{
+    Ptr<Node> node = CreateObject<Node>();
+    Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
+    m->SetPosition(frame.GeographicToLocal(lat, lon, 0.0));
+    node->AggregateObject(m);
+    return node;
+}
+
+TEST(PhaseSatelliteTest, ReassignmentBoundariesKeepTheirPhaseOnTheTimeline)
+{
+    // The controller reassigns every 15 s from timeline time 0. A window that starts 7 s into
+    // the timeline meets its boundaries at window times 8, 23, 38 ... (timeline 15, 30, 45 ...),
+    // not at 15, 30, 45.
+    NtnLinkSpec spec;
+    NtnLinkSpec::ForTechnology("leo", spec);
+    const GeographicFrame frame(35.68, 139.77, 0.0);
+    NtnHelper ntn;
+    Ptr<NtnChannel> channel = ntn.CreateChannel(spec, frame);
+    PointerValue platform;
+    channel->GetAttribute("Platform", platform);
+    platform.Get<NtnPlatform>()->SetAttribute("Epoch", TimeValue(Seconds(7)));
+    ntn.InstallGateway(NodeAt(frame, 36.40, 140.55), channel);
+    NodeContainer dishes;
+    dishes.Add(NodeAt(frame, 37.39, 136.90));
+    ntn.InstallTerminals(dishes, channel, spec.terminal);
+    std::vector<double> changes;
+    channel->TraceConnectWithoutContext(
+        "Reassignment",
+        MakeBoundCallback(
+            +[](std::vector<double>* times, uint32_t, int64_t from, int64_t to) {
+                // Not the window's first assignment, at 0: the boundaries after it.
+                if (from >= 0 && from != to && Simulator::Now().IsStrictlyPositive())
+                {
+                    times->push_back(Simulator::Now().GetSeconds());
+                }
+            },
+            &changes));
+    Simulator::Stop(Seconds(130));
+    Simulator::Run();
+    Simulator::Destroy();
+    ASSERT_GE(changes.size(), 2u);
+    for (double t : changes)
+    {
+        EXPECT_NEAR(std::fmod(t + 7, 15), 0, 1e-9) << "a reassignment at window time " << t;
+    }
 }
 
 /// A dish at Wajima served by a Starlink-like shell through a gateway in Ibaraki, pinging a
