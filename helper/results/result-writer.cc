@@ -392,6 +392,11 @@ FlowRows(const std::vector<RunResult>& runs, bool showConfiguration)
             }
         }
     }
+    // A scenario with faults shows each flow's outage: the time a fault cut it off
+    // (doc/faults.rst).
+    const bool outages = std::any_of(rows.begin(), rows.end(), [](const FlowResult* f) {
+        return f->outage.has_value();
+    });
     auto phaseCells = [&](std::size_t i) {
         return phased ? Pad(i == SIZE_MAX ? phase.header : phase.rows[i], phase.width) + " " +
                             Pad(i == SIZE_MAX ? span.header : span.rows[i], span.width) + " "
@@ -403,21 +408,23 @@ FlowRows(const std::vector<RunResult>& runs, bool showConfiguration)
                                        " "
                                  : std::string();
     };
-    std::string out =
-        configurationCell(SIZE_MAX) + phaseCells(SIZE_MAX) + Pad(flow.header, flow.width) + " " +
-        Pad(path.header, path.width) +
-        Format(" %-7s %9s %10s %8s %s\n", "delay", "p99 ms", "Mbit/s", "loss %", "verdict");
+    std::string out = configurationCell(SIZE_MAX) + phaseCells(SIZE_MAX) +
+                      Pad(flow.header, flow.width) + " " + Pad(path.header, path.width) +
+                      Format(" %-7s %9s %10s %8s ", "delay", "p99 ms", "Mbit/s", "loss %") +
+                      (outages ? Format("%9s ", "outage s") : std::string()) + "verdict\n";
     for (size_t i = 0; i < rows.size(); ++i)
     {
         const FlowResult& f = *rows[i];
         out += configurationCell(i) + phaseCells(i) + Pad(flow.rows[i], flow.width) + " " +
                Pad(path.rows[i], path.width) +
-               Format(" %-7s %9.3f %10.3f %8.3f %s\n",
+               Format(" %-7s %9.3f %10.3f %8.3f ",
                       DelayKind(f).c_str(),
                       ShownDelay(f).p99,
                       f.throughputBps / 1e6,
-                      f.lossRatio * 100,
-                      ToString(f.verdict).c_str());
+                      f.lossRatio * 100) +
+               (outages ? (f.outage ? Format("%9.3f ", f.outage->seconds) : Format("%9s ", "-"))
+                        : std::string()) +
+               ToString(f.verdict) + "\n";
     }
     return out;
 }
@@ -539,7 +546,7 @@ namespace
 const char* const kFlowCsvColumns =
     "flow,from,to,pattern,protocol,members,technology_path,tx_packets,rx_packets,loss_ratio,"
     "throughput_bps,latency_mean_ms,latency_p50_ms,latency_p95_ms,latency_p99_ms,latency_max_ms,"
-    "jitter_ms,propagation_bound_ms,rtt_p99_ms,verdict\n";
+    "jitter_ms,propagation_bound_ms,rtt_p99_ms,verdict,outage_s\n";
 
 /// A flow's figures as flows.csv's columns from `flow` on, with the newline.
 std::string
@@ -552,7 +559,8 @@ FlowCsvRow(const FlowResult& f)
         << Number(f.throughputBps) << ',' << Number(f.latency.mean) << ',' << Number(f.latency.p50)
         << ',' << Number(f.latency.p95) << ',' << Number(f.latency.p99) << ','
         << Number(f.latency.max) << ',' << Number(f.jitterMs) << ',' << Number(f.propagationBoundMs)
-        << ',' << (f.rtt ? Number(f.rtt->p99) : "") << ',' << ToString(f.verdict) << '\n';
+        << ',' << (f.rtt ? Number(f.rtt->p99) : "") << ',' << ToString(f.verdict) << ','
+        << (f.outage ? Number(f.outage->seconds) : "") << '\n';
     return out.str();
 }
 

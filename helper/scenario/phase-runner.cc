@@ -69,6 +69,17 @@ Pool(PooledFlow& p, const FlowResult& f, const FlowDistributions& d)
     }
     p.rttOnTime += d.rttOnTime;
     p.phaseVerdicts.push_back(f.verdict);
+    // Outage over the timeline's windows: the time cut off in each window added up (what the
+    // windows saw, not the time between them), restored only if every window's was. The
+    // before/after split belongs to one run's first fault and stays in the phases.
+    if (f.outage)
+    {
+        FlowOutage& o = m.outage ? *m.outage : m.outage.emplace();
+        o.seconds += f.outage->seconds;
+        o.unrestored = o.unrestored || f.outage->unrestored;
+        o.outages += f.outage->outages;
+        o.firstFaultAt = -1;
+    }
 }
 
 /// The pooled figures that are ratios, and the verdicts on them.
@@ -236,6 +247,7 @@ MergePhases(const ScenarioSpec& spec, const std::vector<PhaseRun>& runs)
                 m.activeSeconds = 0;
                 m.handovers = m.onTimePackets = 0;
                 m.answeredRequests.reset();
+                m.outage.reset();
                 it = pools.emplace(f.name, std::move(pool)).first;
                 order.push_back(f.name);
             }
