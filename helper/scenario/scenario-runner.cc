@@ -5,6 +5,7 @@
 #include "helper/scenario/scenario-runner.h"
 
 #include "helper/results/pcap-capture.h"
+#include "helper/results/platform-markers.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/technology/link-technology.h"
@@ -437,6 +438,7 @@ Simulate(ScenarioBuild& sb,
     Ptr<FlowMonitor> flowMonitor = flowMonitorXml ? flowMonitorHelper.InstallAll() : nullptr;
     // NetAnim writes to a file as the run goes: a private temporary one, read back at the end,
     // so the output folder receives it with the other files, whole or not at all.
+    std::unique_ptr<PlatformMarkers> markers;
     std::unique_ptr<AnimationInterface> animation;
     std::string animationPath;
     if (netAnimXml)
@@ -464,9 +466,13 @@ Simulate(ScenarioBuild& sb,
                 }
             }
         }
+        // Satellites and HAPS serve from inside their channels: marker nodes follow them, made
+        // now, after every node of the scenario, so that none of theirs changes.
+        markers = std::make_unique<PlatformMarkers>(sb);
         animation = std::make_unique<AnimationInterface>(animationPath);
         // One file, however many packets (NetAnim's default starts a new file every 100,000).
         animation->SetMaxPktsPerTraceFile(std::numeric_limits<uint64_t>::max());
+        markers->Follow(*animation, Seconds(end));
     }
     Simulator::Stop(Seconds(end));
     Simulator::Run();

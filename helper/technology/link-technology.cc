@@ -137,6 +137,13 @@ LinkTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec
 {
 }
 
+std::vector<AnimatedPlatform>
+LinkTechnology::GetAnimatedPlatforms(ScenarioBuild& run,
+                                     const std::vector<const LinkSpec*>& mine) const
+{
+    return {};
+}
+
 bool
 LinkTechnologyRegistry::Register(std::unique_ptr<LinkTechnology> technology, bool isDefault)
 {
