@@ -480,16 +480,6 @@ Simulate(ScenarioBuild& sb,
     {
         pcapFiles = pcap->Collect();
     }
-    if (animation)
-    {
-        animation.reset(); // closes the trace
-        std::ifstream in(animationPath);
-        std::ostringstream text;
-        text << in.rdbuf();
-        *netAnimXml = text.str();
-        std::error_code ec;
-        std::filesystem::remove(animationPath, ec);
-    }
     if (flowMonitor)
     {
         flowMonitor->CheckForLostPackets();
@@ -500,6 +490,18 @@ Simulate(ScenarioBuild& sb,
     // terminal counts the same events as one in a pipe.
     measured.events = Simulator::GetEventCount() - (progress ? progress->Finish() : 0);
     Simulator::Destroy();
+    // Closed only now: ns-3's AnimationInterface never disconnects its trace sinks, so it must
+    // outlive whatever disposing of the nodes still fires.
+    if (animation)
+    {
+        animation.reset(); // closes the trace
+        std::ifstream in(animationPath);
+        std::ostringstream text;
+        text << in.rdbuf();
+        *netAnimXml = text.str();
+        std::error_code ec;
+        std::filesystem::remove(animationPath, ec);
+    }
     return measured;
 }
 

@@ -482,7 +482,7 @@ NtnTechnology::GetAnimatedPlatforms(ScenarioBuild& run,
                                    [channel, platform, id, name, terminal]() {
                                        const int64_t serving = channel->GetServingPlatform(id);
                                        return name + " " +
-                                              (serving < 0 ? std::string("(none in sight)")
+                                              (serving < 0 ? std::string("(none)")
                                                            : platform->GetPlatformName(
                                                                  static_cast<uint32_t>(serving))) +
                                               " serving " + terminal;
