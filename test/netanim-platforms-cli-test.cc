@@ -74,6 +74,16 @@ OnlyMarker(const Traced& t)
     return std::to_string(scenarioNodes);
 }
 
+/// The id of the one marker of a run whose platform never changes, checking its one label.
+std::string
+FixedMarker(const Traced& t, const std::string& description)
+{
+    const std::string id = OnlyMarker(t);
+    EXPECT_EQ(t.trace["descr"][id].size(), 1u);
+    EXPECT_EQ(t.trace["descr"][id][0][1], description);
+    return id;
+}
+
 /// Distance between two plane points, m.
 double
 Distance(double x1, double y1, double x2, double y2)
@@ -144,9 +154,7 @@ TEST(NetAnimPlatformsTest, GeoMarkerStandsOnTheEquatorAtItsLongitude)
 {
     TempDir dir;
     const Traced t = RunIsland(dir, "--alternative geo-vsat --set duration=0.3s" + kShort, "geo");
-    const std::string id = OnlyMarker(t);
-    ASSERT_EQ(t.trace["descr"][id].size(), 1u);
-    EXPECT_EQ(t.trace["descr"][id][0][1], "geo GEO 140E serving clinic-router");
+    const std::string id = FixedMarker(t, "geo GEO 140E serving clinic-router");
     // The scenario's plane touches the Earth in Tokyo (origin: [35.68N, 139.77E], WGS84).
     const ns3::blueprint::GeographicFrame frame(35.68, 139.77);
     const ns3::Vector expected = frame.GeographicToLocal(0.0, 140.0, 0.0);
@@ -162,9 +170,7 @@ TEST(NetAnimPlatformsTest, HapsMarkerHoldsStationOverTheIsland)
 {
     TempDir dir;
     const Traced t = RunIsland(dir, "--alternative haps --set duration=0.3s" + kShort, "haps");
-    const std::string id = OnlyMarker(t);
-    ASSERT_EQ(t.trace["descr"][id].size(), 1u);
-    EXPECT_EQ(t.trace["descr"][id][0][1], "haps HAPS 32.458N 139.767E serving clinic-router");
+    const std::string id = FixedMarker(t, "haps HAPS 32.458N 139.767E serving clinic-router");
     // Over the clinic's router (node 0), the terminal it was placed above, to within metres.
     EXPECT_LT(Distance(t.trace["nodes"][id][0],
                        t.trace["nodes"][id][1],
