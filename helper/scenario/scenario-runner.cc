@@ -7,6 +7,7 @@
 #include "helper/faults/fault-controller.h"
 #include "helper/power/power-plant.h"
 #include "helper/results/pcap-capture.h"
+#include "helper/results/platform-markers.h"
 #include "helper/scenario/flow-judgement.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
@@ -375,6 +376,7 @@ Simulate(ScenarioBuild& sb,
     Ptr<FlowMonitor> flowMonitor = flowMonitorXml ? flowMonitorHelper.InstallAll() : nullptr;
     // NetAnim writes to a file as the run goes: a private temporary one, read back at the end,
     // so the output folder receives it with the other files, whole or not at all.
+    std::unique_ptr<PlatformMarkers> markers;
     std::unique_ptr<AnimationInterface> animation;
     std::string animationPath;
     if (netAnimXml)
@@ -402,25 +404,19 @@ Simulate(ScenarioBuild& sb,
                 }
             }
         }
+        // Satellites and HAPS serve from inside their channels: marker nodes follow them, made
+        // now, after every node of the scenario, so that none of theirs changes.
+        markers = std::make_unique<PlatformMarkers>(sb);
         animation = std::make_unique<AnimationInterface>(animationPath);
         // One file, however many packets (NetAnim's default starts a new file every 100,000).
         animation->SetMaxPktsPerTraceFile(std::numeric_limits<uint64_t>::max());
+        markers->Follow(*animation, Seconds(end));
     }
     Simulator::Stop(Seconds(end));
     Simulator::Run();
     if (pcap)
     {
         pcapFiles = pcap->Collect();
-    }
-    if (animation)
-    {
-        animation.reset(); // closes the trace
-        std::ifstream in(animationPath);
-        std::ostringstream text;
-        text << in.rdbuf();
-        *netAnimXml = text.str();
-        std::error_code ec;
-        std::filesystem::remove(animationPath, ec);
     }
     if (flowMonitor)
     {
@@ -433,6 +429,18 @@ Simulate(ScenarioBuild& sb,
     // terminal counts the same events as one in a pipe.
     measured.events = Simulator::GetEventCount() - (progress ? progress->Finish() : 0);
     Simulator::Destroy();
+    // Closed only now: ns-3's AnimationInterface never disconnects its trace sinks, so it must
+    // outlive whatever disposing of the nodes still fires.
+    if (animation)
+    {
+        animation.reset(); // closes the trace
+        std::ifstream in(animationPath);
+        std::ostringstream text;
+        text << in.rdbuf();
+        *netAnimXml = text.str();
+        std::error_code ec;
+        std::filesystem::remove(animationPath, ec);
+    }
     return measured;
 }
 

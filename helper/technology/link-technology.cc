@@ -161,6 +161,13 @@ LinkTechnology::SetRainRate(ScenarioBuild& run,
 {
 }
 
+std::vector<AnimatedPlatform>
+LinkTechnology::GetAnimatedPlatforms(ScenarioBuild& run,
+                                     const std::vector<const LinkSpec*>& mine) const
+{
+    return {};
+}
+
 bool
 LinkTechnologyRegistry::Register(std::unique_ptr<LinkTechnology> technology, bool isDefault)
 {

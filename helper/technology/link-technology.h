@@ -10,8 +10,10 @@
 
 #include "ns3/net-device-container.h"
 #include "ns3/net-device.h"
+#include "ns3/vector.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -76,6 +78,21 @@ struct RainExposure
 {
     double atAMmH = 0; //!< rain at the network-side end (devA's node), mm/h
     double atBMmH = 0; //!< rain at the other end, mm/h
+};
+
+/**
+ * \ingroup blueprint
+ * \brief A platform that serves a scenario's nodes without being one of them (a satellite or a
+ * HAPS, which lives inside its technology's channel), as `run --netanim` draws it: a marker node
+ * that follows it. Both functions are asked at the current simulation time, during the run.
+ */
+struct AnimatedPlatform
+{
+    /// Where it is now on the scenario's local plane: x metres east and y metres north of the
+    /// origin of the point under it, z its height above the Earth, m.
+    std::function<Vector()> position;
+    /// What it is now, as the trace labels it ("leo plane 12 slot 7 serving clinic-router").
+    std::function<std::string()> description;
 };
 
 /**
@@ -286,6 +303,18 @@ class LinkTechnology
                              const LinkSpec& link,
                              uint32_t edge,
                              const RainExposure& rain) const;
+
+    /**
+     * \brief The platforms the technology's links serve their nodes through that are not nodes
+     * of the scenario, for the NetAnim trace; asked once everything is built, only with
+     * `--netanim`. Default: none.
+     * \param run the built run
+     * \param mine its links, in file order
+     * \return one entry per marker to draw
+     */
+    virtual std::vector<AnimatedPlatform> GetAnimatedPlatforms(
+        ScenarioBuild& run,
+        const std::vector<const LinkSpec*>& mine) const;
 };
 
 /**

@@ -15,7 +15,9 @@
 #include "model/ntn/ntn-terminal-net-device.h"
 
 #include "ns3/log.h"
+#include "ns3/mobility-model.h"
 #include "ns3/pointer.h"
+#include "ns3/simulator.h"
 
 #include <iomanip>
 #include <map>
@@ -250,6 +252,10 @@ class NtnTechnology : public LinkTechnology
         channel->SetRainRate(terminal->GetTerminalId(), std::max(own, rain.atBMmH));
     }
 
+    std::vector<AnimatedPlatform> GetAnimatedPlatforms(
+        ScenarioBuild& run,
+        const std::vector<const LinkSpec*>& mine) const override;
+
   private:
     std::string m_name; //!< "leo", "geo" or "haps"
 };
@@ -432,6 +438,87 @@ NtnTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*
                 watts);
         }
     }
+}
+
+/**
+ * A system of one platform (a GEO satellite, a HAPS) is one marker that names every terminal
+ * group it serves. A constellation has a marker per terminal that follows the platform serving
+ * it as the reassignments change it: the constellation's other satellites serve nothing of the
+ * scenario and are left out (a Starlink-like shell has 1,584). Where no platform serves a
+ * terminal (before the run starts, or none in sight) its marker stands on the terminal.
+ */
+std::vector<AnimatedPlatform>
+NtnTechnology::GetAnimatedPlatforms(ScenarioBuild& run,
+                                    const std::vector<const LinkSpec*>& mine) const
+{
+    std::vector<AnimatedPlatform> markers;
+    NtnRunState& state = run.GetState<NtnRunState>();
+    for (const LinkSpec* first : mine)
+    {
+        const auto unit = state.units.find(first);
+        if (unit == state.units.end())
+        {
+            continue; // not the first link of its system
+        }
+        const Ptr<NtnChannel> channel = unit->second.channel;
+        const Ptr<NtnPlatform> platform = channel->GetPlatform();
+        const GeographicFrame frame = channel->GetGeoFrame();
+        // The unit's links in file order, with their terminal devices.
+        std::vector<const LinkSpec*> links;
+        for (const LinkSpec* l : mine)
+        {
+            if (unit->second.devices.count(l))
+            {
+                links.push_back(l);
+            }
+        }
+        if (platform->GetN() == 1)
+        {
+            std::string served;
+            for (const LinkSpec* l : links)
+            {
+                served += (served.empty() ? "" : ", ") + l->b;
+            }
+            const std::string description =
+                m_name + " " + platform->GetPlatformName(0) + " serving " + served;
+            markers.push_back({[platform, frame]() {
+                                   return frame.EcefToLocal(
+                                       platform->GetPosition(0, Simulator::Now()));
+                               },
+                               [description]() { return description; }});
+            continue;
+        }
+        for (const LinkSpec* l : links)
+        {
+            const NetDeviceContainer& terminals = unit->second.devices.at(l).terminals;
+            for (uint32_t i = 0; i < terminals.GetN(); ++i)
+            {
+                const uint32_t id =
+                    DynamicCast<NtnTerminalNetDevice>(terminals.Get(i))->GetTerminalId();
+                const Ptr<MobilityModel> ground =
+                    terminals.Get(i)->GetNode()->GetObject<MobilityModel>();
+                const std::string terminal =
+                    terminals.GetN() == 1 ? l->b : l->b + "[" + std::to_string(i) + "]";
+                const std::string name = m_name;
+                markers.push_back({[channel, platform, frame, id, ground]() {
+                                       const int64_t serving = channel->GetServingPlatform(id);
+                                       return serving < 0 ? ground->GetPosition()
+                                                          : frame.EcefToLocal(platform->GetPosition(
+                                                                static_cast<uint32_t>(serving),
+                                                                Simulator::Now()));
+                                   },
+                                   [channel, platform, id, name, terminal]() {
+                                       const int64_t serving = channel->GetServingPlatform(id);
+                                       return name + " " +
+                                              (serving < 0 ? std::string("(none)")
+                                                           : platform->GetPlatformName(
+                                                                 static_cast<uint32_t>(serving))) +
+                                              " serving " + terminal;
+                                   }});
+            }
+        }
+    }
+    return markers;
 }
 
 /// `technology: leo`: a Starlink-like shell (NtnLinkSpec::ForTechnology).
