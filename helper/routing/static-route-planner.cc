@@ -530,12 +530,18 @@ StaticRoutePlanner::SetLinksUp(const std::vector<uint32_t>& links, bool up, bool
     // Destinations whose tree is stale, or whose tree root changed, get their routes again. (The
     // first of several destinations sharing a root computes its tree again: whether a root is
     // stale is decided before, not by looking for its tree.)
+    // A stub whose only link changed is reached again (or no more) without any tree changing:
+    // its neighbour forwards to it over that link, so its routes are installed again too.
     const std::unordered_set<uint32_t> staleRoots(stale.begin(), stale.end());
+    const std::unordered_set<uint32_t> changedLinks(changed.begin(), changed.end());
     for (std::size_t i = 0; i < m_destinations.size(); ++i)
     {
         const uint32_t d = m_destinations[i];
         const uint32_t root = RootOf(d);
-        if (root != rootsBefore[i] || staleRoots.count(root) || !m_trees.count(root))
+        const std::vector<uint32_t>& own = m_vertices[d].links;
+        const bool stubLinkChanged = own.size() == 1 && changedLinks.count(own[0]);
+        if (root != rootsBefore[i] || staleRoots.count(root) || !m_trees.count(root) ||
+            stubLinkChanged)
         {
             InstallDestination(d);
         }
