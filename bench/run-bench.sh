@@ -3,12 +3,15 @@
 #
 #   bash bench/run-bench.sh [BUILD_DIR [SERIES...]]   (make bench: BUILD_DIR=build, all series)
 #
-# SERIES picks some of: shipped, scale, nr, downlink, cell, ntn, optical (default: all, in that
-# order).
+# SERIES picks some of: shipped, scale, faults, nr, downlink, cell, ntn, optical (default: all, in
+# that order).
 #
 # 1. Every shipped scenario, scenarios/*.yaml, with `blueprint compare`: one row per configuration.
 # 2. A scale series from bench/scale-scenario.sh: 10, 100, 1,000 and 10,000 nodes sending periodic
 #    telemetry for 60 simulated seconds, each with `blueprint run`.
+# 2b. A fault series from bench/fault-scale-scenario.sh (issue 12): the scale series' 1,000 and
+#    10,000 nodes with a protection uplink per access router and 57 % of the primary uplinks cut
+#    from 20 s to 40 s, so failover and restoration cost can be set beside the scale rows.
 # 3. An NR series from bench/nr-scale-scenario.sh: one cell with 1, 10, 100 and 1,000 UEs, and seven
 #    cells with 100 UEs each, 10 simulated seconds of low-rate UDP.
 # 4. An NR downlink-per-UE series from bench/nr-downlink-scenario.sh: one 20 MHz cell whose 100,
@@ -52,12 +55,12 @@ root=$(dirname "$here")
 # the repository's build/, where `make build` puts the Release build.
 build=${1:-$root/build}
 shift $(($# > 0 ? 1 : 0))
-series=${*:-shipped scale nr downlink cell ntn optical}
+series=${*:-shipped scale faults nr downlink cell ntn optical}
 for one in $series; do
   case $one in
-    shipped | scale | nr | downlink | cell | ntn | optical) ;;
+    shipped | scale | faults | nr | downlink | cell | ntn | optical) ;;
     *)
-      echo "run-bench: unknown series '$one' (shipped, scale, nr, downlink, cell, ntn, optical)" >&2
+      echo "run-bench: unknown series '$one' (shipped, scale, faults, nr, downlink, cell, ntn, optical)" >&2
       exit 2
       ;;
   esac
@@ -195,6 +198,19 @@ for n in 10 100 1000 10000; do
     continue
   fi
   report "scale-$n" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
+done
+
+# 2b. Fault series (issue 12): the same networks with a protection uplink and a timed cut.
+for n in 1000 10000; do
+  wanted faults || break
+  file=$work/faults-$n.yaml
+  bash "$here/fault-scale-scenario.sh" "$n" > "$file"
+  out=$work/faults-$n
+  if ! timed run "$file" --out "$out"; then
+    failed=1
+    continue
+  fi
+  report "faults-$n" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
 done
 
 # 3. NR series (issue 3): one cell with 1 to 1,000 UEs, and 7 interfering cells of 100 UEs each,

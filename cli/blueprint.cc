@@ -9,6 +9,7 @@
 #include "helper/results/pcap-capture.h"
 #include "helper/results/result-writer.h"
 #include "helper/scenario/input-error.h"
+#include "helper/scenario/phase-runner.h"
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/scenario/scenario-reader.h"
 #include "helper/scenario/scenario-runner.h"
@@ -444,6 +445,20 @@ RunOne(const ScenarioSpec& spec,
        const Options& o,
        std::vector<std::pair<std::string, std::string>>* traces = nullptr)
 {
+    if (spec.timeline)
+    {
+        // A timeline is one run per phase: one trace would not say which window it shows.
+        if (o.flowMonitor || o.netAnim || !o.pcap.empty())
+        {
+            throw UsageError("--flowmon, --netanim and --pcap record one run; " + spec.sourceFile +
+                             " has a timeline of " + std::to_string(spec.timeline->phases.size()) +
+                             " phases (doc/phases.rst)");
+        }
+        PhaseRunner runner(spec);
+        runner.SetProgress(isatty(STDERR_FILENO));
+        runner.SetMemoryCheck(o.memoryCheck);
+        return runner.Run();
+    }
     ScenarioRunner runner(spec);
     runner.SetProgress(isatty(STDERR_FILENO));
     runner.SetMemoryCheck(o.memoryCheck);
@@ -482,6 +497,14 @@ CheckMemory(const std::vector<ScenarioSpec>& specs, const Options& o)
     for (const auto& spec : specs)
     {
         CheckFootprintFits(spec, available);
+        // A timeline runs each phase's scenario, whose changes may make it the larger.
+        if (spec.timeline)
+        {
+            for (const auto& phase : spec.timeline->phases)
+            {
+                CheckFootprintFits(*phase.spec, available);
+            }
+        }
     }
 }
 
@@ -489,9 +512,15 @@ CheckMemory(const std::vector<ScenarioSpec>& specs, const Options& o)
 std::vector<std::pair<std::string, std::string>>
 RunFiles(const std::string& prefix, const RunResult& r)
 {
-    return {{prefix + "result.json", ResultWriter::ToJson(r)},
-            {prefix + "flows.csv", ResultWriter::ToFlowsCsv(r)},
-            {prefix + "scenario.resolved.yaml", r.resolvedYaml}};
+    std::vector<std::pair<std::string, std::string>> files{
+        {prefix + "result.json", ResultWriter::ToJson(r)},
+        {prefix + "flows.csv", ResultWriter::ToFlowsCsv(r)},
+        {prefix + "scenario.resolved.yaml", r.resolvedYaml}};
+    if (!r.phases.empty())
+    {
+        files.emplace_back(prefix + "phases.csv", ResultWriter::ToPhasesCsv(r));
+    }
+    return files;
 }
 
 int
@@ -509,7 +538,11 @@ Main(const Options& o)
         {
             ScenarioSpec spec = doc.Resolve(c);
             std::cout << o.file << ": " << c << ": ok (" << spec.nodes.size() << " nodes, "
-                      << spec.links.size() << " links, " << spec.flows.size() << " flows)\n";
+                      << spec.links.size() << " links, " << spec.flows.size() << " flows"
+                      << (spec.timeline ? ", " + std::to_string(spec.timeline->phases.size()) +
+                                              " phases on its timeline"
+                                        : std::string())
+                      << ")\n";
         }
         return 0;
     }

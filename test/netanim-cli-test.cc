@@ -79,3 +79,21 @@ print('moves', len(moves), moves[-1].get('x') if moves else '-')
     EXPECT_FALSE(fs::exists(plain + "/netanim.xml"));
     EXPECT_EQ(ResultWithoutCounters(out), ResultWithoutCounters(plain));
 }
+
+TEST(NetAnimCliTest, NetanimRunEndsCleanlyWithATcpTransferStillOpen)
+{
+    // The island clinic's imaging upload (5 MB over TCP) is still going when a 0.3 s run ends:
+    // disposing of the rooms closes its sockets, whose FINs go through traces NetAnim listens to.
+    TempDir dir;
+    const std::string out = dir.Path() + "/out";
+    const CommandResult r =
+        Blueprint("run " + std::string(BLUEPRINT_SOURCE_DIR) +
+                      "/scenarios/remote-island-clinic.yaml --set duration=0.3s "
+                      "--set drain=0s --set flows.imaging.start=0s --out " +
+                      out + " --netanim",
+                  dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const std::string script =
+        dir.Write("parse.py", "import sys, xml.etree.ElementTree as ET\nET.parse(sys.argv[1])\n");
+    EXPECT_EQ(std::system(("python3 " + script + " " + out + "/netanim.xml").c_str()), 0);
+}

@@ -266,3 +266,59 @@ TEST(NtnGeometry, TerminalsBoundsCostTerminalsNotSatellitesTimesTerminals)
     EXPECT_LE(shell->m_asked, shell->GetN());
     Simulator::Destroy();
 }
+
+namespace
+{
+
+/// Collects the Reassignment trace's (from, to) pairs.
+void
+RecordReassignment(std::vector<std::pair<int64_t, int64_t>>* changes,
+                   uint32_t terminal,
+                   int64_t from,
+                   int64_t to)
+{
+    changes->emplace_back(from, to);
+}
+
+} // namespace
+
+TEST(NtnGeometry, ATerminalNoPlatformServesHasServingPlatformMinusOne)
+{
+    // One equatorial satellite over longitude 0; one terminal under it, one on the far side.
+    const GeographicFrame frame(0.0, 0.0, 0.0, GeographicPositions::SPHERE);
+    Ptr<NtnWalkerConstellation> shell = CreateObject<NtnWalkerConstellation>();
+    shell->SetAttribute("Altitude", DoubleValue(550e3));
+    shell->SetAttribute("Inclination", DoubleValue(0.0));
+    shell->SetAttribute("Planes", UintegerValue(1));
+    shell->SetAttribute("SatellitesPerPlane", UintegerValue(1));
+    shell->SetAttribute("ReassignmentPeriod", TimeValue(Seconds(0)));
+    NtnHelper helper;
+    Ptr<NtnChannel> channel =
+        helper.CreateChannel(shell, *NtnBeamParameters::Find("geo-ka"), frame);
+    channel->SetAttribute("GatewayMinElevation", DoubleValue(0.0));
+    std::vector<std::pair<int64_t, int64_t>> changes;
+    channel->TraceConnectWithoutContext("Reassignment",
+                                        MakeBoundCallback(&RecordReassignment, &changes));
+    helper.InstallGateway(NodeAt(frame.GeographicToLocal(1.0, 0.0, 0.0)), channel);
+    NodeContainer near(NodeAt(frame.GeographicToLocal(-1.0, 0.0, 0.0)));
+    helper.InstallTerminals(near, channel, *NtnTerminalParameters::Find("vsat"));
+    NodeContainer far;
+    far.Create(1);
+    Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
+    far.Get(0)->AggregateObject(m);
+    helper.InstallTerminals(far,
+                            channel,
+                            *NtnTerminalParameters::Find("vsat"),
+                            0,
+                            {frame.MakePoint(0.0, 180.0, 0.0)});
+    // Before the run starts nothing serves anyone.
+    EXPECT_EQ(channel->GetServingPlatform(0), -1);
+    EXPECT_EQ(channel->GetServingPlatform(1), -1);
+    channel->Start();
+    EXPECT_EQ(channel->GetServingPlatform(0), 0);
+    EXPECT_EQ(channel->GetServingPlatform(1), -1); // the satellite is below its horizon
+    // The first assignment comes from no platform.
+    ASSERT_FALSE(changes.empty());
+    EXPECT_EQ(changes.front(), std::make_pair(int64_t{-1}, int64_t{0}));
+    Simulator::Destroy();
+}

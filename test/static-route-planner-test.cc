@@ -267,80 +267,136 @@ TEST(StaticRoutePlannerTest, StubsGetOneDefaultRouteAndACellItsOneTree)
 /// On a random mesh with leaves, every path is a least-latency one (checked against
 /// Floyd-Warshall), and the installed routes forward exactly along GetPath: the next hops come
 /// from the destination's tree or, for a leaf, its neighbour's.
-TEST(StaticRoutePlannerTest, PathsAreTheLeastLatencyOnesWhateverTheTreeRoot)
+/// A random mesh of `core` nodes (a spanning tree and about 2 x core more links) and `leaves`
+/// leaves on it, with weights of 0.1 to 1.1 ms in whole nanoseconds, and its least latencies.
+struct RandomMesh
 {
-    constexpr uint32_t kCore = 12;
-    constexpr uint32_t kLeaves = 10;
-    Net net(kCore + kLeaves);
-    std::vector<std::vector<double>> d(kCore + kLeaves, std::vector<double>(kCore + kLeaves, 1e9));
-    std::vector<double> weightOf;
-    uint64_t state = 12345;
-    auto random = [&state]() {
+    /// One link as declared.
+    struct Edge
+    {
+        uint32_t a; //!< one end
+        uint32_t b; //!< other end
+        double w;   //!< weight, s
+    };
+
+    RandomMesh(uint32_t core, uint32_t leaves, uint64_t seed)
+        : n(core + leaves),
+          net(core + leaves),
+          state(seed)
+    {
+        for (uint32_t i = 1; i < core; ++i)
+        {
+            Link(static_cast<uint32_t>(Random() * i), i); // a spanning tree keeps it connected
+        }
+        for (uint32_t e = 0; e < 2 * core; ++e)
+        {
+            const auto a = static_cast<uint32_t>(Random() * core);
+            const auto b = static_cast<uint32_t>(Random() * core);
+            if (a != b)
+            {
+                Link(a, b);
+            }
+        }
+        for (uint32_t l = 0; l < leaves; ++l)
+        {
+            Link(static_cast<uint32_t>(Random() * core), core + l);
+        }
+    }
+
+    /// \return a number in [0, 1) from a fixed linear congruential sequence
+    double Random()
+    {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         return static_cast<double>(state >> 11) / static_cast<double>(1ULL << 53);
-    };
-    auto link = [&](uint32_t a, uint32_t b) {
-        const double w = std::round((0.1 + random()) * 1e6) * 1e-9; // 0.1 to 1.1 ms, whole ns
-        net.Link(a, b, w);
-        weightOf.push_back(w);
-        d[a][b] = d[b][a] = std::min(d[a][b], w);
-    };
-    for (uint32_t i = 1; i < kCore; ++i)
-    {
-        link(static_cast<uint32_t>(random() * i), i); // a spanning tree keeps it connected
     }
-    for (uint32_t e = 0; e < 2 * kCore; ++e)
+
+    /// \param up per link, whether it counts \return least latencies (Floyd-Warshall), 1e9: none
+    std::vector<std::vector<double>> Distances(const std::vector<bool>& up) const
     {
-        const auto a = static_cast<uint32_t>(random() * kCore);
-        const auto b = static_cast<uint32_t>(random() * kCore);
-        if (a != b)
-        {
-            link(a, b);
-        }
-    }
-    for (uint32_t l = 0; l < kLeaves; ++l)
-    {
-        link(static_cast<uint32_t>(random() * kCore), kCore + l);
-    }
-    const uint32_t n = kCore + kLeaves;
-    for (uint32_t i = 0; i < n; ++i)
-    {
-        d[i][i] = 0;
-    }
-    for (uint32_t k = 0; k < n; ++k)
-    {
+        std::vector<std::vector<double>> d(n, std::vector<double>(n, 1e9));
         for (uint32_t i = 0; i < n; ++i)
         {
-            for (uint32_t j = 0; j < n; ++j)
-            {
-                d[i][j] = std::min(d[i][j], d[i][k] + d[k][j]);
-            }
+            d[i][i] = 0;
         }
-    }
-    for (uint32_t t = 0; t < n; ++t)
-    {
-        net.planner.RouteTo(net.nodes.Get(t));
-    }
-    for (uint32_t s = 0; s < n; ++s)
-    {
-        for (uint32_t t = 0; t < n; ++t)
+        for (uint32_t l = 0; l < edges.size(); ++l)
         {
-            if (s == t)
+            if (up[l])
             {
-                continue;
+                double& w = d[edges[l].a][edges[l].b];
+                w = d[edges[l].b][edges[l].a] = std::min(w, edges[l].w);
             }
-            SCOPED_TRACE(std::to_string(s) + " -> " + std::to_string(t));
-            auto path = net.planner.GetPath(net.nodes.Get(s), net.nodes.Get(t));
-            ASSERT_TRUE(path.has_value());
-            double latency = 0;
-            for (uint32_t l : *path)
+        }
+        for (uint32_t k = 0; k < n; ++k)
+        {
+            for (uint32_t i = 0; i < n; ++i)
             {
-                latency += weightOf[l];
+                for (uint32_t j = 0; j < n; ++j)
+                {
+                    d[i][j] = std::min(d[i][j], d[i][k] + d[k][j]);
+                }
             }
-            EXPECT_NEAR(latency, d[s][t], 1e-12);
-            EXPECT_EQ(net.Forward(s, t), *path);
+        }
+        return d;
+    }
+
+    /**
+     * Check every path against the least latencies over the links that are up: a path exactly
+     * where one exists, over links that are up, as long as the least latency, and the installed
+     * routes forward along it.
+     */
+    void CheckPaths(const std::vector<bool>& up, const std::string& when)
+    {
+        const auto d = Distances(up);
+        for (uint32_t s = 0; s < n; ++s)
+        {
+            for (uint32_t t = 0; t < n; ++t)
+            {
+                if (s == t)
+                {
+                    continue;
+                }
+                SCOPED_TRACE(when + std::to_string(s) + " -> " + std::to_string(t));
+                const auto path = net.planner.GetPath(net.nodes.Get(s), net.nodes.Get(t));
+                if (d[s][t] >= 1e9)
+                {
+                    EXPECT_FALSE(path.has_value());
+                    continue;
+                }
+                ASSERT_TRUE(path.has_value());
+                double latency = 0;
+                for (uint32_t l : *path)
+                {
+                    EXPECT_TRUE(up[l]) << "link " << l;
+                    latency += edges[l].w;
+                }
+                EXPECT_NEAR(latency, d[s][t], 1e-12);
+                EXPECT_EQ(net.Forward(s, t), *path);
+            }
         }
     }
+
+    uint32_t n;              //!< nodes
+    Net net;                 //!< the network
+    std::vector<Edge> edges; //!< links, by planner index
+    uint64_t state;          //!< the random sequence
+
+  private:
+    void Link(uint32_t a, uint32_t b)
+    {
+        const double w = std::round((0.1 + Random()) * 1e6) * 1e-9; // 0.1 to 1.1 ms, whole ns
+        net.Link(a, b, w);
+        edges.push_back({a, b, w});
+    }
+};
+
+TEST(StaticRoutePlannerTest, PathsAreTheLeastLatencyOnesWhateverTheTreeRoot)
+{
+    RandomMesh mesh(12, 10, 12345);
+    for (uint32_t t = 0; t < mesh.n; ++t)
+    {
+        mesh.net.planner.RouteTo(mesh.net.nodes.Get(t));
+    }
+    mesh.CheckPaths(std::vector<bool>(mesh.edges.size(), true), "");
 }
 
 /// Where two paths have the same latency, a node uses the link declared first, whether the
@@ -481,3 +537,144 @@ TEST(HostRouteTableTest, FramedRouteSinkHearsTheRoutesThroughItsDevice)
     EXPECT_EQ(table->Lookup(Ipv4Address("192.0.2.3")), table->Lookup(Ipv4Address("192.0.2.4")));
     EXPECT_EQ(table->GetNRouteObjects(), 1u);
 }
+
+namespace
+{
+
+/// Four routers, 0 to 3, and three hosts: 4 behind router 2, 5 behind router 3, 6 behind
+/// router 1. Routers 0, 1 and 2 form a triangle of 1 ms links; router 3 hangs off router 0, with
+/// a long 10 ms link to router 1 that no shortest path uses. Hosts 4 and 5 are the destinations:
+/// their trees are router 2's (which uses 1-2) and router 3's (which does not: routers 1 and 2
+/// reach 0 directly).
+struct Failover
+{
+    Net net{7};
+    uint32_t l01 = net.Link(0, 1, 1e-3);
+    uint32_t l02 = net.Link(0, 2, 1e-3);
+    uint32_t l12 = net.Link(1, 2, 1e-3);
+    uint32_t l03 = net.Link(0, 3, 1e-3);
+    uint32_t l13 = net.Link(1, 3, 10e-3);
+    uint32_t l24 = net.Link(2, 4, 1e-3);
+    uint32_t l35 = net.Link(3, 5, 1e-3);
+    uint32_t l16 = net.Link(1, 6, 1e-3);
+
+    Failover()
+    {
+        net.planner.RouteTo(net.nodes.Get(4));
+        net.planner.RouteTo(net.nodes.Get(5));
+    }
+};
+
+TEST(StaticRoutePlannerTest, TakingALinkOutRecomputesOnlyTheTreesThatUsedIt)
+{
+    Failover f;
+    EXPECT_EQ(f.net.Forward(6, 4), (std::vector<uint32_t>{f.l16, f.l12, f.l24}));
+    const uint64_t before = f.net.planner.GetTreesComputed();
+    EXPECT_EQ(before, 2u);
+    Ptr<Ipv4Route> towards5 = f.net.Table(1)->Lookup(f.net.Address(5));
+    ASSERT_TRUE(towards5);
+
+    f.net.planner.SetLinksUp({f.l12}, false);
+    EXPECT_FALSE(f.net.planner.IsLinkUp(f.l12));
+    EXPECT_EQ(f.net.planner.GetTreesComputed() - before, 1u) << "router 2's tree only";
+    EXPECT_EQ(f.net.Forward(6, 4), (std::vector<uint32_t>{f.l16, f.l01, f.l02, f.l24}));
+    EXPECT_EQ(*f.net.planner.GetPath(f.net.nodes.Get(6), f.net.nodes.Get(4)), f.net.Forward(6, 4));
+    EXPECT_EQ(f.net.Table(1)->Lookup(f.net.Address(5)), towards5) << "routes to 5 untouched";
+
+    // Back: 1-2 gives router 1 a shorter path in router 2's tree, so that tree is recomputed
+    // and the routes move back.
+    f.net.planner.SetLinksUp({f.l12}, true);
+    EXPECT_EQ(f.net.planner.GetTreesComputed() - before, 2u);
+    EXPECT_EQ(f.net.Forward(6, 4), (std::vector<uint32_t>{f.l16, f.l12, f.l24}));
+
+    // A link on no tree, out and back, recomputes nothing and moves nothing.
+    f.net.planner.SetLinksUp({f.l13}, false);
+    f.net.planner.SetLinksUp({f.l13}, true);
+    EXPECT_EQ(f.net.planner.GetTreesComputed() - before, 2u);
+    EXPECT_EQ(f.net.Forward(6, 5), (std::vector<uint32_t>{f.l16, f.l01, f.l03, f.l35}));
+}
+
+TEST(StaticRoutePlannerTest, CuttingTheShortestPathMovesRoutesOntoTheLongBackup)
+{
+    Failover f;
+    // Router 3 reached only over the 10 ms link once 0-3 is out.
+    f.net.planner.SetLinksUp({f.l03}, false);
+    EXPECT_EQ(f.net.Forward(6, 5), (std::vector<uint32_t>{f.l16, f.l13, f.l35}));
+    EXPECT_EQ(f.net.Forward(4, 5), (std::vector<uint32_t>{f.l24, f.l12, f.l13, f.l35}));
+    // Both out: router 3 and host 5 cannot be reached, and the routers hold no route to it.
+    f.net.planner.SetLinksUp({f.l13}, false);
+    EXPECT_FALSE(f.net.planner.GetPath(f.net.nodes.Get(6), f.net.nodes.Get(5)).has_value());
+    EXPECT_FALSE(f.net.Table(1)->Lookup(f.net.Address(5)));
+    f.net.planner.SetLinksUp({f.l03, f.l13}, true);
+    EXPECT_EQ(f.net.Forward(6, 5), (std::vector<uint32_t>{f.l16, f.l01, f.l03, f.l35}));
+}
+
+TEST(StaticRoutePlannerTest, ALeafWhoseLinkIsOutIsUnreachableAndKeepsItsDefaultRoute)
+{
+    Failover f;
+    Ptr<Ipv4Route> hostDefault = f.net.Table(4)->GetDefaultRoute();
+    ASSERT_TRUE(hostDefault);
+    f.net.planner.SetLinksUp({f.l24}, false);
+    EXPECT_FALSE(f.net.planner.GetPath(f.net.nodes.Get(6), f.net.nodes.Get(4)).has_value());
+    EXPECT_FALSE(f.net.Table(1)->Lookup(f.net.Address(4))) << "no route to a cut-off host";
+    EXPECT_EQ(f.net.Table(4)->GetDefaultRoute(), hostDefault) << "it carries nothing until back";
+    f.net.planner.SetLinksUp({f.l24}, true);
+    EXPECT_EQ(f.net.Forward(6, 4), (std::vector<uint32_t>{f.l16, f.l12, f.l24}));
+}
+
+TEST(StaticRoutePlannerTest, ALinkPutBackWithoutReroutingCarriesNothingUntilTreesChange)
+{
+    Failover f;
+    f.net.planner.SetLinksUp({f.l12}, false);
+    const uint64_t trees = f.net.planner.GetTreesComputed();
+    f.net.planner.SetLinksUp({f.l12}, true, /* reroute */ false);
+    EXPECT_TRUE(f.net.planner.IsLinkUp(f.l12));
+    EXPECT_EQ(f.net.planner.GetTreesComputed(), trees);
+    EXPECT_EQ(f.net.Forward(6, 4), (std::vector<uint32_t>{f.l16, f.l01, f.l02, f.l24}))
+        << "still on the detour";
+}
+
+/// On a random mesh with leaves, links taken out and put back at random, a few at a time: after
+/// each change every path is a least-latency one over the links that are up (checked against
+/// Floyd-Warshall), the installed routes forward exactly along it over links that are up, and
+/// what the remaining links cannot reach has no route.
+TEST(StaticRoutePlannerTest, AfterEveryChangeRoutesAreTheLeastLatencyOnesOverWhatIsUp)
+{
+    RandomMesh mesh(10, 8, 987654321);
+    for (uint32_t t = 0; t < mesh.n; ++t)
+    {
+        mesh.net.planner.RouteTo(mesh.net.nodes.Get(t));
+    }
+    std::vector<bool> up(mesh.edges.size(), true);
+    for (int step = 0; step < 40; ++step)
+    {
+        // Take out or put back one to three links at once.
+        std::vector<uint32_t> changed;
+        const bool goingUp = mesh.Random() < 0.5;
+        for (int k = 1 + static_cast<int>(mesh.Random() * 3); k > 0; --k)
+        {
+            const auto l = static_cast<uint32_t>(mesh.Random() * mesh.edges.size());
+            changed.push_back(l);
+            up[l] = goingUp;
+        }
+        mesh.net.planner.SetLinksUp(changed, goingUp);
+        mesh.CheckPaths(up, "step " + std::to_string(step) + ": ");
+    }
+}
+
+/// The table keeps its routes when an interface goes down: the planner moves them after the
+/// failover's detection and reconvergence, and a host's only route must survive a short cut.
+TEST(HostRouteTableTest, KeepsItsRoutesWhenAnInterfaceGoesDown)
+{
+    Failover f;
+    Ptr<Ipv4> ip = f.net.nodes.Get(4)->GetObject<Ipv4>();
+    Ptr<Ipv4Route> hostDefault = f.net.Table(4)->GetDefaultRoute();
+    Ptr<Ipv4> router = f.net.nodes.Get(1)->GetObject<Ipv4>();
+    Ptr<Ipv4Route> towards4 = f.net.Table(1)->Lookup(f.net.Address(4));
+    ip->SetDown(1);
+    router->SetDown(router->GetInterfaceForDevice(towards4->GetOutputDevice()));
+    EXPECT_EQ(f.net.Table(4)->GetDefaultRoute(), hostDefault);
+    EXPECT_EQ(f.net.Table(1)->Lookup(f.net.Address(4)), towards4);
+}
+
+} // namespace

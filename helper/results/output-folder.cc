@@ -36,6 +36,7 @@ const std::string kTemporaryPrefix = ".blueprint-";
 /// The files of one run's folder.
 const std::set<std::string> kRunFiles{"result.json",
                                       "flows.csv",
+                                      "phases.csv",
                                       "scenario.resolved.yaml",
                                       "flowmon.xml",
                                       "netanim.xml"};

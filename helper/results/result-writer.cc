@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -143,6 +144,39 @@ Number(double v)
     return Json(v).dump();
 }
 
+/// An optional figure: the number, or null.
+Json
+Optional(const std::optional<double>& v, double scale = 1)
+{
+    return v ? Json(*v * scale) : Json(nullptr);
+}
+
+/// Per powered member, its supply and what it did (doc/power.rst).
+Json
+PowerJson(const std::vector<PowerSupplyResult>& supplies)
+{
+    constexpr double kWh = 1.0 / 3600;
+    Json list = Json::array();
+    for (const auto& p : supplies)
+    {
+        list.push_back({{"node", p.node},
+                        {"member", p.member},
+                        {"supply", p.supply},
+                        {"mains_at_end", p.mainsAtEnd},
+                        {"powered_at_end", p.poweredAtEnd},
+                        {"drawn_wh", p.drawnJoules * kWh},
+                        {"ran_dry_s", Optional(p.ranDrySeconds)},
+                        {"ran_dry_timeline_s", Optional(p.ranDryTimelineSeconds)},
+                        {"battery_capacity_wh", Optional(p.batteryCapacityJoules, kWh)},
+                        {"battery_start_wh", Optional(p.batteryStartJoules, kWh)},
+                        {"battery_left_wh", Optional(p.batteryLeftJoules, kWh)},
+                        {"fuel_left_h", Optional(p.fuelLeftSeconds, 1.0 / 3600)},
+                        {"fuel_left_l", Optional(p.fuelLeftLitres)},
+                        {"solar_wh", Optional(p.solarJoules, kWh)}});
+    }
+    return list;
+}
+
 /// The elements without a power or cost figure, as a JSON array of objects.
 Json
 UnaccountedJson(const std::vector<UnaccountedElement>& elements)
@@ -224,6 +258,208 @@ UnaccountedAcross(const std::string& label,
     }
     return UnaccountedLine(label, merged);
 }
+
+/// One flow's figures as result.json writes them, at the top level and in each phase.
+Json
+FlowJson(const FlowResult& f)
+{
+    Json jf;
+    jf["name"] = f.name;
+    jf["from"] = f.from;
+    jf["to"] = f.to;
+    jf["pattern"] = f.pattern;
+    jf["protocol"] = f.protocol;
+    jf["members"] = f.members;
+    jf["technology_path"] = f.technologyPath;
+    jf["link_path"] = f.linkPath;
+    jf["tx_packets"] = f.txPackets;
+    jf["rx_packets"] = f.rxPackets;
+    jf["tx_bytes"] = f.txBytes;
+    jf["rx_bytes"] = f.rxBytes;
+    jf["loss_ratio"] = f.lossRatio;
+    jf["active_s"] = f.activeSeconds;
+    jf["throughput_bps"] = f.throughputBps;
+    jf["throughput_per_member_bps"] = f.throughputPerMemberBps;
+    jf["latency_ms"] = DelayJson(f.latency);
+    jf["propagation_bound_ms"] = f.propagationBoundMs;
+    jf["handovers"] = f.handovers;
+    jf["jitter_ms"] = f.jitterMs;
+    if (f.rtt)
+    {
+        jf["rtt_ms"] = DelayJson(*f.rtt);
+    }
+    if (f.answeredRequests)
+    {
+        jf["answered_requests"] = *f.answeredRequests;
+    }
+    jf["on_time_packets"] = f.onTimePackets;
+    if (f.outage)
+    {
+        const FlowOutage& o = *f.outage;
+        jf["outage_s"] = o.seconds;
+        jf["outage_unrestored"] = o.unrestored;
+        jf["outages"] = o.outages;
+        if (o.firstFaultAt >= 0)
+        {
+            jf["loss_around_fault"] = {{"fault_at_s", o.firstFaultAt},
+                                       {"sent_before", o.sentBefore},
+                                       {"lost_before", o.lostBefore},
+                                       {"sent_after", o.sentAfter},
+                                       {"lost_after", o.lostAfter}};
+        }
+    }
+    Json reqs = Json::array();
+    for (const auto& q : f.requirements)
+    {
+        reqs.push_back({{"metric", q.metric},
+                        {"target", q.target},
+                        {"measured", q.measured},
+                        {"verdict", ToString(q.verdict)},
+                        {"detail", q.detail}});
+    }
+    jf["requirements"] = reqs;
+    jf["verdict"] = ToString(f.verdict);
+    return jf;
+}
+
+/// Seconds as a planner reads a place on a timeline: "0s", "20s", "3h", "1d6h", "2.5s".
+std::string
+TimelineText(double seconds)
+{
+    if (seconds < 60 || std::floor(seconds) != seconds)
+    {
+        return Format("%gs", seconds);
+    }
+    const auto whole = static_cast<uint64_t>(seconds);
+    const std::pair<uint64_t, const char*> units[] = {{86400, "d"},
+                                                      {3600, "h"},
+                                                      {60, "min"},
+                                                      {1, "s"}};
+    std::string out;
+    uint64_t left = whole;
+    for (const auto& [size, name] : units)
+    {
+        if (left >= size)
+        {
+            out += std::to_string(left / size) + name;
+            left %= size;
+        }
+    }
+    return out;
+}
+
+/**
+ * The flow rows of the tables: per run (and, for a timeline, per phase) and flow, its path,
+ * delay, throughput, loss and verdict.
+ * \param runs the runs
+ * \param showConfiguration whether to show the configuration column (compare)
+ */
+std::string
+FlowRows(const std::vector<RunResult>& runs, bool showConfiguration)
+{
+    // A timeline's runs show a row per phase, with the stretch of the timeline it stands for, so
+    // that a planner reads when a flow failed; the pooled figures are in result.json.
+    const bool phased =
+        std::any_of(runs.begin(), runs.end(), [](const RunResult& r) { return !r.phases.empty(); });
+    TextColumn configuration("configuration");
+    TextColumn phase("phase");
+    TextColumn span("timeline");
+    TextColumn flow("flow");
+    TextColumn path("path");
+    std::vector<const FlowResult*> rows;
+    auto add = [&](const RunResult& r, const PhaseResult* p, const FlowResult& f) {
+        configuration.Add(r.configuration);
+        phase.Add(p ? p->name : "-");
+        span.Add(p ? TimelineText(p->atSeconds) + "-" + TimelineText(p->untilSeconds) : "-");
+        flow.Add(f.name);
+        path.Add(PathText(f));
+        rows.push_back(&f);
+    };
+    for (const auto& r : runs)
+    {
+        for (const auto& p : r.phases)
+        {
+            for (const auto& f : p.flows)
+            {
+                add(r, &p, f);
+            }
+        }
+        if (r.phases.empty())
+        {
+            for (const auto& f : r.flows)
+            {
+                add(r, nullptr, f);
+            }
+        }
+    }
+    // A scenario with faults shows each flow's outage: the time a fault cut it off
+    // (doc/faults.rst).
+    const bool outages = std::any_of(rows.begin(), rows.end(), [](const FlowResult* f) {
+        return f->outage.has_value();
+    });
+    auto phaseCells = [&](std::size_t i) {
+        return phased ? Pad(i == SIZE_MAX ? phase.header : phase.rows[i], phase.width) + " " +
+                            Pad(i == SIZE_MAX ? span.header : span.rows[i], span.width) + " "
+                      : std::string();
+    };
+    auto configurationCell = [&](std::size_t i) {
+        return showConfiguration ? Pad(i == SIZE_MAX ? configuration.header : configuration.rows[i],
+                                       configuration.width) +
+                                       " "
+                                 : std::string();
+    };
+    std::string out = configurationCell(SIZE_MAX) + phaseCells(SIZE_MAX) +
+                      Pad(flow.header, flow.width) + " " + Pad(path.header, path.width) +
+                      Format(" %-7s %9s %10s %8s ", "delay", "p99 ms", "Mbit/s", "loss %") +
+                      (outages ? Format("%9s ", "outage s") : std::string()) + "verdict\n";
+    for (size_t i = 0; i < rows.size(); ++i)
+    {
+        const FlowResult& f = *rows[i];
+        out += configurationCell(i) + phaseCells(i) + Pad(flow.rows[i], flow.width) + " " +
+               Pad(path.rows[i], path.width) +
+               Format(" %-7s %9.3f %10.3f %8.3f ",
+                      DelayKind(f).c_str(),
+                      ShownDelay(f).p99,
+                      f.throughputBps / 1e6,
+                      f.lossRatio * 100) +
+               (outages ? (f.outage ? Format("%9.3f ", f.outage->seconds) : Format("%9s ", "-"))
+                        : std::string()) +
+               ToString(f.verdict) + "\n";
+    }
+    return out;
+}
+
+/// "supply relay[0] (no mains + battery 0.1 Wh): drew 0.1 Wh, ran dry at 3.53 s, battery 0 of
+/// 0.1 Wh left", one line per powered member.
+std::string
+SupplyLines(const std::string& prefix, const std::vector<PowerSupplyResult>& supplies)
+{
+    std::string out;
+    for (const auto& p : supplies)
+    {
+        out += prefix + "supply " + p.node + "[" + std::to_string(p.member) + "] (" + p.supply +
+               "): drew " + Format("%.4g Wh", p.drawnJoules / 3600);
+        if (p.ranDrySeconds)
+        {
+            out += Format(", ran dry at %.6g s", *p.ranDrySeconds);
+        }
+        else if (p.ranDryTimelineSeconds)
+        {
+            out += Format(", dark since timeline %.6g s", *p.ranDryTimelineSeconds);
+        }
+        if (p.batteryLeftJoules)
+        {
+            out += Format(", battery %.4g of ", *p.batteryLeftJoules / 3600) +
+                   Format("%.4g Wh left", *p.batteryCapacityJoules / 3600);
+        }
+        if (p.fuelLeftSeconds)
+        {
+            out += Format(", fuel for %.4g h left", *p.fuelLeftSeconds / 3600);
+        }
+        out += std::string(p.poweredAtEnd ? "" : ", dark at the end") + "\n";
+    }
+    return out;
+}
 } // namespace
 
 std::string
@@ -241,55 +477,46 @@ ResultWriter::ToJson(const RunResult& r)
     Json flows = Json::array();
     for (const auto& f : r.flows)
     {
-        Json jf;
-        jf["name"] = f.name;
-        jf["from"] = f.from;
-        jf["to"] = f.to;
-        jf["pattern"] = f.pattern;
-        jf["protocol"] = f.protocol;
-        jf["members"] = f.members;
-        jf["technology_path"] = f.technologyPath;
-        jf["link_path"] = f.linkPath;
-        jf["tx_packets"] = f.txPackets;
-        jf["rx_packets"] = f.rxPackets;
-        jf["tx_bytes"] = f.txBytes;
-        jf["rx_bytes"] = f.rxBytes;
-        jf["loss_ratio"] = f.lossRatio;
-        jf["active_s"] = f.activeSeconds;
-        jf["throughput_bps"] = f.throughputBps;
-        jf["throughput_per_member_bps"] = f.throughputPerMemberBps;
-        jf["latency_ms"] = DelayJson(f.latency);
-        jf["propagation_bound_ms"] = f.propagationBoundMs;
-        jf["handovers"] = f.handovers;
-        jf["jitter_ms"] = f.jitterMs;
-        if (f.rtt)
-        {
-            jf["rtt_ms"] = DelayJson(*f.rtt);
-        }
-        if (f.answeredRequests)
-        {
-            jf["answered_requests"] = *f.answeredRequests;
-        }
-        jf["on_time_packets"] = f.onTimePackets;
-        Json reqs = Json::array();
-        for (const auto& q : f.requirements)
-        {
-            reqs.push_back({{"metric", q.metric},
-                            {"target", q.target},
-                            {"measured", q.measured},
-                            {"verdict", ToString(q.verdict)},
-                            {"detail", q.detail}});
-        }
-        jf["requirements"] = reqs;
-        jf["verdict"] = ToString(f.verdict);
-        flows.push_back(jf);
+        flows.push_back(FlowJson(f));
     }
     j["flows"] = flows;
+    if (!r.phases.empty())
+    {
+        Json phases = Json::array();
+        for (const auto& p : r.phases)
+        {
+            Json jp;
+            jp["name"] = p.name;
+            jp["at_s"] = p.atSeconds;
+            jp["length_s"] = p.lengthSeconds;
+            jp["until_s"] = p.untilSeconds;
+            Json phaseFlows = Json::array();
+            for (const auto& f : p.flows)
+            {
+                phaseFlows.push_back(FlowJson(f));
+            }
+            jp["flows"] = phaseFlows;
+            jp["energy"] = {{"total_j", p.energyJoules},
+                            {"by_technology", p.energyByTechnology},
+                            {"by_node", p.energyByNode}};
+            jp["annualised_cost"] = p.annualisedCost;
+            jp["verdict"] = ToString(p.verdict);
+            jp["events"] = p.events;
+            phases.push_back(jp);
+        }
+        j["phases"] = phases;
+    }
     j["energy"] = {{"total_j", r.energyJoules},
                    {"by_technology", r.energyByTechnology},
                    {"by_node", r.energyByNode},
                    {"j_per_bit", r.joulesPerBit},
                    {"unmetered", UnaccountedJson(r.unmetered)}};
+    // Only runs with a power_supply (or a mains loss) have supplies to report; others keep the
+    // result.json they always had.
+    if (!r.power.empty())
+    {
+        j["energy"]["supplies"] = PowerJson(r.power);
+    }
     j["cost"] = {{"currency", r.currency},
                  {"capex", r.capex},
                  {"opex_per_year", r.opexPerYear},
@@ -297,32 +524,76 @@ ResultWriter::ToJson(const RunResult& r)
                  {"annualised", r.annualisedCost},
                  {"annualised_by_technology", r.annualisedByTechnology},
                  {"uncosted", UnaccountedJson(r.uncosted)}};
+    if (r.timeline)
+    {
+        const TimelineResult& t = *r.timeline;
+        j["timeline"] = {{"horizon_s", t.horizonSeconds},
+                         {"windows_j", t.windowsJoules},
+                         {"gaps_j", t.gapsJoules},
+                         {"gaps_s", t.gapsSeconds},
+                         {"gap_power_from_window_mean", t.gapPowerFromWindowMean},
+                         {"cost_over_horizon", t.costOverHorizon}};
+    }
     j["verdict"] = ToString(r.verdict);
     j["runtime"] = {{"wall_s", r.wallSeconds}, {"events", r.events}};
     return j.dump(2) + "\n";
 }
 
+namespace
+{
+
+/// flows.csv's columns from `flow` on, as a header.
+const char* const kFlowCsvColumns =
+    "flow,from,to,pattern,protocol,members,technology_path,tx_packets,rx_packets,loss_ratio,"
+    "throughput_bps,latency_mean_ms,latency_p50_ms,latency_p95_ms,latency_p99_ms,latency_max_ms,"
+    "jitter_ms,propagation_bound_ms,rtt_p99_ms,verdict,outage_s\n";
+
+/// A flow's figures as flows.csv's columns from `flow` on, with the newline.
+std::string
+FlowCsvRow(const FlowResult& f)
+{
+    std::ostringstream out;
+    out << CsvField(f.name) << ',' << CsvField(f.from) << ',' << CsvField(f.to) << ',' << f.pattern
+        << ',' << f.protocol << ',' << f.members << ',' << CsvField(Join(f.technologyPath, "+"))
+        << ',' << f.txPackets << ',' << f.rxPackets << ',' << Number(f.lossRatio) << ','
+        << Number(f.throughputBps) << ',' << Number(f.latency.mean) << ',' << Number(f.latency.p50)
+        << ',' << Number(f.latency.p95) << ',' << Number(f.latency.p99) << ','
+        << Number(f.latency.max) << ',' << Number(f.jitterMs) << ',' << Number(f.propagationBoundMs)
+        << ',' << (f.rtt ? Number(f.rtt->p99) : "") << ',' << ToString(f.verdict) << ','
+        << (f.outage ? Number(f.outage->seconds) : "") << '\n';
+    return out.str();
+}
+
+} // namespace
+
 std::string
 ResultWriter::ToFlowsCsv(const RunResult& r)
 {
-    std::ostringstream out;
-    out << "scenario,configuration,seed,flow,from,to,pattern,protocol,members,technology_path,"
-           "tx_packets,rx_packets,loss_ratio,throughput_bps,latency_mean_ms,latency_p50_ms,"
-           "latency_p95_ms,latency_p99_ms,latency_max_ms,jitter_ms,propagation_bound_ms,"
-           "rtt_p99_ms,verdict\n";
+    std::string out = std::string("scenario,configuration,seed,") + kFlowCsvColumns;
     for (const auto& f : r.flows)
     {
-        out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
-            << CsvField(f.name) << ',' << CsvField(f.from) << ',' << CsvField(f.to) << ','
-            << f.pattern << ',' << f.protocol << ',' << f.members << ','
-            << CsvField(Join(f.technologyPath, "+")) << ',' << f.txPackets << ',' << f.rxPackets
-            << ',' << Number(f.lossRatio) << ',' << Number(f.throughputBps) << ','
-            << Number(f.latency.mean) << ',' << Number(f.latency.p50) << ','
-            << Number(f.latency.p95) << ',' << Number(f.latency.p99) << ',' << Number(f.latency.max)
-            << ',' << Number(f.jitterMs) << ',' << Number(f.propagationBoundMs) << ','
-            << (f.rtt ? Number(f.rtt->p99) : "") << ',' << ToString(f.verdict) << '\n';
+        out += CsvField(r.scenario) + ',' + CsvField(r.configuration) + ',' +
+               std::to_string(r.seed) + ',' + FlowCsvRow(f);
     }
-    return out.str();
+    return out;
+}
+
+std::string
+ResultWriter::ToPhasesCsv(const RunResult& r)
+{
+    std::string out =
+        std::string("scenario,configuration,seed,phase,at_s,until_s,length_s,") + kFlowCsvColumns;
+    for (const auto& p : r.phases)
+    {
+        for (const auto& f : p.flows)
+        {
+            out += CsvField(r.scenario) + ',' + CsvField(r.configuration) + ',' +
+                   std::to_string(r.seed) + ',' + CsvField(p.name) + ',' + Number(p.atSeconds) +
+                   ',' + Number(p.untilSeconds) + ',' + Number(p.lengthSeconds) + ',' +
+                   FlowCsvRow(f);
+        }
+    }
+    return out;
 }
 
 std::string
@@ -368,6 +639,35 @@ ResultWriter::SummaryTable(const RunResult& r)
                        (q.detail.empty() ? "" : " (" + q.detail + ")") + "\n";
             }
         }
+        if (f.outage && f.outage->firstFaultAt >= 0)
+        {
+            // What a fault did to the flow (doc/faults.rst), under its row.
+            const FlowOutage& o = *f.outage;
+            out +=
+                Format("    outage %.3f s%s after a fault at %g s; lost %llu of %llu sent before, "
+                       "%llu of %llu after\n",
+                       o.seconds,
+                       o.unrestored ? " (not restored)" : "",
+                       o.firstFaultAt,
+                       static_cast<unsigned long long>(o.lostBefore),
+                       static_cast<unsigned long long>(o.sentBefore),
+                       static_cast<unsigned long long>(o.lostAfter),
+                       static_cast<unsigned long long>(o.sentAfter));
+        }
+    }
+    if (!r.phases.empty())
+    {
+        out += "by phase:\n" + FlowRows({r}, false);
+    }
+    if (r.timeline)
+    {
+        out += Format("timeline of %s: %.1f J in the windows + %.1f J idle between them; cost over "
+                      "the horizon %.0f %s\n",
+                      TimelineText(r.timeline->horizonSeconds).c_str(),
+                      r.timeline->windowsJoules,
+                      r.timeline->gapsJoules,
+                      r.timeline->costOverHorizon,
+                      r.currency.c_str());
     }
     out +=
         Format("energy %.1f J (%.3g J/bit), annualised cost %.0f %s (capex %.0f, opex %.0f/yr)\n",
@@ -379,6 +679,7 @@ ResultWriter::SummaryTable(const RunResult& r)
                r.opexPerYear);
     out += UnaccountedLine("not metered (0 J counted)", r.unmetered);
     out += UnaccountedLine("not costed", r.uncosted);
+    out += SupplyLines("", r.power);
     out += "verdict: " + ToString(r.verdict) +
            (r.verdict == Verdict::None ? " (no flow has a requirement)" : "") +
            Format("   (%.2f s wall, %llu events)\n",
@@ -397,35 +698,7 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
     }
     out += runs.front().scenario + ": " + std::to_string(runs.size()) + " configurations, seed " +
            std::to_string(runs.front().seed) + "\n\n";
-    TextColumn configuration("configuration");
-    TextColumn flow("flow");
-    TextColumn path("path");
-    std::vector<const FlowResult*> rows;
-    for (const auto& r : runs)
-    {
-        for (const auto& f : r.flows)
-        {
-            configuration.Add(r.configuration);
-            flow.Add(f.name);
-            path.Add(PathText(f));
-            rows.push_back(&f);
-        }
-    }
-    out += Pad(configuration.header, configuration.width) + " " + Pad(flow.header, flow.width) +
-           " " + Pad(path.header, path.width) +
-           Format(" %-7s %9s %10s %8s %s\n", "delay", "p99 ms", "Mbit/s", "loss %", "verdict");
-    for (size_t i = 0; i < rows.size(); ++i)
-    {
-        const FlowResult& f = *rows[i];
-        out += Pad(configuration.rows[i], configuration.width) + " " +
-               Pad(flow.rows[i], flow.width) + " " + Pad(path.rows[i], path.width) +
-               Format(" %-7s %9.3f %10.3f %8.3f %s\n",
-                      DelayKind(f).c_str(),
-                      ShownDelay(f).p99,
-                      f.throughputBps / 1e6,
-                      f.lossRatio * 100,
-                      ToString(f.verdict).c_str());
-    }
+    out += FlowRows(runs, true);
     out += "\n";
     TextColumn totals("configuration");
     for (const auto& r : runs)
@@ -453,28 +726,53 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
     // not all of them.
     out += UnaccountedAcross("not metered (0 J counted)", runs, &RunResult::unmetered);
     out += UnaccountedAcross("not costed", runs, &RunResult::uncosted);
+    for (const auto& r : runs)
+    {
+        out += SupplyLines(r.configuration + ": ", r.power);
+    }
     return out;
 }
 
 std::string
 ResultWriter::CompareCsv(const std::vector<RunResult>& runs)
 {
+    // A timeline's runs add a phase column: a row per phase and flow, and one per flow pooled over
+    // the phases (phase "all"). Without a timeline the file is as it always was.
+    const bool phased =
+        std::any_of(runs.begin(), runs.end(), [](const RunResult& r) { return !r.phases.empty(); });
     std::ostringstream out;
-    out << "scenario,configuration,seed,flow,technology_path,latency_p99_ms,latency_mean_ms,"
+    out << "scenario,configuration,seed," << (phased ? "phase,phase_at_s,phase_until_s," : "")
+        << "flow,technology_path,latency_p99_ms,latency_mean_ms,"
            "rtt_p99_ms,throughput_bps,loss_ratio,flow_verdict,energy_j,j_per_bit,capex,"
            "opex_per_year,annualised_cost,currency,verdict\n";
+    auto row = [&](const RunResult& r, const std::string& phaseCells, const FlowResult& f) {
+        out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
+            << phaseCells << CsvField(f.name) << ',' << CsvField(Join(f.technologyPath, "+")) << ','
+            << Number(f.latency.p99) << ',' << Number(f.latency.mean) << ','
+            << (f.rtt ? Number(f.rtt->p99) : "") << ',' << Number(f.throughputBps) << ','
+            << Number(f.lossRatio) << ',' << ToString(f.verdict) << ',' << Number(r.energyJoules)
+            << ',' << Number(r.joulesPerBit) << ',' << Number(r.capex) << ','
+            << Number(r.opexPerYear) << ',' << Number(r.annualisedCost) << ','
+            << CsvField(r.currency) << ',' << ToString(r.verdict) << '\n';
+    };
     for (const auto& r : runs)
     {
+        for (const auto& p : r.phases)
+        {
+            for (const auto& f : p.flows)
+            {
+                row(r,
+                    CsvField(p.name) + ',' + Number(p.atSeconds) + ',' + Number(p.untilSeconds) +
+                        ',',
+                    f);
+            }
+        }
+        const std::string whole = !phased      ? ""
+                                  : r.timeline ? "all,0," + Number(r.timeline->horizonSeconds) + ","
+                                               : "all,0," + Number(r.durationSeconds) + ",";
         for (const auto& f : r.flows)
         {
-            out << CsvField(r.scenario) << ',' << CsvField(r.configuration) << ',' << r.seed << ','
-                << CsvField(f.name) << ',' << CsvField(Join(f.technologyPath, "+")) << ','
-                << Number(f.latency.p99) << ',' << Number(f.latency.mean) << ','
-                << (f.rtt ? Number(f.rtt->p99) : "") << ',' << Number(f.throughputBps) << ','
-                << Number(f.lossRatio) << ',' << ToString(f.verdict) << ','
-                << Number(r.energyJoules) << ',' << Number(r.joulesPerBit) << ',' << Number(r.capex)
-                << ',' << Number(r.opexPerYear) << ',' << Number(r.annualisedCost) << ','
-                << CsvField(r.currency) << ',' << ToString(r.verdict) << '\n';
+            row(r, whole, f);
         }
     }
     return out.str();

@@ -30,6 +30,12 @@ class ResultWriter
     static std::string ToJson(const RunResult& r);
     /** \param r a run \return flows.csv text, one row per flow */
     static std::string ToFlowsCsv(const RunResult& r);
+    /**
+     * \param r a run over a timeline
+     * \return phases.csv text, one row per phase and flow that runs in it (flows.csv's columns
+     *         with the phase's name, start, end of the span it stands for and length)
+     */
+    static std::string ToPhasesCsv(const RunResult& r);
     /** \param r a run \return the summary table printed after `blueprint run` */
     static std::string SummaryTable(const RunResult& r);
     /** \param runs one run per configuration \return the side-by-side table of `blueprint compare`

@@ -50,6 +50,25 @@ struct RequirementResult
 
 /**
  * \ingroup blueprint
+ * \brief What the faults of a run (`events:`) did to one flow (doc/faults.rst).
+ */
+struct FlowOutage
+{
+    /// The longest outage of any member: from a fault that cut its path to the first packet sent
+    /// after the fault that was delivered, summed over the faults that cut it; one still open at
+    /// the end counts until the flow's last sending time.
+    double seconds = 0;
+    bool unrestored = false;  //!< an outage was still open at the end
+    uint32_t outages = 0;     //!< member outages opened (one per member and cut)
+    double firstFaultAt = -1; //!< when a fault first cut the flow, s of the run (-1: never)
+    uint64_t sentBefore = 0;  //!< packets sent before that fault
+    uint64_t lostBefore = 0;  //!< of those, never received
+    uint64_t sentAfter = 0;   //!< packets sent at or after it
+    uint64_t lostAfter = 0;   //!< of those, never received
+};
+
+/**
+ * \ingroup blueprint
  * \brief Everything measured for one flow (all its members together).
  */
 struct FlowResult
@@ -78,7 +97,8 @@ struct FlowResult
     uint64_t handovers = 0;     //!< NR handovers made by the flow's senders and receivers
     uint64_t onTimePackets = 0; //!< delivered within the latency deadline
     std::vector<RequirementResult> requirements; //!< verdicts
-    Verdict verdict = Verdict::None; //!< worst requirement verdict; None without requirements
+    Verdict verdict = Verdict::None;  //!< worst requirement verdict; None without requirements
+    std::optional<FlowOutage> outage; //!< what faults did to it, when the scenario has events
 };
 
 /**
@@ -92,6 +112,65 @@ struct UnaccountedElement
     std::string node;       //!< node (group) it belongs to
     std::string technology; //!< technology or equipment role
     std::string reason;     //!< why it has no figure
+};
+
+/**
+ * \ingroup blueprint
+ * \brief What one member of a node with a `power_supply:` (or one that lost its mains) did with
+ * its supply over the run.
+ */
+struct PowerSupplyResult
+{
+    std::string node;                            //!< node (group) name
+    uint32_t member = 0;                         //!< member of the group
+    std::string supply;                          //!< e.g. "mains + battery 4.8 kWh"
+    bool mainsAtEnd = true;                      //!< whether the mains were on at the end
+    bool poweredAtEnd = true;                    //!< whether the equipment was on at the end
+    double drawnJoules = 0;                      //!< drawn from its battery and generator, J
+    std::optional<double> ranDrySeconds;         //!< run time at which it went dark, if it did
+    std::optional<double> ranDryTimelineSeconds; //!< the same on the timeline (also before t=0)
+    std::optional<double> batteryCapacityJoules; //!< battery capacity, J
+    std::optional<double> batteryStartJoules;    //!< battery charge at t=0, J
+    std::optional<double> batteryLeftJoules;     //!< battery charge at the end, J
+    std::optional<double> fuelLeftSeconds;       //!< generator running time left at the end, s
+    std::optional<double> fuelLeftLitres;        //!< the same in litres, if fuel was in litres
+    std::optional<double> solarJoules;           //!< energy the solar array delivered, J
+};
+
+/**
+ * \ingroup blueprint
+ * \brief One phase of a timeline (doc/phases.rst): its window's flows, verdicts and energy,
+ * measured as a run of its own.
+ */
+struct PhaseResult
+{
+    std::string name;         //!< the phase's name
+    double atSeconds = 0;     //!< timeline time of the window's start
+    double lengthSeconds = 0; //!< seconds of traffic
+    double untilSeconds = 0;  //!< the phase stands for the timeline up to here (the next phase's
+                              //!< start, or the horizon)
+    std::vector<FlowResult> flows;                    //!< per flow that runs in the phase
+    double energyJoules = 0;                          //!< over the window (length + drain)
+    std::map<std::string, double> energyByTechnology; //!< J per technology, over the window
+    std::map<std::string, double> energyByNode;       //!< J per node (group), over the window
+    double annualisedCost = 0;                        //!< the phase's set-up, per year
+    Verdict verdict = Verdict::None;                  //!< worst flow verdict of the window
+    uint64_t events = 0;                              //!< simulator events of the window
+};
+
+/**
+ * \ingroup blueprint
+ * \brief How a timeline's energy and cost add up (doc/phases.rst).
+ */
+struct TimelineResult
+{
+    double horizonSeconds = 0; //!< the timeline's length
+    double windowsJoules = 0;  //!< energy inside the windows
+    double gapsJoules = 0;     //!< idle energy between, before and after the windows
+    double gapsSeconds = 0;    //!< timeline time outside every window
+    /// Elements whose model has no idle power: their gap power is their window's mean power.
+    std::vector<std::string> gapPowerFromWindowMean;
+    double costOverHorizon = 0; //!< each phase's annualised cost for the part it stands for
 };
 
 /**
@@ -115,6 +194,7 @@ struct RunResult
     std::map<std::string, double> energyByNode;           //!< J per node (group)
     double joulesPerBit = 0;                              //!< energy per delivered application bit
     std::vector<UnaccountedElement> unmetered;            //!< elements without a power figure
+    std::vector<PowerSupplyResult> power;                 //!< per powered member, node order
     std::string currency;                                 //!< unit of the costs
     double capex = 0;                                     //!< total investment
     double opexPerYear = 0;                               //!< running cost per year
@@ -126,6 +206,8 @@ struct RunResult
     double wallSeconds = 0;          //!< wall-clock time of build + run
     uint64_t events = 0;             //!< simulator events executed
     std::string resolvedYaml;        //!< the resolved scenario
+    std::vector<PhaseResult> phases; //!< per phase of a timeline; empty for a single window
+    std::optional<TimelineResult> timeline; //!< energy and cost over a timeline's horizon
 };
 
 } // namespace blueprint

@@ -14,6 +14,7 @@
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 namespace ns3
 {
@@ -72,6 +73,18 @@ uint32_t
 StaticRoutePlanner::Link::Other(uint32_t v) const
 {
     return v == a ? b : a;
+}
+
+int32_t
+StaticRoutePlanner::Tree::NextOf(uint32_t v) const
+{
+    return v < next.size() ? next[v] : -1;
+}
+
+double
+StaticRoutePlanner::Tree::DistanceOf(uint32_t v) const
+{
+    return v < distance.size() ? distance[v] : std::numeric_limits<double>::infinity();
 }
 
 uint32_t
@@ -181,7 +194,10 @@ StaticRoutePlanner::TreeOf(uint32_t root) const
     Graph g(n);
     for (uint32_t i = 0; i < m_links.size(); ++i)
     {
-        boost::add_edge(m_links[i].a, m_links[i].b, {m_links[i].picoseconds, i}, g);
+        if (m_links[i].up)
+        {
+            boost::add_edge(m_links[i].a, m_links[i].b, {m_links[i].picoseconds, i}, g);
+        }
     }
     std::vector<double> distance(n);
     std::vector<Edge> predEdge(n);
@@ -191,13 +207,17 @@ StaticRoutePlanner::TreeOf(uint32_t root) const
     ++m_treesComputed;
     constexpr double kUnreachable = std::numeric_limits<double>::max();
     auto index = boost::get(boost::edge_index, g);
-    Tree tree(n, -1);
+    Tree tree;
+    tree.next.assign(n, -1);
+    tree.distance.assign(n, std::numeric_limits<double>::infinity());
+    tree.distance[root] = 0;
     for (uint32_t v = 0; v < n; ++v)
     {
         if (v == root || distance[v] == kUnreachable)
         {
             continue;
         }
+        tree.distance[v] = distance[v];
         // Links are undirected with symmetric metrics, so the tree rooted at the destination
         // gives every node its next hop towards it: a link to a neighbour that is nearer by
         // exactly that link's latency. Of several, the lowest index, whichever order Dijkstra
@@ -206,7 +226,7 @@ StaticRoutePlanner::TreeOf(uint32_t root) const
         for (uint32_t link : m_vertices[v].links)
         {
             const uint32_t u = m_links[link].Other(v);
-            if (distance[u] < distance[v] &&
+            if (m_links[link].up && distance[u] < distance[v] &&
                 distance[u] + m_links[link].picoseconds == distance[v] &&
                 (best < 0 || link < static_cast<uint32_t>(best)))
             {
@@ -214,7 +234,7 @@ StaticRoutePlanner::TreeOf(uint32_t root) const
             }
         }
         // Beyond 2^53 ps a sum can round onto its own term; Dijkstra's own edge is still right.
-        tree[v] = best >= 0 ? best : static_cast<int32_t>(boost::get(index, predEdge[v]));
+        tree.next[v] = best >= 0 ? best : static_cast<int32_t>(boost::get(index, predEdge[v]));
     }
     NS_LOG_INFO("tree rooted at node " << m_vertices[root].node->GetId() << " computed");
     return m_trees.emplace(root, std::move(tree)).first->second;
@@ -223,12 +243,19 @@ StaticRoutePlanner::TreeOf(uint32_t root) const
 int32_t
 StaticRoutePlanner::NextLink(uint32_t d, uint32_t v) const
 {
+    const std::vector<uint32_t>& links = m_vertices[d].links;
+    if (links.size() == 1 && !m_links[links[0]].up)
+    {
+        // A stub whose only link is out: nobody reaches it, and no tree (one per cut-off stub,
+        // thousands when a group link is cut) is needed to say so.
+        return -1;
+    }
     const uint32_t root = RootOf(d);
     if (v == root)
     {
-        return root == d ? -1 : static_cast<int32_t>(m_vertices[d].links[0]);
+        return root == d ? -1 : static_cast<int32_t>(links[0]);
     }
-    return TreeOf(root)[v];
+    return TreeOf(root).NextOf(v);
 }
 
 bool
@@ -406,10 +433,16 @@ StaticRoutePlanner::MoveLinkEnd(uint32_t link, Ptr<NetDevice> newDevA)
     // b is a stub: no shortest path between two other nodes passes through it, so every tree
     // stays valid but for b's own entry, and only the routes towards b change.
     m_trees.erase(b);
+    const Link& moved = m_links[link];
     for (auto& [root, tree] : m_trees)
     {
-        tree.resize(m_vertices.size(), -1); // newA may be a vertex the tree has not seen
-        tree[b] = newA == root || tree[newA] >= 0 ? static_cast<int32_t>(link) : -1;
+        // newA may be a vertex the tree has not seen.
+        tree.next.resize(m_vertices.size(), -1);
+        tree.distance.resize(m_vertices.size(), std::numeric_limits<double>::infinity());
+        const bool reached = moved.up && (newA == root || tree.next[newA] >= 0);
+        tree.next[b] = reached ? static_cast<int32_t>(link) : -1;
+        tree.distance[b] = reached ? tree.distance[newA] + moved.picoseconds
+                                   : std::numeric_limits<double>::infinity();
     }
     UpdateRole(oldA);
     UpdateRole(newA);
@@ -418,6 +451,108 @@ StaticRoutePlanner::MoveLinkEnd(uint32_t link, Ptr<NetDevice> newDevA)
     {
         InstallDestination(b);
     }
+}
+
+bool
+StaticRoutePlanner::Touches(const Tree& tree, uint32_t index, bool up) const
+{
+    const Link& link = m_links[index];
+    if (!up)
+    {
+        // Only a link on the tree carries the tree's paths.
+        return tree.NextOf(link.a) == static_cast<int32_t>(index) ||
+               tree.NextOf(link.b) == static_cast<int32_t>(index);
+    }
+    // A link back offers each end the other's path plus itself: it matters if that is no longer
+    // than what the end has (equal: the lower index may win the tie). Unreachable ends have an
+    // infinite distance, so a link that joins a cut-off part to the tree always matters.
+    const double da = tree.DistanceOf(link.a);
+    const double db = tree.DistanceOf(link.b);
+    return (std::isfinite(da) && da + link.picoseconds <= db) ||
+           (std::isfinite(db) && db + link.picoseconds <= da);
+}
+
+void
+StaticRoutePlanner::SetLinksUp(const std::vector<uint32_t>& links, bool up, bool reroute)
+{
+    std::vector<uint32_t> changed;
+    for (uint32_t link : links)
+    {
+        NS_ABORT_MSG_UNLESS(link < m_links.size(), "StaticRoutePlanner: no link " << link);
+        if (m_links[link].up != up)
+        {
+            changed.push_back(link);
+        }
+    }
+    if (changed.empty())
+    {
+        return;
+    }
+    // Where each destination's next hops come from before the change (a stub whose only link
+    // goes or comes back changes root).
+    std::vector<uint32_t> rootsBefore;
+    rootsBefore.reserve(m_destinations.size());
+    for (uint32_t d : m_destinations)
+    {
+        rootsBefore.push_back(RootOf(d));
+    }
+    // Which trees the change touches, judged on the graph before it.
+    std::vector<uint32_t> stale;
+    if (up ? reroute : true)
+    {
+        for (const auto& [root, tree] : m_trees)
+        {
+            for (uint32_t link : changed)
+            {
+                if (Touches(tree, link, up))
+                {
+                    stale.push_back(root);
+                    break;
+                }
+            }
+        }
+    }
+    for (uint32_t link : changed)
+    {
+        m_links[link].up = up;
+    }
+    if (!m_planned)
+    {
+        m_trees.clear();
+        return;
+    }
+    for (uint32_t root : stale)
+    {
+        m_trees.erase(root);
+    }
+    NS_LOG_INFO(changed.size() << " links " << (up ? "back" : "out") << ", " << stale.size()
+                               << " of " << m_trees.size() + stale.size() << " trees stale");
+    // Destinations whose tree is stale, or whose tree root changed, get their routes again. (The
+    // first of several destinations sharing a root computes its tree again: whether a root is
+    // stale is decided before, not by looking for its tree.)
+    // A stub whose only link changed is reached again (or no more) without any tree changing:
+    // its neighbour forwards to it over that link, so its routes are installed again too.
+    const std::unordered_set<uint32_t> staleRoots(stale.begin(), stale.end());
+    const std::unordered_set<uint32_t> changedLinks(changed.begin(), changed.end());
+    for (std::size_t i = 0; i < m_destinations.size(); ++i)
+    {
+        const uint32_t d = m_destinations[i];
+        const uint32_t root = RootOf(d);
+        const std::vector<uint32_t>& own = m_vertices[d].links;
+        const bool stubLinkChanged = own.size() == 1 && changedLinks.count(own[0]);
+        if (root != rootsBefore[i] || staleRoots.count(root) || !m_trees.count(root) ||
+            stubLinkChanged)
+        {
+            InstallDestination(d);
+        }
+    }
+}
+
+bool
+StaticRoutePlanner::IsLinkUp(uint32_t link) const
+{
+    NS_ABORT_MSG_UNLESS(link < m_links.size(), "StaticRoutePlanner: no link " << link);
+    return m_links[link].up;
 }
 
 std::optional<std::vector<uint32_t>>

@@ -92,6 +92,37 @@ class StaticRoutePlanner
     void MoveLinkEnd(uint32_t link, Ptr<NetDevice> newDevA);
 
     /**
+     * \brief Take links out of the graph (a cut, a node without power) or put them back, and
+     * move the routes that change, recomputing only what the change touches.
+     *
+     * Taking links out: a tree is computed again only if one of the links is on it (the next
+     * hop of one of the link's ends); trees that do not use them stay shortest-path trees, since
+     * removing a link lengthens no path that avoids it. Putting links back: a tree is computed
+     * again only if one of the links would give one of its ends a path at most as long as the
+     * one the tree has (a link that offers no shorter or equally short path changes no next hop).
+     * Then the host routes towards the destinations whose tree was computed again (or whose
+     * tree root changed: a stub whose only link went) are installed again on every transit
+     * node. Each check is O(1) per tree and link, so a fault costs the Dijkstras it needs and
+     * O(T) per destination it touches, linear as RouteTo is.
+     *
+     * Nodes keep their role (stub, transit) while links are out: a stub whose only link is out
+     * keeps its default route over it, which carries nothing until the link is back.
+     *
+     * \param links the links' indices (from AddLink)
+     * \param up false: take them out; true: put them back
+     * \param reroute when putting links back, whether routes move onto them now (revertive
+     *        failover); false leaves every tree as it is, so routes move onto the links only when
+     *        a later change makes routing compute a tree again
+     */
+    void SetLinksUp(const std::vector<uint32_t>& links, bool up, bool reroute = true);
+
+    /**
+     * \param link a link's index
+     * \return whether it is in the graph (not taken out by SetLinksUp)
+     */
+    bool IsLinkUp(uint32_t link) const;
+
+    /**
      * \brief The links of the path a packet from `source` to `destination` takes.
      * \param source the first node
      * \param destination the last node (RouteTo must have been called for it)
@@ -113,6 +144,7 @@ class StaticRoutePlanner
         double picoseconds = 1; //!< metric: one-way latency in whole picoseconds (at least 1)
         uint32_t slotA = 0;     //!< position in a's list of links
         uint32_t slotB = 0;     //!< position in b's list of links
+        bool up = true;         //!< in the graph (SetLinksUp)
 
         /** \param v one end's vertex \return the other end's vertex */
         uint32_t Other(uint32_t v) const;
@@ -136,8 +168,18 @@ class StaticRoutePlanner
         bool destination = false;    //!< RouteTo was called for it
     };
 
-    /// A shortest-path tree: per vertex, the link towards the root (-1: the root, unreachable).
-    using Tree = std::vector<int32_t>;
+    /** \brief A shortest-path tree. */
+    struct Tree
+    {
+        std::vector<int32_t> next;    //!< per vertex, the link towards the root (-1: root, none)
+        std::vector<double> distance; //!< per vertex, ps to the root (infinity: unreachable)
+
+        /** \param v a vertex \return its link towards the root, -1 for none or a new vertex */
+        int32_t NextOf(uint32_t v) const;
+
+        /** \param v a vertex \return its distance to the root, infinity for a new vertex */
+        double DistanceOf(uint32_t v) const;
+    };
 
     /** \param node a node \return its vertex, creating it on first use */
     uint32_t VertexOf(Ptr<Node> node);
@@ -217,6 +259,14 @@ class StaticRoutePlanner
      * \param v the stub's vertex
      */
     void InstallDefault(uint32_t v) const;
+
+    /**
+     * \param tree a tree
+     * \param link a link's index
+     * \param up whether the link is being put back (else taken out)
+     * \return whether the change of that link can change the tree's next hops
+     */
+    bool Touches(const Tree& tree, uint32_t link, bool up) const;
 
     /** \brief Compute every role and every destination's routes afresh (after AddLink). */
     void Replan();

@@ -561,6 +561,24 @@ ConfigNode::AsSpeed() const
 }
 
 double
+ConfigNode::AsEnergy() const
+{
+    return ParseUnit(&units::ParseEnergy);
+}
+
+double
+ConfigNode::AsVolume() const
+{
+    return ParseUnit(&units::ParseVolume);
+}
+
+double
+ConfigNode::AsVolumeFlow() const
+{
+    return ParseUnit(&units::ParseVolumeFlow);
+}
+
+double
 ConfigNode::AsMoney() const
 {
     return ParseUnit(&units::ParseMoney);

@@ -234,6 +234,12 @@ class ConfigNode
     /// \return the scalar as a speed in metres per second (units::ParseSpeed); InputError on
     /// failure
     double AsSpeed() const;
+    /// \return the scalar as an energy in J (units::ParseEnergy); \throws InputError
+    double AsEnergy() const;
+    /// \return the scalar as a volume in L (units::ParseVolume); \throws InputError
+    double AsVolume() const;
+    /// \return the scalar as a volume flow in L/s (units::ParseVolumeFlow); \throws InputError
+    double AsVolumeFlow() const;
 
     /**
      * \brief Checks that every key of this map is an allowed one.

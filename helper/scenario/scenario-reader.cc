@@ -4,10 +4,13 @@
 
 #include "helper/scenario/scenario-reader.h"
 
+#include "helper/faults/fault-reader.h"
+#include "helper/power/power-supply-reader.h"
 #include "helper/scenario/flow-reader.h"
 #include "helper/scenario/scenario-checks.h"
 #include "helper/scenario/site-reader.h"
 #include "helper/scenario/spec-reading.h"
+#include "helper/scenario/timeline-reader.h"
 #include "helper/technology/link-technology.h"
 #include "model/equipment/equipment-profile.h"
 
@@ -39,6 +42,10 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "nodes",
                                            "links",
                                            "flows",
+                                           "failover",
+                                           "events",
+                                           "power_supply",
+                                           "timeline",
                                            "alternatives"};
 const std::vector<std::string> kNodeKeys =
     {"site", "equipment", "count", "placement", "mobility", "power", "cost", "description"};
@@ -532,16 +539,19 @@ ReadScenario(const ConfigNode& root)
     CheckUniqueNames(root);
     ReadSites(root, spec);
     ReadNodes(root, spec);
+    ReadPowerSupplies(root, spec);
     ReadLinks(root, spec);
     for (const auto& [technology, links] : LinksByTechnology(spec))
     {
         technology->Check(spec, links);
     }
     ReadFlows(root, spec);
+    ReadFaults(root, spec);
     CheckScenarioFitsTheSimulator(spec);
     CheckMovingNodesAreTerminals(spec);
     CheckFlowsConnected(spec);
     CheckCostsInCurrency(spec, currencyMark);
+    ReadTimeline(root, spec, ReadScenario);
     spec.resolvedYaml = root.ToYaml();
     return spec;
 }

@@ -4,7 +4,11 @@
 
 #include "helper/scenario/scenario-runner.h"
 
+#include "helper/faults/fault-controller.h"
+#include "helper/power/power-plant.h"
 #include "helper/results/pcap-capture.h"
+#include "helper/results/platform-markers.h"
+#include "helper/scenario/flow-judgement.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/technology/link-technology.h"
@@ -80,76 +84,6 @@ class AttributeDefaultsGuard
   private:
     std::vector<std::pair<std::string, std::string>> m_previous;
 };
-
-DelaySummary
-Summarise(const LatencyDigest& d)
-{
-    DelaySummary s;
-    s.samples = d.GetCount();
-    s.mean = d.GetMean() * 1e3;
-    s.p50 = d.GetQuantile(0.50) * 1e3;
-    s.p95 = d.GetQuantile(0.95) * 1e3;
-    s.p99 = d.GetQuantile(0.99) * 1e3;
-    s.max = d.GetMax() * 1e3;
-    s.min = d.GetMin() * 1e3;
-    s.exact = d.IsExact();
-    s.relativeError = d.GetRelativeAccuracy();
-    return s;
-}
-
-std::string
-Percent(double ratio)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof(buffer), "%.6g %%", ratio * 100);
-    return buffer;
-}
-
-std::string
-Millis(double seconds)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof(buffer), "%.6g ms", seconds * 1e3);
-    return buffer;
-}
-
-std::string
-Rate(double bps)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof(buffer), "%.6g Mbit/s", bps / 1e6);
-    return buffer;
-}
-
-/// A deadline requirement judged on the share of sent packets that met it (TS 22.261 3.1).
-RequirementResult
-JudgeDeadline(const std::string& metric,
-              double deadline,
-              double reliability,
-              uint64_t onTime,
-              uint64_t sent)
-{
-    RequirementResult q;
-    q.metric = metric;
-    q.target = Percent(reliability) + " within " + Millis(deadline);
-    double share = sent ? static_cast<double>(onTime) / sent : 0;
-    q.measured = Percent(share) + " of " + std::to_string(sent);
-    q.verdict = JudgeReliability(onTime, sent, reliability);
-    ProportionBounds b = ClopperPearsonBounds(onTime, sent);
-    char buffer[160];
-    std::snprintf(buffer,
-                  sizeof(buffer),
-                  "95 %% bounds [%.6g %%, %.6g %%]",
-                  b.lower * 100,
-                  b.upper * 100);
-    q.detail = buffer;
-    if (q.verdict == Verdict::Inconclusive)
-    {
-        q.detail += "; showing " + Percent(reliability) + " needs at least " +
-                    std::to_string(SamplesNeeded(reliability)) + " packets";
-    }
-    return q;
-}
 
 /// A progress line on stderr while a run takes longer than two seconds of wall time.
 class ProgressLine
@@ -362,7 +296,8 @@ BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
                                           n.name,
                                           eq.role,
                                           power,
-                                          devicesOfNode[node->GetId()]);
+                                          devicesOfNode[node->GetId()],
+                                          node);
             }
         }
         if (!(n.power ? n.power->maxWatts > 0 : eq.maxPower > 0) && !stations.count(n.name))
@@ -402,13 +337,15 @@ BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
 /// What the simulation measured besides the flows' probes.
 struct Measured
 {
-    EnergyReport energy; //!< the meter's reading at the end
-    uint64_t events = 0; //!< simulator events of the model
+    EnergyReport energy;                  //!< the meter's reading at the end
+    std::vector<PowerSupplyResult> power; //!< the supplies at the end
+    uint64_t events = 0;                  //!< simulator events of the model
 };
 
 /// Run the simulation for duration + drain and read the meter.
 /**
  * Runs the built scenario to its end and measures it.
+ * \param plant the run's power supplies.
  * \param flowMonitorXml where FlowMonitor's XML goes, or nullptr for no monitor.
  * \param netAnimXml where the NetAnim trace goes, or nullptr for none.
  * \param pcap the --pcap capture (attached), collected after the run, or nullptr.
@@ -416,6 +353,7 @@ struct Measured
  */
 Measured
 Simulate(ScenarioBuild& sb,
+         PowerPlant& plant,
          std::string* flowMonitorXml,
          std::string* netAnimXml,
          PcapCapture* pcap,
@@ -425,6 +363,7 @@ Simulate(ScenarioBuild& sb,
     Measured measured;
     double end = spec.duration + spec.drain;
     sb.GetMeter()->Start();
+    plant.Start();
     std::unique_ptr<ProgressLine> progress;
     if (sb.GetProgress())
     {
@@ -437,6 +376,7 @@ Simulate(ScenarioBuild& sb,
     Ptr<FlowMonitor> flowMonitor = flowMonitorXml ? flowMonitorHelper.InstallAll() : nullptr;
     // NetAnim writes to a file as the run goes: a private temporary one, read back at the end,
     // so the output folder receives it with the other files, whole or not at all.
+    std::unique_ptr<PlatformMarkers> markers;
     std::unique_ptr<AnimationInterface> animation;
     std::string animationPath;
     if (netAnimXml)
@@ -464,9 +404,13 @@ Simulate(ScenarioBuild& sb,
                 }
             }
         }
+        // Satellites and HAPS serve from inside their channels: marker nodes follow them, made
+        // now, after every node of the scenario, so that none of theirs changes.
+        markers = std::make_unique<PlatformMarkers>(sb);
         animation = std::make_unique<AnimationInterface>(animationPath);
         // One file, however many packets (NetAnim's default starts a new file every 100,000).
         animation->SetMaxPktsPerTraceFile(std::numeric_limits<uint64_t>::max());
+        markers->Follow(*animation, Seconds(end));
     }
     Simulator::Stop(Seconds(end));
     Simulator::Run();
@@ -474,6 +418,19 @@ Simulate(ScenarioBuild& sb,
     {
         pcapFiles = pcap->Collect();
     }
+    if (flowMonitor)
+    {
+        flowMonitor->CheckForLostPackets();
+        *flowMonitorXml = flowMonitor->SerializeToXmlString(2, false, false);
+    }
+    measured.power = plant.Finish();
+    measured.energy = sb.GetMeter()->Finish();
+    // The progress line's own ticks are not part of the model: leave them out, so a run on a
+    // terminal counts the same events as one in a pipe.
+    measured.events = Simulator::GetEventCount() - (progress ? progress->Finish() : 0);
+    Simulator::Destroy();
+    // Closed only now: ns-3's AnimationInterface never disconnects its trace sinks, so it must
+    // outlive whatever disposing of the nodes still fires.
     if (animation)
     {
         animation.reset(); // closes the trace
@@ -484,16 +441,6 @@ Simulate(ScenarioBuild& sb,
         std::error_code ec;
         std::filesystem::remove(animationPath, ec);
     }
-    if (flowMonitor)
-    {
-        flowMonitor->CheckForLostPackets();
-        *flowMonitorXml = flowMonitor->SerializeToXmlString(2, false, false);
-    }
-    measured.energy = sb.GetMeter()->Finish();
-    // The progress line's own ticks are not part of the model: leave them out, so a run on a
-    // terminal counts the same events as one in a pipe.
-    measured.events = Simulator::GetEventCount() - (progress ? progress->Finish() : 0);
-    Simulator::Destroy();
     return measured;
 }
 
@@ -558,6 +505,30 @@ ScenarioRunner::GetPcapSkipped() const
     return m_pcapSkipped;
 }
 
+void
+ScenarioRunner::SetPowerPlantHook(std::function<void(PowerPlant&)> hook)
+{
+    m_powerPlantHook = std::move(hook);
+}
+
+void
+ScenarioRunner::SetKeepDistributions(bool enabled)
+{
+    m_keepDistributions = enabled;
+}
+
+const std::vector<FlowDistributions>&
+ScenarioRunner::GetFlowDistributions() const
+{
+    return m_distributions;
+}
+
+const std::vector<ElementIdleDraw>&
+ScenarioRunner::GetIdleDraws() const
+{
+    return m_idleDraws;
+}
+
 RunResult
 ScenarioRunner::Run()
 {
@@ -615,16 +586,64 @@ ScenarioRunner::Run()
     {
         pcap->Attach(sb);
     }
+    // The power supplies (helper/power/) and the fault timeline (helper/faults/): what happened
+    // before the window is applied now, the rest is scheduled. Built last, so that flows' paths
+    // and results show the intact network. Mains losses go to the plant, which feeds each member
+    // from its battery or generator, or lets it go dark at once if it has none; a member going
+    // dark or coming back goes to the controller, which takes its interfaces down or up and
+    // routes around it after detection and reconvergence.
+    PowerPlant plant(sb);
+    std::unique_ptr<FaultController> faults;
+    if (!spec.faults.events.empty())
+    {
+        std::vector<FlowRecord*> records;
+        for (const auto& probe : probes)
+        {
+            records.push_back(&probe->record);
+        }
+        faults = std::make_unique<FaultController>(sb, records);
+        FaultController* controller = faults.get();
+        const double windowStart = spec.windowStart;
+        faults->SetMainsHandler(
+            [&plant,
+             windowStart](const std::string& node, uint32_t member, bool mainsOn, double at) {
+                if (at < windowStart)
+                {
+                    mainsOn ? plant.SetMainsRestoredAt(node, member, at)
+                            : plant.SetMainsLostAt(node, member, at);
+                }
+                else
+                {
+                    mainsOn ? plant.MainsRestored(node, member) : plant.MainsLost(node, member);
+                }
+            });
+        plant.SetPoweredCallback(
+            [controller, &plant](const std::string& node, uint32_t member, bool powered) {
+                // A supply that ran dry before the window is the state the window starts in.
+                plant.IsSettingUp() ? controller->SetNodePoweredBeforeWindow(node, member, powered)
+                                    : controller->SetNodePowered(node, member, powered);
+            });
+        faults->Start();
+    }
     sb.GetSetup().Finish();
+    if (m_powerPlantHook)
+    {
+        m_powerPlantHook(plant);
+    }
     m_flowMonitorXml.clear();
     m_netAnimXml.clear();
     m_pcapFiles.clear();
     const Measured measured = Simulate(sb,
+                                       plant,
                                        m_flowMonitor ? &m_flowMonitorXml : nullptr,
                                        m_netAnim ? &m_netAnimXml : nullptr,
                                        pcap.get(),
                                        m_pcapFiles);
     m_pcapSkipped = pcap ? pcap->GetSkipped() : std::vector<std::string>{};
+    if (faults)
+    {
+        faults->Finish(sb.GetFlowResults());
+    }
 
     // Measure.
     RunResult result;
@@ -662,10 +681,10 @@ ScenarioRunner::Run()
         }
         fr.throughputBps = rec.GetThroughput(fr.activeSeconds);
         fr.throughputPerMemberBps = fr.throughputBps / fr.members;
-        fr.latency = Summarise(rec.GetLatency());
+        fr.latency = SummariseDelays(rec.GetLatency());
         if (roundTrips)
         {
-            fr.rtt = Summarise(rec.GetRtt());
+            fr.rtt = SummariseDelays(rec.GetRtt());
             fr.answeredRequests = rec.GetAnsweredRequests();
         }
         fr.jitterMs = rec.GetJitter() * 1e3;
@@ -687,55 +706,22 @@ ScenarioRunner::Run()
                                    std::to_string(fr.propagationBoundMs) + " ms");
         }
 
-        const RequirementSpec& req = f.requirements;
-        if (req.latency)
-        {
-            fr.requirements.push_back(JudgeDeadline("latency",
-                                                    *req.latency,
-                                                    req.reliability,
-                                                    fr.onTimePackets,
-                                                    fr.txPackets));
-        }
-        if (req.rtt)
-        {
-            fr.requirements.push_back(JudgeDeadline("rtt",
-                                                    *req.rtt,
-                                                    req.reliability,
-                                                    rec.GetRttOnTimeRequests(),
-                                                    fr.txPackets));
-        }
-        if (req.throughput)
-        {
-            RequirementResult q;
-            q.metric = "throughput";
-            q.target = ">= " + Rate(*req.throughput) + " per member";
-            q.measured = Rate(fr.throughputPerMemberBps);
-            q.verdict =
-                fr.throughputPerMemberBps >= *req.throughput ? Verdict::Pass : Verdict::Fail;
-            fr.requirements.push_back(q);
-        }
-        if (req.loss)
-        {
-            RequirementResult q;
-            q.metric = "loss";
-            q.target = "<= " + Percent(*req.loss);
-            q.measured = Percent(fr.lossRatio) + " of " + std::to_string(fr.txPackets);
-            q.verdict = fr.txPackets == 0           ? Verdict::Inconclusive
-                        : fr.lossRatio <= *req.loss ? Verdict::Pass
-                                                    : Verdict::Fail;
-            fr.requirements.push_back(q);
-        }
-        for (const auto& q : fr.requirements)
-        {
-            fr.verdict = Worst(fr.verdict, q.verdict);
-        }
+        JudgeRequirements(f.requirements, rec.GetRttOnTimeRequests(), fr);
         result.verdict = Worst(result.verdict, fr.verdict);
     }
     result.flows = sb.GetFlowResults();
+    m_distributions.clear();
+    for (uint32_t fi = 0; m_keepDistributions && fi < probes.size(); ++fi)
+    {
+        const FlowRecord& rec = probes[fi]->record;
+        m_distributions.push_back({rec.GetLatency(), rec.GetRtt(), rec.GetRttOnTimeRequests()});
+    }
     result.energyJoules = measured.energy.totalJoules;
+    m_idleDraws = measured.energy.idle;
     result.energyByTechnology = measured.energy.byTechnology;
     result.energyByNode = measured.energy.byNode;
     result.joulesPerBit = deliveredBits ? measured.energy.totalJoules / deliveredBits : 0;
+    result.power = measured.power;
     result.unmetered = sb.GetUnmetered();
     result.uncosted = sb.GetUncosted();
     result.currency = spec.currency;

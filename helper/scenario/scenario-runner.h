@@ -7,7 +7,10 @@
 
 #include "helper/results/run-result.h"
 #include "helper/scenario/scenario-spec.h"
+#include "model/energy/energy-meter.h"
+#include "model/stats/latency-digest.h"
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +19,19 @@ namespace ns3
 {
 namespace blueprint
 {
+
+class PowerPlant;
+
+/**
+ * \ingroup blueprint
+ * \brief What a run's results keep only as summaries, for merging runs (phases) afterwards.
+ */
+struct FlowDistributions
+{
+    LatencyDigest latency;  //!< one-way delays, s
+    LatencyDigest rtt;      //!< round trips, s (request_response)
+    uint64_t rttOnTime = 0; //!< requests answered within the round-trip deadline
+};
 
 /**
  * \ingroup blueprint
@@ -90,6 +106,28 @@ class ScenarioRunner
     const std::vector<std::string>& GetPcapSkipped() const;
 
     /**
+     * \brief Give a function the run's power plant once it is built, before the simulation
+     * starts: to tell it of mains lost before the window (PowerPlant::SetMainsLostAt), schedule
+     * mains losses and restorations, or replace its powered callback (the fault timeline does).
+     * \param hook the function, or an empty one for none
+     */
+    void SetPowerPlantHook(std::function<void(PowerPlant&)> hook);
+
+    /**
+     * \brief Keep each flow's delay distributions after Run() (GetFlowDistributions), for a
+     * caller that merges runs; off by default, since a digest holds up to 100,000 samples.
+     * \param enabled on or off
+     */
+    void SetKeepDistributions(bool enabled);
+
+    /// \return per flow of the spec, its distributions in the last Run(); empty unless
+    /// SetKeepDistributions(true).
+    const std::vector<FlowDistributions>& GetFlowDistributions() const;
+
+    /// \return per energy element of the last Run(), what it draws idle at the run's end.
+    const std::vector<ElementIdleDraw>& GetIdleDraws() const;
+
+    /**
      * \brief Build, run and measure. Uses and then destroys the global ns-3 simulator.
      * \return the result
      * \throws InputError when the memory check is on and the scenario cannot fit
@@ -106,7 +144,11 @@ class ScenarioRunner
     std::string m_netAnimXml;        //!< NetAnim XML of the last run
     std::vector<std::string> m_pcap; //!< --pcap targets
     std::vector<std::pair<std::string, std::string>> m_pcapFiles; //!< pcap files of the last run
-    std::vector<std::string> m_pcapSkipped; //!< devices the last run could not capture
+    std::vector<std::string> m_pcapSkipped;            //!< devices the last run could not capture
+    std::function<void(PowerPlant&)> m_powerPlantHook; //!< see SetPowerPlantHook
+    bool m_keepDistributions = false;                  //!< keep the flows' distributions
+    std::vector<FlowDistributions> m_distributions;    //!< per flow, of the last run
+    std::vector<ElementIdleDraw> m_idleDraws;          //!< per element, of the last run
 };
 
 } // namespace blueprint

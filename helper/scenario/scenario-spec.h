@@ -5,6 +5,8 @@
 #ifndef BLUEPRINT_SCENARIO_SPEC_H
 #define BLUEPRINT_SCENARIO_SPEC_H
 
+#include "helper/faults/fault-spec.h"
+#include "helper/power/power-supply-spec.h"
 #include "helper/scenario/input-error.h"
 
 #include <cstdint>
@@ -208,6 +210,36 @@ struct FlowSpec
     SourceMark mark;              //!< where the flow is written
 };
 
+struct ScenarioSpec;
+
+/**
+ * \ingroup blueprint
+ * \brief One phase of a timeline: a packet-level window of `length` seconds that starts `at`
+ * seconds into the timeline (doc/phases.rst).
+ */
+struct PhaseSpec
+{
+    std::string name;  //!< unique among the timeline's phases
+    double at = 0;     //!< timeline time (s) of the window's start
+    double length = 0; //!< seconds of traffic (the phase's run's duration)
+    SourceMark mark;   //!< where the phase is written
+    /// The scenario this phase runs: the document without `timeline:`, with `duration` set to
+    /// the length and the phase's `changes` merged; read and checked like any scenario.
+    std::shared_ptr<const ScenarioSpec> spec;
+};
+
+/**
+ * \ingroup blueprint
+ * \brief `timeline:`: the phases a run is simulated as, and the horizon that energy and cost
+ * integrate over.
+ */
+struct TimelineSpec
+{
+    double horizon = 0;            //!< seconds of timeline from 0
+    std::vector<PhaseSpec> phases; //!< in time order, not overlapping, within the horizon
+    SourceMark mark;               //!< where `timeline:` is written
+};
+
 /**
  * \ingroup blueprint
  * \brief A resolved scenario: the base document with one alternative's changes and any command-line
@@ -222,6 +254,7 @@ struct ScenarioSpec
     std::string sourceFile;                      //!< the YAML file
     double duration = 10;                        //!< seconds of traffic
     double drain = 1;                            //!< seconds after `duration` for packets in flight
+    double windowStart = 0;                      //!< timeline time (s) at which this run's t=0 sits
     uint64_t seed = 1;                           //!< ns-3 run number
     std::string currency = "JPY";                //!< unit of every cost figure
     double discountRate = 0;                     //!< for annualising capex
@@ -235,7 +268,10 @@ struct ScenarioSpec
     std::vector<NodeSpec> nodes; //!< in file order
     std::vector<LinkSpec> links; //!< in file order
     std::vector<FlowSpec> flows; //!< in file order
-    std::string resolvedYaml;    //!< canonical YAML of the resolved document
+    FaultSpec faults;            //!< `failover:` and `events:` (helper/faults/)
+    std::vector<PowerSupplySpec> powerSupplies; //!< `power_supply:`, in file order
+    std::optional<TimelineSpec> timeline;       //!< `timeline:`; none: one window [0, duration]
+    std::string resolvedYaml;                   //!< canonical YAML of the resolved document
 
     /** \param name a node name \return the node, or nullptr */
     const NodeSpec* FindNode(const std::string& name) const;

@@ -32,7 +32,10 @@ enum class Quantity
     Power,
     Frequency,
     Money,
-    Speed
+    Speed,
+    Energy,
+    Volume,
+    VolumeFlow
 };
 
 /**
@@ -222,6 +225,61 @@ Kinds()
          {{"k", 3, 1, false}, {"M", 6, 1, false}},
          kMaxMoney,
          "1e15",
+         0,
+         "",
+         "a larger figure is a typo"},
+        // Wh: 1 W for 3600 s (SI Brochure Table 8: h is accepted for use with the SI); the litre
+        // (L or l) is 10^-3 m3 (SI Brochure Table 8).
+        {Quantity::Energy,
+         "energy",
+         "an energy",
+         "4.8kWh or 500Wh",
+         "Wh",
+         "kWh",
+         {{"J", 0, 1, false},
+          {"kJ", 3, 1, false},
+          {"MJ", 6, 1, false},
+          {"GJ", 9, 1, false},
+          {"Wh", 0, 3600, false},
+          {"kWh", 3, 3600, false},
+          {"MWh", 6, 3600, false},
+          {"GWh", 9, 3600, false}},
+         kMaxJoules,
+         "1TWh",
+         0,
+         "",
+         "a larger figure is a typo"},
+        {Quantity::Volume,
+         "volume",
+         "a volume",
+         "200L or 1.5kL",
+         "L",
+         "kL",
+         {{"mL", -3, 1, false},
+          {"L", 0, 1, false},
+          {"l", 0, 1, false},
+          {"kL", 3, 1, false},
+          {"m3", 3, 1, false}},
+         kMaxLitres,
+         "1e9L",
+         0,
+         "",
+         "a larger figure is a typo"},
+        {Quantity::VolumeFlow,
+         "volume flow",
+         "a volume flow",
+         "2.5L/h or 40mL/s",
+         "L/h",
+         "L/min",
+         {{"mL/s", -3, 1, false},
+          {"L/s", 0, 1, false},
+          {"l/s", 0, 1, false},
+          {"L/min", 0, 60, true},
+          {"l/min", 0, 60, true},
+          {"L/h", 0, 3600, true},
+          {"l/h", 0, 3600, true}},
+         kMaxLitresPerSecond,
+         "1e6L/s",
          0,
          "",
          "a larger figure is a typo"},
@@ -635,6 +693,24 @@ double
 ParseSpeed(const std::string& text)
 {
     return Parse(Quantity::Speed, text);
+}
+
+double
+ParseEnergy(const std::string& text)
+{
+    return Parse(Quantity::Energy, text);
+}
+
+double
+ParseVolume(const std::string& text)
+{
+    return Parse(Quantity::Volume, text);
+}
+
+double
+ParseVolumeFlow(const std::string& text)
+{
+    return Parse(Quantity::VolumeFlow, text);
 }
 
 } // namespace units

@@ -50,6 +50,9 @@ constexpr double kMaxWatts = 1e12;                //!< Highest power: 1000 GW.
 constexpr double kMaxHertz = 1e15;                //!< Highest frequency: 1000 THz.
 constexpr double kMaxMetresPerSecond = 299792458; //!< Highest speed: light in vacuum (SI).
 constexpr double kMaxMoney = 1e15;                //!< Largest amount of money.
+constexpr double kMaxJoules = 3.6e15;             //!< Largest energy: 1 TWh.
+constexpr double kMaxLitres = 1e9;                //!< Largest volume: 10^6 m3.
+constexpr double kMaxLitresPerSecond = 1e6;       //!< Highest volume flow: 3.6e9 L/h.
 /** @} */
 
 /**
@@ -121,6 +124,30 @@ double ParseMoney(const std::string& text);
  * \throws UnitError on a missing or unknown unit
  */
 double ParseSpeed(const std::string& text);
+
+/**
+ * \brief Parse an energy ("4.8kWh", "500Wh", "2MJ").
+ * \param text the value as written; units J, kJ, MJ, GJ, Wh, kWh, MWh, GWh
+ * \return joules (1 Wh = 3600 J)
+ * \throws UnitError on a missing or unknown unit
+ */
+double ParseEnergy(const std::string& text);
+
+/**
+ * \brief Parse a volume ("200L", "500 mL").
+ * \param text the value as written; units mL, L (also l), kL, m3
+ * \return litres
+ * \throws UnitError on a missing or unknown unit
+ */
+double ParseVolume(const std::string& text);
+
+/**
+ * \brief Parse a volume flow, such as a generator's fuel consumption ("2.5L/h").
+ * \param text the value as written; units L/h, L/min, L/s (also with l), mL/s
+ * \return litres per second
+ * \throws UnitError on a missing or unknown unit
+ */
+double ParseVolumeFlow(const std::string& text);
 
 } // namespace units
 } // namespace blueprint

@@ -6,6 +6,7 @@
 
 #include "helper/results/result-writer.h"
 #include "helper/scenario/input-error.h"
+#include "helper/scenario/phase-runner.h"
 #include "helper/scenario/scenario-reader.h"
 #include "helper/scenario/scenario-runner.h"
 #include "helper/sweep/child-process.h"
@@ -88,12 +89,20 @@ RunInChild(const SweepPlan& plan, const SweepRun& run, const std::string& dir)
                              "the scenario or the program changed since the sweep was planned; "
                              "run blueprint sweep again to plan it anew");
         }
-        ScenarioRunner runner(spec);
+        // A scenario with a timeline runs every phase at each point (doc/phases.rst); the sweep
+        // aggregates its flows pooled over the phases.
+        PhaseRunner runner(spec);
         RunResult r = runner.Run();
-        WriteFilesAtomically({{dir + "/result.json", ResultWriter::ToJson(r)},
-                              {dir + "/flows.csv", ResultWriter::ToFlowsCsv(r)},
-                              {dir + "/scenario.resolved.yaml", r.resolvedYaml},
-                              {dir + "/point.json", PointJson(plan, run)}});
+        std::vector<std::pair<std::string, std::string>> files{
+            {dir + "/result.json", ResultWriter::ToJson(r)},
+            {dir + "/flows.csv", ResultWriter::ToFlowsCsv(r)},
+            {dir + "/scenario.resolved.yaml", r.resolvedYaml},
+            {dir + "/point.json", PointJson(plan, run)}};
+        if (!r.phases.empty())
+        {
+            files.emplace_back(dir + "/phases.csv", ResultWriter::ToPhasesCsv(r));
+        }
+        WriteFilesAtomically(files);
     }
     catch (const InputError& e)
     {

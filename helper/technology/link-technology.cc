@@ -4,6 +4,7 @@
 
 #include "helper/technology/link-technology.h"
 
+#include "helper/faults/interface-switch.h"
 #include "helper/scenario/scenario-build.h"
 
 #include "ns3/log.h"
@@ -135,6 +136,36 @@ LinkTechnology::AccountLink(ScenarioBuild& run, const LinkSpec& link) const
 void
 LinkTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*>& unit) const
 {
+}
+
+std::vector<uint32_t>
+LinkTechnology::GetEdgesCut(ScenarioBuild& run, const LinkSpec& link) const
+{
+    return run.GetEdgesOf(link);
+}
+
+void
+LinkTechnology::SetEdgesUp(ScenarioBuild& run,
+                           const LinkSpec& link,
+                           const std::vector<uint32_t>& edges,
+                           bool up) const
+{
+    run.GetState<InterfaceSwitch>().SetEdgesUp(run, edges, up);
+}
+
+void
+LinkTechnology::SetRainRate(ScenarioBuild& run,
+                            const LinkSpec& link,
+                            uint32_t edge,
+                            const RainExposure& rain) const
+{
+}
+
+std::vector<AnimatedPlatform>
+LinkTechnology::GetAnimatedPlatforms(ScenarioBuild& run,
+                                     const std::vector<const LinkSpec*>& mine) const
+{
+    return {};
 }
 
 bool

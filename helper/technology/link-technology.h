@@ -10,8 +10,10 @@
 
 #include "ns3/net-device-container.h"
 #include "ns3/net-device.h"
+#include "ns3/vector.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -65,6 +67,32 @@ struct AddressDemand
 {
     uint64_t pointToPoint = 0;  //!< /30 networks (one per point-to-point member pair)
     uint64_t subnetDevices = 0; //!< devices on shared subnets (a cell's station and terminals)
+};
+
+/**
+ * \ingroup blueprint
+ * \brief What storms (`events:`, doc/faults.rst) bring to one routing edge now: the rain rate at
+ * each of its ends (the heaviest storm over it; 0 where no storm is).
+ */
+struct RainExposure
+{
+    double atAMmH = 0; //!< rain at the network-side end (devA's node), mm/h
+    double atBMmH = 0; //!< rain at the other end, mm/h
+};
+
+/**
+ * \ingroup blueprint
+ * \brief A platform that serves a scenario's nodes without being one of them (a satellite or a
+ * HAPS, which lives inside its technology's channel), as `run --netanim` draws it: a marker node
+ * that follows it. Both functions are asked at the current simulation time, during the run.
+ */
+struct AnimatedPlatform
+{
+    /// Where it is now on the scenario's local plane: x metres east and y metres north of the
+    /// origin of the point under it, z its height above the Earth, m.
+    std::function<Vector()> position;
+    /// What it is now, as the trace labels it ("leo plane 12 slot 7 serving clinic-router").
+    std::function<std::string()> description;
 };
 
 /**
@@ -233,6 +261,60 @@ class LinkTechnology
      * \param unit the unit's links
      */
     virtual void AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*>& unit) const;
+
+    /**
+     * \brief The routing edges a cut of the link takes down (`events:`; a `fraction` of them for
+     * a partial cut). Default: its own (ScenarioBuild::GetEdgesOf). A link that carries other
+     * links' edges adds theirs (an optical fibre: the lightpaths routed over it).
+     * \param run the run, built
+     * \param link one of its links
+     * \return the edges, in a fixed order
+     */
+    virtual std::vector<uint32_t> GetEdgesCut(ScenarioBuild& run, const LinkSpec& link) const;
+
+    /**
+     * \brief Take some of a link's routing edges down (a cut, `events:`) or bring them back,
+     * while the simulation runs or before it starts. Routing is not this hook's business: the
+     * FaultController moves routes after the failover's detection and reconvergence times.
+     * Default: the IPv4 interfaces of the edges' devices go down (InterfaceSwitch: a device
+     * shared by several edges, such as a base station's, stays up while one of them is up), so
+     * ns-3's IPv4 layer drops what is sent or arrives on them, whatever the device.
+     * \param run the run
+     * \param link the link
+     * \param edges some of its edges (ScenarioBuild::GetEdgesOf)
+     * \param up their new state
+     */
+    virtual void SetEdgesUp(ScenarioBuild& run,
+                            const LinkSpec& link,
+                            const std::vector<uint32_t>& edges,
+                            bool up) const;
+
+    /**
+     * \brief A storm starts or ends over one of the link's edges: radio and satellite
+     * technologies turn the rain into attenuation through their own models (microwave: ITU-R
+     * P.838/P.530 along the hop; ntn: ITU-R P.618 at the terminal); the link's own configured
+     * rain stays the least there is. Default: nothing (a cable does not feel rain).
+     * \param run the run
+     * \param link the link
+     * \param edge one of its edges
+     * \param rain the storms' rain at its ends now (0 at both: the storms are over)
+     */
+    virtual void SetRainRate(ScenarioBuild& run,
+                             const LinkSpec& link,
+                             uint32_t edge,
+                             const RainExposure& rain) const;
+
+    /**
+     * \brief The platforms the technology's links serve their nodes through that are not nodes
+     * of the scenario, for the NetAnim trace; asked once everything is built, only with
+     * `--netanim`. Default: none.
+     * \param run the built run
+     * \param mine its links, in file order
+     * \return one entry per marker to draw
+     */
+    virtual std::vector<AnimatedPlatform> GetAnimatedPlatforms(
+        ScenarioBuild& run,
+        const std::vector<const LinkSpec*>& mine) const;
 };
 
 /**

@@ -25,5 +25,11 @@ RadioPowerModel::IncludesSiteOverhead() const
     return false;
 }
 
+std::optional<double>
+RadioPowerModel::GetIdlePower() const
+{
+    return std::nullopt;
+}
+
 } // namespace blueprint
 } // namespace ns3

@@ -8,6 +8,8 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 
+#include <optional>
+
 namespace ns3
 {
 namespace blueprint
@@ -44,6 +46,14 @@ class RadioPowerModel : public Object
     /// \return whether the model's power already includes the site's power supply and cooling
     /// losses, so that a site PUE must not multiply it. Default: false.
     virtual bool IncludesSiteOverhead() const;
+
+    /**
+     * \brief What the station draws with nothing to send or receive, over a long stretch: the
+     * power a timeline counts between its windows (doc/phases.rst).
+     * \return the mean power in W, before any site PUE; none (the default) when the model has no
+     *         such figure, and the energy meter then uses the window's mean power, flagged.
+     */
+    virtual std::optional<double> GetIdlePower() const;
 };
 
 } // namespace blueprint

@@ -161,6 +161,15 @@ GeographicFrame::GeographicToLocal(double latitudeDeg, double longitudeDeg, doub
 }
 
 Vector
+GeographicFrame::EcefToLocal(const Eigen::Vector3d& ecef) const
+{
+    const Vector geographic =
+        GeographicPositions::CartesianToGeographicCoordinates(Vector(ecef.x(), ecef.y(), ecef.z()),
+                                                              m_spheroid);
+    return GeographicToLocal(geographic.x, geographic.y, geographic.z);
+}
+
+Vector
 GeographicFrame::LocalToGeographic(const Vector& local) const
 {
     const GroundPoint p = MakePoint(local);

@@ -116,6 +116,18 @@ class GeographicFrame
     Eigen::Vector3d LocalToEcef(const Vector& local) const;
 
     /**
+     * \brief Place what is above (or on) the Earth on the local plane: the inverse of
+     * LocalToEcef. Its foot point on the spheroid (the point under it along the ellipsoid
+     * normal) is projected as GeographicToLocal projects a site; a point more than a quarter of
+     * the Earth away from the origin falls inside the disc the near side covers.
+     * \param ecef a position, ECEF, m.
+     * \return metres east and north of the origin on the plane of the point under it, and its
+     *         height above the spheroid, m (ns-3's CartesianToGeographicCoordinates, whose
+     *         iteration stops within about 1 m).
+     */
+    Vector EcefToLocal(const Eigen::Vector3d& ecef) const;
+
+    /**
      * \brief Place a geographic site on the local plane.
      * \param latitudeDeg geodetic latitude, degrees.
      * \param longitudeDeg longitude, degrees east.

@@ -82,6 +82,12 @@ LteEnbEnergyModel::GetPower(double load) const
     return e.transceivers * (e.staticPower + e.loadSlope * pOut); // Auer et al. eq. (1)
 }
 
+std::optional<double>
+LteEnbEnergyModel::GetIdlePower() const
+{
+    return GetPower(0.0);
+}
+
 double
 LteEnbEnergyModel::GetBlockShare(uint8_t mcs, uint32_t bytes) const
 {

@@ -95,6 +95,9 @@ class LteEnbEnergyModel : public LteEnbPowerModel
      */
     double GetEnergy(Time now) const override;
 
+    /// \return the EARTH power at zero load, N_TRX P0 (the model has no sleep), W.
+    std::optional<double> GetIdlePower() const override;
+
     /// \return the sum over subframes of their load times 1 ms: the cell's busy time, seconds
     double GetBusySeconds() const;
 

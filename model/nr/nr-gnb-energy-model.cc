@@ -447,6 +447,13 @@ NrGnbEnergyModel::GetSleepPeriodEnergy(Time gap) const
            transitionRelMs * wattsPerRelative * JOULES_PER_WATT_MS;
 }
 
+std::optional<double>
+NrGnbEnergyModel::GetIdlePower() const
+{
+    const Time stretch = m_ssbPeriod.IsZero() ? Seconds(100) : m_ssbPeriod * 1000;
+    return GetIdleGapEnergy(Time(0), stretch) / stretch.GetSeconds();
+}
+
 double
 NrGnbEnergyModel::GetIdleGapEnergy(Time start, Time end) const
 {

@@ -328,6 +328,13 @@ class NrGnbEnergyModel : public NrGnbPowerModel
      */
     double GetIdleGapEnergy(Time start, Time end) const;
 
+    /**
+     * \brief The mean power of an idle cell: its idle gap energy (the SS bursts and the sleep the
+     * time between them allows) over 1,000 SS-burst periods, or over 100 s without SS bursts.
+     * \return the power in W.
+     */
+    std::optional<double> GetIdlePower() const override;
+
     /// \return true: EARTH's input power and TR 38.864's, calibrated to it, already include the
     /// site's power supply and cooling losses, so a site PUE must not multiply them.
     bool IncludesSiteOverhead() const override;

@@ -31,6 +31,22 @@ namespace blueprint
 
 NS_LOG_COMPONENT_DEFINE("BlueprintNtnChannel");
 
+namespace
+{
+
+/**
+ * \param route the platforms a terminal's packets traverse, the serving one first
+ * \return the serving platform, or -1 for an empty route. (Written out because `empty() ? -1 :
+ * front()` has the type of front(), unsigned: its -1 would be 4,294,967,295.)
+ */
+int64_t
+ServingOf(const std::vector<uint32_t>& route)
+{
+    return route.empty() ? int64_t{-1} : static_cast<int64_t>(route.front());
+}
+
+} // namespace
+
 NS_OBJECT_ENSURE_REGISTERED(NtnChannel);
 
 namespace
@@ -631,8 +647,8 @@ NtnChannel::ReassignAll()
     {
         Terminal& t = m_terminals[id];
         std::vector<uint32_t> route = ChooseRoute(t, now, period, gatewayUsable, gatewayBest);
-        const int64_t from = t.route.empty() ? -1 : t.route.front();
-        const int64_t to = route.empty() ? -1 : route.front();
+        const int64_t from = ServingOf(t.route);
+        const int64_t to = ServingOf(route);
         t.route = route;
         if (from == to && t.beams)
         {
@@ -678,11 +694,12 @@ NtnChannel::ReassignAll()
     }
     if (period.IsStrictlyPositive())
     {
-        // Next boundary: the first ReassignmentOffset + k period strictly after now.
-        const int64_t k = static_cast<int64_t>(std::floor(
-                              (now - m_reassignmentOffset).GetSeconds() / period.GetSeconds())) +
-                          1;
-        Time next = m_reassignmentOffset + period * k;
+        // Next boundary: the first ReassignmentOffset + k period strictly after now, on the
+        // timeline (the platform's Epoch is the timeline time of simulation time 0).
+        const Time offset = m_reassignmentOffset - m_platform->GetEpoch();
+        const int64_t k =
+            static_cast<int64_t>(std::floor((now - offset).GetSeconds() / period.GetSeconds())) + 1;
+        Time next = offset + period * k;
         while (next <= now)
         {
             next += period;
@@ -744,11 +761,17 @@ NtnChannel::SetRainRate(uint32_t terminal, double mmPerHour)
     }
 }
 
+Ptr<NtnPlatform>
+NtnChannel::GetPlatform() const
+{
+    return m_platform;
+}
+
 int64_t
 NtnChannel::GetServingPlatform(uint32_t terminal) const
 {
     const Terminal& t = m_terminals.at(terminal);
-    return t.route.empty() ? -1 : t.route.front();
+    return ServingOf(t.route);
 }
 
 const std::vector<uint32_t>&

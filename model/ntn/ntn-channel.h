@@ -211,6 +211,9 @@ class NtnChannel : public Channel, public NtnBeamClient
      */
     void SetRainRate(uint32_t terminal, double mmPerHour);
 
+    /// \return the platforms of the system (their positions are a function of time).
+    Ptr<NtnPlatform> GetPlatform() const;
+
     /**
      * \param terminal a terminal.
      * \return the platform serving it, or -1 if none.

@@ -5,6 +5,7 @@
 #include "model/ntn/ntn-platform.h"
 
 #include "ns3/log.h"
+#include "ns3/nstime.h"
 
 #include <cmath>
 
@@ -39,8 +40,23 @@ TypeId
 NtnPlatform::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::blueprint::NtnPlatform").SetParent<Object>().SetGroupName("Blueprint");
+        TypeId("ns3::blueprint::NtnPlatform")
+            .SetParent<Object>()
+            .SetGroupName("Blueprint")
+            .AddAttribute("Epoch",
+                          "The time on the scenario's timeline at simulation time 0: platforms "
+                          "that move are where they are at simulation time + Epoch, so a "
+                          "window of a timeline sees the sky of its own hour (doc/phases.rst).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&NtnPlatform::m_epoch),
+                          MakeTimeChecker(Seconds(0)));
     return tid;
+}
+
+Time
+NtnPlatform::GetEpoch() const
+{
+    return m_epoch;
 }
 
 std::string

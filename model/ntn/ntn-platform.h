@@ -132,6 +132,12 @@ class NtnPlatform : public Object
      *         empty if there is no inter-satellite link (the base class).
      */
     virtual std::vector<uint32_t> RouteInterSatellite(uint32_t from, uint32_t to, Time t) const;
+
+    /// \return the timeline time at simulation time 0 (the Epoch attribute).
+    Time GetEpoch() const;
+
+  private:
+    Time m_epoch; //!< timeline time at simulation time 0
 };
 
 } // namespace blueprint

@@ -186,7 +186,7 @@ NtnWalkerConstellation::GetPosition(uint32_t index, Time time) const
     NS_ASSERT(index < GetN());
     const uint32_t plane = index / m_perPlane;
     const uint32_t slot = index % m_perPlane;
-    const double t = time.GetSeconds();
+    const double t = (time + GetEpoch()).GetSeconds(); // on the timeline
     const double raan = m_raanOffsetDeg * DEG + TWO_PI * plane / m_planes;
     const double inc = m_inclinationDeg * DEG;
     const double u = SlotZeroPhase(plane, t) + TWO_PI * slot / m_perPlane;
@@ -217,7 +217,7 @@ NtnWalkerConstellation::FindVisible(const GroundPoint& ground,
                                     std::vector<uint32_t>& visible) const
 {
     visible.clear();
-    const double t = time.GetSeconds();
+    const double t = (time + GetEpoch()).GetSeconds(); // on the timeline
     const double a = GetOrbitRadius();
     const double rho = ground.ecef.norm();
     // Earth central angle of the visibility cone. The geodetic vertical differs from the

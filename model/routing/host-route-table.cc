@@ -232,25 +232,11 @@ HostRouteTable::NotifyInterfaceUp(uint32_t interface)
 void
 HostRouteTable::NotifyInterfaceDown(uint32_t interface)
 {
-    // Routes out of a failed interface no longer work; the planner re-installs routes when the
-    // topology changes.
-    Ptr<NetDevice> device = m_ipv4->GetNetDevice(interface);
-    for (auto it = m_routes.begin(); it != m_routes.end();)
-    {
-        if (it->second->GetOutputDevice() == device)
-        {
-            NotifySink(Ipv4Address(it->first), it->second, false);
-            it = m_routes.erase(it);
-        }
-        else
-        {
-            ++it;
-        }
-    }
-    if (m_default && m_default->GetOutputDevice() == device)
-    {
-        RemoveDefaultRoute();
-    }
+    // Nothing: the table does not route around a failed interface by itself. A router learns of
+    // a failure only after a detection time (BFD, a protocol's hold timer) and moves its routes
+    // after a reconvergence time; until then packets sent on the interface are lost (Ipv4L3Protocol
+    // drops them there). The StaticRoutePlanner moves the routes at that time (FaultController),
+    // and routes kept across a short cut still work when the interface comes back.
 }
 
 void

@@ -113,6 +113,11 @@ class HostRouteTable : public Ipv4RoutingProtocol
                     LocalDeliverCallback lcb,
                     ErrorCallback ecb) override;
     void NotifyInterfaceUp(uint32_t interface) override;
+    /**
+     * \brief Keep every route: a failed interface is routed around by the planner after the
+     * failover's detection and reconvergence times, not at once (doc/faults.rst).
+     * \param interface the interface that went down
+     */
     void NotifyInterfaceDown(uint32_t interface) override;
     void NotifyAddAddress(uint32_t interface, Ipv4InterfaceAddress address) override;
     void NotifyRemoveAddress(uint32_t interface, Ipv4InterfaceAddress address) override;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -42,7 +43,8 @@ FlowRecord::FlowRecord(std::size_t exactLimit, double relativeAccuracy)
       m_jitterSum(0),
       m_jitterPairs(0),
       m_latency(exactLimit, relativeAccuracy),
-      m_rtt(exactLimit, relativeAccuracy)
+      m_rtt(exactLimit, relativeAccuracy),
+      m_firstFaultTime(std::numeric_limits<double>::infinity())
 {
 }
 
@@ -124,6 +126,75 @@ FlowRecord::RecordRx(std::uint32_t member,
     }
     state.lastDelay = delay;
     state.hasLastDelay = true;
+    if (txTime < m_firstFaultTime)
+    {
+        ++m_rxBeforeFault;
+    }
+    if (m_openOutages > 0 && state.openOutage >= 0)
+    {
+        Outage& outage = m_outages[state.openOutage];
+        // Packets of one member may arrive out of order: the outage ends at the earliest send
+        // time after the fault among those received (a later reception can still lower it).
+        if (txTime >= outage.start && (!outage.ended || txTime - outage.start < outage.seconds))
+        {
+            if (!outage.ended)
+            {
+                --m_openOutages;
+            }
+            outage.ended = true;
+            outage.seconds = txTime - outage.start;
+        }
+    }
+}
+
+void
+FlowRecord::OpenOutage(std::uint32_t member, double faultTime)
+{
+    if (m_firstFaultTime == std::numeric_limits<double>::infinity())
+    {
+        m_firstFaultTime = faultTime;
+        m_txBeforeFault = m_txPackets;
+    }
+    MemberState& state = m_members[member];
+    if (state.openOutage >= 0 && !m_outages[state.openOutage].ended)
+    {
+        return;
+    }
+    state.openOutage = static_cast<int64_t>(m_outages.size());
+    m_outages.push_back(Outage{member, faultTime, 0, false});
+    ++m_openOutages;
+}
+
+std::vector<FlowRecord::Outage>
+FlowRecord::GetOutages(double end) const
+{
+    std::vector<Outage> outages = m_outages;
+    for (Outage& o : outages)
+    {
+        if (!o.ended)
+        {
+            o.seconds = std::max(0.0, end - o.start);
+        }
+    }
+    return outages;
+}
+
+double
+FlowRecord::GetFirstFaultTime() const
+{
+    return m_firstFaultTime;
+}
+
+std::uint64_t
+FlowRecord::GetTxBeforeFault() const
+{
+    return std::isfinite(m_firstFaultTime) ? m_txBeforeFault : m_txPackets;
+}
+
+std::uint64_t
+FlowRecord::GetRxBeforeFault() const
+{
+    return m_rxBeforeFault;
 }
 
 void

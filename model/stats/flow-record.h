@@ -209,6 +209,44 @@ class FlowRecord
      */
     std::uint64_t GetOnTimePackets() const;
 
+    /**
+     * \brief One member's outage: from a fault that cut its path to the send time of the first
+     * packet sent at or after the fault that was received (doc/faults.rst).
+     */
+    struct Outage
+    {
+        std::uint32_t member = 0; //!< the member
+        double start = 0;         //!< the fault's time, s
+        double seconds = 0;       //!< its length, s
+        bool ended = false;       //!< a packet sent after it was received (else open at the end)
+    };
+
+    /**
+     * \brief A fault cut a member's path at `faultTime`: open an outage for it (unless one is
+     * open already: the earlier fault is where it began), and split the loss counts there if
+     * no fault did before (GetTxBeforeFault).
+     * \param member the member.
+     * \param faultTime the fault's time, s.
+     */
+    void OpenOutage(std::uint32_t member, double faultTime);
+
+    /**
+     * \param end the time an outage still open counts until, s (the end of the flow's sending).
+     * \return every outage, ended or still open (then `end - start` long), in the order opened
+     */
+    std::vector<Outage> GetOutages(double end) const;
+
+    /**
+     * \return the time of the first fault that cut one of the flow's members, s, or infinity
+     */
+    double GetFirstFaultTime() const;
+
+    /** \return the packets sent before the first fault (all of them if none cut the flow) */
+    std::uint64_t GetTxBeforeFault() const;
+
+    /** \return the distinct packets received that were sent before the first fault */
+    std::uint64_t GetRxBeforeFault() const;
+
   private:
     /**
      * \brief What the record keeps per member: the sequence numbers received and the previous
@@ -220,6 +258,7 @@ class FlowRecord
         std::vector<std::uint64_t> answered; //!< bit s set if request s was answered
         double lastDelay = 0;                //!< one-way delay of the previous packet received
         bool hasLastDelay = false;           //!< true once a packet of this member was received
+        int64_t openOutage = -1;             //!< index in m_outages of its open outage, or -1
     };
 
     /**
@@ -246,6 +285,11 @@ class FlowRecord
     std::uint64_t m_jitterPairs; //!< number of consecutive packet pairs in m_jitterSum
     LatencyDigest m_latency;     //!< one-way delays
     LatencyDigest m_rtt;         //!< round trips
+    std::vector<Outage> m_outages;     //!< every outage, in the order opened
+    std::uint64_t m_openOutages = 0;   //!< outages not ended yet
+    double m_firstFaultTime;           //!< the first fault that cut a member, s (inf: none)
+    std::uint64_t m_txBeforeFault = 0; //!< packets sent before it
+    std::uint64_t m_rxBeforeFault = 0; //!< of those, distinct packets received
     /// Per-member state, by member number: looked up for every packet received and never
     /// walked, so hashed (a 10,000-member flow's ordered map cost 14 steps per packet).
     std::unordered_map<std::uint32_t, MemberState> m_members;

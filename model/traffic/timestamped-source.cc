@@ -194,7 +194,7 @@ void
 TimestampedSource::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    ReleaseSocket();
+    ReleaseSocket(false); // the run is over: nothing more to send
     Application::DoDispose();
 }
 
@@ -264,7 +264,7 @@ TimestampedSource::StopApplication()
 }
 
 void
-TimestampedSource::ReleaseSocket()
+TimestampedSource::ReleaseSocket(bool close)
 {
     if (!m_socket)
     {
@@ -286,7 +286,10 @@ TimestampedSource::ReleaseSocket()
                                      MakeNullCallback<void, Ptr<Socket>>());
         m_socket->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
         m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->Close();
+        if (close)
+        {
+            m_socket->Close();
+        }
     }
     m_socket = nullptr;
     m_sharedSocket = false;

@@ -138,8 +138,14 @@ class TimestampedSource : public Application
     void StartApplication() override;
     void StopApplication() override;
 
-    /// \brief Give the socket back: close it, or leave it to the flow's other members.
-    void ReleaseSocket();
+    /**
+     * \brief Give the socket back: close it, or leave it to the flow's other members.
+     * \param close whether to close a socket of its own; not when it is disposed of at
+     *        Simulator::Destroy, where closing a TCP socket would send a FIN through a network
+     *        being taken apart, into trace sinks (NetAnim's) that look up nodes in the node list
+     *        being disposed of
+     */
+    void ReleaseSocket(bool close = true);
 
     /**
      * \brief Connection to Remote is up.

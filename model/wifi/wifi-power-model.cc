@@ -166,6 +166,12 @@ WifiRadioPowerModel::GetTxSeconds() const
     return m_txSeconds;
 }
 
+std::optional<double>
+WifiRadioPowerModel::GetIdlePower() const
+{
+    return m_idlePower;
+}
+
 double
 WifiRadioPowerModel::GetEnergy(Time now) const
 {

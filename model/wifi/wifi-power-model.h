@@ -147,6 +147,9 @@ class WifiRadioPowerModel : public WifiPowerModel
      */
     double GetEnergy(Time now) const override;
 
+    /// \return P_idle: receiving, CCA busy and idle are all priced at it, W.
+    std::optional<double> GetIdlePower() const override;
+
   private:
     double m_idlePower; //!< W
     double m_maxPower;  //!< W

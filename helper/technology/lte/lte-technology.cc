@@ -540,7 +540,8 @@ LteTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
         l.a,
         "lte",
         [energy](Time now) { return energy->GetEnergy(now); },
-        energy->IncludesSiteOverhead() ? 1.0 : enb.pue);
+        energy->IncludesSiteOverhead() ? 1.0 : enb.pue,
+        energy->GetIdlePower());
 }
 
 } // namespace

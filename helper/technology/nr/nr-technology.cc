@@ -155,7 +155,8 @@ class NrTechnology : public CellTechnology
                 cell.gnbNode,
                 "nr",
                 [gnb](Time now) { return gnb->GetEnergy(now); },
-                cell.pue);
+                cell.pue,
+                gnb->GetIdlePower());
             // UEs are battery or vehicle powered, outside any site: no PUE.
             Ptr<NrCellUeEnergyModel> ues = cell.ues;
             run.GetMeter()->AddIntegratedElement(

@@ -279,7 +279,8 @@ NtnHelper::RegisterEnergy(Ptr<EnergyMeter> meter,
                 return model->GetEnergy(now.GetSeconds(),
                                         static_cast<double>(device->GetBitsCarried()));
             },
-            pue);
+            pue,
+            model->GetPower(0));
     }
     for (uint32_t g = 0; g < channel->GetNGateways(); ++g)
     {
@@ -290,7 +291,8 @@ NtnHelper::RegisterEnergy(Ptr<EnergyMeter> meter,
             n,
             spec.technology,
             [watts](Time now) { return watts * now.GetSeconds(); },
-            pue);
+            pue,
+            watts);
     }
 }
 

@@ -9,10 +9,15 @@
 #include "helper/technology/ntn/ntn-link-reader.h"
 #include "helper/technology/ntn/ntn-reach.h"
 #include "model/energy/energy-meter.h"
+#include "model/ntn/ntn-channel.h"
 #include "model/ntn/ntn-gateway-net-device.h"
+#include "model/ntn/ntn-platform.h"
 #include "model/ntn/ntn-terminal-net-device.h"
 
 #include "ns3/log.h"
+#include "ns3/mobility-model.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
 
 #include <iomanip>
 #include <map>
@@ -231,6 +236,26 @@ class NtnTechnology : public LinkTechnology
 
     void AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*>& unit) const override;
 
+    /// The channel models rain at the terminals (ITU-R P.618 along the slant path from the
+    /// terminal's site): the rain at the terminal, the edge's second end, is what counts.
+    void SetRainRate(ScenarioBuild& run,
+                     const LinkSpec& link,
+                     uint32_t edge,
+                     const RainExposure& rain) const override
+    {
+        Ptr<NtnTerminalNetDevice> terminal =
+            DynamicCast<NtnTerminalNetDevice>(run.GetEdge(edge).devB);
+        Ptr<NtnChannel> channel =
+            terminal ? DynamicCast<NtnChannel>(terminal->GetChannel()) : nullptr;
+        NS_ABORT_MSG_UNLESS(channel, "link '" << link.name << "': edge without an NTN terminal");
+        const double own = link.Config<NtnLinkConfig>().spec.rainRateMmH;
+        channel->SetRainRate(terminal->GetTerminalId(), std::max(own, rain.atBMmH));
+    }
+
+    std::vector<AnimatedPlatform> GetAnimatedPlatforms(
+        ScenarioBuild& run,
+        const std::vector<const LinkSpec*>& mine) const override;
+
   private:
     std::string m_name; //!< "leo", "geo" or "haps"
 };
@@ -246,6 +271,11 @@ NtnTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
     try
     {
         built.channel = helper.CreateChannel(first.Config<NtnLinkConfig>().spec, frame);
+        // The platforms stand where they are at this run's place on the scenario's timeline.
+        PointerValue platform;
+        built.channel->GetAttribute("Platform", platform);
+        platform.Get<NtnPlatform>()->SetAttribute("Epoch",
+                                                  TimeValue(Seconds(scenario.windowStart)));
     }
     catch (const std::invalid_argument& e)
     {
@@ -381,10 +411,12 @@ NtnTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*
         // Each terminal by its class, from idle to full power in proportion to the bits it
         // sends and receives; dishes are outdoors and their supply at the site's socket: no PUE.
         std::vector<std::pair<Ptr<ElementPowerModel>, Ptr<NtnNetDevice>>> terminals;
+        double idleWatts = 0; // what the terminals draw with nothing to send (a timeline's gaps)
         for (uint32_t i = 0; i < devices.terminals.GetN(); ++i)
         {
             terminals.emplace_back(spec.terminal.CreatePowerModel(1.0),
                                    DynamicCast<NtnNetDevice>(devices.terminals.Get(i)));
+            idleWatts += terminals.back().first->GetPower(0);
         }
         run.GetMeter()->AddIntegratedElement(
             l->name + " terminals",
@@ -399,7 +431,8 @@ NtnTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*
                 }
                 return joules;
             },
-            1.0);
+            1.0,
+            idleWatts);
         if (!spec.gatewayOwned)
         {
             run.ReportUnmetered({l->name + " gateway and platforms",
@@ -419,9 +452,91 @@ NtnTechnology::AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*
                 l->a,
                 m_name,
                 [watts](Time now) { return watts * now.GetSeconds(); },
-                run.GetGroup(l->a).pue);
+                run.GetGroup(l->a).pue,
+                watts);
         }
     }
+}
+
+/**
+ * A system of one platform (a GEO satellite, a HAPS) is one marker that names every terminal
+ * group it serves. A constellation has a marker per terminal that follows the platform serving
+ * it as the reassignments change it: the constellation's other satellites serve nothing of the
+ * scenario and are left out (a Starlink-like shell has 1,584). Where no platform serves a
+ * terminal (before the run starts, or none in sight) its marker stands on the terminal.
+ */
+std::vector<AnimatedPlatform>
+NtnTechnology::GetAnimatedPlatforms(ScenarioBuild& run,
+                                    const std::vector<const LinkSpec*>& mine) const
+{
+    std::vector<AnimatedPlatform> markers;
+    NtnRunState& state = run.GetState<NtnRunState>();
+    for (const LinkSpec* first : mine)
+    {
+        const auto unit = state.units.find(first);
+        if (unit == state.units.end())
+        {
+            continue; // not the first link of its system
+        }
+        const Ptr<NtnChannel> channel = unit->second.channel;
+        const Ptr<NtnPlatform> platform = channel->GetPlatform();
+        const GeographicFrame frame = channel->GetGeoFrame();
+        // The unit's links in file order, with their terminal devices.
+        std::vector<const LinkSpec*> links;
+        for (const LinkSpec* l : mine)
+        {
+            if (unit->second.devices.count(l))
+            {
+                links.push_back(l);
+            }
+        }
+        if (platform->GetN() == 1)
+        {
+            std::string served;
+            for (const LinkSpec* l : links)
+            {
+                served += (served.empty() ? "" : ", ") + l->b;
+            }
+            const std::string description =
+                m_name + " " + platform->GetPlatformName(0) + " serving " + served;
+            markers.push_back({[platform, frame]() {
+                                   return frame.EcefToLocal(
+                                       platform->GetPosition(0, Simulator::Now()));
+                               },
+                               [description]() { return description; }});
+            continue;
+        }
+        for (const LinkSpec* l : links)
+        {
+            const NetDeviceContainer& terminals = unit->second.devices.at(l).terminals;
+            for (uint32_t i = 0; i < terminals.GetN(); ++i)
+            {
+                const uint32_t id =
+                    DynamicCast<NtnTerminalNetDevice>(terminals.Get(i))->GetTerminalId();
+                const Ptr<MobilityModel> ground =
+                    terminals.Get(i)->GetNode()->GetObject<MobilityModel>();
+                const std::string terminal =
+                    terminals.GetN() == 1 ? l->b : l->b + "[" + std::to_string(i) + "]";
+                const std::string name = m_name;
+                markers.push_back({[channel, platform, frame, id, ground]() {
+                                       const int64_t serving = channel->GetServingPlatform(id);
+                                       return serving < 0 ? ground->GetPosition()
+                                                          : frame.EcefToLocal(platform->GetPosition(
+                                                                static_cast<uint32_t>(serving),
+                                                                Simulator::Now()));
+                                   },
+                                   [channel, platform, id, name, terminal]() {
+                                       const int64_t serving = channel->GetServingPlatform(id);
+                                       return name + " " +
+                                              (serving < 0 ? std::string("(none)")
+                                                           : platform->GetPlatformName(
+                                                                 static_cast<uint32_t>(serving))) +
+                                              " serving " + terminal;
+                                   }});
+            }
+        }
+    }
+    return markers;
 }
 
 /// `technology: leo`: a Starlink-like shell (NtnLinkSpec::ForTechnology).

@@ -14,6 +14,7 @@
 #include "ns3/double.h"
 #include "ns3/log.h"
 
+#include <algorithm>
 #include <map>
 
 namespace ns3
@@ -153,6 +154,39 @@ class OpticalTechnology : public LinkTechnology
     void Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& unit) const override;
 
     void AccountUnit(ScenarioBuild& run, const std::vector<const LinkSpec*>& unit) const override;
+
+    /// A cut fibre takes down its IP link and every lightpath routed over it (no optical
+    /// restoration: the lightpaths stay on their planned routes; doc/faults.rst).
+    std::vector<uint32_t> GetEdgesCut(ScenarioBuild& run, const LinkSpec& link) const override
+    {
+        std::vector<uint32_t> edges = run.GetEdgesOf(link);
+        if (ConfigOf(link).lightpath)
+        {
+            return edges;
+        }
+        for (const BuiltOpticalNetwork& built : run.GetState<OpticalRunState>().networks)
+        {
+            const OpticalNetworkPlan& p = built.plan;
+            const auto fibre = std::find(p.fibreLinks.begin(), p.fibreLinks.end(), &link);
+            if (fibre == p.fibreLinks.end())
+            {
+                continue;
+            }
+            const auto f = static_cast<uint32_t>(fibre - p.fibreLinks.begin());
+            for (std::size_t d = 0; d < built.inst.lightpaths.size(); ++d)
+            {
+                const OpticalLightpath& lp = built.inst.lightpaths[d];
+                if (lp.established &&
+                    std::find(lp.route.fibres.begin(), lp.route.fibres.end(), f) !=
+                        lp.route.fibres.end())
+                {
+                    const std::vector<uint32_t>& carried = run.GetEdgesOf(*p.lightpathLinks[d]);
+                    edges.insert(edges.end(), carried.begin(), carried.end());
+                }
+            }
+        }
+        return edges;
+    }
 };
 
 void

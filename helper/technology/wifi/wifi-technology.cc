@@ -226,7 +226,8 @@ WifiTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& un
             node,
             "wifi",
             [radio](Time now) { return radio->GetEnergy(now); },
-            radio->IncludesSiteOverhead() ? 1.0 : pue);
+            radio->IncludesSiteOverhead() ? 1.0 : pue,
+            radio->GetIdlePower());
     };
     meterRadio(apDevice.Get(0), w.power, WifiProfile::AccessPoint(w.standard), l.name, l.a, ga.pue);
     for (uint32_t i = 0; i < stationDevices.GetN(); ++i)
