@@ -150,4 +150,18 @@ TEST(FaultPowerTest, AFlowCutOffBeforeTheWindowIsInOutageForAllOfIt)
     EXPECT_NEAR(f.outage->firstFaultAt, 0.0, 1e-9);
 }
 
+TEST(FaultPowerTest, WithoutRevertTrafficThatHadNoBackupComesBackWithTheRestoration)
+{
+    // Both paths cut from 1 s to 3 s with `revert: false`: nothing else could carry the probe,
+    // so the restoration brings it back (routing keeps traffic off a restored link only where a
+    // backup carries it). Before the fix its routes, removed at the cut, never came back.
+    const RunResult r =
+        RunPowered("failover: {revert: false}", "  - {at: 1s, until: 3s, cut: [f1, backup]}");
+    const FlowResult& f = FlowOf(r, "probe");
+    ASSERT_TRUE(f.outage.has_value());
+    EXPECT_FALSE(f.outage->unrestored);
+    // Lost from the cut to the restoration plus the failover delay, nothing after.
+    EXPECT_NEAR(static_cast<double>(f.txPackets - f.rxPackets), (2.0 + kFailover) / kInterval, 2.0);
+}
+
 } // namespace

@@ -497,14 +497,18 @@ StaticRoutePlanner::SetLinksUp(const std::vector<uint32_t>& links, bool up, bool
         rootsBefore.push_back(RootOf(d));
     }
     // Which trees the change touches, judged on the graph before it.
+    // Without reroute (failover's `revert: false`) routes stay where they are, except where a
+    // link back joins a part the tree could not reach: nothing else carried that traffic, so it
+    // comes back whatever the rule.
     std::vector<uint32_t> stale;
-    if (up ? reroute : true)
     {
         for (const auto& [root, tree] : m_trees)
         {
             for (uint32_t link : changed)
             {
-                if (Touches(tree, link, up))
+                const bool rejoins = up && std::isfinite(tree.DistanceOf(m_links[link].a)) !=
+                                               std::isfinite(tree.DistanceOf(m_links[link].b));
+                if ((up ? reroute : true) ? Touches(tree, link, up) : rejoins)
                 {
                     stale.push_back(root);
                     break;
