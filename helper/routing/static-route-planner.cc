@@ -501,18 +501,18 @@ StaticRoutePlanner::SetLinksUp(const std::vector<uint32_t>& links, bool up, bool
     // link back joins a part the tree could not reach: nothing else carried that traffic, so it
     // comes back whatever the rule.
     std::vector<uint32_t> stale;
+    const bool byDistance = !up || reroute;
+    for (const auto& [root, tree] : m_trees)
     {
-        for (const auto& [root, tree] : m_trees)
+        for (uint32_t link : changed)
         {
-            for (uint32_t link : changed)
+            const Link& l = m_links[link];
+            const bool rejoins =
+                std::isfinite(tree.DistanceOf(l.a)) != std::isfinite(tree.DistanceOf(l.b));
+            if (byDistance ? Touches(tree, link, up) : rejoins)
             {
-                const bool rejoins = up && std::isfinite(tree.DistanceOf(m_links[link].a)) !=
-                                               std::isfinite(tree.DistanceOf(m_links[link].b));
-                if ((up ? reroute : true) ? Touches(tree, link, up) : rejoins)
-                {
-                    stale.push_back(root);
-                    break;
-                }
+                stale.push_back(root);
+                break;
             }
         }
     }
