@@ -136,4 +136,32 @@ TEST(FaultPowerTest, AMainsLossBeforeTheWindowHasDrainedTheBatterySince)
     EXPECT_NEAR(*r.power[0].ranDrySeconds, fullRun - 1.0, 0.05 * fullRun);
 }
 
+TEST(FaultPowerTest, AFlowCutOffBeforeTheWindowIsInOutageForAllOfIt)
+{
+    // Both paths cut 1 s before a window that starts at 2 s on the timeline: routing has already
+    // given up on the receiver, and the probe loses everything. Its outage is the whole time it
+    // sends, still open at the end (before the fix it showed none at all).
+    const RunResult r = RunPowered("", "  - {at: 1s, cut: [f1, backup]}", 2.0);
+    const FlowResult& f = FlowOf(r, "probe");
+    EXPECT_EQ(f.rxPackets, 0u);
+    ASSERT_TRUE(f.outage.has_value());
+    EXPECT_TRUE(f.outage->unrestored);
+    EXPECT_NEAR(f.outage->seconds, r.durationSeconds, kInterval);
+    EXPECT_NEAR(f.outage->firstFaultAt, 0.0, 1e-9);
+}
+
+TEST(FaultPowerTest, WithoutRevertTrafficThatHadNoBackupComesBackWithTheRestoration)
+{
+    // Both paths cut from 1 s to 3 s with `revert: false`: nothing else could carry the probe,
+    // so the restoration brings it back (routing keeps traffic off a restored link only where a
+    // backup carries it). Before the fix its routes, removed at the cut, never came back.
+    const RunResult r =
+        RunPowered("failover: {revert: false}", "  - {at: 1s, until: 3s, cut: [f1, backup]}");
+    const FlowResult& f = FlowOf(r, "probe");
+    ASSERT_TRUE(f.outage.has_value());
+    EXPECT_FALSE(f.outage->unrestored);
+    // Lost from the cut to the restoration plus the failover delay, nothing after.
+    EXPECT_NEAR(static_cast<double>(f.txPackets - f.rxPackets), (2.0 + kFailover) / kInterval, 2.0);
+}
+
 } // namespace

@@ -243,6 +243,10 @@ FaultController::Start()
         }
     }
     m_converging = false;
+    // What the faults before the window left cut off is cut off from the window's start (or the
+    // flow's): an outage that stays open until something restores it. Scheduled at 0, so that
+    // supplies that ran dry before the window (PowerPlant::Start, just before the run) count too.
+    Simulator::Schedule(Seconds(0), &FaultController::OpenOutages, this, true);
     for (const Action& a : m_actions)
     {
         if (a.time >= spec.windowStart && a.time < windowEnd)
@@ -442,7 +446,7 @@ FaultController::Reroute(std::vector<uint32_t> out, std::vector<uint32_t> back)
 }
 
 void
-FaultController::OpenOutages()
+FaultController::OpenOutages(bool unreachableIsCut)
 {
     const ScenarioSpec& spec = m_run.GetSpec();
     StaticRoutePlanner& planner = m_run.GetPlanner();
@@ -466,6 +470,7 @@ FaultController::OpenOutages()
             // The path the installed routes take now: routing has not reacted yet.
             const auto path = planner.GetPath(from, to);
             const bool cut = m_dark.count(from->GetId()) || m_dark.count(to->GetId()) ||
+                             (!path && unreachableIsCut) ||
                              (path && std::any_of(path->begin(), path->end(), [&](uint32_t e) {
                                   return !Usable(e);
                               }));

@@ -201,8 +201,14 @@ class FaultController
      */
     bool Usable(uint32_t edge) const;
 
-    /** \brief Open an outage for each flow member whose current path has an unusable edge. */
-    void OpenOutages();
+    /**
+     * \brief Open an outage for each flow member whose current path has an unusable edge (or an
+     * end without power).
+     * \param unreachableIsCut also for members with no path at all: at the window's start, after
+     *        the faults before it, a member that routing can no longer reach is cut off from the
+     *        start (it would otherwise show no outage while losing everything)
+     */
+    void OpenOutages(bool unreachableIsCut = false);
 
     /** \brief Give every edge the rain of the storms active now (LinkTechnology::SetRainRate). */
     void ApplyStorms();

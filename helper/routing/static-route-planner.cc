@@ -497,18 +497,22 @@ StaticRoutePlanner::SetLinksUp(const std::vector<uint32_t>& links, bool up, bool
         rootsBefore.push_back(RootOf(d));
     }
     // Which trees the change touches, judged on the graph before it.
+    // Without reroute (failover's `revert: false`) routes stay where they are, except where a
+    // link back joins a part the tree could not reach: nothing else carried that traffic, so it
+    // comes back whatever the rule.
     std::vector<uint32_t> stale;
-    if (up ? reroute : true)
+    const bool byDistance = !up || reroute;
+    for (const auto& [root, tree] : m_trees)
     {
-        for (const auto& [root, tree] : m_trees)
+        for (uint32_t link : changed)
         {
-            for (uint32_t link : changed)
+            const Link& l = m_links[link];
+            const bool rejoins =
+                std::isfinite(tree.DistanceOf(l.a)) != std::isfinite(tree.DistanceOf(l.b));
+            if (byDistance ? Touches(tree, link, up) : rejoins)
             {
-                if (Touches(tree, link, up))
-                {
-                    stale.push_back(root);
-                    break;
-                }
+                stale.push_back(root);
+                break;
             }
         }
     }

@@ -436,7 +436,8 @@ ReadNtnLinkSpec(const ConfigNode& node,
                 !tid.IsChildOf(TypeId::LookupByName("ns3::blueprint::NtnBeamScheduler")))
             {
                 throw InputError(v->GetMark(),
-                                 "'" + spec.scheduler + "' is not an ns3::blueprint::NtnBeamScheduler");
+                                 "'" + spec.scheduler +
+                                     "' is not an ns3::blueprint::NtnBeamScheduler");
             }
         }
     }
