@@ -18,10 +18,12 @@
 
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <gtest/gtest.h>
 #include <memory>
+#include <numeric>
 #include <string>
 
 namespace
@@ -312,12 +314,30 @@ TEST(FaultFailoverTest, AFractionOfAGroupLinkCutsThatShareOfItsMemberPairs)
     EXPECT_EQ(f.outage->lostBefore, 0u);
     // Each host sends 20 packets after the cut: the three cut off lose theirs.
     EXPECT_NEAR(static_cast<double>(f.outage->lostAfter), 3 * 20, 3);
-    // The same share whatever the run's seed (the pairs come from a stream fixed by the link's
-    // name, not the run's), and 60 % of the link cuts six.
+    // The same share whatever the run's seed, and 60 % of the link cuts six.
     const FlowResult other = Partial("30%", 7);
     EXPECT_EQ(other.outage->outages, 3u);
     EXPECT_EQ(Partial("60%").outage->outages, 6u);
     EXPECT_EQ(Partial("100%").outage->lostAfter, Partial("100%").outage->sentAfter);
+}
+
+TEST(FaultFailoverTest, APartialCutTakesTheSamePairsInEveryAlternativeAndOtherPairsOnOtherSeeds)
+{
+    std::vector<uint32_t> all(200);
+    std::iota(all.begin(), all.end(), 0);
+    const auto seed1 = FaultController::ChoosePairs(all, 0.57, "drops", 1);
+    EXPECT_EQ(seed1.size(), 114u);
+    // Common random numbers: the pairs depend on the link's name and the seed only.
+    EXPECT_EQ(FaultController::ChoosePairs(all, 0.57, "drops", 1), seed1);
+    // Over seeds the cut pairs vary (a fixed subset would make every seed the same draw).
+    EXPECT_NE(FaultController::ChoosePairs(all, 0.57, "drops", 2), seed1);
+    EXPECT_NE(FaultController::ChoosePairs(all, 0.57, "uplinks", 1), seed1);
+    // A smaller fraction of the same link at the same seed is a subset of a larger one.
+    const auto smaller = FaultController::ChoosePairs(all, 0.3, "drops", 1);
+    EXPECT_TRUE(std::includes(seed1.begin(), seed1.end(), smaller.begin(), smaller.end()));
+    // Rounded to the nearest pair, at least one.
+    EXPECT_EQ(FaultController::ChoosePairs(all, 0.001, "drops", 1).size(), 1u);
+    EXPECT_EQ(FaultController::ChoosePairs(all, 1, "drops", 3), all);
 }
 
 /// The network of kNet for 2 s with its fibre replaced by the 18 GHz hop alone, carrying

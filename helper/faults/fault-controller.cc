@@ -76,15 +76,25 @@ FaultController::EdgesOf(const std::string& link, double fraction) const
     NS_ABORT_MSG_IF(it == spec.links.end(), "FaultController: no link " << link);
     std::vector<uint32_t> edges =
         LinkTechnologyRegistry::Get(it->technology).GetEdgesCut(m_run, *it);
+    return ChoosePairs(std::move(edges), fraction, link, spec.seed);
+}
+
+std::vector<uint32_t>
+FaultController::ChoosePairs(std::vector<uint32_t> edges,
+                             double fraction,
+                             const std::string& link,
+                             uint64_t seed)
+{
     if (fraction >= 1 || edges.empty())
     {
         return edges;
     }
-    // A Fisher-Yates shuffle driven by a generator seeded with the link's name: the same pairs
-    // fail in every run and every alternative, so configurations compare like with like, and a
-    // smaller fraction of the same link is a subset of a larger one (a prefix of one order).
-    // std::shuffle's draws are implementation-defined; mt19937_64's outputs are not.
-    std::mt19937_64 stream(StableHash(link));
+    // A Fisher-Yates shuffle driven by a generator seeded with the link's name and the run's
+    // seed: at one seed the same pairs fail in every alternative, so configurations compare like
+    // with like (common random numbers), while over seeds the failing pairs vary as everything
+    // else drawn does; and a smaller fraction of the same link is a subset of a larger one (a
+    // prefix of one order). std::shuffle's draws are implementation-defined; mt19937_64's are not.
+    std::mt19937_64 stream(StableHash(link) ^ (seed * 0x9e3779b97f4a7c15ULL));
     for (std::size_t i = edges.size() - 1; i > 0; --i)
     {
         std::swap(edges[i], edges[stream() % (i + 1)]);

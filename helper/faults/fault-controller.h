@@ -104,6 +104,23 @@ class FaultController
      */
     void Finish(std::vector<FlowResult>& results) const;
 
+    /**
+     * \brief The member pairs a partial cut takes.
+     *
+     * A shuffle seeded by the link's name and the run's seed: the same pairs in every
+     * alternative at one seed, other pairs at another, and a smaller fraction's pairs a subset of
+     * a larger one's.
+     * \param edges every member pair (edge index) of the link
+     * \param fraction the share to take, rounded to the nearest pair and at least one (1: all)
+     * \param link the link's name
+     * \param seed the run's seed (ns-3 run number)
+     * \return the chosen edges, ascending
+     */
+    static std::vector<uint32_t> ChoosePairs(std::vector<uint32_t> edges,
+                                             double fraction,
+                                             const std::string& link,
+                                             uint64_t seed);
+
   private:
     /** \brief One change of state on the timeline, as the events expand to. */
     struct Action
@@ -142,7 +159,7 @@ class FaultController
     /**
      * \param link a link name
      * \param fraction the share of its edges (1: all)
-     * \return its edges, or the `fraction` of them chosen by a stream fixed by its name
+     * \return its edges, or the `fraction` of them (ChoosePairs)
      */
     std::vector<uint32_t> EdgesOf(const std::string& link, double fraction) const;
 
