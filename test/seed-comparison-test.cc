@@ -10,8 +10,10 @@
 #include "scenario-run-support.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,28 @@ TEST(SeedComparisonTest, AConfigurationMadeWorseShowsAPairedDifferenceThatExclud
     ASSERT_TRUE(same.defined);
     EXPECT_LE(same.Low(), 0);
     EXPECT_GE(same.High(), 0);
+}
+
+TEST(SeedComparisonTest, TwoConfigurationsAlikeButDrawnApartShowADifferenceWhoseIntervalHoldsZero)
+{
+    // The base at seeds 21..40 paired with the base at seeds 1..20: the same design on draws of
+    // its own, so the paired differences scatter (a non-zero interval) around zero.
+    const ScenarioDocument doc = ScenarioDocument::FromString(kTiny, "tiny.yaml");
+    std::vector<SeedRun> runs;
+    for (uint64_t s = 1; s <= 40; ++s)
+    {
+        SeedRun r =
+            ReadSeedRun(ResultWriter::ToJson(ScenarioRunner(doc.Resolve("base", {}, s)).Run()));
+        r.configuration = s <= 20 ? "base" : "twin";
+        r.seed = s <= 20 ? s : s - 20;
+        runs.push_back(std::move(r));
+    }
+    const auto c = SummariseSeeds({"base", "twin"}, runs);
+    const ConfidenceInterval& d = c[1].pairedDiff.at("up.latency_p99_ms");
+    ASSERT_TRUE(d.defined);
+    EXPECT_GT(d.halfWidth, 0);
+    EXPECT_LE(d.Low(), 0);
+    EXPECT_GE(d.High(), 0);
 }
 
 TEST(SeedComparisonTest, PassSharesCountSeedsAndUseWilsonsInterval)
@@ -148,6 +172,110 @@ TEST(SeedComparisonTest, AHigherRequiredShareNeedsMoreSeeds)
     EXPECT_EQ(Recommend(c, 0.95, true).qualifying.size(), 1u);
 }
 
+TEST(SeedComparisonTest, TheParetoSetKeepsEqualPointsAndPlacesAConfigurationWithoutLatencyLast)
+{
+    std::vector<ConfigurationSummary> c{Candidate("a", 500, 10, 20, true),
+                                        Candidate("a-twin", 500, 10, 20, true),
+                                        Candidate("silent", 500, 10, 20, true)};
+    c[2].worstP99Ms.reset(); // nothing delivered: cannot be shown faster
+    const Recommendation r = Recommend(c, 0.8, true);
+    EXPECT_EQ(r.pareto, (std::vector<std::string>{"a", "a-twin"}));
+    EXPECT_EQ(*r.cheapest, "a") << "ties go to the first in file order";
+}
+
+TEST(SeedComparisonTest, LatencyIsWeighedAgainstEachFlowsDeadline)
+{
+    // "sensors" has the larger p99 in ms (a 1 s deadline, met with room), "video" the larger
+    // share of its deadline (150 ms): by deadline share, "video" is the one that decides.
+    std::vector<ConfigurationSummary> c{Candidate("sensors", 500, 10, 600, true),
+                                        Candidate("video", 400, 10, 140, true)};
+    c[0].worstDeadlineShare = 0.6;
+    c[1].worstDeadlineShare = 140.0 / 150;
+    const Recommendation r = Recommend(c, 0.8, true);
+    EXPECT_EQ(r.latencyObjective, "worst_p99_share_of_deadline");
+    EXPECT_EQ(r.pareto, (std::vector<std::string>{"sensors", "video"}))
+        << "in ms video would dominate sensors; against the deadlines neither dominates";
+}
+
+/// A result.json holding what ReadSeedRun reads: one flow with a latency requirement.
+std::string
+OneFlowResult(uint64_t rxPackets, double p99, double deadlineMs, const std::string& uncosted)
+{
+    return R"({"configuration": "c", "seed": 1, "verdict": "fail",
+      "cost": {"annualised": 100, "uncosted": [)" +
+           (uncosted.empty() ? std::string()
+                             : R"({"element": ")" + uncosted + R"(", "technology": "nr"})") +
+           R"(]}, "energy": {"total_j": 5, "unmetered": []},
+      "flows": [{"name": "video", "rx_packets": )" +
+           std::to_string(rxPackets) + R"(, "throughput_bps": 0, "loss_ratio": 1,
+        "latency_ms": {"samples": )" +
+           std::to_string(rxPackets) + R"(, "mean": 0, "p99": )" + std::to_string(p99) +
+           R"(}, "requirements": [{"metric": "latency", "verdict": "fail", "deadline_ms": )" +
+           std::to_string(deadlineMs) + R"(}]}]})";
+}
+
+TEST(SeedComparisonTest, AFlowThatDeliveredNothingHasNoLatencyNotAZeroOne)
+{
+    const SeedRun lost = ReadSeedRun(OneFlowResult(0, 0, 150, ""));
+    for (const auto& [metric, value] : lost.metrics)
+    {
+        EXPECT_EQ(metric.find("latency"), std::string::npos) << metric << " = " << value;
+    }
+    ASSERT_TRUE(lost.worstP99Ms);
+    EXPECT_TRUE(std::isinf(*lost.worstP99Ms)) << "infinitely late, not 0 ms";
+    EXPECT_TRUE(std::isinf(*lost.worstDeadlineShare));
+    const SeedRun fine = ReadSeedRun(OneFlowResult(10, 75, 150, ""));
+    EXPECT_DOUBLE_EQ(*fine.worstDeadlineShare, 0.5);
+    // Over two seeds, one lost: the latency's mean is of the seed that measured it, and the
+    // configuration's worst latency is infinite, not halved.
+    SeedRun second = fine;
+    second.seed = 2;
+    const auto c = SummariseSeeds({"c"}, {lost, second});
+    EXPECT_EQ(c[0].metrics.at("video.latency_p99_ms").samples, 1u);
+    EXPECT_DOUBLE_EQ(c[0].metrics.at("video.latency_p99_ms").mean, 75);
+    EXPECT_TRUE(std::isinf(*c[0].worstDeadlineShare));
+}
+
+TEST(SeedComparisonTest, ACheaperConfigurationThatLeavesACostOutIsFlagged)
+{
+    std::vector<ConfigurationSummary> c{Candidate("own-cell", 900, 10, 20, true),
+                                        Candidate("carrier-cell", 300, 10, 20, true)};
+    c[1].uncosted = {"cell-east"};
+    const Recommendation r = Recommend(c, 0.8, true);
+    EXPECT_EQ(*r.cheapest, "carrier-cell");
+    EXPECT_EQ(r.costLeavesOut.at("carrier-cell"), (std::vector<std::string>{"cell-east"}));
+    EXPECT_EQ(r.costLeavesOut.count("own-cell"), 0u);
+    const std::string text = SeedComparisonTable("s", {1}, c, r);
+    EXPECT_NE(text.find("carrier-cell's cost counts at 0 yen cell-east, which not every"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(ReadSeedRun(OneFlowResult(1, 1, 1, "cell-east")).uncosted,
+              (std::set<std::string>{"cell-east"}));
+}
+
+TEST(SeedComparisonTest, TooFewSeedsToShowTheShareAreSaidSoNotBlamedOnTheConfigurations)
+{
+    // n / (n + 1.96^2) >= q: 16 seeds for 80 %, 73 for 95 % (Wilson, every seed passing).
+    EXPECT_EQ(SeedsNeeded(0.8), 16u);
+    EXPECT_EQ(SeedsNeeded(0.95), 73u);
+    std::vector<ConfigurationSummary> c{Candidate("base", 1, 1, 1, true)};
+    c[0].seeds = 10;
+    c[0].allPass = WilsonInterval(10, 10);
+    const Recommendation r = Recommend(c, 0.8, true);
+    EXPECT_TRUE(r.qualifying.empty());
+    const std::string text = SeedComparisonTable("s", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, c, r);
+    EXPECT_NE(text.find("none can be made with 10 seeds"), std::string::npos) << text;
+    EXPECT_NE(text.find("needs at least 16 seeds"), std::string::npos) << text;
+}
+
+TEST(SeedComparisonTest, ConfigurationNamesWithCommasAreQuotedInTheCsv)
+{
+    std::vector<ConfigurationSummary> c{Candidate("fibre, 10G", 1, 1, 1, true)};
+    c[0].metrics["up.loss_ratio"] = StudentTInterval({0.0, 0.0});
+    const std::string csv = SeedComparisonCsv(c);
+    EXPECT_NE(csv.find("\n\"fibre, 10G\",metric,up.loss_ratio,"), std::string::npos) << csv;
+}
+
 TEST(SeedComparisonTest, SeedListsAndSharesAreReadOrRefused)
 {
     EXPECT_EQ(ParseSeedList("1..4"), (std::vector<uint64_t>{1, 2, 3, 4}));
@@ -159,7 +287,7 @@ TEST(SeedComparisonTest, SeedListsAndSharesAreReadOrRefused)
     }
     EXPECT_DOUBLE_EQ(ParseShare("95%"), 0.95);
     EXPECT_DOUBLE_EQ(ParseShare("0.8"), 0.8);
-    for (const std::string bad : {"", "%", "0", "120%", "1.5", "x", "95 %", "-1"})
+    for (const std::string bad : {"", "%", "0", "120%", "1.5", "x", "95 %", "-1", "100%", "1"})
     {
         EXPECT_THROW(ParseShare(bad), std::invalid_argument) << bad;
     }
@@ -177,7 +305,10 @@ TEST(SeedComparisonCliTest, BadSeedsAndConfidenceExitWithStatus2AndWriteNothing)
                                    "--confidence 90%",
                                    "--seeds 1..3 --seed 2",
                                    "--jobs 2",
-                                   "--seeds 1..3 --partition p"})
+                                   "--seeds 1..3 --partition p",
+                                   "--seeds 1..3 --confidence 100%",
+                                   // 3 configurations x 40,000 seeds: over a plan's 100,000 runs
+                                   "--seeds 1..40000"})
     {
         const CommandResult r =
             Blueprint("compare " + file + " --out " + dir.Path() + "/out " + args, dir);

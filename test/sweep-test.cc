@@ -474,8 +474,10 @@ TEST(SweepAggregator, OneRowPerPointWithMeanAndIntervalOverSeeds)
 
 TEST(SweepAggregator, ExtractsFlowAndRunMetricsFromResultJson)
 {
-    const std::string json = R"({"flows": [{"name": "f1", "latency_ms": {"mean": 1.5, "p99": 3},
-        "throughput_bps": 800, "loss_ratio": 0.01, "rtt_ms": {"p99": 9}}],
+    const std::string json = R"({"flows": [{"name": "f1", "latency_ms": {"samples": 2, "mean": 1.5,
+        "p99": 3}, "throughput_bps": 800, "loss_ratio": 0.01, "rtt_ms": {"samples": 2, "p99": 9}},
+        {"name": "lost", "latency_ms": {"samples": 0, "mean": 0, "p99": 0}, "throughput_bps": 0,
+        "loss_ratio": 1}],
         "energy": {"total_j": 12}, "cost": {"annualised": 99}, "verdict": "fail"})";
     auto m = ExtractRunMetrics(json);
     std::vector<std::pair<std::string, double>> expected{{"f1.latency_mean_ms", 1.5},
@@ -483,6 +485,10 @@ TEST(SweepAggregator, ExtractsFlowAndRunMetricsFromResultJson)
                                                          {"f1.throughput_bps", 800},
                                                          {"f1.loss_ratio", 0.01},
                                                          {"f1.rtt_p99_ms", 9},
+                                                         // no latency of a flow that delivered
+                                                         // nothing (not 0 ms)
+                                                         {"lost.throughput_bps", 0},
+                                                         {"lost.loss_ratio", 1},
                                                          {"energy_j", 12},
                                                          {"annualised_cost", 99},
                                                          {"verdict_pass", 0}};

@@ -22,6 +22,21 @@ namespace ns3
 namespace blueprint
 {
 
+std::string
+CsvField(const std::string& s)
+{
+    if (s.find_first_of(",\"\n") == std::string::npos)
+    {
+        return s;
+    }
+    std::string out = "\"";
+    for (char c : s)
+    {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
 namespace
 {
 
@@ -119,22 +134,6 @@ std::string
 DelayKind(const FlowResult& f)
 {
     return f.rtt ? "rtt" : "one-way";
-}
-
-/// A CSV field, quoted when it holds a separator, quote or newline (RFC 4180).
-std::string
-CsvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n") == std::string::npos)
-    {
-        return s;
-    }
-    std::string out = "\"";
-    for (char c : s)
-    {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
 }
 
 /// Shortest round-trip decimal text of a double, so CSV and JSON carry the same value.
@@ -311,11 +310,16 @@ FlowJson(const FlowResult& f)
     Json reqs = Json::array();
     for (const auto& q : f.requirements)
     {
-        reqs.push_back({{"metric", q.metric},
-                        {"target", q.target},
-                        {"measured", q.measured},
-                        {"verdict", ToString(q.verdict)},
-                        {"detail", q.detail}});
+        Json jq{{"metric", q.metric},
+                {"target", q.target},
+                {"measured", q.measured},
+                {"verdict", ToString(q.verdict)},
+                {"detail", q.detail}};
+        if (q.deadline)
+        {
+            jq["deadline_ms"] = *q.deadline * 1e3;
+        }
+        reqs.push_back(jq);
     }
     jf["requirements"] = reqs;
     jf["verdict"] = ToString(f.verdict);

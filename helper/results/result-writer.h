@@ -48,6 +48,14 @@ class ResultWriter
 
 /**
  * \ingroup blueprint
+ * \param s a value
+ * \return `s` as one CSV field: quoted, its quotes doubled, when it holds a separator, quote or
+ *         newline (RFC 4180)
+ */
+std::string CsvField(const std::string& s);
+
+/**
+ * \ingroup blueprint
  * \brief Check that `dir` can be written, creating it if needed.
  * \param dir a folder
  * \throw InputError (without line) naming the folder when it cannot be written

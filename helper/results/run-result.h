@@ -46,6 +46,8 @@ struct RequirementResult
     std::string measured;            //!< what was measured, as a person writes it
     Verdict verdict = Verdict::Pass; //!< pass, fail, inconclusive
     std::string detail;              //!< why, e.g. the confidence bounds
+    /// latency and rtt: the deadline (s) that `target` names, for readers that weigh margins
+    std::optional<double> deadline;
 };
 
 /**

@@ -49,6 +49,7 @@ JudgeDeadline(const std::string& metric,
     RequirementResult q;
     q.metric = metric;
     q.target = Percent(reliability) + " within " + Millis(deadline);
+    q.deadline = deadline;
     double share = sent ? static_cast<double>(onTime) / sent : 0;
     q.measured = Percent(share) + " of " + std::to_string(sent);
     q.verdict = JudgeReliability(onTime, sent, reliability);

@@ -62,22 +62,41 @@ RunSeedComparison(const SeedCompareOptions& o, std::ostream& out, std::ostream& 
         spec.axes.push_back(axis);
     }
     spec.seeds = o.seeds;
+    // The sweep's own limit, said in compare's terms (the sweep would blame its grid).
+    const uint64_t configurations = doc.GetAlternativeNames().size() + 1;
+    if (configurations * o.seeds.size() > SweepPlan::MAX_RUNS)
+    {
+        throw InputError(SourceMark{"--seeds", 0, 0},
+                         std::to_string(configurations) + " configurations x " +
+                             std::to_string(o.seeds.size()) + " seeds are " +
+                             std::to_string(configurations * o.seeds.size()) +
+                             " runs, more than the " + std::to_string(SweepPlan::MAX_RUNS) +
+                             " one comparison may plan; use fewer seeds");
+    }
 
     SweepCommandOptions sweep = o.sweep;
+    sweep.retryCommand = "the same blueprint compare " + o.file + " --seeds ... command";
     sweep.out = std::filesystem::absolute(sweep.out.value_or("out/" + spec.name))
                     .lexically_normal()
                     .string();
     // Results are needed now: a Slurm submission is waited for.
     sweep.slurm.wait = true;
     const int status = RunSweepSpec(spec, sweep, err, err);
+    const std::string dir = *sweep.out;
     if (status != 0)
     {
+        // A comparison written by an earlier command over other seeds or settings no longer
+        // describes this folder's plan: it goes, rather than stand beside it as if it did.
+        for (const char* stale : {"/compare.csv", "/compare.json"})
+        {
+            std::error_code ignored;
+            std::filesystem::remove(dir + stale, ignored);
+        }
         err << "blueprint: compare --seeds: some runs failed; the comparison needs all of them "
                "(run the same command again to retry only those)\n";
         return status;
     }
 
-    const std::string dir = *sweep.out;
     const SweepPlan plan = SweepPlan::Load(dir + "/plan.json");
     const ResultStore store(dir);
     std::vector<std::string> order;

@@ -4,12 +4,14 @@
 
 #include "helper/sweep/seed-comparison.h"
 
+#include "helper/results/result-writer.h"
 #include "helper/sweep/sweep-aggregator.h"
 
 #include <algorithm>
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -187,12 +189,28 @@ ParseShare(const std::string& text)
                                     text + "'");
     }
     v *= scale;
-    if (v <= 0 || v > 1)
+    if (v <= 0 || v >= 1)
     {
-        throw std::invalid_argument("--confidence must be above 0 and at most 100%, got '" + text +
-                                    "'");
+        throw std::invalid_argument(
+            "--confidence must be above 0 and below 100% (no number of passing seeds shows "
+            "100 %: the 95 % Wilson lower bound of n passes in n is n/(n+3.84)), got '" +
+            text + "'");
     }
     return v;
+}
+
+std::size_t
+SeedsNeeded(double share, double level)
+{
+    const double z =
+        boost::math::quantile(boost::math::normal_distribution<>(), 1 - (1 - level) / 2);
+    auto n = static_cast<std::size_t>(std::ceil(z * z * share / (1 - share)));
+    // The closed form's ceiling can land one short of the bound by rounding; the interval decides.
+    while (WilsonInterval(n, n, level).low < share)
+    {
+        ++n;
+    }
+    return std::max<std::size_t>(n, 1);
 }
 
 ProportionInterval
@@ -230,21 +248,45 @@ ReadSeedRun(const std::string& resultJson)
     r.verdict = j.at("verdict").get<std::string>();
     r.annualisedCost = j.at("cost").at("annualised").get<double>();
     r.energyJoules = j.at("energy").at("total_j").get<double>();
+    constexpr double kNever = std::numeric_limits<double>::infinity();
+    // The p99 of a delay summary, infinite when it holds no packet (nothing arrived).
+    const auto p99Of = [&](const Json& f, const char* key) {
+        const Json& d = f.at(key);
+        return d.value("samples", uint64_t{0}) > 0 ? d.at("p99").get<double>() : kNever;
+    };
+    std::optional<double> worstOfAll;
     for (const auto& f : j.at("flows"))
     {
         const std::string flow = f.at("name").get<std::string>();
         for (const auto& q : f.at("requirements"))
         {
-            r.requirements[flow + "." + q.at("metric").get<std::string>()] =
-                q.at("verdict").get<std::string>();
+            const std::string metric = q.at("metric").get<std::string>();
+            r.requirements[flow + "." + metric] = q.at("verdict").get<std::string>();
+            if ((metric == "latency" || metric == "rtt") && q.contains("deadline_ms"))
+            {
+                const double p99 = p99Of(f, metric == "rtt" ? "rtt_ms" : "latency_ms");
+                const double share = p99 / q.at("deadline_ms").get<double>();
+                r.worstDeadlineShare = std::max(r.worstDeadlineShare.value_or(share), share);
+                r.worstP99Ms = std::max(r.worstP99Ms.value_or(p99), p99);
+            }
         }
-        if (f.at("rx_packets").get<uint64_t>() == 0)
+        if (f.at("rx_packets").get<uint64_t>() > 0)
         {
-            continue;
+            const double p99 = p99Of(f, f.contains("rtt_ms") ? "rtt_ms" : "latency_ms");
+            worstOfAll = std::max(worstOfAll.value_or(p99), p99);
         }
-        const double p99 = f.contains("rtt_ms") ? f.at("rtt_ms").at("p99").get<double>()
-                                                : f.at("latency_ms").at("p99").get<double>();
-        r.worstP99Ms = std::max(r.worstP99Ms.value_or(p99), p99);
+    }
+    if (!r.worstDeadlineShare)
+    {
+        r.worstP99Ms = worstOfAll;
+    }
+    for (const auto& e : j.at("cost").value("uncosted", Json::array()))
+    {
+        r.uncosted.insert(e.at("element").get<std::string>());
+    }
+    for (const auto& e : j.at("energy").value("unmetered", Json::array()))
+    {
+        r.unmetered.insert(e.at("element").get<std::string>());
     }
     return r;
 }
@@ -274,6 +316,7 @@ SummariseSeeds(const std::vector<std::string>& order, const std::vector<SeedRun>
         std::vector<double> costs;
         std::vector<double> energies;
         std::vector<double> p99s;
+        std::vector<double> deadlineShares;
         for (const auto& [seed, run] : mine)
         {
             std::map<std::string, double> baseMetrics;
@@ -306,6 +349,12 @@ SummariseSeeds(const std::vector<std::string>& order, const std::vector<SeedRun>
             {
                 p99s.push_back(*run->worstP99Ms);
             }
+            if (run->worstDeadlineShare)
+            {
+                deadlineShares.push_back(*run->worstDeadlineShare);
+            }
+            c.uncosted.insert(run->uncosted.begin(), run->uncosted.end());
+            c.unmetered.insert(run->unmetered.begin(), run->unmetered.end());
         }
         for (const auto& [metric, v] : values)
         {
@@ -323,10 +372,22 @@ SummariseSeeds(const std::vector<std::string>& order, const std::vector<SeedRun>
         c.allPass = WilsonInterval(allPassed, withVerdict);
         c.annualisedCost = StudentTInterval(costs).mean;
         c.energyJoules = StudentTInterval(energies).mean;
-        if (!p99s.empty())
-        {
-            c.worstP99Ms = StudentTInterval(p99s).mean;
-        }
+        // Plain means: a seed on which a required flow delivered nothing makes the mean
+        // infinite, as it should (StudentTInterval's spread of an infinite value is undefined).
+        const auto mean = [](const std::vector<double>& v) -> std::optional<double> {
+            if (v.empty())
+            {
+                return std::nullopt;
+            }
+            double sum = 0;
+            for (double x : v)
+            {
+                sum += x;
+            }
+            return sum / static_cast<double>(v.size());
+        };
+        c.worstP99Ms = mean(p99s);
+        c.worstDeadlineShare = mean(deadlineShares);
         out.push_back(std::move(c));
     }
     return out;
@@ -338,6 +399,11 @@ Recommend(std::vector<ConfigurationSummary>& configurations, double requiredShar
     Recommendation r;
     r.requiredShare = requiredShare;
     r.seeded = seeded;
+    for (const ConfigurationSummary& c : configurations)
+    {
+        r.seeds = std::max(r.seeds, c.seeds);
+    }
+    r.seedsNeeded = seeded ? SeedsNeeded(requiredShare) : 0;
     std::vector<const ConfigurationSummary*> ok;
     for (ConfigurationSummary& c : configurations)
     {
@@ -362,10 +428,17 @@ Recommend(std::vector<ConfigurationSummary>& configurations, double requiredShar
     {
         r.cheapest = cheapest->name;
     }
+    // Latency as a share of each flow's deadline when any flow has one (a p99 in ms of a sensor
+    // report with a 1 s deadline and of a video call with 150 ms are not one scale), else in ms.
     // Without a delivered packet there is no latency to weigh: such a configuration is placed as
     // if its latency were the worst (it cannot be shown better).
-    auto latency = [](const ConfigurationSummary* c) {
-        return c->worstP99Ms.value_or(std::numeric_limits<double>::infinity());
+    const bool byDeadline = std::any_of(ok.begin(), ok.end(), [](const ConfigurationSummary* c) {
+        return c->worstDeadlineShare.has_value();
+    });
+    r.latencyObjective = byDeadline ? "worst_p99_share_of_deadline" : "worst_p99_ms";
+    auto latency = [byDeadline](const ConfigurationSummary* c) {
+        return (byDeadline ? c->worstDeadlineShare : c->worstP99Ms)
+            .value_or(std::numeric_limits<double>::infinity());
     };
     for (const ConfigurationSummary* a : ok)
     {
@@ -383,6 +456,29 @@ Recommend(std::vector<ConfigurationSummary>& configurations, double requiredShar
             r.pareto.push_back(a->name);
         }
     }
+    // What a qualifying configuration counts at 0 and another does not: its figure is a lower
+    // bound beside theirs.
+    auto leavesOut = [&](const std::set<std::string> ConfigurationSummary::*elements,
+                         std::map<std::string, std::vector<std::string>>& out) {
+        for (const ConfigurationSummary* a : ok)
+        {
+            std::set<std::string> extra;
+            for (const ConfigurationSummary* b : ok)
+            {
+                std::set_difference((a->*elements).begin(),
+                                    (a->*elements).end(),
+                                    (b->*elements).begin(),
+                                    (b->*elements).end(),
+                                    std::inserter(extra, extra.end()));
+            }
+            if (!extra.empty())
+            {
+                out[a->name].assign(extra.begin(), extra.end());
+            }
+        }
+    };
+    leavesOut(&ConfigurationSummary::uncosted, r.costLeavesOut);
+    leavesOut(&ConfigurationSummary::unmetered, r.energyLeavesOut);
     return r;
 }
 
@@ -403,11 +499,33 @@ RecommendationText(const Recommendation& r)
                                       : "every requirement";
     if (r.qualifying.empty())
     {
+        if (r.seeded && r.seeds < r.seedsNeeded)
+        {
+            return "recommendation: none can be made with " + std::to_string(r.seeds) +
+                   " seeds: showing " + rule + " needs at least " + std::to_string(r.seedsNeeded) +
+                   " seeds, every one passing\n";
+        }
         return "recommendation: no configuration meets " + rule + "\n";
     }
-    return "recommendation: " + list(r.qualifying) +
-           (r.qualifying.size() == 1 ? " meets " : " meet ") + rule + "; cheapest: " + *r.cheapest +
-           "; Pareto set (annualised cost, energy, worst p99): " + list(r.pareto) + "\n";
+    std::string text =
+        "recommendation: " + list(r.qualifying) +
+        (r.qualifying.size() == 1 ? " meets " : " meet ") + rule + "; cheapest: " + *r.cheapest +
+        "; Pareto set (annualised cost, energy, " +
+        (r.latencyObjective == "worst_p99_ms" ? "worst p99" : "worst p99 / deadline") +
+        "): " + list(r.pareto) + "\n";
+    for (const auto& [name, elements] : r.costLeavesOut)
+    {
+        text += "  note: " + name + "'s cost counts at 0 yen " + list(elements) +
+                ", which not every qualifying configuration counts at 0: a lower bound beside "
+                "theirs\n";
+    }
+    for (const auto& [name, elements] : r.energyLeavesOut)
+    {
+        text += "  note: " + name + "'s energy counts at 0 J " + list(elements) +
+                ", which not every qualifying configuration counts at 0: a lower bound beside "
+                "theirs\n";
+    }
+    return text;
 }
 
 std::string
@@ -448,17 +566,24 @@ SeedComparisonTable(const std::string& scenario,
                     diff += " *";
                 }
             }
+            // A latency measured on fewer seeds than ran: on the others nothing arrived.
+            const std::string mean =
+                WithInterval(ci, 3) + (ci.samples < c.seeds
+                                           ? " (" + std::to_string(ci.samples) + " of " +
+                                                 std::to_string(c.seeds) + " seeds)"
+                                           : std::string());
             std::snprintf(line,
                           sizeof(line),
                           "%-20s %-34s %-32s %-32s\n",
                           c.name.c_str(),
                           metric.c_str(),
-                          WithInterval(ci, 3).c_str(),
+                          mean.c_str(),
                           diff.c_str());
             out += line;
         }
     }
-    out += "\n* the interval excludes 0: a difference beyond seed-to-seed luck\n\n";
+    out += "\n* the interval excludes 0: a difference beyond seed-to-seed luck (each row on its "
+           "own: of many rows, about 1 in 20 shows * by chance)\n\n";
     std::snprintf(line,
                   sizeof(line),
                   "%-20s %-34s %8s %-20s\n",
@@ -504,7 +629,7 @@ SeedComparisonCsv(const std::vector<ConfigurationSummary>& configurations)
     {
         for (const auto& [metric, ci] : c.metrics)
         {
-            out += c.name + ",metric," + metric + "," + num(ci.mean) + "," +
+            out += CsvField(c.name) + ",metric," + CsvField(metric) + "," + num(ci.mean) + "," +
                    (ci.defined ? num(ci.Low()) + "," + num(ci.High()) : std::string(",")) + ",";
             auto d = c.pairedDiff.find(metric);
             if (&c != &configurations.front() && d != c.pairedDiff.end())
@@ -520,8 +645,8 @@ SeedComparisonCsv(const std::vector<ConfigurationSummary>& configurations)
             out += "," + std::to_string(ci.samples) + "\n";
         }
         auto pass = [&](const std::string& name, const ProportionInterval& p) {
-            out += c.name + ",pass_share," + name + "," + num(p.share) + "," + num(p.low) + "," +
-                   num(p.high) + ",,,," + std::to_string(p.trials) + "\n";
+            out += CsvField(c.name) + ",pass_share," + CsvField(name) + "," + num(p.share) + "," +
+                   num(p.low) + "," + num(p.high) + ",,,," + std::to_string(p.trials) + "\n";
         };
         for (const auto& [requirement, p] : c.requirements)
         {
@@ -552,7 +677,14 @@ ComparisonJson(const std::string& scenario,
                 {"annualised_cost", c.annualisedCost},
                 {"energy_j", c.energyJoules},
                 {"meets_every_requirement", c.meetsEveryRequirement}};
-        jc["worst_p99_ms"] = c.worstP99Ms ? Json(*c.worstP99Ms) : Json();
+        // null: nothing weighed, or (infinite) a required flow delivered nothing on some seed
+        const auto finite = [](const std::optional<double>& v) {
+            return v && std::isfinite(*v) ? Json(*v) : Json();
+        };
+        jc["worst_p99_ms"] = finite(c.worstP99Ms);
+        jc["worst_p99_share_of_deadline"] = finite(c.worstDeadlineShare);
+        jc["uncosted"] = c.uncosted;
+        jc["unmetered"] = c.unmetered;
         if (c.hasRequirements)
         {
             jc["all_requirements"] = ProportionJson(c.allPass);
@@ -584,7 +716,13 @@ ComparisonJson(const std::string& scenario,
         {"qualifying", r.qualifying},
         {"cheapest", r.cheapest ? Json(*r.cheapest) : Json()},
         {"pareto", r.pareto},
-        {"pareto_objectives", {"annualised_cost", "energy_j", "worst_p99_ms"}}};
+        {"pareto_objectives", {"annualised_cost", "energy_j", r.latencyObjective}},
+        {"cost_leaves_out", r.costLeavesOut},
+        {"energy_leaves_out", r.energyLeavesOut}};
+    if (r.seeded)
+    {
+        j["recommendation"]["seeds_needed"] = r.seedsNeeded;
+    }
     return j.dump(1) + "\n";
 }
 

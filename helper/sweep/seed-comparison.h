@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +32,8 @@ std::vector<uint64_t> ParseSeedList(const std::string& text);
 
 /**
  * \ingroup blueprint
- * \brief Reads `--confidence`: a share of seeds, `95%` or `0.95`, above 0 and at most 1.
+ * \brief Reads `--confidence`: a share of seeds, `95%` or `0.95`, above 0 and below 1 (no
+ * number of seeds shows 100 %: the Wilson lower bound of n passes in n is n / (n + z^2)).
  * \param text the option's value
  * \return the share
  * \throws std::invalid_argument saying what is wrong
@@ -70,6 +72,15 @@ ProportionInterval WilsonInterval(std::size_t successes, std::size_t trials, dou
 
 /**
  * \ingroup blueprint
+ * \param share a share of seeds in (0, 1)
+ * \param level two-sided confidence level of the Wilson interval
+ * \return the fewest seeds that, every one passing, give a Wilson lower bound of at least
+ *         `share`: n / (n + z^2) >= share, so n >= z^2 share / (1 - share) (16 for 80 % at 95 %)
+ */
+std::size_t SeedsNeeded(double share, double level = 0.95);
+
+/**
+ * \ingroup blueprint
  * \brief What one run (a configuration at one seed) gave, read from its result.json.
  */
 struct SeedRun
@@ -81,9 +92,16 @@ struct SeedRun
     std::string verdict;                                 //!< the run's verdict
     double annualisedCost = 0;                           //!< cost.annualised
     double energyJoules = 0;                             //!< energy.total_j
-    /// The worst (largest) p99 latency of the run's flows, one-way or round trip for
-    /// request-response flows, in ms; empty when no flow delivered a packet.
+    /// The worst (largest) p99 of the flows with a latency or round-trip requirement (of all
+    /// flows when none has one), one-way or round trip as required, in ms; infinite when such a
+    /// flow delivered nothing; empty when no flow is weighed.
     std::optional<double> worstP99Ms;
+    /// The largest p99 / deadline over the latency and round-trip requirements (1: at the
+    /// deadline); infinite when a required flow delivered nothing; empty without such
+    /// requirements.
+    std::optional<double> worstDeadlineShare;
+    std::set<std::string> uncosted;  //!< cost.uncosted elements (counted at 0 yen)
+    std::set<std::string> unmetered; //!< energy.unmetered elements (counted at 0 J)
 };
 
 /**
@@ -111,6 +129,9 @@ struct ConfigurationSummary
     double annualisedCost = 0;                              //!< mean over seeds
     double energyJoules = 0;                                //!< mean over seeds
     std::optional<double> worstP99Ms;                       //!< mean over seeds of the worst p99
+    std::optional<double> worstDeadlineShare;               //!< mean over seeds (SeedRun)
+    std::set<std::string> uncosted;                         //!< over every seed
+    std::set<std::string> unmetered;                        //!< over every seed
     bool meetsEveryRequirement = false;                     //!< see Recommend
 };
 
@@ -125,6 +146,18 @@ struct Recommendation
     std::vector<std::string> qualifying; //!< configurations meeting every requirement
     std::optional<std::string> cheapest; //!< the qualifying one of least annualised cost
     std::vector<std::string> pareto;     //!< qualifying ones no other qualifying one dominates
+    /// The latency objective of the Pareto set: "worst_p99_share_of_deadline" when a flow has a
+    /// latency or round-trip requirement, else "worst_p99_ms"
+    std::string latencyObjective = "worst_p99_ms";
+    /// With seeds: the fewest seeds that, all passing, can show requiredShare (0 without seeds)
+    std::size_t seedsNeeded = 0;
+    std::size_t seeds = 1; //!< seeds each configuration ran
+    /// Per qualifying configuration, the elements its cost counts at 0 that some other
+    /// qualifying configuration does not count at 0 (it costs them, or has none): its cost is a
+    /// lower bound beside theirs
+    std::map<std::string, std::vector<std::string>> costLeavesOut;
+    /// The same for energy (unmetered elements)
+    std::map<std::string, std::vector<std::string>> energyLeavesOut;
 };
 
 /**
@@ -139,9 +172,17 @@ struct Recommendation
  *
  * The cheapest is the qualifying configuration of least annualised cost (ties: the first in file
  * order). The Pareto set holds the qualifying configurations that no other qualifying one
- * dominates over (annualised cost, energy, worst p99 latency), all three to be minimised: b
- * dominates a when b is no worse in all three and better in one. The latency is each run's worst
- * p99 over its flows (a round trip for request-response flows), averaged over the seeds.
+ * dominates over (annualised cost, energy, latency), all three to be minimised: b dominates a
+ * when b is no worse in all three and better in one. The latency is each run's worst p99 as a
+ * share of its deadline over the flows with a latency or round-trip requirement (a flow without
+ * one does not weigh; one that delivered nothing is infinitely late), averaged over the seeds;
+ * without any such requirement, the worst p99 in ms of every flow. Dominance is judged on the
+ * means: a difference inside the seed-to-seed spread still counts (the paired intervals say
+ * which differences are beyond it).
+ *
+ * Elements counted at 0 (cost.uncosted, energy.unmetered) that one qualifying configuration has
+ * and another does not are listed (costLeavesOut, energyLeavesOut): such a configuration's cost
+ * or energy is a lower bound, and the comparison says so rather than call it cheaper.
  *
  * \param configurations the summaries (meetsEveryRequirement is set here)
  * \param requiredShare the share of seeds, in (0, 1]

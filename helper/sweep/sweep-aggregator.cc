@@ -40,22 +40,6 @@ Number(double v)
     return Json(v).dump();
 }
 
-/// A CSV field, quoted when it holds a separator, quote or newline (RFC 4180).
-std::string
-CsvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n") == std::string::npos)
-    {
-        return s;
-    }
-    std::string out = "\"";
-    for (char c : s)
-    {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
-}
-
 /// A gnuplot single-quoted string (only ' needs escaping, by doubling).
 std::string
 GnuplotString(const std::string& s)
@@ -92,11 +76,20 @@ ExtractRunMetrics(const std::string& resultJson)
     for (const auto& f : j.at("flows"))
     {
         const std::string name = f.at("name").get<std::string>();
-        m.emplace_back(name + ".latency_mean_ms", f.at("latency_ms").at("mean").get<double>());
-        m.emplace_back(name + ".latency_p99_ms", f.at("latency_ms").at("p99").get<double>());
+        // A flow that delivered nothing has no latency: its summary's zeros are no measurement,
+        // and averaged in they would make a run that lost everything look fast. The metric is
+        // left out for that run (its sample count says on how many runs it was measured).
+        const auto measured = [&](const char* key) {
+            return f.contains(key) && f.at(key).value("samples", uint64_t{0}) > 0;
+        };
+        if (measured("latency_ms"))
+        {
+            m.emplace_back(name + ".latency_mean_ms", f.at("latency_ms").at("mean").get<double>());
+            m.emplace_back(name + ".latency_p99_ms", f.at("latency_ms").at("p99").get<double>());
+        }
         m.emplace_back(name + ".throughput_bps", f.at("throughput_bps").get<double>());
         m.emplace_back(name + ".loss_ratio", f.at("loss_ratio").get<double>());
-        if (f.contains("rtt_ms"))
+        if (measured("rtt_ms"))
         {
             m.emplace_back(name + ".rtt_p99_ms", f.at("rtt_ms").at("p99").get<double>());
         }

@@ -23,7 +23,9 @@ namespace blueprint
  * \brief The metrics a sweep aggregates, read from one result.json.
  *
  * Per flow F: `F.latency_mean_ms`, `F.latency_p99_ms`, `F.throughput_bps`, `F.loss_ratio` (and
- * `F.rtt_p99_ms` for request-response flows); per run: `energy_j`, `annualised_cost` and
+ * `F.rtt_p99_ms` for request-response flows; the latency and round-trip metrics only when the
+ * flow delivered a packet, since a summary of no packets is no measurement); per run: `energy_j`,
+ * `annualised_cost` and
  * `verdict_pass` (1 when the run's verdict is pass, else 0, so its mean is the pass fraction).
  *
  * \param resultJson the text of a result.json

@@ -204,11 +204,19 @@ RunLocally(const SweepCommandOptions& o,
     return failed.empty() ? 0 : 1;
 }
 
+/// What to run to retry the failed runs of a Slurm sweep.
+std::string
+RetryCommand(const SweepCommandOptions& o)
+{
+    return o.retryCommand.empty() ? "blueprint sweep " + o.file + " --slurm --resubmit-failed"
+                                  : o.retryCommand;
+}
+
 int
 Collect(const SweepPlan& plan,
         const ResultStore& store,
         SlurmExecutor& slurm,
-        const std::string& file,
+        const std::string& retryCommand,
         std::ostream& out,
         std::ostream& err)
 {
@@ -220,8 +228,7 @@ Collect(const SweepPlan& plan,
     ListFailures(plan, store, c.failed, err);
     if (!c.failed.empty())
     {
-        err << "resubmit the failed runs alone with: blueprint sweep " << file
-            << " --slurm --resubmit-failed\n";
+        err << "resubmit the failed runs alone with: " << retryCommand << "\n";
     }
     if (c.done.size() == total)
     {
@@ -273,7 +280,7 @@ Submit(const SweepCommandOptions& o,
         }
         return 0;
     }
-    return Collect(plan, store, slurm, o.file, out, err);
+    return Collect(plan, store, slurm, RetryCommand(o), out, err);
 }
 
 } // namespace
@@ -307,7 +314,7 @@ RunSweepSpec(const SweepSpec& spec,
     if (o.mode == SweepCommandOptions::Mode::Collect)
     {
         SlurmExecutor slurm(plan, planPath);
-        return Collect(plan, store, slurm, o.file, out, err);
+        return Collect(plan, store, slurm, RetryCommand(o), out, err);
     }
     // One sweep per folder at a time; the plan is rewritten only under the lock, since running
     // tasks read their runs from it.

@@ -40,6 +40,9 @@ struct SweepCommandOptions
     bool progress = false;          //!< draw a progress line (stderr is a terminal)
     SlurmOptions slurm;             //!< Slurm submission options
     bool force = false;             //!< use an output folder holding files blueprint did not write
+    /// The command that runs the failed runs again, as told after a Slurm collection (empty:
+    /// `blueprint sweep FILE --slurm --resubmit-failed`; `compare --seeds` gives its own)
+    std::string retryCommand;
 };
 
 /**
