@@ -13,6 +13,7 @@
 #include "helper/scenario/scenario-footprint.h"
 #include "helper/scenario/scenario-reader.h"
 #include "helper/scenario/scenario-runner.h"
+#include "helper/sweep/growth-command.h"
 #include "helper/sweep/seed-compare-command.h"
 #include "helper/sweep/seed-comparison.h"
 #include "helper/sweep/sweep-aggregator.h"
@@ -29,6 +30,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unistd.h>
 #include <vector>
 
@@ -44,13 +46,13 @@ constexpr int kInputErrorStatus = 2;
 const char* kUsage =
     "usage:\n"
     "  blueprint run FILE [--out DIR] [--force] [--alternative NAME] [--set key.path=value ...]\n"
-    "                [--seed N] [--no-memory-check] [--flowmon] [--netanim] [--pcap NODE|LINK "
-    "...]\n"
+    "                [--seed N] [--year Y] [--no-memory-check] [--flowmon] [--netanim]\n"
+    "                [--pcap NODE|LINK ...]\n"
     "  blueprint compare FILE [--out DIR] [--force] [--set key.path=value ...] [--seed N]\n"
-    "                    [--no-memory-check]\n"
-    "  blueprint compare FILE --seeds LIST [--confidence P] [--out DIR] [--force]\n"
-    "                    [--set key.path=value ...] [--jobs N | --slurm [--partition P]\n"
-    "                    [--max-parallel N] [--time T]]\n"
+    "                    [--year Y | --years A..B] [--no-memory-check]\n"
+    "  blueprint compare FILE --seeds LIST [--confidence P] [--year Y | --years A..B]\n"
+    "                    [--out DIR] [--force] [--set key.path=value ...] [--jobs N |\n"
+    "                    --slurm [--partition P] [--max-parallel N] [--time T]]\n"
     "  blueprint validate FILE\n"
     "  blueprint sweep SWEEP [--out DIR] [--force] [--plan | --jobs N | --collect |\n"
     "                  --slurm [--partition P] [--max-parallel N] [--time T] [--wait]\n"
@@ -63,7 +65,8 @@ const char* kUsage =
     "          --flowmon adds ns-3's FlowMonitor XML, DIR/flowmon.xml; --netanim a NetAnim\n"
     "          trace, DIR/netanim.xml; --pcap (repeatable) pcap files of a node's devices (a "
     "group\n"
-    "          member as NAME[I], from 0) or of a link's two ends, DIR/pcap/NODE-LINK.pcap\n"
+    "          member as NAME[I], from 0) or of a link's two ends, DIR/pcap/NODE-LINK.pcap;\n"
+    "          --year Y (run, compare) grows the scenario's demand: to year Y\n"
     "compare   runs the base and every alternative, prints them side by side and writes\n"
     "          DIR/<configuration>/result.json, flows.csv, DIR/compare.csv and\n"
     "          DIR/compare.json, and says which configurations meet every requirement, the\n"
@@ -71,7 +74,10 @@ const char* kUsage =
     "          (1..20, 1,3,5) every configuration runs at every seed as a sweep (default DIR:\n"
     "          out/<file>-seeds), reporting means, 95 % intervals, pass shares and paired\n"
     "          differences from the base; --confidence (default 80%) is the share of seeds\n"
-    "          a recommended configuration must pass (95 % Wilson lower bound)\n"
+    "          a recommended configuration must pass (95 % Wilson lower bound); --years A..B\n"
+    "          finds each configuration's first failing year as demand grows, by bisection\n"
+    "          over the years, into DIR/growth.json and growth.csv (default DIR:\n"
+    "          out/<file>-growth)\n"
     "validate  checks the base and every alternative without running them\n"
     "sweep     runs a sweep file's grid of parameters and seeds, each run in its own process,\n"
     "          skipping runs already done (default DIR: out/<sweep name>); --plan lists the\n"
@@ -109,7 +115,24 @@ struct Options
     SlurmOptions slurm;               //!< compare --seeds: Slurm submission options
     bool useSlurm = false;            //!< compare --seeds: run as Slurm job arrays
     bool slurmOnly = false;           //!< a Slurm option was given
+    std::optional<int> year;          //!< run, compare: --year, the demand's year
+    std::optional<std::pair<int, int>> years; //!< compare: --years, first and last year
 };
+
+/// What `read` reads from an option's value, a std::invalid_argument it throws made a usage error.
+template <typename Read>
+auto
+Checked(Read read) -> decltype(read())
+{
+    try
+    {
+        return read();
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw UsageError(e.what());
+    }
+}
 
 /// A positive integer option value.
 uint64_t
@@ -179,25 +202,19 @@ ParseArguments(int argc, char** argv)
         }
         else if (a == "--seeds" && o.command == "compare")
         {
-            try
-            {
-                o.seeds = ParseSeedList(value(i));
-            }
-            catch (const std::invalid_argument& e)
-            {
-                throw UsageError(e.what());
-            }
+            o.seeds = Checked([&] { return ParseSeedList(value(i)); });
         }
         else if (a == "--confidence" && o.command == "compare")
         {
-            try
-            {
-                o.confidence = ParseShare(value(i));
-            }
-            catch (const std::invalid_argument& e)
-            {
-                throw UsageError(e.what());
-            }
+            o.confidence = Checked([&] { return ParseShare(value(i)); });
+        }
+        else if (a == "--year" && o.command != "validate")
+        {
+            o.year = Checked([&] { return ParseYear(a, value(i)); });
+        }
+        else if (a == "--years" && o.command == "compare")
+        {
+            o.years = Checked([&] { return ParseYearRange(value(i)); });
         }
         else if (a == "--jobs" && o.command == "compare")
         {
@@ -267,6 +284,10 @@ ParseArguments(int argc, char** argv)
     if (o.slurmOnly && !o.useSlurm)
     {
         throw UsageError("--partition, --time and --max-parallel go with --slurm");
+    }
+    if (o.year && o.years)
+    {
+        throw UsageError("give --year or --years, not both");
     }
     if (o.useSlurm && o.jobs)
     {
@@ -523,10 +544,30 @@ RunFiles(const std::string& prefix, const RunResult& r)
     return files;
 }
 
+/// How `compare --seeds` and `compare --years` run their sweeps: the output folder, the local
+/// pool or Slurm.
+SweepCommandOptions
+ComparisonSweepOptions(const Options& o)
+{
+    SweepCommandOptions sweep;
+    sweep.file = o.file;
+    sweep.out = o.out;
+    sweep.force = o.force;
+    sweep.jobs = o.jobs;
+    sweep.progress = isatty(STDERR_FILENO);
+    sweep.mode = o.useSlurm ? SweepCommandOptions::Mode::Slurm : SweepCommandOptions::Mode::Local;
+    sweep.slurm = o.slurm;
+    return sweep;
+}
+
 int
 Main(const Options& o)
 {
     ScenarioDocument doc = ScenarioDocument::Load(o.file);
+    if (o.year)
+    {
+        doc.SetYear(*o.year, SourceMark{"--year " + std::to_string(*o.year), 0, 0});
+    }
     if (o.command == "validate")
     {
         std::vector<std::string> configurations{"base"};
@@ -565,6 +606,19 @@ Main(const Options& o)
         std::cout << ResultWriter::SummaryTable(r) << "results: " << dir << "/result.json\n";
         return 0;
     }
+    if (o.years)
+    {
+        GrowthCompareOptions g;
+        g.file = o.file;
+        g.overrides = o.overrides;
+        std::tie(g.from, g.to) = *o.years;
+        g.seed = o.seed;
+        g.seeds = o.seeds;
+        g.requiredShare = o.confidence.value_or(g.requiredShare);
+        g.memoryCheck = o.memoryCheck;
+        g.sweep = ComparisonSweepOptions(o);
+        return RunGrowthComparison(g, std::cout, std::cerr);
+    }
     if (!o.seeds.empty())
     {
         SeedCompareOptions c;
@@ -572,14 +626,8 @@ Main(const Options& o)
         c.overrides = o.overrides;
         c.seeds = o.seeds;
         c.requiredShare = o.confidence.value_or(c.requiredShare);
-        c.sweep.file = o.file;
-        c.sweep.out = o.out;
-        c.sweep.force = o.force;
-        c.sweep.jobs = o.jobs;
-        c.sweep.progress = isatty(STDERR_FILENO);
-        c.sweep.mode =
-            o.useSlurm ? SweepCommandOptions::Mode::Slurm : SweepCommandOptions::Mode::Local;
-        c.sweep.slurm = o.slurm;
+        c.year = o.year;
+        c.sweep = ComparisonSweepOptions(o);
         return RunSeedComparison(c, std::cout, std::cerr);
     }
     // compare: resolve every configuration before running any, so a mistake in the last

@@ -217,7 +217,9 @@ OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
                                                    ".lock",
                                                    "summary.csv",
                                                    "compare.csv",
-                                                   "compare.json"};
+                                                   "compare.json",
+                                                   "growth.json",
+                                                   "growth.csv"};
     static const std::set<std::string> kSweepFolders{"runs", "failed", "slurm", "plots"};
     std::vector<std::string> foreign;
     std::error_code ec;
@@ -239,8 +241,9 @@ OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
         }
         if (kind == Kind::Run)
         {
-            const bool ownName =
-                kRunFiles.count(name) || name == "compare.csv" || name == "compare.json";
+            const bool ownName = kRunFiles.count(name) || name == "compare.csv" ||
+                                 name == "compare.json" || name == "growth.json" ||
+                                 name == "growth.csv";
             if ((file && ownName) || (folder && !ownName && IsRunFolder(e.path())) ||
                 (folder && name == kPcapFolder && IsPcapFolder(e.path())))
             {

@@ -269,6 +269,10 @@ FlowJson(const FlowResult& f)
     jf["pattern"] = f.pattern;
     jf["protocol"] = f.protocol;
     jf["members"] = f.members;
+    if (f.loadFactor)
+    {
+        jf["load_factor"] = *f.loadFactor;
+    }
     jf["technology_path"] = f.technologyPath;
     jf["link_path"] = f.linkPath;
     jf["tx_packets"] = f.txPackets;
@@ -324,6 +328,38 @@ FlowJson(const FlowResult& f)
     jf["requirements"] = reqs;
     jf["verdict"] = ToString(f.verdict);
     return jf;
+}
+
+/// The line under a table's title that says which year's demand a run shows (doc/growth.rst):
+/// "demand of 2030 (compound 20 %/yr from 2025): load x2.488 on every flow"; empty without one.
+std::string
+DemandLine(const RunResult& r)
+{
+    if (!r.demand)
+    {
+        return "";
+    }
+    std::string out = "demand";
+    if (r.demand->year)
+    {
+        out += " of " + std::to_string(*r.demand->year);
+    }
+    out += " (" + r.demand->description + "): load";
+    bool same = true;
+    for (const auto& f : r.flows)
+    {
+        same = same && f.loadFactor == r.flows.front().loadFactor;
+    }
+    if (same && !r.flows.empty())
+    {
+        return out + Format(" x%.4g on every flow\n", r.flows.front().loadFactor.value_or(1));
+    }
+    for (std::size_t i = 0; i < r.flows.size(); ++i)
+    {
+        out += (i ? ", " : " ") + r.flows[i].name +
+               Format(" x%.4g", r.flows[i].loadFactor.value_or(1));
+    }
+    return out + "\n";
 }
 
 /// Seconds as a planner reads a place on a timeline: "0s", "20s", "3h", "1d6h", "2.5s".
@@ -464,7 +500,33 @@ SupplyLines(const std::string& prefix, const std::vector<PowerSupplyResult>& sup
     }
     return out;
 }
+
 } // namespace
+
+std::string
+AlignColumns(const std::vector<std::vector<std::string>>& rows)
+{
+    std::vector<std::size_t> width;
+    for (const auto& row : rows)
+    {
+        width.resize(std::max(width.size(), row.size()), 0);
+        for (std::size_t c = 0; c < row.size(); ++c)
+        {
+            width[c] = std::max(width[c], row[c].size());
+        }
+    }
+    std::string out;
+    for (const auto& row : rows)
+    {
+        for (std::size_t c = 0; c < row.size(); ++c)
+        {
+            out += row[c] + (c + 1 < row.size() ? std::string(width[c] - row[c].size() + 2, ' ')
+                                                : std::string());
+        }
+        out += "\n";
+    }
+    return out;
+}
 
 std::string
 ResultWriter::ToJson(const RunResult& r)
@@ -477,6 +539,20 @@ ResultWriter::ToJson(const RunResult& r)
     j["configuration_description"] = r.configurationDescription;
     j["seed"] = r.seed;
     j["duration_s"] = r.durationSeconds;
+    // Only scenarios with a demand: say which year they show; others keep the result.json they
+    // always had.
+    if (r.demand)
+    {
+        Json d;
+        d["model"] = r.demand->model;
+        if (r.demand->growthPerYear)
+        {
+            d["rate"] = *r.demand->growthPerYear;
+        }
+        d["base_year"] = r.demand->baseYear ? Json(*r.demand->baseYear) : Json(nullptr);
+        d["year"] = r.demand->year ? Json(*r.demand->year) : Json(nullptr);
+        j["demand"] = d;
+    }
     j["topology"] = {{"nodes", r.nodes}, {"links", r.links}};
     Json flows = Json::array();
     for (const auto& f : r.flows)
@@ -604,7 +680,7 @@ std::string
 ResultWriter::SummaryTable(const RunResult& r)
 {
     std::string out = r.scenario + " / " + r.configuration + " (seed " + std::to_string(r.seed) +
-                      ", " + Format("%g", r.durationSeconds) + " s)\n";
+                      ", " + Format("%g", r.durationSeconds) + " s)\n" + DemandLine(r);
     TextColumn flow("flow");
     TextColumn path("path");
     for (const auto& f : r.flows)
@@ -701,7 +777,7 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
         return out;
     }
     out += runs.front().scenario + ": " + std::to_string(runs.size()) + " configurations, seed " +
-           std::to_string(runs.front().seed) + "\n\n";
+           std::to_string(runs.front().seed) + "\n" + DemandLine(runs.front()) + "\n";
     out += FlowRows(runs, true);
     out += "\n";
     TextColumn totals("configuration");

@@ -48,11 +48,19 @@ class ResultWriter
 
 /**
  * \ingroup blueprint
- * \param s a value
- * \return `s` as one CSV field: quoted, its quotes doubled, when it holds a separator, quote or
- *         newline (RFC 4180)
+ * \param s a field's text
+ * \return the field as a CSV file holds it: quoted when it holds a separator, a quote or a
+ *         newline, quotes doubled (RFC 4180)
  */
 std::string CsvField(const std::string& s);
+
+/**
+ * \ingroup blueprint
+ * \param rows a table's rows (the header first), cells as text
+ * \return the rows, one a line, each cell but the last padded to its column's widest and two
+ *         spaces
+ */
+std::string AlignColumns(const std::vector<std::vector<std::string>>& rows);
 
 /**
  * \ingroup blueprint

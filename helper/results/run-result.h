@@ -101,6 +101,22 @@ struct FlowResult
     std::vector<RequirementResult> requirements; //!< verdicts
     Verdict verdict = Verdict::None;  //!< worst requirement verdict; None without requirements
     std::optional<FlowOutage> outage; //!< what faults did to it, when the scenario has events
+    /// How much its offered load was scaled for the year simulated (doc/growth.rst); set when
+    /// the scenario has a `demand:`.
+    std::optional<double> loadFactor;
+};
+
+/**
+ * \ingroup blueprint
+ * \brief The demand a run was simulated at (doc/growth.rst): the top-level `demand:`.
+ */
+struct DemandResult
+{
+    std::string model = "none";          //!< compound, study-group or none
+    std::optional<double> growthPerYear; //!< compound: the yearly growth
+    std::optional<int> baseYear;         //!< the year the written traffic describes
+    std::optional<int> year; //!< the year simulated (`year`, else the base year, else none)
+    std::string description; //!< as a person writes it: "compound 20 %/yr from 2025"
 };
 
 /**
@@ -210,6 +226,7 @@ struct RunResult
     std::string resolvedYaml;        //!< the resolved scenario
     std::vector<PhaseResult> phases; //!< per phase of a timeline; empty for a single window
     std::optional<TimelineResult> timeline; //!< energy and cost over a timeline's horizon
+    std::optional<DemandResult> demand;     //!< when the scenario has a `demand:`
 };
 
 } // namespace blueprint

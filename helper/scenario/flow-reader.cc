@@ -21,7 +21,7 @@ namespace
 {
 
 const std::vector<std::string> kFlowKeys =
-    {"from", "to", "traffic", "start", "stop", "requirements", "description"};
+    {"from", "to", "traffic", "start", "stop", "requirements", "demand", "description"};
 const std::vector<std::string> kTrafficKeys = {"pattern",
                                                "protocol",
                                                "interval",

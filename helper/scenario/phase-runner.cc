@@ -4,6 +4,7 @@
 
 #include "helper/scenario/phase-runner.h"
 
+#include "helper/scenario/demand-reader.h"
 #include "helper/scenario/flow-judgement.h"
 
 #include "ns3/log.h"
@@ -156,6 +157,7 @@ MergePhases(const ScenarioSpec& spec, const std::vector<PhaseRun>& runs)
     merged.currency = spec.currency;
     merged.discountRate = spec.discountRate;
     merged.resolvedYaml = spec.resolvedYaml;
+    merged.demand = DemandOfRun(spec);
 
     TimelineResult t;
     t.horizonSeconds = timeline.horizon;

@@ -76,6 +76,13 @@ ScenarioDocument::GetAlternativeNames() const
     return names;
 }
 
+void
+ScenarioDocument::SetYear(int year, const SourceMark& mark)
+{
+    m_year = year;
+    m_yearMark = mark;
+}
+
 ScenarioSpec
 ScenarioDocument::Resolve(const std::string& configuration,
                           const std::vector<std::string>& overrides,
@@ -118,7 +125,7 @@ ScenarioDocument::Resolve(const std::string& configuration,
     {
         // The base is read as it is; a copy is made only when something changes it.
         std::optional<ConfigNode> changed;
-        if (changes || !overrides.empty())
+        if (changes || !overrides.empty() || m_year)
         {
             changed = m_base;
             if (changes)
@@ -128,6 +135,17 @@ ScenarioDocument::Resolve(const std::string& configuration,
             for (const auto& o : overrides)
             {
                 ApplyOverride(*changed, o);
+            }
+            if (m_year)
+            {
+                if (!changed->Find("demand"))
+                {
+                    throw InputError(m_yearMark,
+                                     m_file + " has no top-level demand:, so the year changes "
+                                              "nothing; add one, as in demand: {base_year: "
+                                              "2025} (doc/growth.rst)");
+                }
+                changed->SetPath("demand.year", std::to_string(*m_year), m_yearMark, 0);
             }
         }
         spec = ReadScenario(changed ? *changed : m_base);

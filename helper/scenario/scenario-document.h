@@ -59,6 +59,15 @@ class ScenarioDocument
                          const std::vector<std::string>& overrides = {},
                          std::optional<uint64_t> seed = std::nullopt) const;
 
+    /**
+     * \brief Simulates every configuration resolved from now on in `year` (`--year`, `--years`):
+     * Resolve sets the top-level `demand.year` after the alternative's changes and the overrides,
+     * so the year wins over one an alternative writes.
+     * \param year the year
+     * \param mark where the year was given, named in messages (`--year 2030`)
+     */
+    void SetYear(int year, const SourceMark& mark);
+
   private:
     /**
      * \brief Split a parsed file into its base document and its alternatives.
@@ -71,6 +80,8 @@ class ScenarioDocument
     ConfigNode m_base; //!< document without alternatives
     std::vector<std::pair<std::string, ConfigNode>> m_alternatives; //!< name -> alternative map
     std::string m_file;                                             //!< the file name
+    std::optional<int> m_year; //!< the year every configuration is resolved in (SetYear)
+    SourceMark m_yearMark;     //!< where it was given
 };
 
 } // namespace blueprint

@@ -6,6 +6,7 @@
 
 #include "helper/faults/fault-reader.h"
 #include "helper/power/power-supply-reader.h"
+#include "helper/scenario/demand-reader.h"
 #include "helper/scenario/flow-reader.h"
 #include "helper/scenario/scenario-checks.h"
 #include "helper/scenario/site-reader.h"
@@ -46,6 +47,7 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "events",
                                            "power_supply",
                                            "timeline",
+                                           "demand",
                                            "alternatives"};
 const std::vector<std::string> kNodeKeys =
     {"site", "equipment", "count", "placement", "mobility", "power", "cost", "description"};
@@ -546,6 +548,7 @@ ReadScenario(const ConfigNode& root)
         technology->Check(spec, links);
     }
     ReadFlows(root, spec);
+    ReadDemand(root, spec);
     ReadFaults(root, spec);
     CheckScenarioFitsTheSimulator(spec);
     CheckMovingNodesAreTerminals(spec);

@@ -8,6 +8,7 @@
 #include "helper/power/power-plant.h"
 #include "helper/results/pcap-capture.h"
 #include "helper/results/platform-markers.h"
+#include "helper/scenario/demand-reader.h"
 #include "helper/scenario/flow-judgement.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
@@ -657,6 +658,7 @@ ScenarioRunner::Run()
     result.nodes = sb.GetAllNodes().GetN();
     result.links = sb.GetEdgeCount();
     result.resolvedYaml = spec.resolvedYaml;
+    result.demand = DemandOfRun(spec);
     uint64_t deliveredBits = 0;
     for (uint32_t fi = 0; fi < spec.flows.size(); ++fi)
     {
@@ -689,6 +691,10 @@ ScenarioRunner::Run()
         }
         fr.jitterMs = rec.GetJitter() * 1e3;
         fr.onTimePackets = rec.GetOnTimePackets();
+        if (result.demand)
+        {
+            fr.loadFactor = f.loadFactor;
+        }
         for (const auto* group : {&f.from, &f.to})
         {
             for (const auto& node : sb.GetGroup(*group).members)

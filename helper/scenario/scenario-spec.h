@@ -195,6 +195,19 @@ struct RequirementSpec
 
 /**
  * \ingroup blueprint
+ * \brief `demand:`: how a flow's offered load grows from the year its traffic describes
+ * (doc/growth.rst).
+ */
+struct DemandSpec
+{
+    std::string model = "compound"; //!< compound, study-group, or none (the load stays)
+    double growthPerYear = 0.2;     //!< compound: the yearly growth (0.2 = 20 %/yr)
+    std::optional<int> baseYear;    //!< the year the written traffic describes
+    SourceMark mark;                //!< where the block is written
+};
+
+/**
+ * \ingroup blueprint
  * \brief A flow: every member of `from` sends to `to` (one node, or a group paired member by
  * member).
  */
@@ -208,6 +221,11 @@ struct FlowSpec
     std::optional<double> stop;   //!< seconds; default the scenario duration
     RequirementSpec requirements; //!< what must be achieved
     SourceMark mark;              //!< where the flow is written
+    /// Its demand model: its own `demand:` over the top-level one; none when neither is written.
+    std::optional<DemandSpec> demand;
+    /// How much `traffic` (and a throughput requirement) was scaled for the year simulated: 1 at
+    /// the base year, and for a flow whose load does not grow.
+    double loadFactor = 1;
 };
 
 struct ScenarioSpec;
@@ -271,6 +289,9 @@ struct ScenarioSpec
     FaultSpec faults;            //!< `failover:` and `events:` (helper/faults/)
     std::vector<PowerSupplySpec> powerSupplies; //!< `power_supply:`, in file order
     std::optional<TimelineSpec> timeline;       //!< `timeline:`; none: one window [0, duration]
+    std::optional<DemandSpec> demand;           //!< the top-level `demand:`
+    std::optional<int> year;                    //!< `demand: {year}`: the year simulated
+    SourceMark yearMark;                        //!< where the year is written (or `--year`)
     std::string resolvedYaml;                   //!< canonical YAML of the resolved document
 
     /** \param name a node name \return the node, or nullptr */

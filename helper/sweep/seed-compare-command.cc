@@ -34,20 +34,23 @@ ReadText(const std::string& path)
 
 } // namespace
 
-int
-RunSeedComparison(const SeedCompareOptions& o, std::ostream& out, std::ostream& err)
+SweepSpec
+ComparisonSweep(const std::string& file,
+                const std::string& name,
+                const std::vector<std::string>& alternatives,
+                const std::vector<std::string>& overrides,
+                const std::vector<uint64_t>& seeds,
+                std::optional<std::pair<int, SourceMark>> year)
 {
-    const ScenarioDocument doc = ScenarioDocument::Load(o.file);
     SweepSpec spec;
-    spec.file = o.file;
-    std::string stem = o.file.substr(o.file.find_last_of('/') + 1);
-    spec.name = stem.substr(0, stem.find_last_of('.')) + "-seeds";
-    spec.scenarioFile = o.file;
-    spec.scenarioMark = SourceMark{o.file, 0, 0};
-    spec.alternatives = {"all"};
-    spec.alternativeMarks = {SourceMark{o.file, 0, 0}};
+    spec.file = file;
+    spec.name = name;
+    spec.scenarioFile = file;
+    spec.scenarioMark = SourceMark{file, 0, 0};
+    spec.alternatives = alternatives;
+    spec.alternativeMarks.assign(alternatives.size(), SourceMark{file, 0, 0});
     // Each --set is an axis of one value: the sweep resolves it exactly as `compare --set` does.
-    for (const std::string& set : o.overrides)
+    for (const std::string& set : overrides)
     {
         const std::size_t eq = set.find('=');
         if (eq == std::string::npos)
@@ -61,7 +64,73 @@ RunSeedComparison(const SeedCompareOptions& o, std::ostream& out, std::ostream& 
         axis.valueMarks = {axis.mark};
         spec.axes.push_back(axis);
     }
-    spec.seeds = o.seeds;
+    if (year)
+    {
+        // Last, as ScenarioDocument::SetYear applies it: after the alternative and every --set.
+        SweepAxis axis;
+        axis.path = "demand.year";
+        axis.mark = year->second;
+        axis.values = {std::to_string(year->first)};
+        axis.valueMarks = {axis.mark};
+        spec.axes.push_back(axis);
+    }
+    spec.seeds = seeds;
+    return spec;
+}
+
+std::vector<SeedRun>
+ReadSweepRuns(const std::string& dir, std::vector<std::string>& order)
+{
+    const SweepPlan plan = SweepPlan::Load(dir + "/plan.json");
+    const ResultStore store(dir);
+    std::vector<SeedRun> runs;
+    for (const SweepRun& run : plan.runs)
+    {
+        const std::string& configuration = plan.points[run.point].alternative;
+        if (order.empty() || order.back() != configuration)
+        {
+            order.push_back(configuration);
+        }
+        const std::string path = store.RunDir(run.hash) + "/result.json";
+        try
+        {
+            SeedRun r = ReadSeedRun(ReadText(path));
+            r.configuration = configuration;
+            runs.push_back(std::move(r));
+        }
+        catch (const std::exception& e)
+        {
+            throw InputError(SourceMark{path, 0, 0},
+                             std::string("cannot read the run's result: ") + e.what());
+        }
+    }
+    return runs;
+}
+
+int
+RunSeedComparison(const SeedCompareOptions& o, std::ostream& out, std::ostream& err)
+{
+    ScenarioDocument doc = ScenarioDocument::Load(o.file);
+    std::optional<std::pair<int, SourceMark>> year;
+    if (o.year)
+    {
+        year.emplace(*o.year, SourceMark{"--year " + std::to_string(*o.year), 0, 0});
+        // Checked here, where a scenario without demand: gets its own message, before the sweep
+        // resolves every run.
+        doc.SetYear(year->first, year->second);
+        doc.Resolve("base", o.overrides);
+        for (const std::string& name : doc.GetAlternativeNames())
+        {
+            doc.Resolve(name, o.overrides);
+        }
+    }
+    std::string stem = o.file.substr(o.file.find_last_of('/') + 1);
+    const SweepSpec spec = ComparisonSweep(o.file,
+                                           stem.substr(0, stem.find_last_of('.')) + "-seeds",
+                                           {"all"},
+                                           o.overrides,
+                                           o.seeds,
+                                           year);
     // The sweep's own limit, said in compare's terms (the sweep would blame its grid).
     const uint64_t configurations = doc.GetAlternativeNames().size() + 1;
     if (configurations * o.seeds.size() > SweepPlan::MAX_RUNS)
@@ -97,30 +166,8 @@ RunSeedComparison(const SeedCompareOptions& o, std::ostream& out, std::ostream& 
         return status;
     }
 
-    const SweepPlan plan = SweepPlan::Load(dir + "/plan.json");
-    const ResultStore store(dir);
     std::vector<std::string> order;
-    std::vector<SeedRun> runs;
-    for (const SweepRun& run : plan.runs)
-    {
-        const std::string& configuration = plan.points[run.point].alternative;
-        if (order.empty() || order.back() != configuration)
-        {
-            order.push_back(configuration);
-        }
-        const std::string path = store.RunDir(run.hash) + "/result.json";
-        try
-        {
-            SeedRun r = ReadSeedRun(ReadText(path));
-            r.configuration = configuration;
-            runs.push_back(std::move(r));
-        }
-        catch (const std::exception& e)
-        {
-            throw InputError(SourceMark{path, 0, 0},
-                             std::string("cannot read the run's result: ") + e.what());
-        }
-    }
+    const std::vector<SeedRun> runs = ReadSweepRuns(dir, order);
     std::vector<ConfigurationSummary> summaries = SummariseSeeds(order, runs);
     const Recommendation recommendation = Recommend(summaries, o.requiredShare, true);
     const std::string scenario = doc.Resolve("base", o.overrides).name;

@@ -5,9 +5,12 @@
 #ifndef BLUEPRINT_SEED_COMPARE_COMMAND_H
 #define BLUEPRINT_SEED_COMPARE_COMMAND_H
 
+#include "helper/scenario/input-error.h"
+#include "helper/sweep/seed-comparison.h"
 #include "helper/sweep/sweep-command.h"
 
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -27,8 +30,39 @@ struct SeedCompareOptions
     std::vector<std::string> overrides; //!< --set key.path=value
     std::vector<uint64_t> seeds;        //!< --seeds
     double requiredShare = 0.8;         //!< --confidence
+    std::optional<int> year;            //!< --year: every run simulates that year's demand
     SweepCommandOptions sweep;          //!< where and how to run (out, jobs, Slurm, force)
 };
+
+/**
+ * \ingroup blueprint
+ * \brief The sweep a comparison over seeds runs: configurations by name, each `--set` an axis of
+ * one value (resolved exactly as `compare --set`), and optionally `demand.year`.
+ * \param file the scenario
+ * \param name the sweep's name
+ * \param alternatives the configurations ("all" for the base and every alternative)
+ * \param overrides --set key.path=value
+ * \param seeds the seeds
+ * \param year the year to simulate, and where it was given (`--year 2030`), if any
+ * \return the sweep
+ * \throws InputError for an override without '='
+ */
+SweepSpec ComparisonSweep(const std::string& file,
+                          const std::string& name,
+                          const std::vector<std::string>& alternatives,
+                          const std::vector<std::string>& overrides,
+                          const std::vector<uint64_t>& seeds,
+                          std::optional<std::pair<int, SourceMark>> year = std::nullopt);
+
+/**
+ * \ingroup blueprint
+ * \brief Reads the runs of the sweep last planned in `dir` from its store.
+ * \param dir the sweep's folder
+ * \param order filled with the configurations, in plan order
+ * \return every run, its configuration set
+ * \throws InputError when a run's result cannot be read
+ */
+std::vector<SeedRun> ReadSweepRuns(const std::string& dir, std::vector<std::string>& order);
 
 /**
  * \ingroup blueprint

@@ -107,24 +107,7 @@ PrintPlan(const SweepPlan& plan, const ResultStore& store, std::ostream& out)
         row.insert(row.end(), p.values.begin(), p.values.end());
         rows.push_back(row);
     }
-    std::vector<std::size_t> width(header.size(), 0);
-    for (const auto& row : rows)
-    {
-        for (std::size_t c = 0; c < row.size(); ++c)
-        {
-            width[c] = std::max(width[c], row[c].size());
-        }
-    }
-    for (const auto& row : rows)
-    {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c)
-        {
-            line += row[c] + (c + 1 < row.size() ? std::string(width[c] - row[c].size() + 2, ' ')
-                                                 : std::string());
-        }
-        out << line << "\n";
-    }
+    out << AlignColumns(rows);
 }
 
 void
