@@ -44,6 +44,16 @@ class RequestResponseServer : public TimestampSink
      */
     uint64_t GetSentResponses() const;
 
+    /**
+     * \brief Build the response to a request: a TimestampHeader copying the request's flow,
+     * member and sequence number with Simulator::Now() as its send time, a TimestampEchoHeader
+     * holding the request's send time, then zero padding to \p size bytes.
+     * \param request the request's header
+     * \param size the response's size in bytes, both headers included (at least 36)
+     * \return the response
+     */
+    static Ptr<Packet> MakeResponse(const TimestampHeader& request, uint32_t size);
+
   protected:
     void DoHandleMessage(Ptr<Socket> socket,
                          const Address& from,
