@@ -79,6 +79,15 @@ ComputeSink::DoDispose()
     NS_LOG_FUNCTION(this);
     m_server = nullptr;
     m_udpOut = nullptr;
+    // The connections' callbacks are bound to their outputs: unbind them before the outputs go.
+    for (auto& output : m_outputs)
+    {
+        if (output->socket)
+        {
+            output->socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                               MakeNullCallback<void, Ptr<Socket>>());
+        }
+    }
     m_outputs.clear();
     TimestampSink::DoDispose();
 }

@@ -22,7 +22,8 @@ namespace blueprint
  *
  * A TimestampSink (so "Local", "Protocol" and the "Rx" trace of the requests' one-way latency are
  * inherited) that replies to each request on the socket it came from, with no processing delay:
- * an application's compute time belongs to the scenario, not to the transport measurement. The
+ * an application's compute time belongs to the scenario (a compute node's ComputeSink answers
+ * after the request's queueing and service, with MakeResponse), not to the transport. The
  * response starts with a TimestampHeader that copies the request's flow, member and sequence
  * number and carries the server's own send time, followed by a TimestampEchoHeader holding the
  * request's send time, then zero padding.
