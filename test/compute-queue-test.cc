@@ -333,6 +333,27 @@ TEST_F(ComputeQueueTest, OverloadedServerDropsAndItsWaitGrowsToTheQueueBound)
     EXPECT_GT(m.meanWait, 0.9 * room / mu);       // and close to it once full
 }
 
+TEST_F(ComputeQueueTest, ServiceDrawsStayBetweenZeroAndWhatTheClockHolds)
+{
+    // A researcher's distribution may draw below zero or far beyond ns-3's clock: the service
+    // takes 0 s, or 1e9 s (the longest time a scenario may write), never a time ns-3 cannot
+    // schedule.
+    for (const auto& [draw, expected] : {std::pair{-5.0, 0.0}, std::pair{1e12, 1e9}})
+    {
+        Ptr<ConstantRandomVariable> service = CreateObject<ConstantRandomVariable>();
+        service->SetAttribute("Constant", DoubleValue(draw));
+        Ptr<ComputeServer> server = MakeServer(1, 10, service);
+        double ended = -1;
+        server->Submit([&ended](const ComputeServer::JobTimes& t) {
+            ended = Simulator::Now().GetSeconds();
+            EXPECT_DOUBLE_EQ(t.service.GetSeconds(), ended);
+        });
+        Simulator::Run();
+        EXPECT_DOUBLE_EQ(ended, expected) << "a draw of " << draw << " s";
+        Simulator::Destroy();
+    }
+}
+
 TEST_F(ComputeQueueTest, ServersDrawIdlePowerPlusTheirBusyShare)
 {
     // Two servers at 86.4 W idle and 562 W busy (the reader's SPECpower defaults): energy =

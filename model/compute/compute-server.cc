@@ -23,6 +23,15 @@ NS_LOG_COMPONENT_DEFINE("BlueprintComputeServer");
 
 NS_OBJECT_ENSURE_REGISTERED(ComputeServer);
 
+namespace
+{
+
+/// Longest service time: 1e9 s (about 31 years), the longest time a scenario may write
+/// (doc/scenario-format.rst, Units); ns-3 counts time in 64-bit nanoseconds, about 292 years.
+constexpr double kMaxServiceSeconds = 1e9;
+
+} // namespace
+
 TypeId
 ComputeServer::GetTypeId()
 {
@@ -44,7 +53,7 @@ ComputeServer::GetTypeId()
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("ServiceTime",
                           "The distribution of service times, in seconds; a draw below zero "
-                          "counts as zero.",
+                          "counts as zero, one above 1e9 s as 1e9 s.",
                           StringValue("ns3::ConstantRandomVariable[Constant=0.01]"),
                           MakePointerAccessor(&ComputeServer::m_serviceTime),
                           MakePointerChecker<RandomVariableStream>())
@@ -147,8 +156,9 @@ ComputeServer::StartService(Job job)
     times.arrival = job.arrival;
     times.wait = Simulator::Now() - job.arrival;
     // A distribution with support below zero (a researcher's normal, say) cannot make a service
-    // end before it starts.
-    times.service = Seconds(std::max(0.0, m_serviceTime->GetValue()));
+    // end before it starts, and a heavy tail (a Pareto, a lognormal of large cv) cannot draw a
+    // time beyond what ns-3's clock holds with the run's own times added.
+    times.service = Seconds(std::clamp(m_serviceTime->GetValue(), 0.0, kMaxServiceSeconds));
     NS_LOG_LOGIC("start: waited " << times.wait.As(Time::MS) << ", serves "
                                   << times.service.As(Time::MS) << ", " << m_busy << " of "
                                   << m_servers << " busy");
