@@ -3,8 +3,8 @@
 #
 #   bash bench/run-bench.sh [BUILD_DIR [SERIES...]]   (make bench: BUILD_DIR=build, all series)
 #
-# SERIES picks some of: shipped, scale, faults, nr, downlink, cell, ntn, optical (default: all, in
-# that order).
+# SERIES picks some of: shipped, scale, faults, nr, downlink, cell, ntn, optical, compute
+# (default: all, in that order).
 #
 # 1. Every shipped scenario, scenarios/*.yaml, with `blueprint compare`: one row per configuration.
 # 2. A scale series from bench/scale-scenario.sh: 10, 100, 1,000 and 10,000 nodes sending periodic
@@ -31,6 +31,10 @@
 #    750 lightpaths on a 50-site mesh and of 2 per site on 100 to 800 sites (validate and run),
 #    and a PON of 128 ONUs under load for 10 simulated seconds per flavour (and 32, 64 ONUs of
 #    GPON); its rows go to bench/results/<date>-optical.csv.
+# 8. A compute series from bench/compute-scenario.sh (issue 13): 1,000 and 10,000 messages a
+#    second from 100 sensors through a compute node of 8 servers for 10 simulated seconds, each
+#    beside the same flow sent direct (no via), and the queue alone (build/bench/compute-bench)
+#    at the same rates.
 #
 # Columns (see doc/benchmarks.rst):
 #   simulated s    the scenario's duration plus its drain: the simulated time the simulator runs
@@ -55,12 +59,12 @@ root=$(dirname "$here")
 # the repository's build/, where `make build` puts the Release build.
 build=${1:-$root/build}
 shift $(($# > 0 ? 1 : 0))
-series=${*:-shipped scale faults nr downlink cell ntn optical}
+series=${*:-shipped scale faults nr downlink cell ntn optical compute}
 for one in $series; do
   case $one in
-    shipped | scale | faults | nr | downlink | cell | ntn | optical) ;;
+    shipped | scale | faults | nr | downlink | cell | ntn | optical | compute) ;;
     *)
-      echo "run-bench: unknown series '$one' (shipped, scale, faults, nr, downlink, cell, ntn, optical)" >&2
+      echo "run-bench: unknown series '$one' (shipped, scale, faults, nr, downlink, cell, ntn, optical, compute)" >&2
       exit 2
       ;;
   esac
@@ -304,6 +308,32 @@ if wanted optical; then
   if ! bash "$here/optical-series.sh" "$build" "${csv%.csv}-optical.csv"; then
     failed=1
   fi
+fi
+
+# 8. Compute series (issue 13): a compute node under 1,000 and 10,000 messages a second, beside
+#    the same flow without it, then the queue alone at the same rates.
+if wanted compute; then
+  echo
+  # shellcheck disable=SC2059 # the same format as the first table
+  printf "$row_format" "scenario/configuration" nodes links sim_s wall_s events events/s sim/wall \
+    "RSS MiB"
+  for rate in 1000 10000; do
+    for shape in direct via; do
+      file=$work/compute-$rate-$shape.yaml
+      bash "$here/compute-scenario.sh" "$rate" 8 10 "${shape/via/}" > "$file"
+      out=$work/compute-$rate-$shape
+      if ! timed run "$file" --out "$out"; then
+        failed=1
+        continue
+      fi
+      report "compute-$rate-$shape" "" "$out" "$rss_kib" "$process_wall" "$process_cpu"
+    done
+  done
+  for rate in 1000 10000; do
+    if ! "$build/bench/compute-bench" --rate="$rate" --servers=8 --duration=10; then
+      failed=1
+    fi
+  done
 fi
 
 echo

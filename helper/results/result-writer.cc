@@ -259,6 +259,60 @@ UnaccountedAcross(const std::string& label,
 }
 
 /// One flow's figures as result.json writes them, at the top level and in each phase.
+/// A mean of summed seconds over a count, in milliseconds (0 for no count).
+double
+MeanMs(double seconds, uint64_t count)
+{
+    return count ? seconds / static_cast<double>(count) * 1e3 : 0;
+}
+
+/// result.json's `compute`: what each compute node's servers did.
+Json
+ComputeJson(const std::vector<ComputeResult>& compute)
+{
+    Json nodes = Json::array();
+    for (const auto& c : compute)
+    {
+        nodes.push_back({{"node", c.node},
+                         {"members", c.members},
+                         {"servers", c.servers},
+                         {"queue_limit", c.queueLimit},
+                         {"service", c.service},
+                         {"utilisation", c.GetUtilisation()},
+                         {"mean_wait_ms", MeanMs(c.waitSeconds, c.served)},
+                         {"mean_service_ms", MeanMs(c.serviceSeconds, c.served)},
+                         {"arrivals", c.arrivals},
+                         {"served", c.served},
+                         {"dropped", c.dropped},
+                         {"max_queue", c.maxQueue},
+                         {"window_s", c.windowSeconds},
+                         {"energy_j", c.energyJoules}});
+    }
+    return nodes;
+}
+
+/// "compute platform: ..." lines of the summary, one per compute node.
+std::string
+ComputeLines(const std::vector<ComputeResult>& compute)
+{
+    std::string out;
+    for (const auto& c : compute)
+    {
+        out += "compute " + c.node + ": " +
+               (c.members > 1 ? std::to_string(c.members) + " x " : std::string()) +
+               std::to_string(c.servers) + (c.servers == 1 ? " server" : " servers") + " (" +
+               c.service + "), utilisation " + Format("%.1f %%", c.GetUtilisation() * 100) +
+               Format(", mean wait %.3f ms, mean service %.3f ms, ",
+                      MeanMs(c.waitSeconds, c.served),
+                      MeanMs(c.serviceSeconds, c.served)) +
+               Format("%llu served, %llu dropped (queue %u)\n",
+                      static_cast<unsigned long long>(c.served),
+                      static_cast<unsigned long long>(c.dropped),
+                      c.queueLimit);
+    }
+    return out;
+}
+
 Json
 FlowJson(const FlowResult& f)
 {
@@ -310,6 +364,21 @@ FlowJson(const FlowResult& f)
                                        {"sent_after", o.sentAfter},
                                        {"lost_after", o.lostAfter}};
         }
+    }
+    // Only a flow that compute nodes served has the stages: other flows keep the fields they
+    // always had.
+    if (!f.compute.empty())
+    {
+        Json stages = Json::array();
+        for (const auto& c : f.compute)
+        {
+            stages.push_back({{"node", c.node},
+                              {"served", c.served},
+                              {"dropped", c.dropped},
+                              {"mean_wait_ms", MeanMs(c.waitSeconds, c.served)},
+                              {"mean_service_ms", MeanMs(c.serviceSeconds, c.served)}});
+        }
+        jf["compute"] = stages;
     }
     Json reqs = Json::array();
     for (const auto& q : f.requirements)
@@ -469,6 +538,47 @@ FlowRows(const std::vector<RunResult>& runs, bool showConfiguration)
     return out;
 }
 
+/// The compare table's compute rows: per configuration and compute node, its servers,
+/// utilisation, mean wait and service and drops; nothing when no configuration has one.
+std::string
+ComputeRows(const std::vector<RunResult>& runs)
+{
+    TextColumn configuration("configuration");
+    TextColumn node("compute");
+    TextColumn servers("servers");
+    std::vector<const ComputeResult*> rows;
+    for (const auto& r : runs)
+    {
+        for (const auto& c : r.compute)
+        {
+            configuration.Add(r.configuration);
+            node.Add(c.node);
+            servers.Add((c.members > 1 ? std::to_string(c.members) + "x" : std::string()) +
+                        std::to_string(c.servers));
+            rows.push_back(&c);
+        }
+    }
+    if (rows.empty())
+    {
+        return "";
+    }
+    std::string out = "\n" + Pad(configuration.header, configuration.width) + " " +
+                      Pad(node.header, node.width) + " " + Pad(servers.header, servers.width) +
+                      Format(" %7s %9s %11s %9s\n", "util %", "wait ms", "service ms", "dropped");
+    for (std::size_t i = 0; i < rows.size(); ++i)
+    {
+        const ComputeResult& c = *rows[i];
+        out += Pad(configuration.rows[i], configuration.width) + " " +
+               Pad(node.rows[i], node.width) + " " + Pad(servers.rows[i], servers.width) +
+               Format(" %7.1f %9.3f %11.3f %9llu\n",
+                      c.GetUtilisation() * 100,
+                      MeanMs(c.waitSeconds, c.served),
+                      MeanMs(c.serviceSeconds, c.served),
+                      static_cast<unsigned long long>(c.dropped));
+    }
+    return out;
+}
+
 /// "supply relay[0] (no mains + battery 0.1 Wh): drew 0.1 Wh, ran dry at 3.53 s, battery 0 of
 /// 0.1 Wh left", one line per powered member.
 std::string
@@ -560,6 +670,11 @@ ResultWriter::ToJson(const RunResult& r)
         flows.push_back(FlowJson(f));
     }
     j["flows"] = flows;
+    // Only runs with compute nodes report them; others keep the result.json they always had.
+    if (!r.compute.empty())
+    {
+        j["compute"] = ComputeJson(r.compute);
+    }
     if (!r.phases.empty())
     {
         Json phases = Json::array();
@@ -749,6 +864,7 @@ ResultWriter::SummaryTable(const RunResult& r)
                       r.timeline->costOverHorizon,
                       r.currency.c_str());
     }
+    out += ComputeLines(r.compute);
     out +=
         Format("energy %.1f J (%.3g J/bit), annualised cost %.0f %s (capex %.0f, opex %.0f/yr)\n",
                r.energyJoules,
@@ -802,6 +918,7 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
                                                           r.annualisedCost,
                                                           ToString(r.verdict).c_str());
     }
+    out += ComputeRows(runs);
     // Elements without figures: each once, with the configurations it is missing in when that is
     // not all of them.
     out += UnaccountedAcross("not metered (0 J counted)", runs, &RunResult::unmetered);

@@ -71,6 +71,48 @@ struct FlowOutage
 
 /**
  * \ingroup blueprint
+ * \brief What one compute node on a flow's way (or at its end) did to the flow's messages.
+ */
+struct FlowComputeStage
+{
+    std::string node;          //!< the compute node (group)
+    uint64_t served = 0;       //!< the flow's messages served there
+    uint64_t dropped = 0;      //!< refused (waiting room full)
+    double waitSeconds = 0;    //!< their waiting times, summed
+    double serviceSeconds = 0; //!< their service times, summed
+};
+
+/**
+ * \ingroup blueprint
+ * \brief What one compute node's servers did over a run (doc/compute.rst), every member together.
+ */
+struct ComputeResult
+{
+    std::string node;          //!< the node (group)
+    uint32_t members = 1;      //!< its members, each with `servers` servers
+    uint32_t servers = 1;      //!< servers per member
+    uint32_t queueLimit = 0;   //!< requests that may wait, per member
+    std::string service;       //!< the service-time distribution, as a person reads it
+    uint64_t arrivals = 0;     //!< requests submitted
+    uint64_t served = 0;       //!< services ended
+    uint64_t dropped = 0;      //!< refused (waiting room full)
+    uint32_t maxQueue = 0;     //!< most requests waiting at once at one member
+    double waitSeconds = 0;    //!< waiting times of the served requests, summed
+    double serviceSeconds = 0; //!< their service times, summed
+    double busySeconds = 0;    //!< busy-server seconds over the traffic window
+    double windowSeconds = 0;  //!< the traffic window utilisation is measured over
+    double energyJoules = 0;   //!< the servers' energy over the run, site PUE included
+
+    /** \return busy-server time over servers x members x window, 0 to 1 */
+    double GetUtilisation() const
+    {
+        const double capacity = static_cast<double>(servers) * members * windowSeconds;
+        return capacity > 0 ? busySeconds / capacity : 0;
+    }
+};
+
+/**
+ * \ingroup blueprint
  * \brief Everything measured for one flow (all its members together).
  */
 struct FlowResult
@@ -104,6 +146,8 @@ struct FlowResult
     /// How much its offered load was scaled for the year simulated (doc/growth.rst); set when
     /// the scenario has a `demand:`.
     std::optional<double> loadFactor;
+    /// The compute nodes that served its messages, in path order (empty when none did).
+    std::vector<FlowComputeStage> compute;
 };
 
 /**
@@ -227,6 +271,7 @@ struct RunResult
     std::vector<PhaseResult> phases; //!< per phase of a timeline; empty for a single window
     std::optional<TimelineResult> timeline; //!< energy and cost over a timeline's horizon
     std::optional<DemandResult> demand;     //!< when the scenario has a `demand:`
+    std::vector<ComputeResult> compute;     //!< per compute node, in file order
 };
 
 } // namespace blueprint

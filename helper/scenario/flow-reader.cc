@@ -8,6 +8,7 @@
 #include "helper/scenario/spec-reading.h"
 #include "model/traffic/timestamped-source.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -21,7 +22,7 @@ namespace
 {
 
 const std::vector<std::string> kFlowKeys =
-    {"from", "to", "traffic", "start", "stop", "requirements", "demand", "description"};
+    {"from", "to", "via", "traffic", "start", "stop", "requirements", "demand", "description"};
 const std::vector<std::string> kTrafficKeys = {"pattern",
                                                "protocol",
                                                "interval",
@@ -250,6 +251,51 @@ ReadRequirements(const ConfigNode& node, const std::string& context, const Traff
     return r;
 }
 
+/**
+ * `via:`: the compute nodes a flow's messages are served at on their way, one name or a list;
+ * each must have a compute block, differ from the flow's ends and the others, and pair with the
+ * flow's members (its count divides theirs).
+ */
+void
+ReadVia(const ConfigNode& via, const ScenarioSpec& spec, const std::string& context, FlowSpec& f)
+{
+    const std::vector<ConfigNode> one{via};
+    const std::vector<ConfigNode>& items = via.IsSequence() ? via.GetItems() : one;
+    if (items.empty())
+    {
+        throw InputError(via.GetMark(), context + ": via names at least one compute node");
+    }
+    const uint32_t members = std::max(spec.FindNode(f.from)->count, spec.FindNode(f.to)->count);
+    for (const ConfigNode& item : items)
+    {
+        const NodeSpec& node = RequireNode(spec, item, context + " via");
+        if (!node.compute)
+        {
+            throw InputError(item.GetMark(),
+                             context + " via '" + node.name +
+                                 "': the node has no compute: block (servers and a service "
+                                 "time) to serve the flow's messages");
+        }
+        if (node.name == f.from || node.name == f.to ||
+            std::find(f.via.begin(), f.via.end(), node.name) != f.via.end())
+        {
+            throw InputError(item.GetMark(),
+                             context + " via '" + node.name +
+                                 "': a node the flow already starts at, ends at or passes through");
+        }
+        if (members % node.count != 0)
+        {
+            throw InputError(item.GetMark(),
+                             context + " via '" + node.name + "': its " +
+                                 std::to_string(node.count) + " members do not divide the flow's " +
+                                 std::to_string(members) +
+                                 " evenly, so they cannot each serve the same number");
+        }
+        f.via.push_back(node.name);
+        f.viaMarks.push_back(item.GetMark());
+    }
+}
+
 } // namespace
 
 const TypeChoice&
@@ -289,6 +335,18 @@ ReadFlows(const ConfigNode& root, ScenarioSpec& spec)
         f.from = src.name;
         f.to = dst.name;
         f.traffic = ReadTraffic(flow.Get("traffic", context), context + " traffic");
+        if (const ConfigNode* via = flow.Find("via"))
+        {
+            // A request is answered by the node it is sent to: a chain of servers on the way
+            // would have no one to answer it.
+            if (f.traffic.pattern == "request_response")
+            {
+                throw InputError(via->GetMark(),
+                                 context + ": a request_response flow is answered by its 'to' "
+                                           "node; send it to the compute node instead of via");
+            }
+            ReadVia(*via, spec, context, f);
+        }
         if (const ConfigNode* start = flow.Find("start"))
         {
             f.start = start->AsDuration();

@@ -42,6 +42,58 @@ struct PooledFlow
     std::vector<Verdict> phaseVerdicts; //!< the flow's verdict in each phase it runs in
 };
 
+/// The entry of `list` whose node is `node`, or nullptr.
+template <class T>
+T*
+FindNode(std::vector<T>& list, const std::string& node)
+{
+    auto it = std::find_if(list.begin(), list.end(), [&](const T& e) { return e.node == node; });
+    return it == list.end() ? nullptr : &*it;
+}
+
+/// Adds one phase's counts at a compute node to the pooled ones (by node name).
+void
+AddComputeStage(std::vector<FlowComputeStage>& into, const FlowComputeStage& stage)
+{
+    FlowComputeStage* pooled = FindNode(into, stage.node);
+    if (!pooled)
+    {
+        into.push_back(stage);
+        return;
+    }
+    pooled->served += stage.served;
+    pooled->dropped += stage.dropped;
+    pooled->waitSeconds += stage.waitSeconds;
+    pooled->serviceSeconds += stage.serviceSeconds;
+}
+
+/// Adds one phase's compute node figures to the timeline's (by node name): counts and times
+/// add up, utilisation is then over the windows together.
+void
+AddComputeResult(std::vector<ComputeResult>& into, const ComputeResult& r)
+{
+    ComputeResult* pooled = FindNode(into, r.node);
+    if (!pooled)
+    {
+        into.push_back(r);
+        return;
+    }
+    pooled->arrivals += r.arrivals;
+    pooled->served += r.served;
+    pooled->dropped += r.dropped;
+    pooled->maxQueue = std::max(pooled->maxQueue, r.maxQueue);
+    pooled->waitSeconds += r.waitSeconds;
+    pooled->serviceSeconds += r.serviceSeconds;
+    // Capacity is servers x members x window: a phase that changes the servers weighs its
+    // window by its own.
+    const double capacity =
+        static_cast<double>(pooled->servers) * pooled->members * pooled->windowSeconds +
+        static_cast<double>(r.servers) * r.members * r.windowSeconds;
+    pooled->busySeconds += r.busySeconds;
+    pooled->windowSeconds = capacity / (static_cast<double>(pooled->servers) * pooled->members);
+    pooled->energyJoules += r.energyJoules;
+}
+
 /// Adds one phase's figures of a flow to its pool.
 void
 Pool(PooledFlow& p, const FlowResult& f, const FlowDistributions& d)
@@ -80,6 +132,10 @@ Pool(PooledFlow& p, const FlowResult& f, const FlowDistributions& d)
         o.unrestored = o.unrestored || f.outage->unrestored;
         o.outages += f.outage->outages;
         o.firstFaultAt = -1;
+    }
+    for (const FlowComputeStage& stage : f.compute)
+    {
+        AddComputeStage(m.compute, stage);
     }
 }
 
@@ -199,6 +255,10 @@ MergePhases(const ScenarioSpec& spec, const std::vector<PhaseRun>& runs)
         {
             merged.energyByNode[node] += joules;
         }
+        for (const ComputeResult& c : r.compute)
+        {
+            AddComputeResult(merged.compute, c);
+        }
         AddUnaccounted(merged.unmetered, r.unmetered);
         AddUnaccounted(merged.uncosted, r.uncosted);
         if (r.annualisedCost > costliest->annualisedCost)
@@ -250,6 +310,7 @@ MergePhases(const ScenarioSpec& spec, const std::vector<PhaseRun>& runs)
                 m.handovers = m.onTimePackets = 0;
                 m.answeredRequests.reset();
                 m.outage.reset();
+                m.compute.clear();
                 it = pools.emplace(f.name, std::move(pool)).first;
                 order.push_back(f.name);
             }

@@ -4,6 +4,7 @@
 
 #include "helper/scenario/scenario-reader.h"
 
+#include "helper/compute/compute-reader.h"
 #include "helper/faults/fault-reader.h"
 #include "helper/power/power-supply-reader.h"
 #include "helper/scenario/demand-reader.h"
@@ -49,8 +50,15 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "timeline",
                                            "demand",
                                            "alternatives"};
-const std::vector<std::string> kNodeKeys =
-    {"site", "equipment", "count", "placement", "mobility", "power", "cost", "description"};
+const std::vector<std::string> kNodeKeys = {"site",
+                                            "equipment",
+                                            "count",
+                                            "placement",
+                                            "mobility",
+                                            "power",
+                                            "cost",
+                                            "compute",
+                                            "description"};
 /// The keys every link has, whatever its technology.
 const std::vector<std::string> kCommonLinkKeys = {"technology", "between", "cost", "description"};
 
@@ -216,6 +224,22 @@ ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
         {
             n.cost = ReadCost(*cost, context + " cost");
         }
+        if (const ConfigNode* compute = node.Find("compute"))
+        {
+            n.compute = ReadCompute(*compute, context + " compute");
+            // The compute block meters and prices the servers: a server profile would count them
+            // a second time.
+            if (EquipmentProfile::Find(n.equipment)->role == "server")
+            {
+                throw InputError(node.Get("equipment", context).GetMark(),
+                                 context +
+                                     ": a node with compute: has its servers' power and "
+                                     "cost there; equipment '" +
+                                     n.equipment +
+                                     "' would count them twice (use host, the default, or the "
+                                     "router the servers sit behind)");
+            }
+        }
         spec.nodes.push_back(n);
     }
 }
@@ -327,6 +351,10 @@ CheckCostsInCurrency(const ScenarioSpec& spec, const SourceMark& currencyMark)
             {
                 refuse("node '" + n.name + "'", "JPY");
             }
+            if (n.compute && !n.compute->costWritten)
+            {
+                refuse("node '" + n.name + "' compute", "JPY");
+            }
         }
     }
     for (const auto& l : spec.links)
@@ -415,6 +443,15 @@ CheckFlowsConnected(const ScenarioSpec& spec)
             throw InputError(f.mark,
                              "flow '" + f.name + "': no route from '" + f.from + "' to '" + f.to +
                                  "'; connect them with links");
+        }
+        for (std::size_t i = 0; i < f.via.size(); ++i)
+        {
+            if (root(f.via[i]) != root(f.from))
+            {
+                throw InputError(f.viaMarks[i],
+                                 "flow '" + f.name + "': no route from '" + f.from + "' through '" +
+                                     f.via[i] + "'; connect it with links");
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 
 #include "helper/scenario/scenario-runner.h"
 
+#include "helper/compute/compute-builder.h"
 #include "helper/faults/fault-controller.h"
 #include "helper/power/power-plant.h"
 #include "helper/results/pcap-capture.h"
@@ -212,6 +213,15 @@ BuildRoutes(ScenarioBuild& sb)
             sb.Step();
             sb.GetPlanner().RouteTo(node);
         }
+        // A via node receives the flow's messages and forwards them (with TCP, it gets the
+        // next node's acknowledgements too).
+        for (const auto& via : f.via)
+        {
+            for (const auto& node : sb.GetGroup(via).members)
+            {
+                sb.GetPlanner().RouteTo(node);
+            }
+        }
         if (replies)
         {
             for (const auto& node : sb.GetGroup(f.from).members)
@@ -229,7 +239,12 @@ BuildRoutes(ScenarioBuild& sb)
     std::set<uint32_t> endpoints;
     for (const auto& f : spec.flows)
     {
-        for (const auto* name : {&f.from, &f.to})
+        std::vector<const std::string*> ends{&f.from, &f.to};
+        for (const auto& via : f.via)
+        {
+            ends.push_back(&via);
+        }
+        for (const auto* name : ends)
         {
             for (const auto& node : sb.GetGroup(*name).members)
             {
@@ -286,6 +301,9 @@ BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
     {
         const NodeGroup& g = sb.GetGroup(n.name);
         const EquipmentProfile& eq = *g.equipment;
+        // A compute node's only equipment may be its servers, metered and priced with them
+        // (ComputeNodes::Account): its end-device profile then has nothing left to report.
+        const bool onlyServers = n.compute && eq.role == "host";
         for (const auto& node : g.members)
         {
             Ptr<ElementPowerModel> power =
@@ -301,7 +319,8 @@ BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
                                           node);
             }
         }
-        if (!(n.power ? n.power->maxWatts > 0 : eq.maxPower > 0) && !stations.count(n.name))
+        if (!(n.power ? n.power->maxWatts > 0 : eq.maxPower > 0) && !stations.count(n.name) &&
+            !onlyServers)
         {
             sb.ReportUnmetered(
                 {n.name, n.name, eq.role, n.power ? "power given as 0 W" : eq.powerSource});
@@ -319,7 +338,7 @@ BuildLedgers(ScenarioBuild& sb, const std::vector<BuildUnit>& units)
         {
             sb.GetLedger().Add(item);
         }
-        else if (!stations.count(n.name) || n.cost)
+        else if ((!stations.count(n.name) && !onlyServers) || n.cost)
         {
             sb.ReportUncosted(
                 {n.name, n.name, eq.role, n.cost ? "cost given as 0" : eq.costSource});
@@ -572,6 +591,8 @@ ScenarioRunner::Run()
     }
     sb.GetSetup().Phase("nodes", members);
     sb.BuildNodes();
+    // The servers of compute nodes (helper/compute/), which the flows' applications there use.
+    ComputeNodes compute(sb);
     sb.GetSetup().Phase("links", linkSteps);
     // The capture's temporary files are removed when the run ends, however it ends.
     std::unique_ptr<PcapCapture> pcap =
@@ -583,6 +604,8 @@ ScenarioRunner::Run()
     const std::vector<std::unique_ptr<FlowProbe>> probes = BuildTraffic(sb);
     sb.GetSetup().Phase("energy and cost", 0);
     BuildLedgers(sb, units);
+    compute.Account(sb);
+    compute.ScheduleWindowEnd(spec.duration);
     if (pcap)
     {
         pcap->Attach(sb);
@@ -695,6 +718,7 @@ ScenarioRunner::Run()
         {
             fr.loadFactor = f.loadFactor;
         }
+        fr.compute = SummariseCompute(*probes[fi]);
         for (const auto* group : {&f.from, &f.to})
         {
             for (const auto& node : sb.GetGroup(*group).members)
@@ -722,6 +746,7 @@ ScenarioRunner::Run()
         const FlowRecord& rec = probes[fi]->record;
         m_distributions.push_back({rec.GetLatency(), rec.GetRtt(), rec.GetRttOnTimeRequests()});
     }
+    result.compute = compute.Collect(measured.energy);
     result.energyJoules = measured.energy.totalJoules;
     m_idleDraws = measured.energy.idle;
     result.energyByTechnology = measured.energy.byTechnology;

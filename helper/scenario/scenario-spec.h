@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_SCENARIO_SPEC_H
 #define BLUEPRINT_SCENARIO_SPEC_H
 
+#include "helper/compute/compute-spec.h"
 #include "helper/faults/fault-spec.h"
 #include "helper/power/power-supply-spec.h"
 #include "helper/scenario/input-error.h"
@@ -102,7 +103,9 @@ struct NodeSpec
     std::optional<PowerSpec> power; //!< overrides the equipment profile's power (per member)
     std::optional<CostSpec> cost;   //!< overrides the equipment profile's cost (per member)
     std::optional<MobilitySpec> mobility; //!< how the node moves (default: it stays)
-    SourceMark mark;                      //!< where the node is written
+    /// The servers at the node (each member's) that flows to it or through it queue for.
+    std::optional<ComputeSpec> compute;
+    SourceMark mark; //!< where the node is written
 };
 
 /**
@@ -213,14 +216,17 @@ struct DemandSpec
  */
 struct FlowSpec
 {
-    std::string name;             //!< flow name, unique
-    std::string from;             //!< sending node or group
-    std::string to;               //!< receiving node or group
-    TrafficSpec traffic;          //!< what is sent
-    double start = 0;             //!< seconds after the run starts
-    std::optional<double> stop;   //!< seconds; default the scenario duration
-    RequirementSpec requirements; //!< what must be achieved
-    SourceMark mark;              //!< where the flow is written
+    std::string name; //!< flow name, unique
+    std::string from; //!< sending node or group
+    std::string to;   //!< receiving node or group
+    /// Compute nodes the flow's messages are served at, in order, before they go on to `to`.
+    std::vector<std::string> via;
+    std::vector<SourceMark> viaMarks; //!< where each is written
+    TrafficSpec traffic;              //!< what is sent
+    double start = 0;                 //!< seconds after the run starts
+    std::optional<double> stop;       //!< seconds; default the scenario duration
+    RequirementSpec requirements;     //!< what must be achieved
+    SourceMark mark;                  //!< where the flow is written
     /// Its demand model: its own `demand:` over the top-level one; none when neither is written.
     std::optional<DemandSpec> demand;
     /// How much `traffic` (and a throughput requirement) was scaled for the year simulated: 1 at

@@ -64,6 +64,26 @@ OnRtt(FlowProbe* probe, uint32_t member, uint64_t seq, Time rtt)
 
 } // namespace
 
+std::vector<FlowComputeStage>
+SummariseCompute(const FlowProbe& probe)
+{
+    std::vector<FlowComputeStage> stages;
+    for (const auto& [node, sinks] : probe.compute)
+    {
+        FlowComputeStage stage;
+        stage.node = node;
+        for (const Ptr<ComputeSink>& sink : sinks)
+        {
+            stage.served += sink->GetServed();
+            stage.dropped += sink->GetDropped();
+            stage.waitSeconds += sink->GetTotalWaitSeconds();
+            stage.serviceSeconds += sink->GetTotalServiceSeconds();
+        }
+        stages.push_back(stage);
+    }
+    return stages;
+}
+
 /// Install the traffic applications and connect their traces to the flow probes.
 std::vector<std::unique_ptr<FlowProbe>>
 BuildTraffic(ScenarioBuild& sb)
@@ -120,6 +140,27 @@ BuildTraffic(ScenarioBuild& sb)
             gap = 1 / t.frameRate;
         }
 
+        // Each receiving node numbers its flows' ports from kFirstPort, so that ports stay below
+        // the senders' ephemeral range (49152-65535) however many flows a scenario has (the
+        // reader bounds the flows per node).
+        auto takePort = [&nextPortOfNode](Ptr<Node> node) {
+            return nextPortOfNode.try_emplace(node->GetId(), kFirstPort).first->second++;
+        };
+        auto addressOf = [](Ptr<Node> node, uint16_t port) -> Address {
+            return InetSocketAddress(node->GetObject<Ipv4>()->GetAddress(1, 0).GetLocal(), port);
+        };
+        const NodeSpec& toSpec = *spec.FindNode(f.to);
+        // The ComputeSinks of the flow's via nodes, per node and member, and their ports.
+        std::vector<std::map<uint32_t, std::pair<Ptr<ComputeSink>, uint16_t>>> relays(f.via.size());
+        for (const auto& via : f.via)
+        {
+            probe->compute.emplace_back(via, std::vector<Ptr<ComputeSink>>());
+        }
+        if (toSpec.compute)
+        {
+            probe->compute.emplace_back(f.to, std::vector<Ptr<ComputeSink>>());
+        }
+
         std::set<uint32_t> sinksDone;
         std::map<uint32_t, uint16_t> sinkPorts; // destination member -> its port for this flow
         for (uint32_t i = 0; i < members; ++i)
@@ -128,18 +169,35 @@ BuildTraffic(ScenarioBuild& sb)
             Ptr<Node> from = src.members[PairedMember(i, members, src.members.size())];
             uint32_t di = PairedMember(i, members, dst.members.size());
             Ptr<Node> to = dst.members[di];
-            auto path = sb.GetPlanner().GetPath(from, to);
-            if (!path)
+            // The nodes the member's messages go through: its ends and the via nodes between.
+            std::vector<Ptr<Node>> hops{from};
+            std::vector<uint32_t> viaMembers;
+            for (const auto& via : f.via)
             {
-                throw InputError(f.mark,
-                                 "flow '" + f.name + "': no route from '" + f.from + "' to '" +
-                                     f.to + "'; connect them with links");
+                const NodeGroup& group = sb.GetGroup(via);
+                viaMembers.push_back(PairedMember(i, members, group.members.size()));
+                hops.push_back(group.members[viaMembers.back()]);
+            }
+            hops.push_back(to);
+            std::vector<uint32_t> path;
+            for (std::size_t h = 0; h + 1 < hops.size(); ++h)
+            {
+                const auto leg = sb.GetPlanner().GetPath(hops[h], hops[h + 1]);
+                if (!leg)
+                {
+                    const std::string a = h == 0 ? f.from : f.via[h - 1];
+                    const std::string b = h < f.via.size() ? f.via[h] : f.to;
+                    throw InputError(f.mark,
+                                     "flow '" + f.name + "': no route from '" + a + "' to '" + b +
+                                         "'; connect them with links");
+                }
+                path.insert(path.end(), leg->begin(), leg->end());
             }
             if (i == 0)
             {
                 sb.GetFlowEnds().emplace_back(from, to);
                 double bound = 0;
-                for (uint32_t li : *path)
+                for (uint32_t li : path)
                 {
                     const RoutingEdge& edge = sb.GetEdge(li);
                     bound += edge.propagationBoundSeconds;
@@ -152,15 +210,36 @@ BuildTraffic(ScenarioBuild& sb)
                 }
                 fr.propagationBoundMs = bound * 1e3;
             }
-            // Each receiving node numbers its flows' ports from kFirstPort, so that ports stay
-            // below the senders' ephemeral range (49152-65535) however many flows a scenario has
-            // (the reader bounds the flows per node).
-            uint16_t& nextPort = nextPortOfNode.try_emplace(to->GetId(), kFirstPort).first->second;
-            const auto [sinkPort, newSink] = sinkPorts.emplace(di, nextPort);
-            nextPort += newSink ? 1 : 0;
+            const auto [sinkPort, newSink] = sinkPorts.emplace(di, 0);
+            if (newSink)
+            {
+                sinkPort->second = takePort(to);
+            }
             const uint16_t port = sinkPort->second;
-            Ptr<Ipv4> ip = to->GetObject<Ipv4>();
-            Address remote = InetSocketAddress(ip->GetAddress(1, 0).GetLocal(), port);
+            // Where the member's messages go: the destination, reached through each via node's
+            // sink in turn, which forwards them after their service.
+            Address remote = addressOf(to, port);
+            for (std::size_t k = f.via.size(); k-- > 0;)
+            {
+                auto [relay, added] = relays[k].try_emplace(viaMembers[k]);
+                if (added)
+                {
+                    Ptr<Node> node = hops[k + 1];
+                    relay->second.second = takePort(node);
+                    relay->second.first = CreateObject<ComputeSink>();
+                    Ptr<ComputeSink> sink = relay->second.first;
+                    sink->SetAttribute("Local",
+                                       AddressValue(InetSocketAddress(Ipv4Address::GetAny(),
+                                                                      relay->second.second)));
+                    sink->SetAttribute("Protocol", TypeIdValue(protocol));
+                    sink->SetAttribute("ForwardProtocol", TypeIdValue(protocol));
+                    node->AddApplication(sink);
+                    sink->SetStartTime(Seconds(0));
+                    probe->compute[k].second.push_back(sink);
+                }
+                relay->second.first->AddForward(i, remote);
+                remote = addressOf(hops[k + 1], relay->second.second);
+            }
             double start = f.start + (gap > 0 ? offsets->GetValue(0, gap) : 0);
             // A member whose offset falls at or after the flow's stop has no packet to send in its
             // window (a flow shorter than its gap sends in a window/gap share of its members, as
@@ -171,12 +250,26 @@ BuildTraffic(ScenarioBuild& sb)
             {
                 if (sinksDone.insert(di).second)
                 {
-                    Ptr<RequestResponseServer> server = CreateObject<RequestResponseServer>();
+                    // A compute node answers after the request's service; another at once.
+                    Ptr<TimestampSink> server;
+                    if (toSpec.compute)
+                    {
+                        Ptr<ComputeSink> sink = CreateObject<ComputeSink>();
+                        sink->SetAttribute("ResponseSize", UintegerValue(t.responseSize));
+                        probe->compute.back().second.push_back(sink);
+                        server = sink;
+                    }
+                    else
+                    {
+                        Ptr<RequestResponseServer> answering =
+                            CreateObject<RequestResponseServer>();
+                        answering->SetAttribute("ResponseSize", UintegerValue(t.responseSize));
+                        server = answering;
+                    }
                     server->SetAttribute(
                         "Local",
                         AddressValue(InetSocketAddress(Ipv4Address::GetAny(), port)));
                     server->SetAttribute("Protocol", TypeIdValue(protocol));
-                    server->SetAttribute("ResponseSize", UintegerValue(t.responseSize));
                     server->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
                     to->AddApplication(server);
                     server->SetStartTime(Seconds(0));
@@ -207,11 +300,24 @@ BuildTraffic(ScenarioBuild& sb)
 
             if (sinksDone.insert(di).second)
             {
-                Ptr<TimestampSink> sink = CreateObject<TimestampSink>();
+                // A message to a compute node is delivered when its service ends.
+                Ptr<TimestampSink> sink;
+                if (toSpec.compute)
+                {
+                    Ptr<ComputeSink> served = CreateObject<ComputeSink>();
+                    served->TraceConnectWithoutContext("Served",
+                                                       MakeBoundCallback(&OnRx, probe.get()));
+                    probe->compute.back().second.push_back(served);
+                    sink = served;
+                }
+                else
+                {
+                    sink = CreateObject<TimestampSink>();
+                    sink->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
+                }
                 sink->SetAttribute("Local",
                                    AddressValue(InetSocketAddress(Ipv4Address::GetAny(), port)));
                 sink->SetAttribute("Protocol", TypeIdValue(protocol));
-                sink->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
                 to->AddApplication(sink);
                 sink->SetStartTime(Seconds(0));
             }

@@ -62,21 +62,30 @@ RequestResponseServer::GetSentResponses() const
     return m_sentResponses;
 }
 
+Ptr<Packet>
+RequestResponseServer::MakeResponse(const TimestampHeader& request, uint32_t size)
+{
+    TimestampEchoHeader echo;
+    echo.SetRequestTxTime(request.GetTxTime());
+    TimestampHeader response = request;
+    response.SetTxTime(Simulator::Now());
+    response.SetSize(size);
+    Ptr<Packet> packet = Create<Packet>(size - TimestampHeader::SERIALIZED_SIZE -
+                                        TimestampEchoHeader::SERIALIZED_SIZE);
+    packet->AddHeader(echo);
+    packet->AddHeader(response);
+    return packet;
+}
+
 void
 RequestResponseServer::DoHandleMessage(Ptr<Socket> socket,
                                        const Address& from,
                                        const TimestampHeader& header,
                                        Ptr<Packet> message)
 {
-    TimestampEchoHeader echo;
-    echo.SetRequestTxTime(header.GetTxTime());
-    TimestampHeader response = header;
-    response.SetTxTime(Simulator::Now());
-    response.SetSize(m_responseSize);
-    Ptr<Packet> packet = Create<Packet>(m_responseSize - TimestampHeader::SERIALIZED_SIZE -
-                                        TimestampEchoHeader::SERIALIZED_SIZE);
-    packet->AddHeader(echo);
-    packet->AddHeader(response);
+    Ptr<Packet> packet = MakeResponse(header, m_responseSize);
+    TimestampHeader response;
+    packet->PeekHeader(response);
     ++m_sentResponses;
     m_txTrace(response, m_responseSize);
     // SendTo reaches the requester for UDP; a TCP socket is connected and ignores the address.

@@ -22,7 +22,8 @@ namespace blueprint
  *
  * A TimestampSink (so "Local", "Protocol" and the "Rx" trace of the requests' one-way latency are
  * inherited) that replies to each request on the socket it came from, with no processing delay:
- * an application's compute time belongs to the scenario, not to the transport measurement. The
+ * an application's compute time belongs to the scenario (a compute node's ComputeSink answers
+ * after the request's queueing and service, with MakeResponse), not to the transport. The
  * response starts with a TimestampHeader that copies the request's flow, member and sequence
  * number and carries the server's own send time, followed by a TimestampEchoHeader holding the
  * request's send time, then zero padding.
@@ -43,6 +44,16 @@ class RequestResponseServer : public TimestampSink
      * \return the number of responses sent so far.
      */
     uint64_t GetSentResponses() const;
+
+    /**
+     * \brief Build the response to a request: a TimestampHeader copying the request's flow,
+     * member and sequence number with Simulator::Now() as its send time, a TimestampEchoHeader
+     * holding the request's send time, then zero padding to \p size bytes.
+     * \param request the request's header
+     * \param size the response's size in bytes, both headers included (at least 36)
+     * \return the response
+     */
+    static Ptr<Packet> MakeResponse(const TimestampHeader& request, uint32_t size);
 
   protected:
     void DoHandleMessage(Ptr<Socket> socket,

@@ -71,6 +71,10 @@ class TimestampSink : public Application
                                  const TimestampHeader& header,
                                  Ptr<Packet> message);
 
+    // Protected so that a subclass opening sockets of its own (ComputeSink) can extend them.
+    void StartApplication() override;
+    void StopApplication() override;
+
   private:
     /// One accepted TCP connection and the state of its byte stream.
     struct StreamConnection
@@ -79,9 +83,6 @@ class TimestampSink : public Application
         Address peer;                          //!< the sender's address
         TimestampChunkReassembler reassembler; //!< cuts the stream into chunks
     };
-
-    void StartApplication() override;
-    void StopApplication() override;
 
     /**
      * \brief Read every waiting datagram.
