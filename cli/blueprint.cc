@@ -5,6 +5,7 @@
  * A thin main over helper/: parse the command line, resolve the scenario, run it, write results.
  */
 
+#include "helper/results/cost-share-writer.h"
 #include "helper/results/output-folder.h"
 #include "helper/results/pcap-capture.h"
 #include "helper/results/result-writer.h"
@@ -520,6 +521,11 @@ RunFiles(const std::string& prefix, const RunResult& r)
     {
         files.emplace_back(prefix + "phases.csv", ResultWriter::ToPhasesCsv(r));
     }
+    if (r.costShare)
+    {
+        files.emplace_back(prefix + "cost_share.csv", CostShareWriter::SharesCsv({r}));
+        files.emplace_back(prefix + "cost_split.csv", CostShareWriter::SplitCsv(r));
+    }
     return files;
 }
 
@@ -617,6 +623,10 @@ Main(const Options& o)
     std::vector<ConfigurationSummary> summaries = SummariseSeeds(order, runs);
     const Recommendation recommendation = Recommend(summaries, 1, false);
     files.emplace_back("compare.csv", ResultWriter::CompareCsv(results));
+    if (results.front().costShare)
+    {
+        files.emplace_back("cost_share.csv", CostShareWriter::SharesCsv(results));
+    }
     files.emplace_back("compare.json",
                        ComparisonJson(results.front().scenario,
                                       {results.front().seed},

@@ -4,6 +4,8 @@
 
 #include "helper/results/result-writer.h"
 
+#include "helper/results/cost-share-writer.h"
+#include "helper/results/csv-text.h"
 #include "helper/scenario/input-error.h"
 
 #include <algorithm>
@@ -119,22 +121,6 @@ std::string
 DelayKind(const FlowResult& f)
 {
     return f.rtt ? "rtt" : "one-way";
-}
-
-/// A CSV field, quoted when it holds a separator, quote or newline (RFC 4180).
-std::string
-CsvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n") == std::string::npos)
-    {
-        return s;
-    }
-    std::string out = "\"";
-    for (char c : s)
-    {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
 }
 
 /// Shortest round-trip decimal text of a double, so CSV and JSON carry the same value.
@@ -524,6 +510,10 @@ ResultWriter::ToJson(const RunResult& r)
                  {"annualised", r.annualisedCost},
                  {"annualised_by_technology", r.annualisedByTechnology},
                  {"uncosted", UnaccountedJson(r.uncosted)}};
+    if (r.costShare)
+    {
+        j["cost_share"] = CostShareWriter::CostShareJson(r);
+    }
     if (r.timeline)
     {
         const TimelineResult& t = *r.timeline;
@@ -533,6 +523,10 @@ ResultWriter::ToJson(const RunResult& r)
                          {"gaps_s", t.gapsSeconds},
                          {"gap_power_from_window_mean", t.gapPowerFromWindowMean},
                          {"cost_over_horizon", t.costOverHorizon}};
+    }
+    if (!r.useCases.empty())
+    {
+        j["use_cases"] = CostShareWriter::UseCasesJson(r);
     }
     j["verdict"] = ToString(r.verdict);
     j["runtime"] = {{"wall_s", r.wallSeconds}, {"events", r.events}};
@@ -679,6 +673,7 @@ ResultWriter::SummaryTable(const RunResult& r)
                r.opexPerYear);
     out += UnaccountedLine("not metered (0 J counted)", r.unmetered);
     out += UnaccountedLine("not costed", r.uncosted);
+    out += CostShareWriter::SummaryLines(r);
     out += SupplyLines("", r.power);
     out += "verdict: " + ToString(r.verdict) +
            (r.verdict == Verdict::None ? " (no flow has a requirement)" : "") +
@@ -730,6 +725,7 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
     {
         out += SupplyLines(r.configuration + ": ", r.power);
     }
+    out += CostShareWriter::CompareLines(runs);
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include "helper/power/power-supply-reader.h"
 #include "helper/scenario/flow-reader.h"
 #include "helper/scenario/scenario-checks.h"
+#include "helper/scenario/sharing-reader.h"
 #include "helper/scenario/site-reader.h"
 #include "helper/scenario/spec-reading.h"
 #include "helper/scenario/timeline-reader.h"
@@ -46,6 +47,7 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "events",
                                            "power_supply",
                                            "timeline",
+                                           "sharing",
                                            "alternatives"};
 const std::vector<std::string> kNodeKeys =
     {"site", "equipment", "count", "placement", "mobility", "power", "cost", "description"};
@@ -547,6 +549,7 @@ ReadScenario(const ConfigNode& root)
     }
     ReadFlows(root, spec);
     ReadFaults(root, spec);
+    ReadSharing(root, spec);
     CheckScenarioFitsTheSimulator(spec);
     CheckMovingNodesAreTerminals(spec);
     CheckFlowsConnected(spec);

@@ -8,6 +8,7 @@
 #include "helper/faults/fault-spec.h"
 #include "helper/power/power-supply-spec.h"
 #include "helper/scenario/input-error.h"
+#include "helper/scenario/sharing-spec.h"
 
 #include <cstdint>
 #include <map>
@@ -271,6 +272,7 @@ struct ScenarioSpec
     FaultSpec faults;            //!< `failover:` and `events:` (helper/faults/)
     std::vector<PowerSupplySpec> powerSupplies; //!< `power_supply:`, in file order
     std::optional<TimelineSpec> timeline;       //!< `timeline:`; none: one window [0, duration]
+    std::optional<SharingSpec> sharing;         //!< `sharing:`: use cases, cost split, subsidies
     std::string resolvedYaml;                   //!< canonical YAML of the resolved document
 
     /** \param name a node name \return the node, or nullptr */

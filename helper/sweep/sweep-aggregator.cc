@@ -4,6 +4,7 @@
 
 #include "helper/sweep/sweep-aggregator.h"
 
+#include "helper/results/csv-text.h"
 #include "helper/results/result-writer.h"
 #include "helper/scenario/input-error.h"
 #include "helper/sweep/child-process.h"
@@ -38,22 +39,6 @@ std::string
 Number(double v)
 {
     return Json(v).dump();
-}
-
-/// A CSV field, quoted when it holds a separator, quote or newline (RFC 4180).
-std::string
-CsvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n") == std::string::npos)
-    {
-        return s;
-    }
-    std::string out = "\"";
-    for (char c : s)
-    {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
 }
 
 /// A gnuplot single-quoted string (only ' needs escaping, by doubling).

@@ -7,8 +7,11 @@
 
 #include "helper/scenario/scenario-build.h"
 #include "model/stats/flow-record.h"
+#include "model/stats/rate-series.h"
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace ns3
@@ -22,7 +25,12 @@ namespace blueprint
  */
 struct FlowProbe
 {
-    FlowRecord record; //!< every member's packets
+    FlowRecord record;  //!< every member's packets
+    RateSeries offered; //!< bytes sent per interval, once configured (cost sharing's peaks)
+    /// Each distinct path of the flow's members (link names, in order from sender to receiver)
+    /// and how many members take it, as routed when the traffic was built; kept only for a
+    /// scenario with `sharing:`.
+    std::map<std::vector<std::string>, uint32_t> memberPaths;
 };
 
 /**
