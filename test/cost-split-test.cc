@@ -283,8 +283,11 @@ TEST(CostSplitTest, OpexSupportIsWorthItsYearsOverTheHorizon)
     EXPECT_DOUBLE_EQ(share.subsidies.at(0).opexSupportPerYear, 92500);
     EXPECT_NEAR(Party(share, "B").subsidy, 92500, kYen);
 
-    // Without a horizon, the longest lifetime among the items: 10 years.
-    EXPECT_DOUBLE_EQ(Sample(SplitRule::Equal).Split().horizonYears, 10);
+    // Without a horizon, the items' lifetimes weighted by their capex: (700,000 x 7 + 100,000 x 5
+    // + 200,000 x 10) / 1,000,000 = 7.4 years; a lease's lifetime (no capex) does not count.
+    CostSplit leased = Sample(SplitRule::Equal);
+    leased.Add({{"lease", "", "fiber", 0, 30, 1000}, "", {}});
+    EXPECT_DOUBLE_EQ(leased.Split().horizonYears, 7.4);
 }
 
 TEST(CostSplitTest, ImpossibleSplitsAreRejected)

@@ -104,7 +104,7 @@ Basis(const RunResult& r)
                        Printed("%.3g %%", s.discountRate * 100);
     if (!s.subsidies.empty())
     {
-        text += ", opex support over a " + Years(s.horizonYears) + "-year horizon";
+        text += ", opex support over a " + Printed("%.3g", s.horizonYears) + "-year horizon";
     }
     return text;
 }
@@ -116,13 +116,18 @@ SubsidyLines(const RunResult& r, const char* indent)
     std::string out;
     for (const SubsidyResult& s : r.costShare->subsidies)
     {
-        out += indent + s.funder + " to " + s.party + ": capex grant " + Amount(s.capexGrant);
+        std::string what;
+        if (s.capexGrant > 0 || s.opexYears == 0)
+        {
+            what = "capex grant " + Amount(s.capexGrant);
+        }
         if (s.opexYears > 0)
         {
-            out += ", opex support " + Amount(s.opexSupportPerYear) + " a year for " +
-                   Years(s.opexYears) + " years";
+            what += (what.empty() ? "" : ", ") + std::string("opex support ") +
+                    Amount(s.opexSupportPerYear) + " a year for " + Years(s.opexYears) + " years";
         }
-        out += " (" + Amount(s.annualised) + " a year annualised)\n";
+        out += indent + s.funder + " to " + s.party + ": " + what + " (" + Amount(s.annualised) +
+               " a year annualised)\n";
     }
     return out;
 }

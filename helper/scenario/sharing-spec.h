@@ -60,7 +60,7 @@ struct SharingSpec
     std::vector<UseCaseSpec> useCases;  //!< in file order
     std::vector<SubsidySpec> subsidies; //!< in file order
     double peakIntervalSeconds = 1;     //!< interval of the peak-rate rule's rates
-    double horizonYears = 0;            //!< for opex support; 0: the longest lifetime
+    double horizonYears = 0;            //!< for opex support; 0: mean life by capex
     SourceMark mark;                    //!< where `sharing:` is written
 };
 

@@ -221,11 +221,13 @@ CostSplit::SplitBy(SplitRule rule) const
     {
         parties[p].name = p;
     }
-    double longestLife = 0;
+    double lifeYearsTimesCapex = 0;
     for (const SharedCostItem& item : m_items)
     {
         const CostItem& c = item.cost;
-        longestLife = std::max(longestLife, c.lifetimeYears);
+        // The investment's mean life sets the horizon: a cheap long-lived part (a cable) must not
+        // stretch it, and a lease's "lifetime" recovers nothing.
+        lifeYearsTimesCapex += c.capex * c.lifetimeYears;
         const double annuity = c.capex * CostLedger::CapitalRecoveryFactor(m_rate, c.lifetimeYears);
         share.capex += c.capex;
         share.opexPerYear += c.opexPerYear;
@@ -315,7 +317,9 @@ CostSplit::SplitBy(SplitRule rule) const
             share.items.push_back(part);
         }
     }
-    share.horizonYears = m_horizonYears > 0 ? m_horizonYears : std::max(longestLife, 1.0);
+    share.horizonYears = m_horizonYears > 0 ? m_horizonYears
+                         : share.capex > 0  ? lifeYearsTimesCapex / share.capex
+                                            : 1.0;
 
     std::map<std::string, double> opexLeft;
     for (const auto& p : m_parties)

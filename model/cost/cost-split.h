@@ -201,8 +201,8 @@ class CostSplit
     void SetDiscountRate(double rate);
 
     /**
-     * \param years the horizon over which opex support is annualised (> 0), or 0 for the longest
-     *        lifetime among the items (1 year when there is none)
+     * \param years the horizon over which opex support is annualised (> 0), or 0 for the mean
+     *        lifetime of the items weighted by their capex (1 year when nothing has a capex)
      * \throws std::invalid_argument for a negative horizon
      */
     void SetHorizonYears(double years);
@@ -252,7 +252,7 @@ class CostSplit
     std::vector<std::string> m_parties;     //!< in report order
     std::map<std::string, double> m_agreed; //!< rule Agreed's shares
     double m_rate = 0;                      //!< r
-    double m_horizonYears = 0;              //!< H, 0 for the longest lifetime
+    double m_horizonYears = 0;              //!< H, 0 for the capex-weighted mean lifetime
     std::vector<SharedCostItem> m_items;    //!< in order added
     std::vector<Subsidy> m_subsidies;       //!< in order added
 };
