@@ -74,13 +74,20 @@ FractionOf(const CostShare& share, const std::string& element, const std::string
     return 0;
 }
 
-/// kShared with its rule replaced.
+/// kShared with its rule replaced and, for rule agreed, shares of 30 % and 70 %.
 std::string
 WithRule(const std::string& rule)
 {
     std::string text = kShared;
-    const std::string from = "rule: offered-traffic";
-    return text.replace(text.find(from), from.size(), "rule: " + rule);
+    const std::vector<std::pair<std::string, std::string>> changes{
+        {"rule: offered-traffic", "rule: " + rule},
+        {"owns: [farm-cam]}", "owns: [farm-cam], share: 30%}"},
+        {"{flows: [river]}", "{flows: [river], share: 70%}"}};
+    for (std::size_t i = 0; i < (rule == "agreed" ? changes.size() : 1); ++i)
+    {
+        text.replace(text.find(changes[i].first), changes[i].first.size(), changes[i].second);
+    }
+    return text;
 }
 
 /// The part of every element of a run that `useCase` pays, summed: the parts of each element.
@@ -102,14 +109,15 @@ ExpectPartsAddUp(const RunResult& r)
 
 // The backhaul and both routers carry both cameras: by offered bytes the river camera's 0.25 MB
 // against the crop camera's 0.75 MB is 25 %; by the peak 0.5 s rate its 4 Mbit/s against 3 is
-// 4/7; in equal parts 50 %. What one camera alone crosses is its use case's, and each rule's
-// parts add up to the run's annualised cost.
+// 4/7; in equal parts 50 %; by agreed shares of 30 % and 70 %, 70 %. What one camera alone
+// crosses is its use case's, and each rule's parts add up to the run's annualised cost.
 TEST(CostSharingTest, SharedElementsAreSplitByWhatEachUseCaseAsksOfThem)
 {
     const std::vector<std::pair<std::string, double>> riverShare{{"offered-traffic", 0.25},
                                                                  {"carried-traffic", 0.25},
                                                                  {"peak-rate", 4.0 / 7},
-                                                                 {"equal", 0.5}};
+                                                                 {"equal", 0.5},
+                                                                 {"agreed", 0.7}};
     for (const auto& [rule, share] : riverShare)
     {
         const RunResult r = RunYaml(WithRule(rule));
@@ -125,6 +133,8 @@ TEST(CostSharingTest, SharedElementsAreSplitByWhatEachUseCaseAsksOfThem)
         EXPECT_DOUBLE_EQ(FractionOf(s, "farm-cam", "agriculture"), 1) << rule;
         // A wired link's end is the link's, not its router's: the coop line's optics at the hub.
         EXPECT_DOUBLE_EQ(FractionOf(s, "coop-line/hub-router", "agriculture"), 1) << rule;
+        // Every rule, agreed only where the use cases have shares.
+        EXPECT_EQ(s.byRule.size(), rule == "agreed" ? 5u : 4u) << rule;
         for (const auto& [each, parties] : s.byRule)
         {
             EXPECT_NEAR(parties.at(0).annualised + parties.at(1).annualised,
@@ -414,9 +424,14 @@ INSTANTIATE_TEST_SUITE_P(
                     {{"rule: offered-traffic", "rule: agreed"},
                      {"owns: [farm-cam]}", "owns: [farm-cam], share: 60%}"},
                      {"{flows: [river]}", "{flows: [river], share: 30%}"}},
-                    "agreed",
-                    "shares add up to 90 %, not 100 %",
+                    "60%",
+                    "the use cases' shares add up to 90 %, not 100 %",
                     "sharing:"),
+        Broken("SharingShareForOneUseCaseOnly",
+               "{flows: [river]}",
+               "{flows: [river], share: 30%}",
+               "agriculture:",
+               "use case 'agriculture' has no share; give every use case a share or none"),
         Broken("SharingShareAboveAll",
                "{flows: [river]}",
                "{flows: [river], share: 120%}",

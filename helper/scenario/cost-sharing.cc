@@ -154,9 +154,9 @@ ShareCosts(const ScenarioSpec& spec,
         }
     }
     CostSplit split(SplitRuleFromName(sharing.rule), parties);
-    if (sharing.rule == ToString(SplitRule::Agreed))
+    if (sharing.useCases.front().share)
     {
-        split.SetAgreedShares(agreed);
+        split.SetAgreedShares(agreed); // the reader saw to it that every use case has one
     }
     split.SetDiscountRate(spec.discountRate);
     split.SetHorizonYears(sharing.horizonYears);

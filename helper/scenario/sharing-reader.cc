@@ -7,6 +7,7 @@
 #include "helper/scenario/spec-reading.h"
 #include "model/cost/cost-split.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -144,6 +145,7 @@ ReadUseCase(const std::string& name,
     if (const ConfigNode* share = node.Find("share"))
     {
         u.share = share->AsRatio(); // 0 to 100 %
+        u.shareMark = share->GetMark();
     }
     return u;
 }
@@ -254,7 +256,12 @@ ReadSharing(const ConfigNode& root, ScenarioSpec& spec)
                                  "' is in no use case; every flow belongs to one");
         }
     }
-    if (sharing.rule == ToString(SplitRule::Agreed))
+    // Agreed shares are the use cases' own: given for all or none, adding up to 100 %, whatever
+    // the rule (an alternative may change the rule alone; every rule's division is reported).
+    const auto shared = std::find_if(sharing.useCases.begin(),
+                                     sharing.useCases.end(),
+                                     [](const UseCaseSpec& u) { return u.share.has_value(); });
+    if (sharing.rule == ToString(SplitRule::Agreed) || shared != sharing.useCases.end())
     {
         double sum = 0;
         for (const auto& u : sharing.useCases)
@@ -263,16 +270,16 @@ ReadSharing(const ConfigNode& root, ScenarioSpec& spec)
             {
                 throw InputError(u.mark,
                                  "use case '" + u.name +
-                                     "' has no share; rule agreed needs every use case's share");
+                                     "' has no share; give every use case a share or none (rule "
+                                     "agreed needs them)");
             }
             sum += *u.share;
         }
         if (std::abs(sum - 1) > 1e-9)
         {
             std::ostringstream message;
-            message << "rule agreed: the use cases' shares add up to " << sum * 100
-                    << " %, not 100 %";
-            throw InputError(rule.GetMark(), message.str());
+            message << "the use cases' shares add up to " << sum * 100 << " %, not 100 %";
+            throw InputError(shared->shareMark, message.str());
         }
     }
 

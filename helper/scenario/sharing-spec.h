@@ -28,7 +28,8 @@ struct UseCaseSpec
     std::string description;        //!< free text (who it is, who pays)
     std::vector<std::string> flows; //!< its flows, each in no other use case
     std::vector<std::string> owns;  //!< nodes and links whose cost is its alone
-    std::optional<double> share;    //!< its share (0 to 1) under rule `agreed`
+    std::optional<double> share;    //!< its agreed share (0 to 1): all use cases or none
+    SourceMark shareMark;           //!< where the share is written
     SourceMark mark;                //!< where it is written
 };
 
