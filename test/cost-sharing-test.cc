@@ -144,6 +144,17 @@ TEST(CostSharingTest, SharedElementsAreSplitByWhatEachUseCaseAsksOfThem)
     }
 }
 
+// A flow counts its bytes per interval of the run: by default a second, longer where a run of
+// 2,000,000 s (and 1 s of drain) would need more than a million intervals.
+TEST(CostSharingTest, DefaultPeakIntervalKeepsTheCountersBounded)
+{
+    std::string text = kShared;
+    text.replace(text.find("  peak_interval: 500ms\n"), 22, "");
+    EXPECT_DOUBLE_EQ(ReadYaml(text).sharing->peakIntervalSeconds, 1.0);
+    text.replace(text.find("duration: 2s"), 12, "duration: 2000000s");
+    EXPECT_DOUBLE_EQ(ReadYaml(text).sharing->peakIntervalSeconds, 2000001.0 / 1e6);
+}
+
 // Each use case has its own verdict from its own flows: the crop camera meets its 50 ms, the
 // river camera cannot meet 0.01 ms, so the configuration fails but agriculture passes.
 TEST(CostSharingTest, EachUseCaseIsJudgedOnItsOwnFlows)
@@ -447,6 +458,13 @@ INSTANTIATE_TEST_SUITE_P(
                "peak_interval: 1h",
                "1h",
                "at most the duration"),
+        ChangedCase(kShared,
+                    "SharingPeakIntervalWithTooManyIntervals",
+                    {{"duration: 2s", "duration: 2000000s"},
+                     {"peak_interval: 500ms", "peak_interval: 1s"}},
+                    "1s",
+                    "at least 2.000001 s here",
+                    "peak_interval"),
         Broken("SharingHorizonNotPositive",
                "peak_interval: 500ms",
                "horizon_years: 0",

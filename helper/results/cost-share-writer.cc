@@ -192,6 +192,7 @@ CostShareWriter::CostShareJson(const RunResult& r)
             {"currency", r.currency},
             {"discount_rate", s.discountRate},
             {"horizon_years", s.horizonYears},
+            {"peak_interval_s", s.peakIntervalSeconds},
             {"capex_jpy", s.capex},
             {"opex_per_year_jpy", s.opexPerYear},
             {"annualised_jpy", s.annualised},

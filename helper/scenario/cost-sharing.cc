@@ -65,7 +65,7 @@ ScopeOf(const CostItem& item, const Topology& topology)
 
 /// The share of a flow's members whose paths cross one of `links`.
 double
-CrossingShare(const FlowUse& use, const std::vector<std::string>& links)
+CrossingShare(const FlowUse& use, const std::unordered_set<std::string>& links)
 {
     uint64_t crossing = 0;
     uint64_t all = 0;
@@ -73,7 +73,7 @@ CrossingShare(const FlowUse& use, const std::vector<std::string>& links)
     {
         all += members;
         const bool crosses = std::any_of(path.begin(), path.end(), [&](const std::string& l) {
-            return std::find(links.begin(), links.end(), l) != links.end();
+            return links.count(l) > 0;
         });
         crossing += crosses ? members : 0;
     }
@@ -235,11 +235,12 @@ ShareCosts(const ScenarioSpec& spec,
         const std::set<std::size_t>& endpoints =
             ending == flowsEndingAt.end() ? none : ending->second;
         candidates.insert(endpoints.begin(), endpoints.end());
+        const std::unordered_set<std::string> crossed(links.begin(), links.end());
         std::map<std::string, std::vector<double>> series; // party -> bytes per interval
         for (const std::size_t fi : candidates)
         {
             const bool endpoint = endpoints.count(fi) > 0;
-            const double share = endpoint ? 1.0 : CrossingShare(uses[fi], links);
+            const double share = endpoint ? 1.0 : CrossingShare(uses[fi], crossed);
             if (share <= 0)
             {
                 continue;
@@ -270,7 +271,9 @@ ShareCosts(const ScenarioSpec& spec,
                                   << "'");
         split.Add(shared);
     }
-    return split.Split();
+    CostShare share = split.Split();
+    share.peakIntervalSeconds = sharing.peakIntervalSeconds;
+    return share;
 }
 
 } // namespace blueprint

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <map>
 #include <sstream>
 
@@ -301,24 +302,33 @@ ReadSharing(const ConfigNode& root, ScenarioSpec& spec)
             sharing.subsidies.push_back(subsidy);
         }
     }
+    // Each flow counts its bytes per interval of the run (8 B a counter): at most a million
+    // intervals, and 50 million counters (400 MB) over all flows.
+    const double window = spec.duration + spec.drain;
+    const double flows = std::max<double>(1, spec.flows.size());
+    constexpr double kMaxIntervals = 1e6;
+    constexpr double kMaxCounters = 5e7;
+    const double shortest = std::max(window / kMaxIntervals, flows * window / kMaxCounters);
     if (const ConfigNode* interval = node->Find("peak_interval"))
     {
         sharing.peakIntervalSeconds = interval->AsDuration();
-        const double window = spec.duration + spec.drain;
-        // At least one LTE TTI or NR slot, at most the run; at most a million intervals.
+        // At least one LTE TTI or NR slot, at most the run.
         if (sharing.peakIntervalSeconds < 1e-3 || sharing.peakIntervalSeconds > spec.duration ||
-            window / sharing.peakIntervalSeconds > 1e6)
+            sharing.peakIntervalSeconds < shortest)
         {
             std::ostringstream message;
-            message << "sharing: peak_interval must be at least 1ms, at most the duration ("
-                    << spec.duration << " s) and at least a millionth of the run (" << window / 1e6
-                    << " s)";
+            message << std::setprecision(12)
+                    << "sharing: peak_interval must be at least 1ms, at most the duration ("
+                    << spec.duration << " s), and at least " << shortest
+                    << " s here (a million intervals of the run, or 50 million counters over its "
+                    << spec.flows.size() << " flows)";
             throw InputError(interval->GetMark(), message.str());
         }
     }
     else
     {
-        sharing.peakIntervalSeconds = std::min(1.0, spec.duration);
+        // A second (or the run, when shorter), longer only where the counters would not fit.
+        sharing.peakIntervalSeconds = std::max(std::min(1.0, spec.duration), shortest);
     }
     if (const ConfigNode* horizon = node->Find("horizon_years"))
     {

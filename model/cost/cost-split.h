@@ -144,6 +144,7 @@ struct CostShare
     SplitRule rule = SplitRule::Equal;    //!< the rule for shared elements
     double discountRate = 0;              //!< r of the annuities
     double horizonYears = 0;              //!< over which opex support is annualised
+    double peakIntervalSeconds = 0;       //!< of the users' peak rates (the caller's, 0: unknown)
     double capex = 0;                     //!< the configuration's capex
     double opexPerYear = 0;               //!< its opex
     double annualised = 0;                //!< its annualised cost
