@@ -5,6 +5,7 @@
  * A thin main over helper/: parse the command line, resolve the scenario, run it, write results.
  */
 
+#include "helper/results/cost-share-writer.h"
 #include "helper/results/output-folder.h"
 #include "helper/results/pcap-capture.h"
 #include "helper/results/result-writer.h"
@@ -67,6 +68,7 @@ const char* kUsage =
     "group\n"
     "          member as NAME[I], from 0) or of a link's two ends, DIR/pcap/NODE-LINK.pcap;\n"
     "          --year Y (run, compare) grows the scenario's demand: to year Y\n"
+    "          a scenario with sharing: also says who pays (DIR/cost_share.csv, cost_split.csv)\n"
     "compare   runs the base and every alternative, prints them side by side and writes\n"
     "          DIR/<configuration>/result.json, flows.csv, DIR/compare.csv and\n"
     "          DIR/compare.json, and says which configurations meet every requirement, the\n"
@@ -541,6 +543,11 @@ RunFiles(const std::string& prefix, const RunResult& r)
     {
         files.emplace_back(prefix + "phases.csv", ResultWriter::ToPhasesCsv(r));
     }
+    if (r.costShare)
+    {
+        files.emplace_back(prefix + "cost_share.csv", CostShareWriter::SharesCsv({r}));
+        files.emplace_back(prefix + "cost_split.csv", CostShareWriter::SplitCsv(r));
+    }
     return files;
 }
 
@@ -665,6 +672,10 @@ Main(const Options& o)
     std::vector<ConfigurationSummary> summaries = SummariseSeeds(order, runs);
     const Recommendation recommendation = Recommend(summaries, 1, false);
     files.emplace_back("compare.csv", ResultWriter::CompareCsv(results));
+    if (results.front().costShare)
+    {
+        files.emplace_back("cost_share.csv", CostShareWriter::SharesCsv(results));
+    }
     files.emplace_back("compare.json",
                        ComparisonJson(results.front().scenario,
                                       {results.front().seed},

@@ -37,6 +37,8 @@ const std::string kTemporaryPrefix = ".blueprint-";
 const std::set<std::string> kRunFiles{"result.json",
                                       "flows.csv",
                                       "phases.csv",
+                                      "cost_share.csv",
+                                      "cost_split.csv",
                                       "scenario.resolved.yaml",
                                       "flowmon.xml",
                                       "netanim.xml"};

@@ -4,6 +4,8 @@
 
 #include "helper/results/result-writer.h"
 
+#include "helper/results/cost-share-writer.h"
+#include "helper/results/csv-text.h"
 #include "helper/scenario/input-error.h"
 
 #include <algorithm>
@@ -21,21 +23,6 @@ namespace ns3
 {
 namespace blueprint
 {
-
-std::string
-CsvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n") == std::string::npos)
-    {
-        return s;
-    }
-    std::string out = "\"";
-    for (char c : s)
-    {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
-}
 
 namespace
 {
@@ -719,6 +706,10 @@ ResultWriter::ToJson(const RunResult& r)
                  {"annualised", r.annualisedCost},
                  {"annualised_by_technology", r.annualisedByTechnology},
                  {"uncosted", UnaccountedJson(r.uncosted)}};
+    if (r.costShare)
+    {
+        j["cost_share"] = CostShareWriter::CostShareJson(r);
+    }
     if (r.timeline)
     {
         const TimelineResult& t = *r.timeline;
@@ -728,6 +719,10 @@ ResultWriter::ToJson(const RunResult& r)
                          {"gaps_s", t.gapsSeconds},
                          {"gap_power_from_window_mean", t.gapPowerFromWindowMean},
                          {"cost_over_horizon", t.costOverHorizon}};
+    }
+    if (!r.useCases.empty())
+    {
+        j["use_cases"] = CostShareWriter::UseCasesJson(r);
     }
     j["verdict"] = ToString(r.verdict);
     j["runtime"] = {{"wall_s", r.wallSeconds}, {"events", r.events}};
@@ -875,6 +870,7 @@ ResultWriter::SummaryTable(const RunResult& r)
                r.opexPerYear);
     out += UnaccountedLine("not metered (0 J counted)", r.unmetered);
     out += UnaccountedLine("not costed", r.uncosted);
+    out += CostShareWriter::SummaryLines(r);
     out += SupplyLines("", r.power);
     out += "verdict: " + ToString(r.verdict) +
            (r.verdict == Verdict::None ? " (no flow has a requirement)" : "") +
@@ -927,6 +923,7 @@ ResultWriter::CompareTable(const std::vector<RunResult>& runs)
     {
         out += SupplyLines(r.configuration + ": ", r.power);
     }
+    out += CostShareWriter::CompareLines(runs);
     return out;
 }
 

@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_RESULT_WRITER_H
 #define BLUEPRINT_RESULT_WRITER_H
 
+#include "helper/results/csv-text.h"
 #include "helper/results/run-result.h"
 
 #include <string>
@@ -45,14 +46,6 @@ class ResultWriter
      * flow */
     static std::string CompareCsv(const std::vector<RunResult>& runs);
 };
-
-/**
- * \ingroup blueprint
- * \param s a field's text
- * \return the field as a CSV file holds it: quoted when it holds a separator, a quote or a
- *         newline, quotes doubled (RFC 4180)
- */
-std::string CsvField(const std::string& s);
 
 /**
  * \ingroup blueprint

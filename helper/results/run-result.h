@@ -5,6 +5,7 @@
 #ifndef BLUEPRINT_RUN_RESULT_H
 #define BLUEPRINT_RUN_RESULT_H
 
+#include "model/cost/cost-split.h"
 #include "model/stats/requirement-verdict.h"
 
 #include <cstdint>
@@ -237,6 +238,19 @@ struct TimelineResult
 
 /**
  * \ingroup blueprint
+ * \brief One use case of a shared network (`sharing:`) and its own verdict.
+ */
+struct UseCaseResult
+{
+    std::string name;                //!< the use case
+    std::string description;         //!< its description
+    std::vector<std::string> flows;  //!< its flows
+    Verdict verdict = Verdict::None; //!< the worst verdict of its flows
+    std::vector<std::string> failed; //!< "FLOW METRIC" of every requirement that did not pass
+};
+
+/**
+ * \ingroup blueprint
  * \brief The result of one run of one configuration: the output contract of result.json.
  */
 struct RunResult
@@ -272,6 +286,8 @@ struct RunResult
     std::optional<TimelineResult> timeline; //!< energy and cost over a timeline's horizon
     std::optional<DemandResult> demand;     //!< when the scenario has a `demand:`
     std::vector<ComputeResult> compute;     //!< per compute node, in file order
+    std::vector<UseCaseResult> useCases;    //!< per use case of `sharing:`, none without
+    std::optional<CostShare> costShare;     //!< the cost divided among them (`sharing:`)
 };
 
 } // namespace blueprint

@@ -5,6 +5,7 @@
 #include "helper/scenario/phase-runner.h"
 
 #include "helper/scenario/demand-reader.h"
+#include "helper/scenario/cost-sharing.h"
 #include "helper/scenario/flow-judgement.h"
 
 #include "ns3/log.h"
@@ -332,6 +333,13 @@ MergePhases(const ScenarioSpec& spec, const std::vector<PhaseRun>& runs)
     merged.opexPerYear = costliest->opexPerYear;
     merged.annualisedCost = costliest->annualisedCost;
     merged.annualisedByTechnology = costliest->annualisedByTechnology;
+    // Cost is the costliest phase's set-up, and so is its division; each use case is judged on
+    // its flows pooled over the phases.
+    merged.costShare = costliest->costShare;
+    if (spec.sharing)
+    {
+        merged.useCases = JudgeUseCases(*spec.sharing, merged.flows);
+    }
     merged.timeline = t;
     return merged;
 }

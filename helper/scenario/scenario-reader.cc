@@ -10,6 +10,7 @@
 #include "helper/scenario/demand-reader.h"
 #include "helper/scenario/flow-reader.h"
 #include "helper/scenario/scenario-checks.h"
+#include "helper/scenario/sharing-reader.h"
 #include "helper/scenario/site-reader.h"
 #include "helper/scenario/spec-reading.h"
 #include "helper/scenario/timeline-reader.h"
@@ -49,6 +50,7 @@ const std::vector<std::string> kTopKeys = {"blueprint",
                                            "power_supply",
                                            "timeline",
                                            "demand",
+                                           "sharing",
                                            "alternatives"};
 const std::vector<std::string> kNodeKeys = {"site",
                                             "equipment",
@@ -587,6 +589,7 @@ ReadScenario(const ConfigNode& root)
     ReadFlows(root, spec);
     ReadDemand(root, spec);
     ReadFaults(root, spec);
+    ReadSharing(root, spec);
     CheckScenarioFitsTheSimulator(spec);
     CheckMovingNodesAreTerminals(spec);
     CheckFlowsConnected(spec);

@@ -10,6 +10,7 @@
 #include "helper/results/pcap-capture.h"
 #include "helper/results/platform-markers.h"
 #include "helper/scenario/demand-reader.h"
+#include "helper/scenario/cost-sharing.h"
 #include "helper/scenario/flow-judgement.h"
 #include "helper/scenario/scenario-build.h"
 #include "helper/scenario/scenario-footprint.h"
@@ -602,6 +603,14 @@ ScenarioRunner::Run()
     BuildRoutes(sb);
     sb.GetSetup().Phase("traffic", 0);
     const std::vector<std::unique_ptr<FlowProbe>> probes = BuildTraffic(sb);
+    if (spec.sharing)
+    {
+        // Each flow's offered bytes per interval, for the peak-rate cost split.
+        for (const auto& probe : probes)
+        {
+            probe->offered.Configure(spec.sharing->peakIntervalSeconds, spec.duration + spec.drain);
+        }
+    }
     sb.GetSetup().Phase("energy and cost", 0);
     BuildLedgers(sb, units);
     compute.Account(sb);
@@ -761,6 +770,16 @@ ScenarioRunner::Run()
     result.opexPerYear = sb.GetLedger().GetOpexPerYear();
     result.annualisedCost = sb.GetLedger().GetAnnualised(spec.discountRate);
     result.annualisedByTechnology = sb.GetLedger().GetAnnualisedByTechnology(spec.discountRate);
+    if (spec.sharing)
+    {
+        std::vector<FlowUse> uses;
+        for (const auto& probe : probes)
+        {
+            uses.push_back({probe->memberPaths, probe->offered.GetBytes()});
+        }
+        result.useCases = JudgeUseCases(*spec.sharing, result.flows);
+        result.costShare = ShareCosts(spec, sb.GetLedger().GetItems(), result.flows, uses);
+    }
     result.events = measured.events;
     result.wallSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - sb.GetWallStart()).count();

@@ -9,6 +9,7 @@
 #include "helper/faults/fault-spec.h"
 #include "helper/power/power-supply-spec.h"
 #include "helper/scenario/input-error.h"
+#include "helper/scenario/sharing-spec.h"
 
 #include <cstdint>
 #include <map>
@@ -298,6 +299,7 @@ struct ScenarioSpec
     std::optional<DemandSpec> demand;           //!< the top-level `demand:`
     std::optional<int> year;                    //!< `demand: {year}`: the year simulated
     SourceMark yearMark;                        //!< where the year is written (or `--year`)
+    std::optional<SharingSpec> sharing;         //!< `sharing:`: use cases, cost split, subsidies
     std::string resolvedYaml;                   //!< canonical YAML of the resolved document
 
     /** \param name a node name \return the node, or nullptr */

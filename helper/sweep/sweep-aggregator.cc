@@ -4,6 +4,7 @@
 
 #include "helper/sweep/sweep-aggregator.h"
 
+#include "helper/results/csv-text.h"
 #include "helper/results/result-writer.h"
 #include "helper/scenario/input-error.h"
 #include "helper/sweep/child-process.h"

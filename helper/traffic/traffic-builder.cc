@@ -44,6 +44,7 @@ OnTx(FlowProbe* probe, const TimestampHeader& header, uint32_t bytes)
                            header.GetSeq(),
                            bytes,
                            Simulator::Now().GetSeconds());
+    probe->offered.Add(bytes, Simulator::Now().GetSeconds());
 }
 
 void
@@ -192,6 +193,20 @@ BuildTraffic(ScenarioBuild& sb)
                                          "'; connect them with links");
                 }
                 path.insert(path.end(), leg->begin(), leg->end());
+            }
+            if (spec.sharing)
+            {
+                // Which links each member crosses: a shared element's cost follows its users.
+                std::vector<std::string> links;
+                for (uint32_t li : *path)
+                {
+                    const std::string& link = sb.GetEdgeLink(li).name;
+                    if (links.empty() || links.back() != link)
+                    {
+                        links.push_back(link);
+                    }
+                }
+                ++probe->memberPaths[links];
             }
             if (i == 0)
             {

@@ -8,7 +8,9 @@
 #include "helper/scenario/scenario-build.h"
 #include "model/compute/compute-sink.h"
 #include "model/stats/flow-record.h"
+#include "model/stats/rate-series.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -29,6 +31,11 @@ struct FlowProbe
     /// Per compute node that serves the flow's messages (its `via` nodes, then its `to` if that
     /// is one), in path order: the node's name and the flow's applications on its members.
     std::vector<std::pair<std::string, std::vector<Ptr<ComputeSink>>>> compute;
+    RateSeries offered; //!< bytes sent per interval, once configured (cost sharing's peaks)
+    /// Each distinct path of the flow's members (link names, in order from sender to receiver)
+    /// and how many members take it, as routed when the traffic was built; kept only for a
+    /// scenario with `sharing:`.
+    std::map<std::vector<std::string>, uint32_t> memberPaths;
 };
 
 /**
