@@ -184,8 +184,15 @@ EnergyMeter::AddIntegratedElement(const std::string& element,
         throw std::invalid_argument("EnergyMeter: integrated element '" + element +
                                     "' has a negative idle power");
     }
-    m_integrated.push_back(
-        IntegratedElement{element, node, technology, std::move(energy), pue, idleWatts});
+    // Member by member: the powered state keeps its defaults (on, no dark time yet).
+    IntegratedElement e;
+    e.name = element;
+    e.node = node;
+    e.technology = technology;
+    e.energy = std::move(energy);
+    e.pue = pue;
+    e.idleWatts = idleWatts;
+    m_integrated.push_back(std::move(e));
 }
 
 void

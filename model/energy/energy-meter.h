@@ -244,7 +244,7 @@ class EnergyMeter : public Object
         std::string node;                   //!< node name
         std::string technology;             //!< technology name
         std::function<double(Time)> energy; //!< joules from the start of the run to a time
-        double pue;                         //!< site PUE
+        double pue = 1;                     //!< site PUE
         std::optional<double> idleWatts;    //!< idle power before the PUE, if modelled
         bool powered = true;                //!< whether it is powered
         double offJoules = 0;               //!< its energy while off, before offSince, J
