@@ -717,6 +717,7 @@ ScenarioRunner::Run()
         m_distributions.push_back({rec.GetLatency(), rec.GetRtt(), rec.GetRttOnTimeRequests()});
     }
     result.energyJoules = measured.energy.totalJoules;
+    result.meteredSeconds = spec.duration + spec.drain;
     m_idleDraws = measured.energy.idle;
     result.energyByTechnology = measured.energy.byTechnology;
     result.energyByNode = measured.energy.byNode;
