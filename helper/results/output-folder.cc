@@ -41,6 +41,10 @@ const std::set<std::string> kRunFiles{"result.json",
                                       "flowmon.xml",
                                       "netanim.xml"};
 
+/// The page `blueprint report DIR` writes into a compare folder by default: a compare run again
+/// over a folder holding it replaces the folder whole (the old page described the old results).
+const std::string kReportPage = "report.html";
+
 /// How many foreign entries an error message names before it counts the rest.
 constexpr std::size_t kNamedEntries = 8;
 
@@ -217,7 +221,8 @@ OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
                                                    ".lock",
                                                    "summary.csv",
                                                    "compare.csv",
-                                                   "compare.json"};
+                                                   "compare.json",
+                                                   kReportPage};
     static const std::set<std::string> kSweepFolders{"runs", "failed", "slurm", "plots"};
     std::vector<std::string> foreign;
     std::error_code ec;
@@ -239,8 +244,8 @@ OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
         }
         if (kind == Kind::Run)
         {
-            const bool ownName =
-                kRunFiles.count(name) || name == "compare.csv" || name == "compare.json";
+            const bool ownName = kRunFiles.count(name) || name == "compare.csv" ||
+                                 name == "compare.json" || name == kReportPage;
             if ((file && ownName) || (folder && !ownName && IsRunFolder(e.path())) ||
                 (folder && name == kPcapFolder && IsPcapFolder(e.path())))
             {

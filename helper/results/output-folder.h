@@ -38,10 +38,11 @@ class OutputFolder
     enum class Kind
     {
         Run, //!< `run` and `compare`: result.json, flows.csv, scenario.resolved.yaml, compare.csv,
-             //!< flowmon.xml, netanim.xml, a pcap/ folder of *.pcap files, and
-             //!< configuration folders holding the first three
+             //!< compare.json, report.html (`blueprint report`), flowmon.xml, netanim.xml, a
+             //!< pcap/ folder of *.pcap files, and configuration folders holding the first three
         Sweep, //!< a sweep's store: plan.json, runs/, failed/, slurm/, sweep.log, .lock,
-               //!< summary.csv, plots/
+               //!< summary.csv, plots/, and compare --seeds' compare.csv, compare.json and
+               //!< report.html
     };
 
     /**
