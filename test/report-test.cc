@@ -499,6 +499,21 @@ TEST_F(ReportTest, ReplacesItsOwnPageButNotAnotherFileWithoutForce)
     EXPECT_NE(r.err.find("a folder of that name exists"), std::string::npos) << r.err;
 }
 
+TEST_F(ReportTest, WithoutGnuplotNothingIsWrittenAndItSaysWhatToInstall)
+{
+    TempDir out;
+    // No gnuplot on this PATH (the program itself is named by its full path).
+    const CommandResult r = Blueprint("report " + Cmp() + " --out " + out.Path() + "/r.html",
+                                      out,
+                                      "env PATH=" + out.Path() + "/nowhere ");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("gnuplot is not installed (Debian: apt-get install gnuplot-nox)"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("nothing written"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out.Path() + "/r.html"));
+}
+
 TEST_F(ReportTest, WritesIntoTheCompareFolderByDefaultAndCompareStillOwnsIt)
 {
     TempDir out;

@@ -254,7 +254,7 @@ ParetoChart(const CompareFolder& folder)
                         (logX ? ", log scale)" : ")"))
        << "\n"
        << "set ylabel " << GnuplotString("annualised cost (" + unit.unit + " per year)") << "\n"
-       << "set grid\nset key below horizontal maxcols 3 left\nset format x '%g'\n"
+       << "set grid\nset key below horizontal maxcols 3 left title ' '\nset format x '%g'\n"
        << "set yrange [0:" << PlotNumber(yHigh) << "]\n"
        << (logX ? "set logscale x\n" : "") << "set xrange [" << PlotNumber(xLow) << ":"
        << PlotNumber(xHigh) << "]\n"

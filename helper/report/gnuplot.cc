@@ -91,14 +91,12 @@ RunGnuplot(const std::string& scriptPath)
 {
     if (!ProgramInPath("gnuplot"))
     {
-        return "gnuplot is not installed (Debian: apt-get install gnuplot-nox); the script is " +
-               scriptPath;
+        return std::string("gnuplot is not installed (Debian: apt-get install gnuplot-nox)");
     }
     CommandOutput out = RunCommand({"gnuplot", scriptPath});
     if (!out.Succeeded())
     {
-        return "gnuplot failed (" + DescribeWaitStatus(out.waitStatus) + ") on " + scriptPath +
-               ": " + out.err;
+        return "gnuplot failed (" + DescribeWaitStatus(out.waitStatus) + "): " + out.err;
     }
     return std::nullopt;
 }

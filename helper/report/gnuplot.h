@@ -70,7 +70,8 @@ std::string ConfigurationColour(std::size_t index);
  * never through a shell.
  * \param scriptPath the script
  * \return nothing when gnuplot drew it, else a sentence saying why not (gnuplot missing, with
- *         the package to install, or its exit status and what it wrote to stderr)
+ *         the package to install, or its exit status and what it wrote to stderr), without the
+ *         script's path, which the caller knows to keep or not
  */
 std::optional<std::string> RunGnuplot(const std::string& scriptPath);
 

@@ -9,6 +9,7 @@
 #include "helper/report/report-html.h"
 #include "helper/results/result-writer.h"
 #include "helper/scenario/input-error.h"
+#include "helper/sweep/child-process.h"
 
 #include "ns3/log.h"
 
@@ -61,7 +62,16 @@ class WorkFolder
     ~WorkFolder()
     {
         std::error_code ec;
-        fs::remove_all(m_path, ec);
+        if (!m_keep)
+        {
+            fs::remove_all(m_path, ec);
+        }
+    }
+
+    /// Leaves the folder in place (what gnuplot could not draw, for a bug report).
+    void Keep()
+    {
+        m_keep = true;
     }
 
     WorkFolder(const WorkFolder&) = delete;
@@ -74,7 +84,8 @@ class WorkFolder
     }
 
   private:
-    std::string m_path; //!< the folder
+    std::string m_path;  //!< the folder
+    bool m_keep = false; //!< leave it in place
 };
 
 } // namespace
@@ -129,15 +140,25 @@ RunReport(const ReportOptions& o, std::ostream& out, std::ostream& err)
         }
     }
     std::map<std::string, std::string> images;
-    try
     {
         WorkFolder work;
-        images = DrawCharts(charts, work.Path());
-    }
-    catch (const std::runtime_error& e)
-    {
-        err << "blueprint report: " << e.what() << "\nnothing written\n";
-        return 1;
+        try
+        {
+            images = DrawCharts(charts, work.Path());
+        }
+        catch (const std::runtime_error& e)
+        {
+            // A gnuplot that ran and failed is a bug of the charts: keep what it was given.
+            const bool ran = ProgramInPath("gnuplot");
+            if (ran)
+            {
+                work.Keep();
+            }
+            err << "blueprint report: " << e.what()
+                << (ran ? "\nthe charts' script is kept in " + work.Path() : std::string())
+                << "\nnothing written\n";
+            return 1;
+        }
     }
     const std::string html = ReportHtml(folder, charts, images);
     // The world may have changed while gnuplot drew.

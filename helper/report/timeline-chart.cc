@@ -228,7 +228,7 @@ FaultChart(const ReportConfiguration& c, const ReportRun& run)
        << GnuplotString(c.name + ": faults and outages over the run") << "\n"
        << "set xlabel 'time of the run (s)'\nset xrange [0:" << PlotNumber(end * 1.12) << "]\n"
        << "set yrange [-0.6:" << PlotNumber(run.flows.size() + 0.9) << "]\n"
-       << "set ytics (" << ytics.str() << ")\nset grid xtics\nset key below horizontal\n"
+       << "set ytics (" << ytics.str() << ")\nset grid xtics\nset key below horizontal title ' '\n"
        << "set style fill solid 1.0 noborder\n"
        << events.str() << labels.str()
        << "plot $spans using (($1 + $2) / 2):3:(($2 - $1) / 2):(0.3):4 with boxxyerror "

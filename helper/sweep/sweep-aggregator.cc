@@ -678,7 +678,7 @@ WriteSweepAggregate(const std::string& outDir, std::ostream& log)
     }
     if (auto problem = RunGnuplot(script))
     {
-        log << "plots: " << *problem << "\n";
+        log << "plots: " << *problem << "; the script is " << script << "\n";
         return false;
     }
     log << "plots: " << plotDir << "/ (" << a.PlotCount() << " PNG, script plots.gp)\n";
