@@ -5,6 +5,7 @@
  * A thin main over helper/: parse the command line, resolve the scenario, run it, write results.
  */
 
+#include "helper/report/report-command.h"
 #include "helper/results/cost-share-writer.h"
 #include "helper/results/output-folder.h"
 #include "helper/results/pcap-capture.h"
@@ -59,6 +60,7 @@ const char* kUsage =
     "                  --slurm [--partition P] [--max-parallel N] [--time T] [--wait]\n"
     "                          [--resubmit-failed]]\n"
     "  blueprint aggregate DIR\n"
+    "  blueprint report DIR [--out FILE] [--force]\n"
     "  blueprint --version\n"
     "\n"
     "run       runs one configuration (the base, or --alternative NAME) and writes\n"
@@ -86,6 +88,10 @@ const char* kUsage =
     "          runs, --slurm submits them as Slurm job arrays, --collect reports on those\n"
     "aggregate writes DIR/summary.csv (mean and 95 % confidence interval per parameter point)\n"
     "          and DIR/plots/*.png\n"
+    "report    writes one self-contained HTML page from a folder compare (or compare --seeds)\n"
+    "          wrote: the recommendation, the comparison, latency, energy, cost, growth and\n"
+    "          timeline charts (default FILE: DIR/report.html); a file it did not write is\n"
+    "          replaced only with --force\n"
     "\n"
     "An output folder appears whole or not at all, and only once there are results to put in it.\n"
     "A folder holding files blueprint did not write is refused (they are named) unless --force\n"
@@ -454,6 +460,46 @@ SweepTaskMain(const std::vector<std::string>& args)
     return RunSweepTask(plan, *run, out.empty() ? "." : out);
 }
 
+/// `blueprint report DIR [--out FILE] [--force]`
+int
+ReportMain(const std::vector<std::string>& args)
+{
+    ReportOptions o;
+    for (size_t i = 1; i < args.size(); ++i)
+    {
+        const std::string& a = args[i];
+        if (a == "--out")
+        {
+            if (i + 1 >= args.size())
+            {
+                throw UsageError("--out needs a value");
+            }
+            o.out = args[++i];
+        }
+        else if (a == "--force")
+        {
+            o.force = true;
+        }
+        else if (!a.empty() && a[0] == '-')
+        {
+            throw UsageError("unknown option '" + a + "' for report");
+        }
+        else if (o.dir.empty())
+        {
+            o.dir = a;
+        }
+        else
+        {
+            throw UsageError("unexpected argument '" + a + "'");
+        }
+    }
+    if (o.dir.empty())
+    {
+        throw UsageError("report needs the folder compare wrote, DIR");
+    }
+    return RunReport(o, std::cout, std::cerr);
+}
+
 /// out/<file name without extension>
 std::string
 DefaultOutDir(const std::string& file)
@@ -727,6 +773,10 @@ main(int argc, char** argv)
                 throw UsageError("aggregate needs exactly one folder, the sweep's output DIR");
             }
             return WriteSweepAggregate(args[1], std::cout) ? 0 : 1;
+        }
+        if (!args.empty() && args[0] == "report")
+        {
+            return ReportMain(args);
         }
         return Main(ParseArguments(argc, argv));
     }

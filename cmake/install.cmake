@@ -59,7 +59,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libns3-dev (>= ${ns3_VERSION_MAJOR}.${ns3_VERSION_MINOR}), libeigen3-dev, libboost-dev (>= ${Boost_VERSION_MAJOR}.${Boost_VERSION_MINOR})")
-# What building a program on the module takes beyond the headers (the example uses both).
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cmake (>= 3.13), g++")
+# What building a program on the module takes beyond the headers (the example uses both), and
+# the plotter `blueprint aggregate` and `blueprint report` draw with.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cmake (>= 3.13), g++, gnuplot-nox")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -3,10 +3,12 @@
 # As root it runs apt-get; otherwise it prints the exact sudo command and stops.
 # Extra package names given as arguments are installed too (make bench adds time and jq, make deb
 # dpkg-dev, make doc doxygen, python3-sphinx and python3-breathe).
-# gnuplot-nox draws the plots of `blueprint aggregate`.
+# gnuplot-nox draws the plots of `blueprint aggregate` and `blueprint report`; chromium renders a
+# report in the tests (ReportRenderTest, test/report-test.cc), which read its screenshot with zlib.
 set -euo pipefail
 packages=(libns3-dev ns3 libgsl-dev libyaml-cpp-dev libyaml-dev libeigen3-dev libboost-dev libboost-math-dev
-          nlohmann-json3-dev libgtest-dev gnuplot-nox cmake pkg-config g++ make "$@")
+          nlohmann-json3-dev libgtest-dev gnuplot-nox chromium zlib1g-dev cmake pkg-config g++ make
+          "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

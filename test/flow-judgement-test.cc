@@ -3,13 +3,17 @@
  *
  * What a run judges, end to end through ScenarioRunner: a request-response flow is judged on its
  * round trips (an unanswered request is lost, wherever it was lost), and a run reports no verdict
- * where nothing was required.
+ * where nothing was required. What result.json keeps for a report to draw: each delay
+ * distribution as a whole, each requirement's threshold as a number, the time the energy covers.
  */
 
+#include "helper/results/result-writer.h"
+#include "helper/scenario/flow-judgement.h"
 #include "helper/scenario/scenario-reader.h"
 #include "helper/scenario/scenario-runner.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace
@@ -105,6 +109,55 @@ TEST(FlowJudgementTest, NothingRequiredIsNoVerdictAndPassesNothing)
     EXPECT_EQ(one.flows[0].verdict, Verdict::None);
     EXPECT_EQ(one.flows[1].verdict, Verdict::Pass);
     EXPECT_EQ(one.verdict, Verdict::Pass);
+}
+
+TEST(FlowJudgementTest, DelaySummaryKeepsTheWholeDistributionAsQuantiles)
+{
+    // 1, 2, ..., 1000 ms: the nearest-rank q-quantile is ceil(1000 q) ms.
+    LatencyDigest d;
+    for (int ms = 1000; ms >= 1; --ms)
+    {
+        d.Add(ms * 1e-3);
+    }
+    const DelaySummary s = SummariseDelays(d);
+    ASSERT_EQ(s.cdf.size(), DelayCdfShares().size());
+    ASSERT_EQ(s.cdf.size(), 104u);
+    EXPECT_DOUBLE_EQ(s.cdf.front().first, 0);
+    EXPECT_NEAR(s.cdf.front().second, s.min, 1e-9);
+    EXPECT_DOUBLE_EQ(s.cdf.back().first, 1);
+    EXPECT_NEAR(s.cdf.back().second, s.max, 1e-9);
+    EXPECT_NEAR(s.cdf[50].second, s.p50, 1e-9);
+    EXPECT_NEAR(s.cdf[99].second, s.p99, 1e-9);
+    EXPECT_NEAR(s.cdf[37].second, 370, 1e-9);
+    EXPECT_NEAR(s.cdf[101].second, 999, 1e-9); // 99.9 %
+    for (std::size_t i = 1; i < s.cdf.size(); ++i)
+    {
+        EXPECT_GT(s.cdf[i].first, s.cdf[i - 1].first);
+        EXPECT_GE(s.cdf[i].second, s.cdf[i - 1].second);
+    }
+    // Nothing delivered: no distribution to draw.
+    EXPECT_TRUE(SummariseDelays(LatencyDigest()).cdf.empty());
+}
+
+TEST(FlowJudgementTest, ResultStatesEachRequirementsThresholdAndTheTimeItsEnergyCovers)
+{
+    const RunResult r = RunScenario(TwoFlows(", requirements: {latency: 5ms, reliability: 99.9%, "
+                                             "throughput: 600kbps, loss: 2%}"));
+    const nlohmann::json j = nlohmann::json::parse(ResultWriter::ToJson(r));
+    const auto& reqs = j["flows"][1]["requirements"];
+    ASSERT_EQ(reqs.size(), 3u);
+    EXPECT_EQ(reqs[0]["metric"], "latency");
+    EXPECT_DOUBLE_EQ(reqs[0]["limit_ms"].get<double>(), 5);
+    EXPECT_DOUBLE_EQ(reqs[0]["reliability"].get<double>(), 0.999);
+    EXPECT_EQ(reqs[1]["metric"], "throughput");
+    EXPECT_DOUBLE_EQ(reqs[1]["limit_bps"].get<double>(), 600e3);
+    EXPECT_EQ(reqs[2]["metric"], "loss");
+    EXPECT_DOUBLE_EQ(reqs[2]["limit_ratio"].get<double>(), 0.02);
+    // 1 s of traffic and the default 1 s drain, which the meter runs through.
+    EXPECT_DOUBLE_EQ(j["energy"]["metered_s"].get<double>(), 2);
+    const auto& cdf = j["flows"][1]["latency_ms"]["cdf"];
+    ASSERT_EQ(cdf.size(), 104u);
+    EXPECT_DOUBLE_EQ(cdf[99][1].get<double>(), j["flows"][1]["latency_ms"]["p99"].get<double>());
 }
 
 } // namespace

@@ -210,7 +210,7 @@ OneFlowResult(uint64_t rxPackets, double p99, double deadlineMs, const std::stri
            std::to_string(rxPackets) + R"(, "throughput_bps": 0, "loss_ratio": 1,
         "latency_ms": {"samples": )" +
            std::to_string(rxPackets) + R"(, "mean": 0, "p99": )" + std::to_string(p99) +
-           R"(}, "requirements": [{"metric": "latency", "verdict": "fail", "deadline_ms": )" +
+           R"(}, "requirements": [{"metric": "latency", "verdict": "fail", "limit_ms": )" +
            std::to_string(deadlineMs) + R"(}]}]})";
 }
 

@@ -468,8 +468,124 @@ TEST(SweepAggregator, OneRowPerPointWithMeanAndIntervalOverSeeds)
     std::string gp = a.GnuplotScript("/tmp/plots");
     EXPECT_NE(gp.find("set output '/tmp/plots/f.latency_mean_ms--links.l1.length.png'"),
               std::string::npos);
-    EXPECT_NE(gp.find("set xlabel 'links.l1.length (m)'"), std::string::npos) << gp;
-    EXPECT_NE(gp.find("1000.0 2.0 "), std::string::npos) << "x in metres: " << gp;
+    // Lengths of kilometres are plotted in km, as a planner reads them.
+    EXPECT_NE(gp.find("set xlabel 'links.l1.length (km)'"), std::string::npos) << gp;
+    EXPECT_NE(gp.find("\n1.0 2.0 "), std::string::npos) << "x in km: " << gp;
+    EXPECT_NE(gp.find("set ylabel 'f: mean one-way latency (ms)'"), std::string::npos) << gp;
+}
+
+TEST(SweepAggregator, PlotsShowPlannerUnitsAndTheRequirementLine)
+{
+    SweepPlan plan;
+    plan.name = "t";
+    plan.axes = {"links.l1.rate"};
+    plan.alternativeCount = 1;
+    plan.points = {SweepPoint{"base", {"5Mbps"}}, SweepPoint{"base", {"20Mbps"}}};
+    plan.runs = {SweepRun{0, 1, std::string(40, 'a')}, SweepRun{1, 1, std::string(40, 'b')}};
+    const std::vector<std::vector<std::pair<std::string, double>>> metrics{
+        {{"cam.throughput_bps", 4.2e6}, {"annualised_cost", 2.4e6}},
+        {{"cam.throughput_bps", 7.9e6}, {"annualised_cost", 3.1e6}}};
+    const MetricThreshold need{"cam.throughput_bps",
+                               7.2e6,
+                               "requirement: >= 3.6 Mbit/s per "
+                               "member (x 2 members)"};
+    SweepAggregator a = SweepAggregator::FromMetrics(plan, metrics, {{need}, {need}}, "JPY");
+    const std::string gp = a.GnuplotScript("/tmp/plots");
+    // The axis in Mbit/s, the throughput in Mbit/s, the cost in million yen a year.
+    EXPECT_NE(gp.find("set xlabel 'links.l1.rate (Mbit/s)'"), std::string::npos) << gp;
+    EXPECT_NE(gp.find("set ylabel 'cam: throughput, all members (Mbit/s)'"), std::string::npos)
+        << gp;
+    EXPECT_NE(gp.find("\n5.0 4.2 4.2 4.2\n20.0 7.9 7.9 7.9\n"), std::string::npos) << gp;
+    EXPECT_NE(gp.find("set ylabel 'annualised cost (million yen per year)'"), std::string::npos)
+        << gp;
+    // The requirement, the same at every point: one dashed line across the plot.
+    EXPECT_NE(gp.find("7.2 with lines dashtype 2 linewidth 3 linecolor rgb '#444444' title "
+                      "'requirement: >= 3.6 Mbit/s per member (x 2 members)'"),
+              std::string::npos)
+        << gp;
+    // The cost has no requirement, so no line.
+    const std::size_t costPlot = gp.find("annualised_cost--");
+    ASSERT_NE(costPlot, std::string::npos);
+    EXPECT_EQ(gp.find("requirement", costPlot), std::string::npos) << gp.substr(costPlot);
+}
+
+TEST(SweepAggregator, ARequirementThatDiffersByPointIsDrawnThroughThePoints)
+{
+    SweepPlan plan;
+    plan.name = "t";
+    plan.axes = {"flows.f.requirements.latency"};
+    plan.alternativeCount = 1;
+    plan.points = {SweepPoint{"base", {"10ms"}}, SweepPoint{"base", {"50ms"}}};
+    plan.runs = {SweepRun{0, 1, std::string(40, 'a')}, SweepRun{1, 1, std::string(40, 'b')}};
+    const std::vector<std::vector<std::pair<std::string, double>>> metrics{
+        {{"f.latency_p99_ms", 12}},
+        {{"f.latency_p99_ms", 12}}};
+    SweepAggregator a = SweepAggregator::FromMetrics(
+        plan,
+        metrics,
+        {{{"f.latency_p99_ms", 10, "requirement: 99 % within 10 ms"}},
+         {{"f.latency_p99_ms", 50, "requirement: 99 % within 50 ms"}}});
+    const std::string gp = a.GnuplotScript("/tmp/plots");
+    EXPECT_NE(gp.find("'-' using 1:2 with linespoints pointtype 1 dashtype 2 linewidth 3 linecolor "
+                      "rgb '#444444' title 'requirement (as set at each point)'"),
+              std::string::npos)
+        << gp;
+    EXPECT_NE(gp.find("e\n10.0 10.0\n50.0 50.0\ne\n"), std::string::npos) << gp;
+}
+
+TEST(SweepAggregator, ARequirementThatFollowsAnotherAxisIsALinePerRequirement)
+{
+    // The telemedicine stream's rate and its throughput requirement grow together; plotted
+    // against the backhaul length, each requirement is a line at its own height.
+    SweepPlan plan;
+    plan.name = "t";
+    plan.axes = {"links.l1.length", "flows.f.traffic.rate"};
+    plan.alternativeCount = 1;
+    plan.points = {SweepPoint{"base", {"20km", "4Mbps"}},
+                   SweepPoint{"base", {"50km", "4Mbps"}},
+                   SweepPoint{"base", {"20km", "8Mbps"}},
+                   SweepPoint{"base", {"50km", "8Mbps"}}};
+    std::vector<std::vector<std::pair<std::string, double>>> metrics;
+    std::vector<std::vector<MetricThreshold>> thresholds;
+    for (std::size_t p = 0; p < 4; ++p)
+    {
+        plan.runs.push_back(SweepRun{p, 1, std::string(40, 'a' + p)});
+        metrics.push_back({{"f.throughput_bps", p < 2 ? 4e6 : 8e6}});
+        thresholds.push_back({p < 2 ? MetricThreshold{"f.throughput_bps", 3.6e6, "needs 3.6"}
+                                    : MetricThreshold{"f.throughput_bps", 7.2e6, "needs 7.2"}});
+    }
+    SweepAggregator a = SweepAggregator::FromMetrics(plan, metrics, thresholds);
+    const std::string gp = a.GnuplotScript("/tmp/plots");
+    const std::size_t plot = gp.find("f.throughput_bps--links.l1.length.png");
+    ASSERT_NE(plot, std::string::npos);
+    const std::string script = gp.substr(plot, gp.find("set output", plot + 1) - plot);
+    EXPECT_NE(script.find("title 'needs 3.6'"), std::string::npos) << script;
+    EXPECT_NE(script.find("title 'needs 7.2'"), std::string::npos) << script;
+    EXPECT_NE(script.find("e\n20.0 3.6\n50.0 3.6\ne\n20.0 7.2\n50.0 7.2\ne\n"), std::string::npos)
+        << script;
+}
+
+TEST(SweepAggregator, ReadsEachRequirementAsAThresholdOnItsMetric)
+{
+    const std::string json = R"({"flows": [{"name": "cam", "members": 4, "requirements": [
+        {"metric": "latency", "target": "99 % within 150 ms", "limit_ms": 150, "reliability": 0.99},
+        {"metric": "throughput", "target": ">= 3.6 Mbit/s per member", "limit_bps": 3.6e6},
+        {"metric": "loss", "target": "<= 1 %", "limit_ratio": 0.01}]},
+        {"name": "ctl", "requirements": [
+        {"metric": "rtt", "target": "99 % within 20 ms", "limit_ms": 20, "reliability": 0.99},
+        {"metric": "latency", "target": "99 % within 5 ms"}]}]})";
+    const std::vector<MetricThreshold> t = ExtractRunThresholds(json);
+    ASSERT_EQ(t.size(), 4u) << "a requirement without a limit (an older result) has no line";
+    EXPECT_EQ(t[0].metric, "cam.latency_p99_ms");
+    EXPECT_DOUBLE_EQ(t[0].value, 150);
+    EXPECT_EQ(t[0].label, "requirement: 99 % within 150 ms");
+    EXPECT_EQ(t[1].metric, "cam.throughput_bps");
+    EXPECT_DOUBLE_EQ(t[1].value, 4 * 3.6e6) << "per member times the members";
+    EXPECT_EQ(t[1].label, "requirement: >= 3.6 Mbit/s per member (x 4 members)");
+    EXPECT_EQ(t[2].metric, "cam.loss_ratio");
+    EXPECT_DOUBLE_EQ(t[2].value, 0.01);
+    EXPECT_EQ(t[3].metric, "ctl.rtt_p99_ms");
+    EXPECT_DOUBLE_EQ(t[3].value, 20);
 }
 
 TEST(SweepAggregator, ExtractsFlowAndRunMetricsFromResultJson)

@@ -43,6 +43,10 @@ const std::set<std::string> kRunFiles{"result.json",
                                       "flowmon.xml",
                                       "netanim.xml"};
 
+/// The page `blueprint report DIR` writes into a compare folder by default: a compare run again
+/// over a folder holding it replaces the folder whole (the old page described the old results).
+const std::string kReportPage = "report.html";
+
 /// How many foreign entries an error message names before it counts the rest.
 constexpr std::size_t kNamedEntries = 8;
 
@@ -221,7 +225,8 @@ OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
                                                    "compare.csv",
                                                    "compare.json",
                                                    "growth.json",
-                                                   "growth.csv"};
+                                                   "growth.csv",
+                                                   kReportPage};
     static const std::set<std::string> kSweepFolders{"runs", "failed", "slurm", "plots"};
     std::vector<std::string> foreign;
     std::error_code ec;
@@ -245,7 +250,7 @@ OutputFolder::ForeignEntries(const std::string& dir, Kind kind)
         {
             const bool ownName = kRunFiles.count(name) || name == "compare.csv" ||
                                  name == "compare.json" || name == "growth.json" ||
-                                 name == "growth.csv";
+                                 name == "growth.csv" || name == kReportPage;
             if ((file && ownName) || (folder && !ownName && IsRunFolder(e.path())) ||
                 (folder && name == kPcapFolder && IsPcapFolder(e.path())))
             {

@@ -38,11 +38,12 @@ class OutputFolder
     enum class Kind
     {
         Run, //!< `run` and `compare`: result.json, flows.csv, scenario.resolved.yaml, compare.csv,
-             //!< compare.json, growth.json, growth.csv, flowmon.xml, netanim.xml, a pcap/ folder
-             //!< of *.pcap files, and configuration folders holding the first three
+             //!< compare.json, growth.json, growth.csv, report.html (`blueprint report`),
+             //!< flowmon.xml, netanim.xml, a pcap/ folder of *.pcap files, and configuration
+             //!< folders holding the first three
         Sweep, //!< a sweep's store: plan.json, runs/, failed/, slurm/, sweep.log, .lock,
                //!< summary.csv, plots/, and what a comparison writes beside them (compare.csv,
-               //!< compare.json, growth.json, growth.csv)
+               //!< compare.json, growth.json, growth.csv, report.html)
     };
 
     /**

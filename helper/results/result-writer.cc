@@ -42,6 +42,12 @@ DelayJson(const DelaySummary& d)
     j["min"] = d.min;
     j["exact"] = d.exact;
     j["relative_error"] = d.relativeError;
+    Json cdf = Json::array();
+    for (const auto& [share, ms] : d.cdf)
+    {
+        cdf.push_back({share, ms});
+    }
+    j["cdf"] = cdf;
     return j;
 }
 
@@ -370,15 +376,24 @@ FlowJson(const FlowResult& f)
     Json reqs = Json::array();
     for (const auto& q : f.requirements)
     {
-        Json jq{{"metric", q.metric},
-                {"target", q.target},
-                {"measured", q.measured},
-                {"verdict", ToString(q.verdict)},
-                {"detail", q.detail}};
-        if (q.deadline)
+        Json jq{{"metric", q.metric}, {"target", q.target}};
+        // The target's threshold as a number in the key's unit, for tools that draw it.
+        if (q.metric == "latency" || q.metric == "rtt")
         {
-            jq["deadline_ms"] = *q.deadline * 1e3;
+            jq["limit_ms"] = q.limit * 1e3;
+            jq["reliability"] = q.reliability;
         }
+        else if (q.metric == "throughput")
+        {
+            jq["limit_bps"] = q.limit;
+        }
+        else if (q.metric == "loss")
+        {
+            jq["limit_ratio"] = q.limit;
+        }
+        jq["measured"] = q.measured;
+        jq["verdict"] = ToString(q.verdict);
+        jq["detail"] = q.detail;
         reqs.push_back(jq);
     }
     jf["requirements"] = reqs;
@@ -689,6 +704,7 @@ ResultWriter::ToJson(const RunResult& r)
         j["phases"] = phases;
     }
     j["energy"] = {{"total_j", r.energyJoules},
+                   {"metered_s", r.meteredSeconds},
                    {"by_technology", r.energyByTechnology},
                    {"by_node", r.energyByNode},
                    {"j_per_bit", r.joulesPerBit},

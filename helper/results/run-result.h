@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -34,6 +35,10 @@ struct DelaySummary
     double min = 0;           //!< minimum
     bool exact = true;        //!< percentiles from all samples (else from a sketch)
     double relativeError = 0; //!< bound on the percentiles' relative error when not exact
+    /// The distribution as (share of samples, ms) pairs: the nearest-rank quantile at each share
+    /// of DelayCdfShares() (flow-judgement.h), so a report can draw the whole CDF, not only the
+    /// percentiles above.
+    std::vector<std::pair<double, double>> cdf;
 };
 
 /**
@@ -47,8 +52,10 @@ struct RequirementResult
     std::string measured;            //!< what was measured, as a person writes it
     Verdict verdict = Verdict::Pass; //!< pass, fail, inconclusive
     std::string detail;              //!< why, e.g. the confidence bounds
-    /// latency and rtt: the deadline (s) that `target` names, for readers that weigh margins
-    std::optional<double> deadline;
+    /// The threshold the target states, in SI units: a deadline in s (latency, rtt), bit/s per
+    /// member (throughput), a ratio (loss); what a report draws as the requirement's line.
+    double limit = 0;
+    double reliability = 0; //!< deadlines: the share of sent packets required within `limit`
 };
 
 /**
@@ -255,17 +262,18 @@ struct UseCaseResult
  */
 struct RunResult
 {
-    std::string version;                                  //!< program version
-    std::string scenario;                                 //!< scenario name
-    std::string sourceFile;                               //!< scenario file
-    std::string configuration;                            //!< base or alternative name
-    std::string configurationDescription;                 //!< alternative's description
-    uint64_t seed = 1;                                    //!< run number
-    double durationSeconds = 0;                           //!< traffic duration
-    uint32_t nodes = 0;                                   //!< ns-3 nodes built
-    uint32_t links = 0;                                   //!< ns-3 links built
-    std::vector<FlowResult> flows;                        //!< per flow
-    double energyJoules = 0;                              //!< energy of every element over the run
+    std::string version;                  //!< program version
+    std::string scenario;                 //!< scenario name
+    std::string sourceFile;               //!< scenario file
+    std::string configuration;            //!< base or alternative name
+    std::string configurationDescription; //!< alternative's description
+    uint64_t seed = 1;                    //!< run number
+    double durationSeconds = 0;           //!< traffic duration
+    uint32_t nodes = 0;                   //!< ns-3 nodes built
+    uint32_t links = 0;                   //!< ns-3 links built
+    std::vector<FlowResult> flows;        //!< per flow
+    double energyJoules = 0;              //!< energy of every element over the run
+    double meteredSeconds = 0; //!< the time energyJoules covers: duration + drain, or a horizon
     std::map<std::string, double> energyByTechnology;     //!< J per technology
     std::map<std::string, double> energyByNode;           //!< J per node (group)
     double joulesPerBit = 0;                              //!< energy per delivered application bit

@@ -49,7 +49,8 @@ JudgeDeadline(const std::string& metric,
     RequirementResult q;
     q.metric = metric;
     q.target = Percent(reliability) + " within " + Millis(deadline);
-    q.deadline = deadline;
+    q.limit = deadline;
+    q.reliability = reliability;
     double share = sent ? static_cast<double>(onTime) / sent : 0;
     q.measured = Percent(share) + " of " + std::to_string(sent);
     q.verdict = JudgeReliability(onTime, sent, reliability);
@@ -71,6 +72,21 @@ JudgeDeadline(const std::string& metric,
 
 } // namespace
 
+const std::vector<double>&
+DelayCdfShares()
+{
+    static const std::vector<double> shares = [] {
+        std::vector<double> s;
+        for (int percent = 0; percent <= 99; ++percent)
+        {
+            s.push_back(percent / 100.0);
+        }
+        s.insert(s.end(), {0.995, 0.999, 0.9999, 1.0});
+        return s;
+    }();
+    return shares;
+}
+
 DelaySummary
 SummariseDelays(const LatencyDigest& d)
 {
@@ -84,6 +100,10 @@ SummariseDelays(const LatencyDigest& d)
     s.min = d.GetMin() * 1e3;
     s.exact = d.IsExact();
     s.relativeError = d.GetRelativeAccuracy();
+    for (double share : d.GetCount() ? DelayCdfShares() : std::vector<double>{})
+    {
+        s.cdf.emplace_back(share, d.GetQuantile(share) * 1e3);
+    }
     return s;
 }
 
@@ -110,6 +130,7 @@ JudgeRequirements(const RequirementSpec& req, uint64_t rttOnTime, FlowResult& fr
         RequirementResult q;
         q.metric = "throughput";
         q.target = ">= " + Rate(*req.throughput) + " per member";
+        q.limit = *req.throughput;
         q.measured = Rate(fr.throughputPerMemberBps);
         q.verdict = fr.throughputPerMemberBps >= *req.throughput ? Verdict::Pass : Verdict::Fail;
         fr.requirements.push_back(q);
@@ -119,6 +140,7 @@ JudgeRequirements(const RequirementSpec& req, uint64_t rttOnTime, FlowResult& fr
         RequirementResult q;
         q.metric = "loss";
         q.target = "<= " + Percent(*req.loss);
+        q.limit = *req.loss;
         q.measured = Percent(fr.lossRatio) + " of " + std::to_string(fr.txPackets);
         q.verdict = fr.txPackets == 0           ? Verdict::Inconclusive
                     : fr.lossRatio <= *req.loss ? Verdict::Pass

@@ -16,9 +16,19 @@ namespace blueprint
 
 /**
  * \ingroup blueprint
+ * \brief The shares at which DelaySummary::cdf gives a quantile: 0 (the minimum), every 1 % to
+ * 99 %, then 99.5 %, 99.9 %, 99.99 % and 1 (the maximum), so that the tail a reliability
+ * requirement judges (99 %, 99.9 %) is drawn from its own quantiles, not interpolated.
+ * \return the shares, ascending
+ */
+const std::vector<double>& DelayCdfShares();
+
+/**
+ * \ingroup blueprint
  * \brief The summary a result shows of a delay distribution.
  * \param d delays, in seconds
- * \return count, mean, percentiles, extremes, in milliseconds, and how exact the percentiles are
+ * \return count, mean, percentiles, extremes, in milliseconds, how exact the percentiles are,
+ *         and the quantile at each of DelayCdfShares() (none without samples)
  */
 DelaySummary SummariseDelays(const LatencyDigest& d);
 

@@ -326,6 +326,7 @@ MergePhases(const ScenarioSpec& spec, const std::vector<PhaseRun>& runs)
     }
     t.gapPowerFromWindowMean.assign(estimated.begin(), estimated.end());
     merged.energyJoules = t.windowsJoules + t.gapsJoules;
+    merged.meteredSeconds = timeline.horizon;
     // Per bit of what the windows delivered, over the windows' energy: the gaps carry no
     // simulated traffic.
     merged.joulesPerBit = deliveredBits > 0 ? t.windowsJoules / deliveredBits : 0;

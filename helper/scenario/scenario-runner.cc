@@ -757,6 +757,7 @@ ScenarioRunner::Run()
     }
     result.compute = compute.Collect(measured.energy);
     result.energyJoules = measured.energy.totalJoules;
+    result.meteredSeconds = spec.duration + spec.drain;
     m_idleDraws = measured.energy.idle;
     result.energyByTechnology = measured.energy.byTechnology;
     result.energyByNode = measured.energy.byNode;

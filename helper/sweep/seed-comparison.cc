@@ -262,10 +262,10 @@ ReadSeedRun(const std::string& resultJson)
         {
             const std::string metric = q.at("metric").get<std::string>();
             r.requirements[flow + "." + metric] = q.at("verdict").get<std::string>();
-            if ((metric == "latency" || metric == "rtt") && q.contains("deadline_ms"))
+            if ((metric == "latency" || metric == "rtt") && q.contains("limit_ms"))
             {
                 const double p99 = p99Of(f, metric == "rtt" ? "rtt_ms" : "latency_ms");
-                const double share = p99 / q.at("deadline_ms").get<double>();
+                const double share = p99 / q.at("limit_ms").get<double>();
                 r.worstDeadlineShare = std::max(r.worstDeadlineShare.value_or(share), share);
                 r.worstP99Ms = std::max(r.worstP99Ms.value_or(p99), p99);
             }

@@ -4,10 +4,11 @@
 
 #include "helper/sweep/sweep-aggregator.h"
 
+#include "helper/report/gnuplot.h"
+#include "helper/report/plot-units.h"
 #include "helper/results/csv-text.h"
 #include "helper/results/result-writer.h"
 #include "helper/scenario/input-error.h"
-#include "helper/sweep/child-process.h"
 #include "helper/sweep/result-store.h"
 #include "helper/sweep/sweep-quantity.h"
 
@@ -39,18 +40,6 @@ std::string
 Number(double v)
 {
     return Json(v).dump();
-}
-
-/// A gnuplot single-quoted string (only ' needs escaping, by doubling).
-std::string
-GnuplotString(const std::string& s)
-{
-    std::string out = "'";
-    for (char c : s)
-    {
-        out += c == '\'' ? std::string("''") : std::string(1, c == '\n' ? ' ' : c);
-    }
-    return out + "'";
 }
 
 /// A file name made of a metric and an axis, with anything but [A-Za-z0-9._-] replaced.
@@ -106,13 +95,54 @@ ExtractRunMetrics(const std::string& resultJson)
     return m;
 }
 
+std::vector<MetricThreshold>
+ExtractRunThresholds(const std::string& resultJson)
+{
+    Json j = Json::parse(resultJson);
+    std::vector<MetricThreshold> thresholds;
+    for (const auto& f : j.at("flows"))
+    {
+        const std::string name = f.at("name").get<std::string>();
+        const double members = f.value("members", 1.0);
+        for (const auto& q : f.at("requirements"))
+        {
+            const std::string metric = q.at("metric").get<std::string>();
+            const std::string label = "requirement: " + q.at("target").get<std::string>();
+            if ((metric == "latency" || metric == "rtt") && q.contains("limit_ms"))
+            {
+                thresholds.push_back({name + (metric == "rtt" ? ".rtt_p99_ms" : ".latency_p99_ms"),
+                                      q.at("limit_ms").get<double>(),
+                                      label});
+            }
+            else if (metric == "throughput" && q.contains("limit_bps"))
+            {
+                // The metric is all members together; the requirement is per member.
+                thresholds.push_back(
+                    {name + ".throughput_bps",
+                     q.at("limit_bps").get<double>() * members,
+                     members > 1 ? label + " (x " + PlannerNumber(members, 4, true) + " members)"
+                                 : label});
+            }
+            else if (metric == "loss" && q.contains("limit_ratio"))
+            {
+                thresholds.push_back(
+                    {name + ".loss_ratio", q.at("limit_ratio").get<double>(), label});
+            }
+        }
+    }
+    return thresholds;
+}
+
 SweepAggregator
 SweepAggregator::FromMetrics(
     const SweepPlan& plan,
-    const std::vector<std::vector<std::pair<std::string, double>>>& metricsByRun)
+    const std::vector<std::vector<std::pair<std::string, double>>>& metricsByRun,
+    const std::vector<std::vector<MetricThreshold>>& thresholdsByRun,
+    const std::string& currency)
 {
     SweepAggregator a;
     a.m_plan = plan;
+    a.m_currency = currency;
     std::vector<std::map<std::string, std::vector<double>>> samples(plan.points.size());
     a.m_rows.resize(plan.points.size());
     std::set<std::string> known;
@@ -123,6 +153,11 @@ SweepAggregator::FromMetrics(
         if (!metricsByRun[r].empty())
         {
             ++row.results;
+        }
+        for (std::size_t k = 0; r < thresholdsByRun.size() && k < thresholdsByRun[r].size(); ++k)
+        {
+            const MetricThreshold& t = thresholdsByRun[r][k];
+            row.thresholds.emplace(t.metric, t);
         }
         for (const auto& [name, value] : metricsByRun[r])
         {
@@ -154,6 +189,8 @@ SweepAggregator::Load(const std::string& outDir)
     SweepPlan plan = SweepPlan::Load(outDir + "/plan.json");
     ResultStore store(outDir);
     std::vector<std::vector<std::pair<std::string, double>>> metrics(plan.runs.size());
+    std::vector<std::vector<MetricThreshold>> thresholds(plan.runs.size());
+    std::string currency;
     std::vector<std::string> damaged;
     for (std::size_t r = 0; r < plan.runs.size(); ++r)
     {
@@ -176,13 +213,15 @@ SweepAggregator::Load(const std::string& outDir)
         try
         {
             metrics[r] = ExtractRunMetrics(text.str());
+            thresholds[r] = ExtractRunThresholds(text.str());
+            currency = Json::parse(text.str()).at("cost").value("currency", currency);
         }
         catch (const std::exception& e)
         {
             throw InputError(SourceMark{path, 0, 0}, std::string("not a result: ") + e.what());
         }
     }
-    SweepAggregator a = FromMetrics(plan, metrics);
+    SweepAggregator a = FromMetrics(plan, metrics, thresholds, currency);
     a.m_damaged = damaged;
     return a;
 }
@@ -302,14 +341,123 @@ SweepAggregator::PlotCount() const
     return m_metrics.size() * dims;
 }
 
+namespace
+{
+
+/// The series' colours: the report's configuration palette (Okabe-Ito, distinct for readers with
+/// colour-vision deficiencies) instead of gnuplot's default, whose yellow vanishes on white.
+std::string
+SeriesColours()
+{
+    std::string out;
+    constexpr int kColours = 12;
+    for (int i = 0; i < kColours; ++i)
+    {
+        out += "set linetype " + std::to_string(i + 1) + " linecolor rgb '" +
+               ConfigurationColour(i) + "' linewidth 2\n";
+    }
+    return out + "set linetype cycle " + std::to_string(kColours) + "\n";
+}
+
+/// A requirement's lines on a plot: the plot elements to add and their inline data.
+struct ThresholdPlot
+{
+    std::string elements; //!< ", ..." after the series
+    std::string data;     //!< their inline data, after the series'
+};
+
+/**
+ * The requirement on `metric` as dashed lines, one per requirement as written (label and value):
+ * one line across the plot when every point has the same (most sweeps); where each requirement
+ * holds at one value of the axis (a sweep of the requirement itself), one line through them all;
+ * else a line per requirement through the points it holds at (a requirement zipped with another
+ * axis, or a per-member rate times a swept number of members).
+ */
+template <typename XOf>
+ThresholdPlot
+ThresholdLines(const std::string& metric,
+               const DisplayUnit& unit,
+               const std::vector<SweepAggregator::Row>& rows,
+               XOf xOf)
+{
+    std::vector<std::pair<std::string, double>> requirements; // in first-seen order
+    std::map<std::pair<std::string, double>, std::set<double>> at;
+    for (const auto& row : rows)
+    {
+        auto it = row.thresholds.find(metric);
+        if (it == row.thresholds.end())
+        {
+            continue;
+        }
+        const std::pair<std::string, double> r{it->second.label, it->second.value};
+        if (!at.count(r))
+        {
+            requirements.push_back(r);
+        }
+        at[r].insert(xOf(row));
+    }
+    ThresholdPlot plot;
+    const std::string style = " dashtype 2 linewidth 3 linecolor rgb '#444444' title ";
+    if (requirements.empty())
+    {
+        return plot; // nothing is required of this metric
+    }
+    if (requirements.size() == 1)
+    {
+        plot.elements = ", \\\n     " + Number(unit.Of(requirements.front().second)) +
+                        " with lines" + style + GnuplotString(requirements.front().first);
+        return plot;
+    }
+    std::set<double> xs;
+    bool onePlaceEach = true;
+    for (const auto& r : requirements)
+    {
+        onePlaceEach = onePlaceEach && at[r].size() == 1 && xs.insert(*at[r].begin()).second;
+    }
+    auto line = [&](const std::vector<std::pair<double, double>>& points,
+                    const std::string& title) {
+        plot.elements +=
+            ", \\\n     '-' using 1:2 with linespoints pointtype 1" + style + GnuplotString(title);
+        for (const auto& [x, y] : points)
+        {
+            plot.data += Number(x) + " " + Number(unit.Of(y)) + "\n";
+        }
+        plot.data += "e\n";
+    };
+    if (onePlaceEach)
+    {
+        std::vector<std::pair<double, double>> points;
+        for (const auto& r : requirements)
+        {
+            points.emplace_back(*at[r].begin(), r.second);
+        }
+        std::sort(points.begin(), points.end());
+        line(points, "requirement (as set at each point)");
+        return plot;
+    }
+    for (const auto& r : requirements)
+    {
+        std::vector<std::pair<double, double>> points;
+        for (double x : at[r])
+        {
+            points.emplace_back(x, r.second);
+        }
+        line(points, r.first);
+    }
+    return plot;
+}
+
+} // namespace
+
 std::string
 SweepAggregator::GnuplotScript(const std::string& plotDir) const
 {
     std::ostringstream gp;
     gp << "# Written by blueprint aggregate: one PNG per metric and axis, mean with its "
-          "95 % Student-t\n# confidence interval over the seeds as error bars.\n"
-          "set terminal png size 1000,720 noenhanced\n"
-          "set key below vertical left\n"
+          "95 % Student-t\n# confidence interval over the seeds as error bars, and the "
+          "requirement on it dashed.\n"
+       << GnuplotTerminal(1000, 720, 12) << SeriesColours()
+       << "set key below vertical left\n"
           "set grid\n"
           "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05\n";
     const std::vector<std::string> dims = PlotDimensions();
@@ -330,7 +478,6 @@ SweepAggregator::GnuplotScript(const std::string& plotDir) const
             continue; // a constant is no axis to plot against
         }
         std::vector<double> x;
-        std::string unit;
         std::string kind;
         bool numeric = dim != "alternative";
         for (const auto& v : values)
@@ -342,8 +489,22 @@ SweepAggregator::GnuplotScript(const std::string& plotDir) const
                 break;
             }
             kind = q->kind;
-            unit = q->unit;
             x.push_back(q->value);
+        }
+        // The axis in the unit a planner reads: km, Mbit/s, % rather than m, bit/s, a ratio.
+        DisplayUnit xUnit;
+        if (numeric)
+        {
+            double largest = 0;
+            for (double v : x)
+            {
+                largest = std::max(largest, std::abs(v));
+            }
+            xUnit = ChooseDisplayUnit(kind, largest);
+            for (double& v : x)
+            {
+                v = xUnit.Of(v);
+            }
         }
         if (!numeric)
         {
@@ -393,11 +554,27 @@ SweepAggregator::GnuplotScript(const std::string& plotDir) const
         }
         for (const auto& metric : m_metrics)
         {
+            double largest = 0;
+            for (const auto& row : m_rows)
+            {
+                auto it = row.stats.find(metric);
+                if (it != row.stats.end())
+                {
+                    largest =
+                        std::max({largest, std::abs(it->second.mean), std::abs(it->second.High())});
+                }
+            }
+            const MetricDisplay shown = DescribeMetric(metric, largest, m_currency);
+            const DisplayUnit& unit = shown.unit;
             gp << "\nset output "
                << GnuplotString(plotDir + "/" + FileName(metric) + "--" + FileName(dim) + ".png")
-               << "\nset title " << GnuplotString(metric + " vs " + dim) << "\nset xlabel "
-               << GnuplotString(dim + (numeric && !unit.empty() ? " (" + unit + ")" : ""))
-               << "\nset ylabel " << GnuplotString(metric) << "\n";
+               << "\nset title "
+               << GnuplotString((shown.flow.empty() ? "" : shown.flow + ": ") + shown.what +
+                                " against " + dim)
+               << "\nset xlabel "
+               << GnuplotString(dim +
+                                (numeric && !xUnit.unit.empty() ? " (" + xUnit.unit + ")" : ""))
+               << "\nset ylabel " << GnuplotString(shown.Label()) << "\n";
             if (numeric)
             {
                 gp << "set xtics autofreq\n";
@@ -407,7 +584,7 @@ SweepAggregator::GnuplotScript(const std::string& plotDir) const
                 gp << "set xtics (";
                 for (std::size_t i = 0; i < values.size(); ++i)
                 {
-                    gp << (i ? ", " : "") << GnuplotString(values[i]) << " " << i;
+                    gp << (i ? ", " : "") << GnuplotTicLabel(values[i]) << " " << i;
                 }
                 gp << ")\n";
             }
@@ -437,11 +614,17 @@ SweepAggregator::GnuplotScript(const std::string& plotDir) const
                 plotted.push_back(key.empty() ? metric : key);
                 for (const auto& [px, ci] : points)
                 {
-                    data << Number(px) << ' ' << Number(ci->mean) << ' ' << Number(ci->Low()) << ' '
-                         << Number(ci->High()) << '\n';
+                    data << Number(px) << ' ' << Number(unit.Of(ci->mean)) << ' '
+                         << Number(unit.Of(ci->Low())) << ' ' << Number(unit.Of(ci->High()))
+                         << '\n';
                 }
                 data << "e\n";
             }
+            const ThresholdPlot thresholds =
+                ThresholdLines(metric, unit, m_rows, [&](const Row& row) {
+                    return x[std::find(values.begin(), values.end(), ValueOf(row, dim)) -
+                             values.begin()];
+                });
             if (plotted.empty())
             {
                 gp << "# no results for " << metric << "\nunset output\n";
@@ -454,9 +637,10 @@ SweepAggregator::GnuplotScript(const std::string& plotDir) const
                    << "'-' using 1:2:3:4 with yerrorlines pointtype 7 title "
                    << GnuplotString(plotted[i]);
             }
-            gp << "\n" << data.str();
+            gp << thresholds.elements << "\n" << data.str() << thresholds.data;
         }
     }
+
     return gp.str();
 }
 
@@ -486,18 +670,9 @@ WriteSweepAggregate(const std::string& outDir, std::ostream& log)
             log << "  " << d << "\n";
         }
     }
-    if (!ProgramInPath("gnuplot"))
+    if (auto problem = RunGnuplot(script))
     {
-        log << "plots: gnuplot is not installed (Debian: apt-get install gnuplot-nox); the "
-               "script is "
-            << script << "\n";
-        return false;
-    }
-    CommandOutput out = RunCommand({"gnuplot", script});
-    if (!out.Succeeded())
-    {
-        log << "plots: gnuplot failed (" << DescribeWaitStatus(out.waitStatus) << "): " << out.err
-            << "\n";
+        log << "plots: " << *problem << "; the script is " << script << "\n";
         return false;
     }
     log << "plots: " << plotDir << "/ (" << a.PlotCount() << " PNG, script plots.gp)\n";

@@ -36,6 +36,30 @@ std::vector<std::pair<std::string, double>> ExtractRunMetrics(const std::string&
 
 /**
  * \ingroup blueprint
+ * \brief A requirement's threshold on a metric of ExtractRunMetrics, for a plot's line.
+ */
+struct MetricThreshold
+{
+    std::string metric; //!< e.g. `F.latency_p99_ms`
+    double value = 0;   //!< in the metric's unit
+    std::string label;  //!< what the line stands for: "requirement: 99 % within 150 ms"
+};
+
+/**
+ * \ingroup blueprint
+ * \brief The requirements of a result.json as thresholds on its metrics: a latency (rtt)
+ * deadline on `F.latency_p99_ms` (`F.rtt_p99_ms`), a throughput per member times the members on
+ * `F.throughput_bps`, a loss ratio on `F.loss_ratio`. A deadline judges the share of sent packets
+ * in time, so the p99 line is exact for a 99 % requirement without loss and a guide otherwise;
+ * the label states the requirement as written.
+ * \param resultJson the text of a result.json
+ * \return the thresholds; none for results written before result.json stated limits
+ * \throws std::exception when the text is not a result
+ */
+std::vector<MetricThreshold> ExtractRunThresholds(const std::string& resultJson);
+
+/**
+ * \ingroup blueprint
  * \brief Turns a sweep's result folders into one row per parameter point: mean and 95 %
  * Student-t confidence interval of each metric over the seeds, and plots against each axis.
  */
@@ -45,10 +69,11 @@ class SweepAggregator
     /// One parameter point and its statistics.
     struct Row
     {
-        SweepPoint point;                                //!< the point
-        std::size_t planned = 0;                         //!< runs (seeds) planned
-        std::size_t results = 0;                         //!< of which have a result
-        std::map<std::string, ConfidenceInterval> stats; //!< by metric
+        SweepPoint point;                                  //!< the point
+        std::size_t planned = 0;                           //!< runs (seeds) planned
+        std::size_t results = 0;                           //!< of which have a result
+        std::map<std::string, ConfidenceInterval> stats;   //!< by metric
+        std::map<std::string, MetricThreshold> thresholds; //!< by metric, from its first result
     };
 
     /**
@@ -64,11 +89,15 @@ class SweepAggregator
      * \brief Aggregates given per-run metrics (for tests and other front ends).
      * \param plan the plan
      * \param metricsByRun per plan run, its metrics; an empty list is a run without a result
+     * \param thresholdsByRun per plan run, its requirements' thresholds (may be shorter)
+     * \param currency the results' cost currency (ISO 4217), for the cost plots' unit
      * \return the aggregator
      */
     static SweepAggregator FromMetrics(
         const SweepPlan& plan,
-        const std::vector<std::vector<std::pair<std::string, double>>>& metricsByRun);
+        const std::vector<std::vector<std::pair<std::string, double>>>& metricsByRun,
+        const std::vector<std::vector<MetricThreshold>>& thresholdsByRun = {},
+        const std::string& currency = "");
 
     /// \return one row per point, in plan order
     const std::vector<Row>& GetRows() const;
@@ -89,8 +118,10 @@ class SweepAggregator
 
     /**
      * \brief A gnuplot script drawing one PNG per metric and axis: the metric's mean with its
-     * 95 % interval as error bars, one line per combination of the other axes and alternative.
-     * Values with units go on a numeric axis in SI units; others are categories.
+     * 95 % interval as error bars, one line per combination of the other axes and alternative,
+     * and the requirement on the metric as a dashed line (one per series where it differs).
+     * Values with units go on a numeric axis, others are categories; axes and metrics are shown
+     * in the units a planner reads (km, Mbit/s, ms, %, Wh or kWh, yen per year: plot-units.h).
      * \param plotDir the folder the PNGs go to (absolute)
      * \return the script
      */
@@ -122,6 +153,7 @@ class SweepAggregator
     std::vector<Row> m_rows;            //!< one per point
     std::vector<std::string> m_metrics; //!< metric names in first-seen order
     std::vector<std::string> m_damaged; //!< runs left out for damaged results
+    std::string m_currency;             //!< the results' cost currency
 };
 
 /**
