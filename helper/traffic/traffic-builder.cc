@@ -198,7 +198,7 @@ BuildTraffic(ScenarioBuild& sb)
             {
                 // Which links each member crosses: a shared element's cost follows its users.
                 std::vector<std::string> links;
-                for (uint32_t li : *path)
+                for (uint32_t li : path)
                 {
                     const std::string& link = sb.GetEdgeLink(li).name;
                     if (links.empty() || links.back() != link)
