@@ -376,10 +376,18 @@ NrChannel::CreatePairModel(uint32_t ue, uint32_t gnb) const
     propagation->SetChannelConditionModel(condition);
     // The pair's own streams when its ends are named (SetPairStreams); otherwise the next of the
     // carrier's, in the order pairs are first evaluated.
-    int64_t stream = m_pairStreams
-                         ? m_pairStreams(m_gnbs[gnb].device->GetNode(), m_ues[ue].device->GetNode())
-                         : -1;
-    if (stream < 0 && m_stream >= 0)
+    int64_t stream = -1;
+    if (m_pairStreams)
+    {
+        stream = m_pairStreams(m_gnbs[gnb].device->GetNode(), m_ues[ue].device->GetNode());
+        // Whoever names pairs names them all (the NR plug-in registers every gNB and UE group of
+        // the carrier): a pair left to the carrier's streams, in evaluation order, would silently
+        // give up common random numbers.
+        NS_ABORT_MSG_IF(stream < 0,
+                        "NrChannel: the pair of UE " << ue << " and gNB " << gnb
+                                                     << " has no random streams of its own");
+    }
+    else if (m_stream >= 0)
     {
         NS_ABORT_MSG_IF(m_fallbackPairs >= FALLBACK_PAIRS,
                         "NrChannel: more pairs than reserved random streams");
