@@ -332,10 +332,7 @@ NrChannel::CreatePairModel(uint32_t ue, uint32_t gnb) const
 {
     NS_LOG_FUNCTION(this << ue << gnb);
     NS_ABORT_MSG_IF(!m_scenario, "NrChannel: no Scenario");
-    // Both models are built whatever the condition mode, as they always were: each takes its
-    // random streams at construction, so the runs of a seed stay what they were.
     Ptr<ThreeGppPropagationLossModel> propagation = m_scenario->CreatePropagationLossModel();
-    Ptr<ThreeGppChannelConditionModel> autoCondition = m_scenario->CreateChannelConditionModel();
     // The scenario knows its model's validity (RMa: TR 38.901 Table 7.4.1-1, up to 30 GHz).
     NS_ABORT_MSG_IF(m_frequency > m_scenario->GetMaxFrequency(),
                     "NrChannel: the path loss model of "
@@ -349,9 +346,12 @@ NrChannel::CreatePairModel(uint32_t ue, uint32_t gnb) const
     case AUTO:
         if (m_conditionUpdatePeriod.IsStrictlyPositive())
         {
-            // ns-3's model: an independent draw per link every period.
-            autoCondition->SetAttribute("UpdatePeriod", TimeValue(m_conditionUpdatePeriod));
-            condition = autoCondition;
+            // ns-3's model: an independent draw per link every period. Built only here: every
+            // pair of a carrier has models of its own, and one made and dropped unused would
+            // cost each pair four more objects to build (the model, its three random variables).
+            Ptr<ThreeGppChannelConditionModel> periodic = m_scenario->CreateChannelConditionModel();
+            periodic->SetAttribute("UpdatePeriod", TimeValue(m_conditionUpdatePeriod));
+            condition = periodic;
         }
         else
         {
