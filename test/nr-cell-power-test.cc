@@ -11,6 +11,7 @@
 #include "helper/scenario/scenario-reader.h"
 #include "helper/scenario/scenario-runner.h"
 #include "helper/technology/lte/lte-cell-builder.h"
+#include "lte-testbed.h"
 #include "model/nr/nr-band-profile.h"
 
 #include "ns3/core-module.h"
@@ -108,24 +109,8 @@ TEST(NrCellPowerTest, LteCellPowerFollowsItsConfiguredBandwidth)
 {
     for (const auto& [bandwidth, expected] : {std::pair{10e6, 42.99}, std::pair{20e6, 46.0}})
     {
-        Ptr<Node> core = CreateObject<Node>();
-        NodeContainer ue;
-        ue.Create(1);
-        InternetStackHelper internet;
-        internet.Install(core);
-        internet.Install(ue);
-        MobilityHelper mobility;
-        mobility.Install(core);
-        LteLinkConfig c;
-        c.band = 1;
-        c.dlMhz = 2140;
-        c.bandwidth = bandwidth;
-        c.cell = "macro";
-        c.scenario = "RMa";
-        AddressPlan addresses;
-        int64_t stream = 100;
-        LteCellBuilder builder(core, c, addresses, stream);
-        LteCellBuilder::Cell cell = builder.Build(c, {0.0, 0.0}, ue, {{100.0, 0.0}}, 0.0, stream);
+        std::unique_ptr<LteTestbed> bed = BuildLteTestbed(bandwidth, 100.0);
+        const LteCellBuilder::Cell& cell = bed->cell;
         EXPECT_NEAR(cell.enb->GetPhy()->GetTxPower(), expected, 0.005) << bandwidth;
         Simulator::Destroy();
     }

@@ -470,8 +470,10 @@ TEST_F(NrChannelTest, APairDrawsFromItsOwnStreamsWhateverElseSharesTheCarrier)
         Ptr<NetDevice> phone = MakeDevice(Vector(900, 0, 1.5));
         if (ownStreams)
         {
+            // Every pair is named (an unnamed one would end the run); the others' streams lie
+            // elsewhere.
             channel->SetPairStreams([mast, phone](Ptr<Node> gnb, Ptr<Node> ue) -> int64_t {
-                return gnb == mast->GetNode() && ue == phone->GetNode() ? 5000 : -1;
+                return gnb == mast->GetNode() && ue == phone->GetNode() ? 5000 : 9000;
             });
         }
         uint32_t other = 0;
@@ -493,6 +495,23 @@ TEST_F(NrChannelTest, APairDrawsFromItsOwnStreamsWhateverElseSharesTheCarrier)
     EXPECT_EQ(gain(true, true), gain(false, true));
     // Without streams of its own, the pair takes the carrier's next ones: the crowd moves them.
     EXPECT_NE(gain(true, false), gain(false, false));
+}
+
+TEST_F(NrChannelTest, APairTheNamesMissEndsTheRunInsteadOfTakingTheCarriersNextStreams)
+{
+    // Whoever names a carrier's pairs names them all (the NR plug-in registers every gNB and UE
+    // group): a pair left to the carrier's streams in evaluation order would give up common
+    // random numbers without a sign.
+    auto gain = [this](int64_t named) {
+        Ptr<NrChannel> channel = CreateObject<NrChannel>();
+        channel->AssignStreams(7);
+        channel->SetPairStreams([named](Ptr<Node>, Ptr<Node>) { return named; });
+        const uint32_t gnb = channel->AddGnb(MakeDevice(Vector(0, 0, 35)), GNB_RADIO);
+        const uint32_t ue = channel->AddUe(MakeDevice(Vector(900, 0, 1.5)), UE_RADIO);
+        return channel->GetPathGainDb(ue, gnb);
+    };
+    EXPECT_LT(gain(5000), 0.0);
+    EXPECT_DEATH(gain(-1), "has no random streams of its own");
 }
 
 TEST_F(NrChannelTest, ShadowFadingStaysCorrelatedOverSmallMoves)

@@ -3,7 +3,7 @@
  *
  * What the tests of a technology from YAML share: a malformed case made by changing a valid
  * scenario, marked where a piece of the changed text is; running a scenario text in the process;
- * and finding a flow's result by name.
+ * finding a flow's result by name; and comparing two results of one flow.
  */
 
 #ifndef BLUEPRINT_TEST_SCENARIO_RUN_SUPPORT_H
@@ -78,6 +78,28 @@ FlowOf(const ns3::blueprint::RunResult& r, const std::string& name)
         }
     }
     throw std::logic_error("no flow " + name);
+}
+
+/// Expect two results of one flow to agree in every figure a random draw could move.
+inline void
+ExpectSameFlow(const ns3::blueprint::FlowResult& a, const ns3::blueprint::FlowResult& b)
+{
+    SCOPED_TRACE(a.name);
+    EXPECT_EQ(a.txPackets, b.txPackets);
+    EXPECT_EQ(a.rxPackets, b.rxPackets);
+    EXPECT_EQ(a.txBytes, b.txBytes);
+    EXPECT_EQ(a.rxBytes, b.rxBytes);
+    EXPECT_EQ(a.throughputBps, b.throughputBps);
+    EXPECT_EQ(a.latency.mean, b.latency.mean);
+    EXPECT_EQ(a.latency.p99, b.latency.p99);
+    EXPECT_EQ(a.latency.max, b.latency.max);
+    EXPECT_EQ(a.jitterMs, b.jitterMs);
+    EXPECT_EQ(a.rtt.has_value(), b.rtt.has_value());
+    if (a.rtt && b.rtt)
+    {
+        EXPECT_EQ(a.rtt->mean, b.rtt->mean);
+        EXPECT_EQ(a.rtt->p99, b.rtt->p99);
+    }
 }
 
 } // namespace blueprint_test

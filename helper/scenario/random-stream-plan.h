@@ -37,13 +37,15 @@ namespace blueprint
  * Blocks are 2^20 streams wide and there are 2^43 of them, so the stream numbers stay below the
  * 2^63 ns-3 reserves for fixed assignment. Two keys of one run whose blocks coincide would share
  * draws: that is detected and refused. The chance is about n^2 / 2^44 for n keys: 6e-6 for
- * 10,000 keys (a group of 5,000 members with one flow), 6e-4 for 100,000.
+ * 10,000 keys (a group of 5,000 members with one flow), 6e-4 for 100,000, 0.4 % for 250,000. A
+ * shared radio channel reserves a key per station-terminal pair (RadioPairStreams), so n grows
+ * as stations x terminals there: 50 gNBs and 5,000 UEs on one carrier are 250,000 keys.
  */
 class RandomStreamPlan
 {
   public:
-    /// Streams per block: more than any one element uses (an NTN system reserves 2^18 for its
-    /// beams; a Wi-Fi link uses about ten per station).
+    /// Streams per block: more than any one element uses (an NTN system's channel reserves 2^19
+    /// for beam slots it uses only outside a scenario; a Wi-Fi link uses about ten per station).
     static constexpr int64_t BLOCK_STREAMS = int64_t{1} << 20;
     /// Bits of the block index: BLOCK_STREAMS << BLOCK_INDEX_BITS is 2^63.
     static constexpr int BLOCK_INDEX_BITS = 43;

@@ -15,16 +15,34 @@ RadioPairStreams::RadioPairStreams(std::string channel)
 }
 
 void
+RadioPairStreams::Add(Ptr<Node> node,
+                      const NodeGroup& group,
+                      uint32_t member,
+                      std::vector<End>& ends,
+                      std::map<std::string, uint32_t>& index,
+                      std::unordered_map<const Node*, uint32_t>& ofNode)
+{
+    std::string name = "node:" + group.spec->name + "/member:" + std::to_string(member);
+    auto [it, isNew] = index.emplace(name, static_cast<uint32_t>(ends.size()));
+    if (isNew)
+    {
+        ends.push_back({std::move(name), group.spec->mark});
+    }
+    ofNode[PeekPointer(node)] = it->second;
+}
+
+void
+RadioPairStreams::AddStation(Ptr<Node> node, const NodeGroup& group, uint32_t member)
+{
+    Add(node, group, member, m_stations, m_stationIndex, m_stationOf);
+}
+
+void
 RadioPairStreams::AddStations(const NodeGroup& group, const std::vector<uint32_t>& members)
 {
     for (uint32_t i : members)
     {
-        if (m_known.insert(PeekPointer(group.members.at(i))).second)
-        {
-            m_stations.push_back({group.members[i],
-                                  "node:" + group.spec->name + "/member:" + std::to_string(i),
-                                  group.spec->mark});
-        }
+        AddStation(group.members.at(i), group, i);
     }
 }
 
@@ -33,28 +51,23 @@ RadioPairStreams::AddTerminals(const NodeGroup& group)
 {
     for (uint32_t i = 0; i < group.members.size(); ++i)
     {
-        if (m_known.insert(PeekPointer(group.members[i])).second)
-        {
-            m_terminals.push_back({group.members[i],
-                                   "node:" + group.spec->name + "/member:" + std::to_string(i),
-                                   group.spec->mark});
-        }
+        Add(group.members[i], group, i, m_terminals, m_terminalIndex, m_terminalOf);
     }
 }
 
 void
 RadioPairStreams::Reserve(RandomStreamPlan& plan)
 {
-    for (const End& s : m_stations)
+    m_streams.resize(m_stations.size());
+    for (uint32_t s = 0; s < m_stations.size(); ++s)
     {
-        for (const End& t : m_terminals)
+        std::vector<int64_t>& row = m_streams[s];
+        for (auto t = static_cast<uint32_t>(row.size()); t < m_terminals.size(); ++t)
         {
-            const std::pair<const Node*, const Node*> pair{PeekPointer(s.node),
-                                                           PeekPointer(t.node)};
-            if (m_pairs.count(pair) == 0)
-            {
-                m_pairs[pair] = plan.Reserve(m_channel + "/" + s.name + "|" + t.name, t.mark);
-            }
+            row.push_back(
+                plan.Reserve(m_channel + "/" + m_stations[s].name + "|" + m_terminals[t].name,
+                             m_terminals[t].mark));
+            ++m_reserved;
         }
     }
 }
@@ -62,8 +75,20 @@ RadioPairStreams::Reserve(RandomStreamPlan& plan)
 int64_t
 RadioPairStreams::Find(Ptr<Node> station, Ptr<Node> terminal) const
 {
-    auto it = m_pairs.find({PeekPointer(station), PeekPointer(terminal)});
-    return it == m_pairs.end() ? -1 : it->second;
+    auto s = m_stationOf.find(PeekPointer(station));
+    auto t = m_terminalOf.find(PeekPointer(terminal));
+    if (s == m_stationOf.end() || t == m_terminalOf.end() || s->second >= m_streams.size() ||
+        t->second >= m_streams[s->second].size())
+    {
+        return -1;
+    }
+    return m_streams[s->second][t->second];
+}
+
+uint64_t
+RadioPairStreams::GetReservedCount() const
+{
+    return m_reserved;
 }
 
 } // namespace blueprint

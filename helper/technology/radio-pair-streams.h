@@ -11,10 +11,10 @@
 #include "ns3/node.h"
 #include "ns3/ptr.h"
 
+#include <cstdint>
 #include <map>
-#include <set>
 #include <string>
-#include <utility>
+#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -27,14 +27,19 @@ namespace blueprint
  * \brief Random streams of every station-terminal pair of a shared radio channel, named after the
  * pair's two ends (common random numbers).
  *
- * A shared channel (an NR carrier) draws a pair's shadowing and LOS state when it first
- * evaluates the pair. From one stream for the channel, those draws would follow the order the
- * channel evaluates its pairs in, so one more cell or UE on the carrier would move every other
- * pair's draws. Here each pair takes the block of the key
+ * A shared channel (an NR carrier, LTE's spectrum channels) draws a pair's shadowing and LOS
+ * state when it first evaluates the pair. From one stream for the channel, those draws would
+ * follow the order the channel evaluates its pairs in, so one more cell or UE on the channel
+ * would move every other pair's draws. Here each pair takes the block of the key
  * `CHANNEL/node:STATION/member:0|node:GROUP/member:i`: it draws the same in every configuration
  * that keeps its two ends, whatever else shares the channel. Ends are added as the links of the
  * channel are built, and every pair of ends known is reserved (so a collision is refused at build
  * time, at the terminal group's place); the channel asks Find() when it evaluates a pair.
+ *
+ * An end is a scenario node's name; the ns-3 node that carries its radio may be another one (ns-3's
+ * LteHelper puts an eNB on a node of its own): AddStation() registers that node under the
+ * scenario node's name. Several nodes may stand for one name (two cells on one mast): their pairs
+ * with a terminal draw the same, as one site does.
  */
 class RadioPairStreams
 {
@@ -43,7 +48,15 @@ class RadioPairStreams
     explicit RadioPairStreams(std::string channel);
 
     /**
-     * \brief Add the stations (base stations) of a group.
+     * \brief Add a station whose radio sits on a node of its own.
+     * \param node the node the station's device is installed on
+     * \param group the scenario node (group) the station stands for
+     * \param member which member of the group
+     */
+    void AddStation(Ptr<Node> node, const NodeGroup& group, uint32_t member);
+
+    /**
+     * \brief Add the stations (base stations) of a group, each on its member's own node.
      * \param group the node group
      * \param members which of its members are stations on the channel
      */
@@ -69,20 +82,42 @@ class RadioPairStreams
      */
     int64_t Find(Ptr<Node> station, Ptr<Node> terminal) const;
 
+    /** \return the number of pairs reserved */
+    uint64_t GetReservedCount() const;
+
   private:
-    /// An end of pairs: its node, its name and where its group is written.
+    /// An end of pairs: its name and where its group is written.
     struct End
     {
-        Ptr<Node> node;   //!< the node
         std::string name; //!< node:GROUP/member:i
         SourceMark mark;  //!< the group's place
     };
 
-    std::string m_channel;                                          //!< the channel's key
-    std::vector<End> m_stations;                                    //!< stations so far
-    std::vector<End> m_terminals;                                   //!< terminals so far
-    std::set<const Node*> m_known;                                  //!< nodes added
-    std::map<std::pair<const Node*, const Node*>, int64_t> m_pairs; //!< reserved pairs
+    /**
+     * \brief Add an end once by name, and its node.
+     * \param node the node
+     * \param group the scenario node (group)
+     * \param member the member
+     * \param ends the ends of its role
+     * \param index name -> index into ends
+     * \param ofNode node -> index into ends
+     */
+    static void Add(Ptr<Node> node,
+                    const NodeGroup& group,
+                    uint32_t member,
+                    std::vector<End>& ends,
+                    std::map<std::string, uint32_t>& index,
+                    std::unordered_map<const Node*, uint32_t>& ofNode);
+
+    std::string m_channel;                                  //!< the channel's key
+    std::vector<End> m_stations;                            //!< stations so far, by name
+    std::vector<End> m_terminals;                           //!< terminals so far, by name
+    std::map<std::string, uint32_t> m_stationIndex;         //!< name -> m_stations index
+    std::map<std::string, uint32_t> m_terminalIndex;        //!< name -> m_terminals index
+    std::unordered_map<const Node*, uint32_t> m_stationOf;  //!< node -> m_stations index
+    std::unordered_map<const Node*, uint32_t> m_terminalOf; //!< node -> m_terminals index
+    std::vector<std::vector<int64_t>> m_streams;            //!< [station][terminal] first stream
+    uint64_t m_reserved = 0;                                //!< pairs reserved
 };
 
 } // namespace blueprint

@@ -332,10 +332,7 @@ NrChannel::CreatePairModel(uint32_t ue, uint32_t gnb) const
 {
     NS_LOG_FUNCTION(this << ue << gnb);
     NS_ABORT_MSG_IF(!m_scenario, "NrChannel: no Scenario");
-    // Both models are built whatever the condition mode, as they always were: each takes its
-    // random streams at construction, so the runs of a seed stay what they were.
     Ptr<ThreeGppPropagationLossModel> propagation = m_scenario->CreatePropagationLossModel();
-    Ptr<ThreeGppChannelConditionModel> autoCondition = m_scenario->CreateChannelConditionModel();
     // The scenario knows its model's validity (RMa: TR 38.901 Table 7.4.1-1, up to 30 GHz).
     NS_ABORT_MSG_IF(m_frequency > m_scenario->GetMaxFrequency(),
                     "NrChannel: the path loss model of "
@@ -349,9 +346,12 @@ NrChannel::CreatePairModel(uint32_t ue, uint32_t gnb) const
     case AUTO:
         if (m_conditionUpdatePeriod.IsStrictlyPositive())
         {
-            // ns-3's model: an independent draw per link every period.
-            autoCondition->SetAttribute("UpdatePeriod", TimeValue(m_conditionUpdatePeriod));
-            condition = autoCondition;
+            // ns-3's model: an independent draw per link every period. Built only here: every
+            // pair of a carrier has models of its own, and one made and dropped unused would
+            // cost each pair four more objects to build (the model, its three random variables).
+            Ptr<ThreeGppChannelConditionModel> periodic = m_scenario->CreateChannelConditionModel();
+            periodic->SetAttribute("UpdatePeriod", TimeValue(m_conditionUpdatePeriod));
+            condition = periodic;
         }
         else
         {
@@ -376,10 +376,18 @@ NrChannel::CreatePairModel(uint32_t ue, uint32_t gnb) const
     propagation->SetChannelConditionModel(condition);
     // The pair's own streams when its ends are named (SetPairStreams); otherwise the next of the
     // carrier's, in the order pairs are first evaluated.
-    int64_t stream = m_pairStreams
-                         ? m_pairStreams(m_gnbs[gnb].device->GetNode(), m_ues[ue].device->GetNode())
-                         : -1;
-    if (stream < 0 && m_stream >= 0)
+    int64_t stream = -1;
+    if (m_pairStreams)
+    {
+        stream = m_pairStreams(m_gnbs[gnb].device->GetNode(), m_ues[ue].device->GetNode());
+        // Whoever names pairs names them all (the NR plug-in registers every gNB and UE group of
+        // the carrier): a pair left to the carrier's streams, in evaluation order, would silently
+        // give up common random numbers.
+        NS_ABORT_MSG_IF(stream < 0,
+                        "NrChannel: the pair of UE " << ue << " and gNB " << gnb
+                                                     << " has no random streams of its own");
+    }
+    else if (m_stream >= 0)
     {
         NS_ABORT_MSG_IF(m_fallbackPairs >= FALLBACK_PAIRS,
                         "NrChannel: more pairs than reserved random streams");

@@ -455,6 +455,13 @@ NtnChannel::AssignStreams(int64_t stream)
     return next - stream;
 }
 
+void
+NtnChannel::SetBeamStreams(BeamStreams streams)
+{
+    NS_ABORT_MSG_IF(!m_beams.empty(), "NtnChannel: beam streams set after beams were created");
+    m_beamStreams = std::move(streams);
+}
+
 int64_t
 NtnChannel::AssignTerminalStreams(uint32_t terminal, int64_t stream)
 {
@@ -479,16 +486,24 @@ NtnChannel::GetBeam(const BeamKey& key)
         return &it->second;
     }
     BeamPair pair;
-    int64_t slot = -1;
-    if (m_streamBase >= 0)
+    int64_t first = -1;
+    if (m_beamStreams)
+    {
+        first = m_beamStreams(key.first, key.second);
+        NS_ABORT_MSG_IF(first < 0,
+                        "NtnChannel: no random streams for the beam of platform "
+                            << key.first << " in cell " << key.second);
+    }
+    else if (m_streamBase >= 0)
     {
         NS_ABORT_MSG_IF(m_beamSlots.size() >= static_cast<std::size_t>(BEAM_SLOTS),
                         "NtnChannel: more beams than reserved random streams");
-        slot = BeamSlot(key.first, key.second);
+        int64_t slot = BeamSlot(key.first, key.second);
         while (!m_beamSlots.insert(slot).second)
         {
             slot = (slot + 1) % BEAM_SLOTS;
         }
+        first = m_streamBase + STREAMS_PER_BEAM * slot;
     }
     for (Ptr<NtnBeam>* carrier : {&pair.forward, &pair.ret})
     {
@@ -501,9 +516,9 @@ NtnChannel::GetBeam(const BeamKey& key)
         (*carrier)->SetAttribute(
             "SchedulingLead",
             UintegerValue(forward ? m_schedulingLead : m_returnSchedulingLead));
-        if (slot >= 0)
+        if (first >= 0)
         {
-            (*carrier)->AssignStreams(m_streamBase + STREAMS_PER_BEAM * slot + (forward ? 0 : 2));
+            (*carrier)->AssignStreams(first + (forward ? 0 : 2));
         }
     }
     ObjectFactory scheduler(m_schedulerType.GetName());

@@ -21,6 +21,7 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
+#include <functional>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -301,14 +302,29 @@ class NtnChannel : public Channel, public NtnBeamClient
      * \brief Fix the random streams of the beams' background load and of the terminals attached
      * so far (their LOS and shadowing draws, in the order they were attached).
      *
-     * A beam takes the streams of a slot picked by a hash of its platform and ground cell, not
-     * of the order beams are created in, so a beam draws the same background whichever
-     * terminals come and go; two beams whose slots coincide (about n^2 / 2^18 for n beams) are
-     * told apart by taking the next free slot, which then depends on which came first.
+     * Without SetBeamStreams(), a beam takes the streams of one of 2^17 slots picked by a hash of
+     * its platform and ground cell, not of the order beams are created in, so a beam draws the
+     * same background whichever terminals come and go; but two beams whose slots coincide (for n
+     * beams about n(n-1)/2^18 coinciding pairs: 0.95 for 500 beams) are told apart by taking the
+     * next free slot, which then depends on which came first.
      * \param stream the first stream index.
      * \return the number of streams reserved.
      */
     int64_t AssignStreams(int64_t stream);
+
+    /// Gives the first of a beam's four random streams (its forward carrier's two, then its
+    /// return carrier's) by its serving platform and ground cell.
+    using BeamStreams = std::function<int64_t(int64_t platform, int64_t cell)>;
+
+    /**
+     * \brief Give each beam streams of its own, asked for when the beam is first used.
+     *
+     * Streams named after the beam's platform and cell (common random numbers) need no slots:
+     * a beam draws the same background load whichever other beams exist and in whatever order
+     * they come. Overrides AssignStreams() for the beams; call it before the first beam exists.
+     * \param streams the beam's first stream (it must be one: a negative one ends the run).
+     */
+    void SetBeamStreams(BeamStreams streams);
 
     /**
      * \brief Fix one terminal's random streams (its LOS and shadowing draws).
@@ -527,6 +543,7 @@ class NtnChannel : public Channel, public NtnBeamClient
     int64_t m_streamBase; //!< first stream of the beams (-1: automatic)
     /// Stream slots taken by beams.
     std::unordered_set<int64_t> m_beamSlots;
+    BeamStreams m_beamStreams; //!< beams' own streams (empty: slots from m_streamBase)
     /// The platforms' least distance from the Earth's centre at t = 0 (circular orbits keep it),
     /// m; computed on first use (-1: not yet).
     mutable double m_lowestRadiusM;

@@ -70,8 +70,9 @@ Place(Ptr<Node> node, const Vector& position)
 /// Streams of one eNB-UE pair's models: its condition model, then its downlink and its uplink
 /// path loss model (ns-3.37's TR 38.901 models take 5 each, a condition model 1).
 constexpr int64_t kPairStreams = 24;
-/// Pairs without streams of their own the shared block has room for.
-constexpr int64_t kFallbackPairs = int64_t{1} << 14;
+/// Pairs the shared block has room for when no pair has streams of its own (LteCellBuilder
+/// without PairStreams: a cell built outside a scenario).
+constexpr int64_t kUnnamedPairs = int64_t{1} << 14;
 
 /**
  * What makes an eNB-UE pair's models: one condition model per pair, shared by the downlink and
@@ -83,13 +84,43 @@ struct LtePairModels
     std::string lossType;              //!< the TR 38.901 path loss model's TypeId name
     std::string conditionType;         //!< its condition model's, or LOS / NLOS
     bool shadowing = true;             //!< shadow fading on
-    LteCellBuilder::PairStreams named; //!< a pair's own first stream, -1 for none
-    int64_t nextFallback = 0;          //!< next streams for a pair without its own
-    int64_t fallbackEnd = 0;           //!< end of the fallback streams
+    LteCellBuilder::PairStreams named; //!< a pair's own first stream (empty: none has one)
+    int64_t nextUnnamed = 0;           //!< without `named`: the next pair's streams
+    int64_t unnamedEnd = 0;            //!< without `named`: the end of the shared block
     /// (lower, higher end) -> the pair's first stream and its condition model.
     std::map<std::pair<const MobilityModel*, const MobilityModel*>,
              std::pair<int64_t, Ptr<ChannelConditionModel>>>
         pairs;
+
+    /**
+     * \param a one end
+     * \param b the other
+     * \return the first stream of the pair's models
+     */
+    int64_t StreamOf(Ptr<MobilityModel> a, Ptr<MobilityModel> b)
+    {
+        if (!named)
+        {
+            // Outside a scenario: the shared block's next streams, in the order the channels
+            // first evaluate the pairs.
+            NS_ABORT_MSG_IF(nextUnnamed >= unnamedEnd,
+                            "LteCellBuilder: more eNB-UE pairs than the shared block holds");
+            nextUnnamed += kPairStreams;
+            return nextUnnamed - kPairStreams;
+        }
+        // In a scenario every eNB and UE on the channels is named (the LTE plug-in registers each
+        // eNB's node under its mast's name and every UE group), so a pair without streams of its
+        // own is a bug: drawing from a shared block in evaluation order would silently give up
+        // common random numbers.
+        Ptr<Node> na = a->GetObject<Node>();
+        Ptr<Node> nb = b->GetObject<Node>();
+        const int64_t stream = na && nb ? std::max(named(na, nb), named(nb, na)) : -1;
+        NS_ABORT_MSG_IF(stream < 0,
+                        "LteCellBuilder: the pair of nodes "
+                            << (na ? na->GetId() : -1) << " and " << (nb ? nb->GetId() : -1)
+                            << " on the LTE channels has no random streams of its own");
+        return stream;
+    }
 
     /**
      * \param a one end
@@ -111,16 +142,7 @@ struct LtePairModels
         auto it = pairs.find(key);
         if (it == pairs.end())
         {
-            Ptr<Node> na = a->GetObject<Node>();
-            Ptr<Node> nb = b->GetObject<Node>();
-            int64_t stream = named && na && nb ? std::max(named(na, nb), named(nb, na)) : -1;
-            if (stream < 0)
-            {
-                NS_ABORT_MSG_IF(nextFallback >= fallbackEnd,
-                                "LteCellBuilder: more eNB-UE pairs than reserved streams");
-                stream = nextFallback;
-                nextFallback += kPairStreams;
-            }
+            const int64_t stream = StreamOf(a, b);
             Ptr<ChannelConditionModel> condition;
             if (conditionType == "LOS")
             {
@@ -218,9 +240,12 @@ LteCellBuilder::LteCellBuilder(Ptr<Node> core,
         first.condition == "LOS" || first.condition == "NLOS" ? first.condition : conditionType;
     pairModels->shadowing = first.shadowing;
     pairModels->named = pairStreams;
-    pairModels->nextFallback = nextStream;
-    pairModels->fallbackEnd = nextStream + kPairStreams * kFallbackPairs;
-    nextStream = pairModels->fallbackEnd;
+    if (!pairStreams)
+    {
+        pairModels->nextUnnamed = nextStream;
+        pairModels->unnamedEnd = nextStream + kPairStreams * kUnnamedPairs;
+        nextStream = pairModels->unnamedEnd;
+    }
     m_lte->SetPathlossModelType(PairwisePropagationLossModel::GetTypeId());
     m_lte->Initialize();
     int direction = 0;

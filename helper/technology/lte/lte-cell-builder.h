@@ -75,9 +75,11 @@ class LteCellBuilder
      * \param addresses the scenario's address plan (the SGi link gets a /30 from it)
      * \param nextStream the first random stream of the shared channels and the EPC nodes,
      *        advanced by the streams used
-     * \param pairStreams an eNB-UE pair's own streams (at least 24), named after its nodes (-1
-     *        for a pair it does not name: such pairs take the shared block's, in the order the
-     *        channels first evaluate them; none: every pair does)
+     * \param pairStreams an eNB-UE pair's own streams (at least 24), named after its nodes; it
+     *        must name every pair the channels evaluate (an eNB's node, Cell::enb, and every UE):
+     *        a pair it does not name (-1) ends the run. Without it (a cell built outside a
+     *        scenario) every pair takes the next streams of a shared block, in the order the
+     *        channels first evaluate them, for at most 16,384 pairs.
      */
     LteCellBuilder(Ptr<Node> core,
                    const LteLinkConfig& first,

@@ -487,9 +487,6 @@ LteTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
             return next - first;
         });
     }
-    state.pairs->AddStations(enb, {0});
-    state.pairs->AddTerminals(ues);
-    state.pairs->Reserve(run.GetStreams());
     NodeContainer ueNodes;
     for (const auto& n : ues.members)
     {
@@ -515,6 +512,12 @@ LteTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
     {
         throw InputError(l.mark, "link '" + l.name + "': " + e.what());
     }
+    // ns-3's LteHelper puts the eNB on a node of its own: its pairs are named after the mast
+    // (two cells on one mast draw as one site), and every pair of the channels is reserved
+    // before the simulation starts, so none is left without streams of its own.
+    state.pairs->AddStation(cell.enb->GetNode(), enb, 0);
+    state.pairs->AddTerminals(ues);
+    state.pairs->Reserve(run.GetStreams());
     Ptr<NetDevice> coreDevice = builder->GetCoreDevice();
     Vector enbPosition = cell.enb->GetNode()->GetObject<MobilityModel>()->GetPosition();
     for (uint32_t i = 0; i < cell.ues.GetN(); ++i)

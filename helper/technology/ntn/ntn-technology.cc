@@ -76,6 +76,47 @@ ChannelKey(const NtnLinkSpec& s)
     return k.str();
 }
 
+/**
+ * \param s a link's spec
+ * \return what names its system in the run's random streams: its technology, its platforms (a
+ *         Walker shell's orbit and pattern, a GEO's longitude, a HAPS's station) and its beams'
+ *         cells and band. Not a link's name: another link of the system (its first one, say)
+ *         turned into fibre leaves the system's draws as they were. Not the access and sharing
+ *         figures either: an alternative that changes the scheduler or the margin of a system
+ *         draws the same background load in its beams.
+ */
+std::string
+SystemName(const NtnLinkSpec& s)
+{
+    std::ostringstream k;
+    k << std::setprecision(12) << s.technology << ':';
+    const NtnPlatformSpec& p = s.platform;
+    if (p.kind == "walker")
+    {
+        k << "walker/" << p.altitudeM / 1e3 << "km/" << p.inclinationDeg << "deg/" << p.planes
+          << 'x' << p.perPlane << "/F" << p.phasing;
+    }
+    else if (p.kind == "geo")
+    {
+        k << "geo/" << p.longitudeDeg << 'E';
+    }
+    else
+    {
+        k << p.kind << '/' << p.altitudeM / 1e3 << "km/";
+        if (p.overFirstTerminal)
+        {
+            k << "over-first-terminal";
+        }
+        else
+        {
+            k << p.latitudeDeg << 'N' << p.longitudeDeg << 'E';
+        }
+    }
+    k << "/beams:" << s.beam.beamDiameterM / 1e3 << "km/" << s.beam.forwardFrequencyHz / 1e9
+      << "GHz";
+    return k.str();
+}
+
 /// The devices one link built.
 struct NtnLinkDevices
 {
@@ -322,11 +363,36 @@ NtnTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
         }
         all.Add(devices.terminals);
     }
-    // The system's streams (background load per beam), named after the unit's first link; then
-    // each terminal's own (its LOS and shadowing draws), named after its link and member, so a
-    // terminal draws the same whatever other terminals share its system.
-    run.GetStreams().Assign("link:" + first.name + "/ntn-channel", first.mark, [&](int64_t s) {
+    // The system's streams, named after the system (SystemName), not after any of its links; two
+    // systems of the run that only their access or sharing figures tell apart are told apart by
+    // a hash of every figure. Each beam's own (its background load), named after the system,
+    // its platform and its ground cell, reserved when the beam is first used: a beam draws the
+    // same whatever other beams exist and whenever it comes. Then each terminal's own (its LOS
+    // and shadowing draws), named after its link and member, so a terminal draws the same
+    // whatever other terminals share its system.
+    const NtnLinkConfig& firstConfig = first.Config<NtnLinkConfig>();
+    std::string systemName = SystemName(firstConfig.spec);
+    for (const LinkSpec& other : scenario.links)
+    {
+        if (other.technology == m_name &&
+            other.Config<NtnLinkConfig>().channelKey != firstConfig.channelKey &&
+            SystemName(other.Config<NtnLinkConfig>().spec) == systemName)
+        {
+            std::ostringstream hash;
+            hash << std::hex << RandomStreamPlan::Hash(firstConfig.channelKey);
+            systemName += "/" + hash.str();
+            break;
+        }
+    }
+    run.GetStreams().Assign("ntn-system:" + systemName, first.mark, [&](int64_t s) {
         return helper.AssignStreams(built.channel, s);
+    });
+    RandomStreamPlan* plan = &run.GetStreams();
+    const SourceMark mark = first.mark;
+    built.channel->SetBeamStreams([plan, systemName, mark](int64_t platform, int64_t cell) {
+        return plan->Reserve("ntn-beam:" + systemName + "/platform:" + std::to_string(platform) +
+                                 "/cell:" + std::to_string(cell),
+                             mark);
     });
     for (const LinkSpec* l : unit)
     {
