@@ -442,7 +442,7 @@ ReadGrowth(const std::string& dir)
             gc.failingAtStart = c.value("failing_at_start", false);
             for (const Json& p : Array(c, "probes", at))
             {
-                GrowthProbe probe;
+                GrowthChartProbe probe;
                 probe.year = static_cast<int>(Number(p, "year", at + ".probes"));
                 probe.loadFactor = Number(p, "load_factor", at + ".probes");
                 probe.pass = Field(p, "pass", at + ".probes").get<bool>();

@@ -178,7 +178,7 @@ struct ReportRecommendation
  * \ingroup blueprint
  * \brief One year growth.json's bisection tried for a configuration.
  */
-struct GrowthProbe
+struct GrowthChartProbe
 {
     int year = 0;                    //!< the year
     double loadFactor = 1;           //!< offered load over the base year's
@@ -192,10 +192,10 @@ struct GrowthProbe
  */
 struct GrowthConfiguration
 {
-    std::string name;                    //!< base or an alternative
-    std::optional<int> firstFailingYear; //!< none: it holds through the last year
-    bool failingAtStart = false;         //!< it fails in the first year already
-    std::vector<GrowthProbe> probes;     //!< ascending years
+    std::string name;                     //!< base or an alternative
+    std::optional<int> firstFailingYear;  //!< none: it holds through the last year
+    bool failingAtStart = false;          //!< it fails in the first year already
+    std::vector<GrowthChartProbe> probes; //!< ascending years
 };
 
 /**

@@ -61,7 +61,7 @@ GrowthCharts(const CompareFolder& folder)
                             std::to_string(failsFrom) + " " + std::to_string(g.toYear + 1) + " " +
                             PlotNumber(y - 0.3) + " " + PlotNumber(y + 0.3) + " " + kFailFill);
         }
-        for (const GrowthProbe& p : c.probes)
+        for (const GrowthChartProbe& p : c.probes)
         {
             (p.pass ? passed : failed).push_back(PlotNumber(p.year + 0.5) + " " + PlotNumber(y));
         }
