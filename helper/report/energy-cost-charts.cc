@@ -198,7 +198,10 @@ ParetoChart(const CompareFolder& folder)
     std::vector<std::vector<std::size_t>> clusters;
     for (std::size_t ci : drawn)
     {
-        const auto [u, v] = place(folder.configurations[ci]);
+        // Named copies, not a structured binding: C++17 lambdas cannot capture bindings.
+        const std::pair<double, double> at = place(folder.configurations[ci]);
+        const double u = at.first;
+        const double v = at.second;
         auto near = std::find_if(clusters.begin(), clusters.end(), [&](const auto& cluster) {
             const auto [cu, cv] = place(folder.configurations[cluster.front()]);
             return std::abs(cu - u) < 0.03 && std::abs(cv - v) < 0.04;
