@@ -492,19 +492,17 @@ LteTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
     {
         ueNodes.Add(n);
     }
-    auto [ex, ey] = enb.positions[0];
-    auto [cx, cy] = core.positions[0];
+    // The eNB-core distance outside the lambda: C++17 lambdas cannot capture structured bindings.
+    const auto [ex, ey] = enb.positions[0];
+    const auto [cx, cy] = core.positions[0];
+    const double backhaulMetres = std::hypot(ex - cx, ey - cy);
     LteCellBuilder::Cell cell;
     try
     {
         run.GetStreams().Assign("link:" + l.name + "/lte", l.mark, [&](int64_t first) {
             int64_t next = first;
-            cell = builder->Build(c,
-                                  enb.positions[0],
-                                  ueNodes,
-                                  ues.positions,
-                                  std::hypot(ex - cx, ey - cy),
-                                  next);
+            cell =
+                builder->Build(c, enb.positions[0], ueNodes, ues.positions, backhaulMetres, next);
             return next - first;
         });
     }
