@@ -253,7 +253,7 @@ ParetoChart(const CompareFolder& folder)
     gp << Datablock("front", front.empty() ? std::vector<std::string>{"NaN NaN"} : front)
        << "set title 'Annualised cost against the worst p99 latency'\n"
        << "set xlabel "
-       << GnuplotString(std::string("worst p99 latency of any flow (ms") +
+       << GnuplotString(std::string("worst p99 latency of a flow with a deadline (ms") +
                         (logX ? ", log scale)" : ")"))
        << "\n"
        << "set ylabel " << GnuplotString("annualised cost (" + unit.unit + " per year)") << "\n"
@@ -278,14 +278,17 @@ ParetoChart(const CompareFolder& folder)
     chart.section = "pareto";
     chart.title = "Cost against latency";
     chart.caption =
-        "Each configuration's annualised cost against the worst p99 latency of its flows (one-way, "
-        "or the round trip for request-response flows)" +
+        "Each configuration's annualised cost against the worst p99 latency of its flows with a "
+        "latency or round-trip requirement (of every flow when none has one; one-way, or the "
+        "round trip for request-response flows)" +
         std::string(folder.seeded ? ", means over the seeds" : "") +
         ". Points are numbered as in the key; filled: meets every requirement, open: fails one; "
         "configurations at nearly the same place share a label. The dashed line joins the Pareto "
         "set: the qualifying "
-        "configurations that no other beats in cost, energy and latency at once, so a member "
-        "may look beaten here by one that uses more energy. Requirements are per flow, so their "
+        "configurations that no other beats in cost, energy and latency at once, latency being "
+        "each flow's p99 as a share of its own deadline, so a member may look beaten here by one "
+        "that uses more energy or whose worst flow has less room to its deadline. Requirements "
+        "are per flow, so their "
         "lines are in the latency charts." +
         (silent.empty() ? std::string() : " Not drawn (no flow delivered a packet): " + [&] {
             std::string s;

@@ -344,8 +344,9 @@ WriteRecommendation(std::ostringstream& html, const CompareFolder& folder)
     }
     if (!r.pareto.empty())
     {
-        html << "<p>The trade-offs (the Pareto set over annualised cost, energy and worst p99 "
-                "latency, among those that qualify): <strong>"
+        html << "<p>The trade-offs (the Pareto set over annualised cost, energy and latency, "
+                "each flow's p99 weighed against its own deadline, among those that qualify): "
+                "<strong>"
              << HtmlText(Join(r.pareto))
              << "</strong>. No other qualifying configuration is at least as good in all three "
                 "and better in one.</p>\n";
