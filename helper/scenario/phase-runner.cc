@@ -4,8 +4,8 @@
 
 #include "helper/scenario/phase-runner.h"
 
-#include "helper/scenario/demand-reader.h"
 #include "helper/scenario/cost-sharing.h"
+#include "helper/scenario/demand-reader.h"
 #include "helper/scenario/flow-judgement.h"
 
 #include "ns3/log.h"

@@ -32,26 +32,10 @@ using namespace specreading;
 namespace
 {
 
-const std::vector<std::string> kTopKeys = {"blueprint",
-                                           "name",
-                                           "description",
-                                           "duration",
-                                           "drain",
-                                           "seed",
-                                           "economics",
-                                           "defaults",
-                                           "origin",
-                                           "sites",
-                                           "nodes",
-                                           "links",
-                                           "flows",
-                                           "failover",
-                                           "events",
-                                           "power_supply",
-                                           "timeline",
-                                           "demand",
-                                           "sharing",
-                                           "alternatives"};
+const std::vector<std::string> kTopKeys = {
+    "blueprint", "name",         "description", "duration", "drain",   "seed",        "economics",
+    "defaults",  "origin",       "sites",       "nodes",    "links",   "flows",       "failover",
+    "events",    "power_supply", "timeline",    "demand",   "sharing", "alternatives"};
 const std::vector<std::string> kNodeKeys = {"site",
                                             "equipment",
                                             "count",
