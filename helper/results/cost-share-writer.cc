@@ -5,6 +5,7 @@
 #include "helper/results/cost-share-writer.h"
 
 #include "helper/results/csv-text.h"
+#include "helper/results/text-table.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -48,37 +49,6 @@ std::string
 Years(double years)
 {
     return Printed("%g", years);
-}
-
-/// Rows of text cells, printed as columns as wide as their widest cell; columns from
-/// `firstNumber` on are right-aligned.
-std::string
-Columns(const std::vector<std::vector<std::string>>& rows,
-        std::size_t firstNumber,
-        const char* indent)
-{
-    std::vector<std::size_t> width;
-    for (const auto& row : rows)
-    {
-        width.resize(std::max(width.size(), row.size()), 0);
-        for (std::size_t c = 0; c < row.size(); ++c)
-        {
-            width[c] = std::max(width[c], row[c].size());
-        }
-    }
-    std::string out;
-    for (const auto& row : rows)
-    {
-        std::string line = indent;
-        for (std::size_t c = 0; c < row.size(); ++c)
-        {
-            const std::string pad(width[c] - row[c].size(), ' ');
-            line += (c ? "  " : "") + (c >= firstNumber ? pad + row[c] : row[c] + pad);
-        }
-        line.erase(line.find_last_not_of(' ') + 1);
-        out += line + "\n";
-    }
-    return out;
 }
 
 /// The use case's verdict in a run ("none" when it has none).
@@ -229,7 +199,7 @@ CostShareWriter::SummaryLines(const RunResult& r)
                     Amount(s.annualised),
                     Amount(subsidy),
                     Amount(s.annualised - subsidy)});
-    out += Columns(rows, 2, "  ");
+    out += AlignColumns(rows, 2, "  ");
     for (const UseCaseResult& u : r.useCases)
     {
         if (!u.failed.empty())
@@ -254,7 +224,7 @@ CostShareWriter::SummaryLines(const RunResult& r)
             matrix[i + 1].push_back(Amount(parties[i].pays));
         }
     }
-    return out + Columns(matrix, 1, "  ");
+    return out + AlignColumns(matrix, 1, "  ");
 }
 
 std::string
@@ -292,7 +262,7 @@ CostShareWriter::CompareLines(const std::vector<RunResult>& runs)
     {
         return "";
     }
-    return "\nwho pays (" + currency + " a year):\n" + Columns(rows, 4, "") + subsidies;
+    return "\nwho pays (" + currency + " a year):\n" + AlignColumns(rows, 4) + subsidies;
 }
 
 std::string

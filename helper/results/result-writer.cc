@@ -6,18 +6,13 @@
 
 #include "helper/results/cost-share-writer.h"
 #include "helper/results/csv-text.h"
-#include "helper/scenario/input-error.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <unistd.h>
 
 namespace ns3
 {
@@ -616,31 +611,6 @@ SupplyLines(const std::string& prefix, const std::vector<PowerSupplyResult>& sup
 } // namespace
 
 std::string
-AlignColumns(const std::vector<std::vector<std::string>>& rows)
-{
-    std::vector<std::size_t> width;
-    for (const auto& row : rows)
-    {
-        width.resize(std::max(width.size(), row.size()), 0);
-        for (std::size_t c = 0; c < row.size(); ++c)
-        {
-            width[c] = std::max(width[c], row[c].size());
-        }
-    }
-    std::string out;
-    for (const auto& row : rows)
-    {
-        for (std::size_t c = 0; c < row.size(); ++c)
-        {
-            out += row[c] + (c + 1 < row.size() ? std::string(width[c] - row[c].size() + 2, ' ')
-                                                : std::string());
-        }
-        out += "\n";
-    }
-    return out;
-}
-
-std::string
 ResultWriter::ToJson(const RunResult& r)
 {
     Json j;
@@ -986,80 +956,6 @@ ResultWriter::CompareCsv(const std::vector<RunResult>& runs)
         }
     }
     return out.str();
-}
-
-void
-EnsureWritableDirectory(const std::string& dir)
-{
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec || !fs::is_directory(dir))
-    {
-        throw InputError(SourceMark{dir, 0, 0},
-                         "cannot create the output folder: " +
-                             (ec ? ec.message() : std::string("a file of that name exists")));
-    }
-    if (access(dir.c_str(), W_OK | X_OK) != 0)
-    {
-        throw InputError(SourceMark{dir, 0, 0},
-                         std::string("cannot write to the output folder: ") + std::strerror(errno));
-    }
-}
-
-void
-WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files)
-{
-    namespace fs = std::filesystem;
-    // A folder in the way would make its rename fail after others were renamed: refuse it first.
-    for (const auto& [path, content] : files)
-    {
-        std::error_code ec;
-        if (fs::is_directory(fs::symlink_status(path, ec)))
-        {
-            throw InputError(SourceMark{path, 0, 0},
-                             std::string("cannot write: ") + std::strerror(EISDIR));
-        }
-    }
-    std::vector<std::string> temporaries;
-    // Removes the temporaries from `first` on; the error number is taken before, since the
-    // removals may change errno.
-    auto fail = [&](const std::string& path, int error, std::size_t first) {
-        for (std::size_t i = first; i < temporaries.size(); ++i)
-        {
-            std::remove(temporaries[i].c_str());
-        }
-        throw InputError(SourceMark{path, 0, 0},
-                         std::string("cannot write: ") + std::strerror(error));
-    };
-    for (const auto& [path, content] : files)
-    {
-        std::string temporary = path + ".tmp." + std::to_string(getpid());
-        std::FILE* out = std::fopen(temporary.c_str(), "wb");
-        if (!out)
-        {
-            fail(path, errno, 0);
-        }
-        temporaries.push_back(temporary);
-        bool written = std::fwrite(content.data(), 1, content.size(), out) == content.size();
-        int error = written ? 0 : errno;
-        if (std::fclose(out) != 0 && written)
-        {
-            written = false;
-            error = errno;
-        }
-        if (!written)
-        {
-            fail(path, error, 0);
-        }
-    }
-    for (size_t i = 0; i < files.size(); ++i)
-    {
-        if (std::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0)
-        {
-            fail(files[i].first, errno, i);
-        }
-    }
 }
 
 } // namespace blueprint

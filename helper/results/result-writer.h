@@ -6,7 +6,9 @@
 #define BLUEPRINT_RESULT_WRITER_H
 
 #include "helper/results/csv-text.h"
+#include "helper/results/file-output.h"
 #include "helper/results/run-result.h"
+#include "helper/results/text-table.h"
 
 #include <string>
 #include <utility>
@@ -46,31 +48,6 @@ class ResultWriter
      * flow */
     static std::string CompareCsv(const std::vector<RunResult>& runs);
 };
-
-/**
- * \ingroup blueprint
- * \param rows a table's rows (the header first), cells as text
- * \return the rows, one a line, each cell but the last padded to its column's widest and two
- *         spaces
- */
-std::string AlignColumns(const std::vector<std::vector<std::string>>& rows);
-
-/**
- * \ingroup blueprint
- * \brief Check that `dir` can be written, creating it if needed.
- * \param dir a folder
- * \throw InputError (without line) naming the folder when it cannot be written
- */
-void EnsureWritableDirectory(const std::string& dir);
-
-/**
- * \ingroup blueprint
- * \brief Write files so that each appears whole or not at all: every file is written to a
- * temporary name in its folder first, and only when all are written are they renamed into place.
- * \param files (path, content) pairs
- * \throw InputError naming the path that could not be written (temporary files are removed)
- */
-void WriteFilesAtomically(const std::vector<std::pair<std::string, std::string>>& files);
 
 } // namespace blueprint
 } // namespace ns3
