@@ -230,7 +230,12 @@ ScenarioBuild::BuildNodes()
             g.members.push_back(node);
             double x = site->x;
             double y = site->y;
-            if (n.placementRadius > 0)
+            if (!n.placementOffsets.empty())
+            {
+                x += n.placementOffsets[i].first;
+                y += n.placementOffsets[i].second;
+            }
+            else if (n.placementRadius > 0)
             {
                 // Uniform in a disc: radius ~ R sqrt(U), angle ~ U(0, 2 pi).
                 double r = n.placementRadius * std::sqrt(placement->GetValue());
