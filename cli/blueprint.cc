@@ -5,6 +5,7 @@
  * A thin main over helper/: parse the command line, resolve the scenario, run it, write results.
  */
 
+#include "helper/results/breakdown-table.h"
 #include "helper/results/output-folder.h"
 #include "helper/results/pcap-capture.h"
 #include "helper/results/result-writer.h"
@@ -46,8 +47,9 @@ const char* kUsage =
     "  blueprint run FILE [--out DIR] [--force] [--alternative NAME] [--set key.path=value ...]\n"
     "                [--seed N] [--no-memory-check] [--flowmon] [--netanim] [--pcap NODE|LINK "
     "...]\n"
+    "                [--breakdown]\n"
     "  blueprint compare FILE [--out DIR] [--force] [--set key.path=value ...] [--seed N]\n"
-    "                    [--no-memory-check]\n"
+    "                    [--no-memory-check] [--breakdown]\n"
     "  blueprint compare FILE --seeds LIST [--confidence P] [--out DIR] [--force]\n"
     "                    [--set key.path=value ...] [--jobs N | --slurm [--partition P]\n"
     "                    [--max-parallel N] [--time T]]\n"
@@ -63,7 +65,9 @@ const char* kUsage =
     "          --flowmon adds ns-3's FlowMonitor XML, DIR/flowmon.xml; --netanim a NetAnim\n"
     "          trace, DIR/netanim.xml; --pcap (repeatable) pcap files of a node's devices (a "
     "group\n"
-    "          member as NAME[I], from 0) or of a link's two ends, DIR/pcap/NODE-LINK.pcap\n"
+    "          member as NAME[I], from 0) or of a link's two ends, DIR/pcap/NODE-LINK.pcap;\n"
+    "          --breakdown (run, compare) also prints where each flow's milliseconds go,\n"
+    "          segment by segment, and each group flow's worst member and Jain's index\n"
     "compare   runs the base and every alternative, prints them side by side and writes\n"
     "          DIR/<configuration>/result.json, flows.csv, DIR/compare.csv and\n"
     "          DIR/compare.json, and says which configurations meet every requirement, the\n"
@@ -103,6 +107,7 @@ struct Options
     bool flowMonitor = false;         //!< run: write ns-3's FlowMonitor XML beside result.json
     bool netAnim = false;             //!< run: write a NetAnim trace beside result.json
     std::vector<std::string> pcap;    //!< run: nodes and links whose devices get pcap files
+    bool breakdown = false;           //!< run, compare: print the latency segments and members
     std::vector<uint64_t> seeds;      //!< compare: --seeds
     std::optional<double> confidence; //!< compare --seeds: share of seeds to pass
     unsigned jobs = 0;                //!< compare --seeds: local processes at a time
@@ -234,6 +239,10 @@ ParseArguments(int argc, char** argv)
         {
             o.pcap.push_back(value(i));
         }
+        else if (a == "--breakdown" && o.command != "validate")
+        {
+            o.breakdown = true;
+        }
         else if (a == "--no-memory-check" && o.command != "validate")
         {
             o.memoryCheck = false;
@@ -259,6 +268,11 @@ ParseArguments(int argc, char** argv)
     if (sweepOnly && o.seeds.empty())
     {
         throw UsageError("--confidence, --jobs and --slurm go with --seeds");
+    }
+    if (!o.seeds.empty() && o.breakdown)
+    {
+        // Over seeds, compare reports means and intervals; a breakdown is one run's.
+        throw UsageError("--breakdown goes with one seed, not --seeds");
     }
     if (!o.seeds.empty() && o.seed)
     {
@@ -562,7 +576,9 @@ Main(const Options& o)
         // The traces are written with the others: all of them or none.
         files.insert(files.end(), traces.begin(), traces.end());
         folder.Write(files);
-        std::cout << ResultWriter::SummaryTable(r) << "results: " << dir << "/result.json\n";
+        std::cout << ResultWriter::SummaryTable(r)
+                  << (o.breakdown ? "\n" + BreakdownTable({r}, false) + "\n" : "")
+                  << "results: " << dir << "/result.json\n";
         return 0;
     }
     if (!o.seeds.empty())
@@ -624,6 +640,7 @@ Main(const Options& o)
                                       recommendation));
     folder.Write(files);
     std::cout << ResultWriter::CompareTable(results) << "\n"
+              << (o.breakdown ? BreakdownTable(results, true) + "\n" : "")
               << RecommendationText(recommendation) << "\nresults: " << dir << "/compare.csv, "
               << dir << "/compare.json\n";
     return 0;

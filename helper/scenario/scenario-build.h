@@ -63,8 +63,13 @@ struct RoutingEdge
     double propagationBoundSeconds = 0; //!< the least time a packet can take (light time)
     double lengthMetres = 0;            //!< the hop's length
     std::string pathLabel;              //!< what results' technology path calls the hop
-    double rateDown = 0;                //!< bit/s from devA to devB (0: not a fixed rate)
-    double rateUp = 0;                  //!< bit/s from devB to devA (0: not a fixed rate)
+    /// What kind of segment the hop is in a flow's latency split (doc/metrics.rst): the medium,
+    /// as a planner changes it: "radio-access" (a cell's air interface with its scheduling),
+    /// "satellite", "haps", "microwave", "optical" (fibre), "wired" (copper, Ethernet); empty
+    /// shows as "other".
+    std::string segmentKind;
+    double rateDown = 0; //!< bit/s from devA to devB (0: not a fixed rate)
+    double rateUp = 0;   //!< bit/s from devB to devA (0: not a fixed rate)
     /// Whether what the devices send counts towards their nodes' equipment load (a router's
     /// load-proportional power); a cell's devices are metered with the cell instead.
     bool loadsNodes = false;

@@ -689,6 +689,7 @@ ScenarioRunner::Run()
         }
         fr.jitterMs = rec.GetJitter() * 1e3;
         fr.onTimePackets = rec.GetOnTimePackets();
+        MeasureSplits(spec, f, *probes[fi], fr);
         for (const auto* group : {&f.from, &f.to})
         {
             for (const auto& node : sb.GetGroup(*group).members)
@@ -714,7 +715,11 @@ ScenarioRunner::Run()
     for (uint32_t fi = 0; m_keepDistributions && fi < probes.size(); ++fi)
     {
         const FlowRecord& rec = probes[fi]->record;
-        m_distributions.push_back({rec.GetLatency(), rec.GetRtt(), rec.GetRttOnTimeRequests()});
+        const auto& members = probes[fi]->members;
+        m_distributions.push_back({rec.GetLatency(),
+                                   rec.GetRtt(),
+                                   rec.GetRttOnTimeRequests(),
+                                   members ? std::make_shared<MemberRecord>(*members) : nullptr});
     }
     result.energyJoules = measured.energy.totalJoules;
     m_idleDraws = measured.energy.idle;

@@ -4,9 +4,11 @@
 
 #include "model/traffic/request-response-server.h"
 
+#include "model/stats/hop-stamp.h"
 #include "model/traffic/timestamp-echo-header.h"
 
 #include "ns3/log.h"
+#include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
@@ -68,6 +70,10 @@ RequestResponseServer::DoHandleMessage(Ptr<Socket> socket,
                                        const TimestampHeader& header,
                                        Ptr<Packet> message)
 {
+    // The request's path ends here: its stamps go back with the response, so the round trip
+    // splits into both legs and the server's own time (doc/metrics.rst).
+    const uint32_t node = GetNode()->GetId();
+    AddHopStamp(message, HopStampTag::APP_RECEIVE, node);
     TimestampEchoHeader echo;
     echo.SetRequestTxTime(header.GetTxTime());
     TimestampHeader response = header;
@@ -77,6 +83,7 @@ RequestResponseServer::DoHandleMessage(Ptr<Socket> socket,
                                         TimestampEchoHeader::SERIALIZED_SIZE);
     packet->AddHeader(echo);
     packet->AddHeader(response);
+    CarryHopStamps(message, packet, node);
     ++m_sentResponses;
     m_txTrace(response, m_responseSize);
     // SendTo reaches the requester for UDP; a TCP socket is connected and ignores the address.

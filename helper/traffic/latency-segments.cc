@@ -1,0 +1,368 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "helper/traffic/latency-segments.h"
+
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4-l3-protocol.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+
+#include <algorithm>
+#include <map>
+
+namespace ns3
+{
+namespace blueprint
+{
+
+NS_LOG_COMPONENT_DEFINE("BlueprintLatencySegments");
+
+namespace
+{
+
+/// The IPv4 layer handed a packet to an interface: stamp it if the interface's device is probed.
+void
+StampSend(const std::vector<int32_t>* deviceOfInterface,
+          const Ipv4Header& header,
+          Ptr<const Packet> packet,
+          uint32_t interface)
+{
+    if (interface < deviceOfInterface->size() && (*deviceOfInterface)[interface] >= 0)
+    {
+        AddHopStamp(packet, HopStampTag::IP_SEND, (*deviceOfInterface)[interface]);
+    }
+}
+
+/// The IPv4 layer received a packet from an interface: stamp it if the device is probed.
+void
+StampReceive(const std::vector<int32_t>* deviceOfInterface,
+             Ptr<const Packet> packet,
+             Ptr<Ipv4> ipv4,
+             uint32_t interface)
+{
+    if (interface < deviceOfInterface->size() && (*deviceOfInterface)[interface] >= 0)
+    {
+        AddHopStamp(packet, HopStampTag::IP_RECEIVE, (*deviceOfInterface)[interface]);
+    }
+}
+
+/// A probed device began to transmit a packet.
+void
+StampTransmitStart(uint32_t device, Ptr<const Packet> packet)
+{
+    AddHopStamp(packet, HopStampTag::DEVICE_TX_START, device);
+}
+
+} // namespace
+
+LatencySegments::LatencySegments(ScenarioBuild& run, std::size_t flows)
+    : m_run(run),
+      m_flows(flows)
+{
+}
+
+void
+LatencySegments::Install()
+{
+    const ScenarioSpec& spec = m_run.GetSpec();
+    for (uint32_t g = 0; g < spec.nodes.size(); ++g)
+    {
+        for (const auto& member : m_run.GetGroup(spec.nodes[g].name).members)
+        {
+            m_groupOfNode.emplace(member->GetId(), g);
+        }
+    }
+    std::map<NetDevice*, uint32_t> indexOf;
+    for (uint32_t e = 0; e < m_run.GetEdgeCount(); ++e)
+    {
+        const RoutingEdge& edge = m_run.GetEdge(e);
+        for (const Ptr<NetDevice>& device : {edge.devA, edge.devB})
+        {
+            auto [it, added] = indexOf.emplace(PeekPointer(device), m_devices.size());
+            if (added)
+            {
+                m_devices.push_back(Device{device, device->GetNode()->GetId(), {}});
+            }
+            m_devices[it->second].edges.push_back(e);
+        }
+    }
+    // One set of IPv4 probes per node, however many of its devices are probed.
+    std::map<uint32_t, NodeProbes*> probesOfNode;
+    for (uint32_t d = 0; d < m_devices.size(); ++d)
+    {
+        const Ptr<NetDevice>& device = m_devices[d].device;
+        Ptr<Node> node = device->GetNode();
+        Ptr<Ipv4L3Protocol> ip = node->GetObject<Ipv4L3Protocol>();
+        const int32_t interface = ip ? ip->GetInterfaceForDevice(device) : -1;
+        if (interface < 0)
+        {
+            continue; // no IPv4 on it: nothing to stamp
+        }
+        NodeProbes*& probes = probesOfNode[node->GetId()];
+        if (!probes)
+        {
+            m_nodes.push_back(std::make_unique<NodeProbes>());
+            probes = m_nodes.back().get();
+            const std::vector<int32_t>* table = &probes->deviceOfInterface;
+            ip->TraceConnectWithoutContext("SendOutgoing", MakeBoundCallback(&StampSend, table));
+            ip->TraceConnectWithoutContext("UnicastForward", MakeBoundCallback(&StampSend, table));
+            ip->TraceConnectWithoutContext("Rx", MakeBoundCallback(&StampReceive, table));
+        }
+        if (probes->deviceOfInterface.size() <= static_cast<uint32_t>(interface))
+        {
+            probes->deviceOfInterface.resize(interface + 1, -1);
+        }
+        probes->deviceOfInterface[interface] = static_cast<int32_t>(d);
+        // Devices that say when a transmission starts split their queue from the hop.
+        TypeId::TraceSourceInformation info;
+        if (device->GetInstanceTypeId().LookupTraceSourceByName("PhyTxBegin", &info))
+        {
+            device->TraceConnectWithoutContext("PhyTxBegin",
+                                               MakeBoundCallback(&StampTransmitStart, d));
+        }
+    }
+    NS_LOG_INFO("probes on " << m_devices.size() << " devices of " << m_nodes.size() << " nodes");
+}
+
+int32_t
+LatencySegments::GroupOf(uint32_t nodeId) const
+{
+    const auto it = m_groupOfNode.find(nodeId);
+    return it == m_groupOfNode.end() ? -1 : it->second;
+}
+
+int64_t
+LatencySegments::EdgeBetween(uint32_t from, uint32_t to)
+{
+    const Ptr<NetDevice>& a = m_devices[from].device;
+    const Ptr<NetDevice>& b = m_devices[to].device;
+    auto joins = [&](uint32_t e) {
+        const RoutingEdge& edge = m_run.GetEdge(e);
+        return (edge.devA == a && edge.devB == b) || (edge.devA == b && edge.devB == a);
+    };
+    const uint64_t key = (static_cast<uint64_t>(from) << 32) | to;
+    const auto cached = m_edgeCache.find(key);
+    if (cached != m_edgeCache.end() && cached->second >= 0 && joins(cached->second))
+    {
+        return cached->second;
+    }
+    // The end with fewer edges (a terminal, not its cell) has the edge on its list: a handover
+    // moves a terminal's edge to another cell's device, never to another terminal.
+    const auto& fewer = m_devices[from].edges.size() <= m_devices[to].edges.size()
+                            ? m_devices[from].edges
+                            : m_devices[to].edges;
+    int64_t found = -1;
+    for (uint32_t e : fewer)
+    {
+        if (joins(e))
+        {
+            found = e;
+            break;
+        }
+    }
+    // A terminal's packet still in flight over the cell it left: its one edge, now elsewhere.
+    if (found < 0 && fewer.size() == 1)
+    {
+        found = fewer.front();
+    }
+    m_edgeCache[key] = found;
+    return found;
+}
+
+void
+LatencySegments::Add(FlowSegments& flow,
+                     Piece piece,
+                     uint8_t leg,
+                     const LinkSpec* link,
+                     int32_t group,
+                     const std::string& kind,
+                     int64_t nanoseconds)
+{
+    for (Segment& s : flow.segments)
+    {
+        if (s.piece == piece && s.leg == leg && s.link == link && s.group == group)
+        {
+            s.nanoseconds += nanoseconds;
+            return;
+        }
+    }
+    flow.segments.push_back(Segment{piece, leg, link, group, kind, nanoseconds});
+}
+
+void
+LatencySegments::Commit(uint32_t flow, Ptr<const Packet> message, Time sent, Time now)
+{
+    FlowSegments& f = m_flows.at(flow);
+    ++f.messages;
+    const std::vector<HopStampTag> stamps = GetLastByteStamps(message);
+    static const std::string other = "other";
+    static const std::string queueing = "queueing";
+    static const std::string transport = "transport";
+    static const std::string processing = "processing";
+    int64_t previous = sent.GetNanoSeconds();
+    // The stamp before the one at hand, and the device a hop under way left from.
+    const HopStampTag* last = nullptr;
+    int64_t sendDevice = -1;
+    int64_t queueNs = -1; // the queue into the hop under way, once the device began to send
+    uint8_t leg = 0;
+    auto groupOfDevice = [this](uint32_t d) { return GroupOf(m_devices[d].node); };
+    for (const HopStampTag& stamp : stamps)
+    {
+        const int64_t at = stamp.GetTime().GetNanoSeconds();
+        int64_t piece = at - previous;
+        const uint32_t where = stamp.GetWhere();
+        const HopStampTag::Point point = stamp.GetPoint();
+        if (point <= HopStampTag::IP_RECEIVE && where >= m_devices.size())
+        {
+            continue; // not this run's probes
+        }
+        // A queue whose hop never ended at a probe (a stamp lost on the way) explains nothing.
+        if (queueNs >= 0 && point != HopStampTag::IP_RECEIVE)
+        {
+            piece += queueNs;
+            queueNs = -1;
+            if (point == HopStampTag::DEVICE_TX_START)
+            {
+                Add(f, OTHER, leg, nullptr, -1, other, piece);
+                previous = at;
+                last = &stamp;
+                continue;
+            }
+        }
+        switch (point)
+        {
+        case HopStampTag::IP_SEND:
+            if (!last || last->GetPoint() == HopStampTag::APP_SEND)
+            {
+                Add(f, TRANSPORT, leg, nullptr, groupOfDevice(where), transport, piece);
+            }
+            else if (last->GetPoint() == HopStampTag::IP_RECEIVE &&
+                     m_devices[last->GetWhere()].node == m_devices[where].node)
+            {
+                Add(f, FORWARDING, leg, nullptr, groupOfDevice(where), processing, piece);
+            }
+            else
+            {
+                Add(f, OTHER, leg, nullptr, -1, other, piece);
+            }
+            sendDevice = where;
+            break;
+        case HopStampTag::DEVICE_TX_START:
+            if (sendDevice == where)
+            {
+                queueNs = piece; // named once the hop's far end says which link it was
+            }
+            else
+            {
+                Add(f, OTHER, leg, nullptr, -1, other, piece);
+            }
+            break;
+        case HopStampTag::IP_RECEIVE: {
+            const int64_t edge = sendDevice >= 0 ? EdgeBetween(sendDevice, where) : -1;
+            if (edge < 0)
+            {
+                Add(f, OTHER, leg, nullptr, -1, other, piece + std::max<int64_t>(queueNs, 0));
+            }
+            else
+            {
+                const LinkSpec* link = &m_run.GetEdgeLink(edge);
+                const std::string& kind = m_run.GetEdge(edge).segmentKind;
+                if (queueNs >= 0)
+                {
+                    Add(f, QUEUE, leg, link, groupOfDevice(sendDevice), queueing, queueNs);
+                }
+                Add(f, HOP, leg, link, -1, kind.empty() ? other : kind, piece);
+            }
+            sendDevice = -1;
+            queueNs = -1;
+            break;
+        }
+        case HopStampTag::APP_RECEIVE:
+            if (last && last->GetPoint() == HopStampTag::IP_RECEIVE)
+            {
+                Add(f, TRANSPORT, leg, nullptr, GroupOf(where), transport, piece);
+            }
+            else
+            {
+                Add(f, OTHER, leg, nullptr, -1, other, piece);
+            }
+            break;
+        case HopStampTag::APP_SEND:
+            Add(f, PROCESSING, leg, nullptr, GroupOf(where), processing, piece);
+            leg = 1;
+            f.roundTrip = true;
+            sendDevice = -1;
+            break;
+        }
+        previous = at;
+        last = &stamp;
+    }
+    const int64_t rest = now.GetNanoSeconds() - previous + std::max<int64_t>(queueNs, 0);
+    if (last && last->GetPoint() == HopStampTag::IP_RECEIVE && queueNs < 0)
+    {
+        Add(f, TRANSPORT, leg, nullptr, groupOfDevice(last->GetWhere()), transport, rest);
+    }
+    else
+    {
+        Add(f, OTHER, leg, nullptr, -1, other, rest);
+    }
+}
+
+std::string
+LatencySegments::NameOf(const Segment& s, bool roundTrip) const
+{
+    const ScenarioSpec& spec = m_run.GetSpec();
+    const std::string node = s.group >= 0 ? spec.nodes[s.group].name : "a node of no group";
+    std::string name;
+    switch (s.piece)
+    {
+    case HOP:
+        name = s.link->name;
+        break;
+    case QUEUE:
+        name = s.link->name + " queue at " + node;
+        break;
+    case FORWARDING:
+        name = "forwarding at " + node;
+        break;
+    case TRANSPORT:
+        name = "transport at " + node;
+        break;
+    case PROCESSING:
+        return "processing at " + node; // between the legs
+    case OTHER:
+        name = "unattributed";
+        break;
+    }
+    return roundTrip ? name + (s.leg == 0 ? " (request)" : " (response)") : name;
+}
+
+std::vector<LatencySegment>
+LatencySegments::GetSegments(uint32_t flow) const
+{
+    const FlowSegments& f = m_flows.at(flow);
+    std::vector<LatencySegment> out;
+    if (f.messages == 0)
+    {
+        return out;
+    }
+    for (const Segment& s : f.segments)
+    {
+        // Layers a packet crossed in no time (a UDP socket, IPv4 forwarding) say nothing; a hop,
+        // its queue and a server's processing are worth seeing at zero.
+        const bool alwaysShown = s.piece == HOP || s.piece == QUEUE || s.piece == PROCESSING;
+        if (s.nanoseconds == 0 && !alwaysShown)
+        {
+            continue;
+        }
+        out.push_back(LatencySegment{NameOf(s, f.roundTrip),
+                                     s.kind,
+                                     static_cast<double>(s.nanoseconds) / 1e6 / f.messages});
+    }
+    return out;
+}
+
+} // namespace blueprint
+} // namespace ns3
