@@ -222,6 +222,46 @@ TEST(LatencySegmentsTest, SegmentsOfAnNrPathAddUpToItsMeanDelayWithTheCellAsRadi
     EXPECT_GT(SegmentOf(poll, "cell (response)").meanMs, 0);
 }
 
+TEST(LatencySegmentsTest, AHandoverMovesTheRadioAccessToTheNewCellsSegment)
+{
+    // A car drives past two masts 300 m apart; the east cell serves no one until it takes over.
+    const RunResult r = RunYaml(R"(blueprint: 1
+name: handover-segments
+duration: 8s
+sites:
+  west: {position: [0m, 0m]}
+  east: {position: [300m, 0m]}
+  road-west: {position: [20m, 20m]}
+  road-east: {position: [280m, 20m]}
+  core: {position: [2km, 0km]}
+nodes:
+  gnb-west: {site: west}
+  gnb-east: {site: east}
+  car: {site: road-west, mobility: {waypoints: [road-east], speed: 120km/h}}
+  upf: {site: core, equipment: router}
+links:
+  cell-west: {technology: nr, between: [gnb-west, car], band: n78,
+              propagation: {scenario: RMa, condition: LOS, shadowing: false}}
+  cell-east: {technology: nr, between: [gnb-east, car], band: n78,
+              propagation: {scenario: RMa, condition: LOS, shadowing: false}}
+  bh-west: {between: [upf, gnb-west], profile: fiber, rate: 1Gbps}
+  bh-east: {between: [upf, gnb-east], profile: fiber, rate: 1Gbps}
+flows:
+  up: {from: car, to: upf, traffic: {pattern: periodic, interval: 50ms, size: 200B}}
+  down: {from: upf, to: car, traffic: {pattern: periodic, interval: 50ms, size: 200B}}
+)");
+    ExpectSegmentsAddUp(r);
+    for (const char* name : {"up", "down"})
+    {
+        SCOPED_TRACE(name);
+        const FlowResult& f = FlowOf(r, name);
+        ASSERT_GE(f.handovers, 1u);
+        EXPECT_GT(SegmentOf(f, "cell-west").meanMs, 0);
+        EXPECT_GT(SegmentOf(f, "cell-east").meanMs, 0);
+        EXPECT_EQ(SegmentOf(f, "cell-east").kind, "radio-access");
+    }
+}
+
 TEST(LatencySegmentsTest, SegmentsOfAGeostationaryPathSplitTheTerminalsQueueFromTheSatellite)
 {
     const RunResult r = RunYaml(R"(blueprint: 1

@@ -170,6 +170,16 @@ ScenarioBuild::MoveEdgeEnd(uint32_t edge, Ptr<NetDevice> newDevA, const LinkSpec
         m_flowResults[fi].propagationBoundMs =
             std::min(m_flowResults[fi].propagationBoundMs, bound * 1e3);
     }
+    for (const auto& listener : m_edgeMoveListeners)
+    {
+        listener(edge);
+    }
+}
+
+void
+ScenarioBuild::AddEdgeMoveListener(std::function<void(uint32_t)> listener)
+{
+    m_edgeMoveListeners.push_back(std::move(listener));
 }
 
 void

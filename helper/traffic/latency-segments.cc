@@ -74,56 +74,61 @@ LatencySegments::Install()
             m_groupOfNode.emplace(member->GetId(), g);
         }
     }
-    std::map<NetDevice*, uint32_t> indexOf;
     for (uint32_t e = 0; e < m_run.GetEdgeCount(); ++e)
     {
         const RoutingEdge& edge = m_run.GetEdge(e);
-        for (const Ptr<NetDevice>& device : {edge.devA, edge.devB})
+        Probe(edge.devA, e);
+        Probe(edge.devB, e);
+    }
+    // A handover moves a terminal's edge to the new cell's device, perhaps one that served no
+    // terminal when the probes went on.
+    m_run.AddEdgeMoveListener([this](uint32_t e) { Probe(m_run.GetEdge(e).devA, e); });
+    NS_LOG_INFO("probes on " << m_devices.size() << " devices of " << m_nodes.size() << " nodes");
+}
+
+void
+LatencySegments::Probe(const Ptr<NetDevice>& device, uint32_t edge)
+{
+    auto [known, added] = m_indexOf.emplace(PeekPointer(device), m_devices.size());
+    const uint32_t d = known->second;
+    if (!added)
+    {
+        std::vector<uint32_t>& edges = m_devices[d].edges;
+        if (std::find(edges.begin(), edges.end(), edge) == edges.end())
         {
-            auto [it, added] = indexOf.emplace(PeekPointer(device), m_devices.size());
-            if (added)
-            {
-                m_devices.push_back(Device{device, device->GetNode()->GetId(), {}});
-            }
-            m_devices[it->second].edges.push_back(e);
+            edges.push_back(edge);
         }
+        return;
+    }
+    Ptr<Node> node = device->GetNode();
+    m_devices.push_back(Device{device, node->GetId(), {edge}});
+    Ptr<Ipv4L3Protocol> ip = node->GetObject<Ipv4L3Protocol>();
+    const int32_t interface = ip ? ip->GetInterfaceForDevice(device) : -1;
+    if (interface < 0)
+    {
+        return; // no IPv4 on it: nothing to stamp
     }
     // One set of IPv4 probes per node, however many of its devices are probed.
-    std::map<uint32_t, NodeProbes*> probesOfNode;
-    for (uint32_t d = 0; d < m_devices.size(); ++d)
+    std::unique_ptr<NodeProbes>& probes = m_nodes[node->GetId()];
+    if (!probes)
     {
-        const Ptr<NetDevice>& device = m_devices[d].device;
-        Ptr<Node> node = device->GetNode();
-        Ptr<Ipv4L3Protocol> ip = node->GetObject<Ipv4L3Protocol>();
-        const int32_t interface = ip ? ip->GetInterfaceForDevice(device) : -1;
-        if (interface < 0)
-        {
-            continue; // no IPv4 on it: nothing to stamp
-        }
-        NodeProbes*& probes = probesOfNode[node->GetId()];
-        if (!probes)
-        {
-            m_nodes.push_back(std::make_unique<NodeProbes>());
-            probes = m_nodes.back().get();
-            const std::vector<int32_t>* table = &probes->deviceOfInterface;
-            ip->TraceConnectWithoutContext("SendOutgoing", MakeBoundCallback(&StampSend, table));
-            ip->TraceConnectWithoutContext("UnicastForward", MakeBoundCallback(&StampSend, table));
-            ip->TraceConnectWithoutContext("Rx", MakeBoundCallback(&StampReceive, table));
-        }
-        if (probes->deviceOfInterface.size() <= static_cast<uint32_t>(interface))
-        {
-            probes->deviceOfInterface.resize(interface + 1, -1);
-        }
-        probes->deviceOfInterface[interface] = static_cast<int32_t>(d);
-        // Devices that say when a transmission starts split their queue from the hop.
-        TypeId::TraceSourceInformation info;
-        if (device->GetInstanceTypeId().LookupTraceSourceByName("PhyTxBegin", &info))
-        {
-            device->TraceConnectWithoutContext("PhyTxBegin",
-                                               MakeBoundCallback(&StampTransmitStart, d));
-        }
+        probes = std::make_unique<NodeProbes>();
+        const std::vector<int32_t>* table = &probes->deviceOfInterface;
+        ip->TraceConnectWithoutContext("SendOutgoing", MakeBoundCallback(&StampSend, table));
+        ip->TraceConnectWithoutContext("UnicastForward", MakeBoundCallback(&StampSend, table));
+        ip->TraceConnectWithoutContext("Rx", MakeBoundCallback(&StampReceive, table));
     }
-    NS_LOG_INFO("probes on " << m_devices.size() << " devices of " << m_nodes.size() << " nodes");
+    if (probes->deviceOfInterface.size() <= static_cast<uint32_t>(interface))
+    {
+        probes->deviceOfInterface.resize(interface + 1, -1);
+    }
+    probes->deviceOfInterface[interface] = static_cast<int32_t>(d);
+    // Devices that say when a transmission starts split their queue from the hop.
+    TypeId::TraceSourceInformation info;
+    if (device->GetInstanceTypeId().LookupTraceSourceByName("PhyTxBegin", &info))
+    {
+        device->TraceConnectWithoutContext("PhyTxBegin", MakeBoundCallback(&StampTransmitStart, d));
+    }
 }
 
 int32_t

@@ -14,6 +14,7 @@
 #include "ns3/packet.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -60,7 +61,8 @@ class LatencySegments
      */
     LatencySegments(ScenarioBuild& run, std::size_t flows);
 
-    /// Put probes on the devices of every edge of the routing graph and on their nodes.
+    /// Put probes on the devices of every edge of the routing graph and on their nodes, and on
+    /// each device an edge moves to later (a terminal's handover to a cell not yet serving any).
     void Install();
 
     /**
@@ -81,6 +83,14 @@ class LatencySegments
     std::vector<LatencySegment> GetSegments(uint32_t flow) const;
 
   private:
+    /**
+     * \brief Probe a device (once) as an end of an edge: its interface on its node's IPv4
+     * probes, its start of transmission if it reports one.
+     * \param device the device
+     * \param edge the edge it is an end of
+     */
+    void Probe(const Ptr<NetDevice>& device, uint32_t edge);
+
     /// A probed device: an end of at least one edge.
     struct Device
     {
@@ -154,12 +164,13 @@ class LatencySegments
      */
     std::string NameOf(const Segment& segment, bool roundTrip) const;
 
-    ScenarioBuild& m_run;                                //!< the run
-    std::vector<Device> m_devices;                       //!< probed devices
-    std::vector<std::unique_ptr<NodeProbes>> m_nodes;    //!< per probed node (stable addresses)
-    std::unordered_map<uint32_t, int32_t> m_groupOfNode; //!< node id -> group index
-    std::unordered_map<uint64_t, int64_t> m_edgeCache;   //!< (from << 32 | to) -> edge
-    std::vector<FlowSegments> m_flows;                   //!< per flow
+    ScenarioBuild& m_run;                                    //!< the run
+    std::vector<Device> m_devices;                           //!< probed devices
+    std::map<NetDevice*, uint32_t> m_indexOf;                //!< device -> index in m_devices
+    std::map<uint32_t, std::unique_ptr<NodeProbes>> m_nodes; //!< by node id (stable addresses)
+    std::unordered_map<uint32_t, int32_t> m_groupOfNode;     //!< node id -> group index
+    std::unordered_map<uint64_t, int64_t> m_edgeCache;       //!< (from << 32 | to) -> edge
+    std::vector<FlowSegments> m_flows;                       //!< per flow
 };
 
 } // namespace blueprint
