@@ -8,6 +8,8 @@
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
+#include "ns3/point-to-point-net-device.h"
+#include "ns3/ppp-header.h"
 
 #include <algorithm>
 #include <map>
@@ -22,37 +24,86 @@ NS_LOG_COMPONENT_DEFINE("BlueprintLatencySegments");
 namespace
 {
 
-/// The IPv4 layer handed a packet to an interface: stamp it if the interface's device is probed.
+/// The IPv4 layer of a node sent a packet of its own to an interface: stamp it if the interface's
+/// device is probed.
 void
-StampSend(const std::vector<int32_t>* deviceOfInterface,
+StampSend(const LatencySegmentsNodeProbes* probes,
           const Ipv4Header& header,
           Ptr<const Packet> packet,
           uint32_t interface)
 {
-    if (interface < deviceOfInterface->size() && (*deviceOfInterface)[interface] >= 0)
+    if (interface < probes->deviceOfInterface.size() && probes->deviceOfInterface[interface] >= 0)
     {
-        AddHopStamp(packet, HopStampTag::IP_SEND, (*deviceOfInterface)[interface]);
+        AddHopStamp(packet, HopStampTag::IP_SEND, probes->deviceOfInterface[interface]);
     }
+}
+
+/// The IPv4 layer forwarded a packet to an interface: stamp it, unless the device stamps the start
+/// of its transmission, which then also says where the packet left from (a forward takes no
+/// time in ns-3, so the packet left when it arrived: one stamp fewer per hop).
+void
+StampForward(const LatencySegmentsNodeProbes* probes,
+             const Ipv4Header& header,
+             Ptr<const Packet> packet,
+             uint32_t interface)
+{
+    if (interface < probes->deviceOfInterface.size() && probes->deviceOfInterface[interface] >= 0 &&
+        !probes->stampsTxStart[interface])
+    {
+        AddHopStamp(packet, HopStampTag::IP_SEND, probes->deviceOfInterface[interface]);
+    }
+}
+
+/**
+ * \param packet a packet
+ * \param at where its IPv4 header begins
+ * \return where the IPv4 header's payload begins: stamps start there, since a stamp on header
+ * bytes that a router takes off and puts back makes ns-3 rebuild the packet's whole byte tag list
+ * (ByteTagList::AddAtStart rebuilds it whenever a tag begins before the bytes prepended)
+ */
+uint32_t
+IpPayloadStart(Ptr<const Packet> packet, uint32_t at)
+{
+    uint8_t bytes[64];
+    if (packet->GetSize() <= at || at >= sizeof(bytes))
+    {
+        return 0;
+    }
+    packet->CopyData(bytes, at + 1);
+    // Version 4, then the Internet Header Length in 32-bit words (RFC 791, section 3.1).
+    return (bytes[at] >> 4) == 4 ? at + (bytes[at] & 0x0f) * 4 : at;
 }
 
 /// The IPv4 layer received a packet from an interface: stamp it if the device is probed.
 void
-StampReceive(const std::vector<int32_t>* deviceOfInterface,
+StampReceive(const LatencySegmentsNodeProbes* probes,
              Ptr<const Packet> packet,
              Ptr<Ipv4> ipv4,
              uint32_t interface)
 {
-    if (interface < deviceOfInterface->size() && (*deviceOfInterface)[interface] >= 0)
+    if (interface < probes->deviceOfInterface.size() && probes->deviceOfInterface[interface] >= 0)
     {
-        AddHopStamp(packet, HopStampTag::IP_RECEIVE, (*deviceOfInterface)[interface]);
+        AddHopStamp(packet,
+                    HopStampTag::IP_RECEIVE,
+                    probes->deviceOfInterface[interface],
+                    IpPayloadStart(packet, 0));
     }
 }
 
-/// A probed device began to transmit a packet.
-void
-StampTransmitStart(uint32_t device, Ptr<const Packet> packet)
+/// \param type an ns-3 type \param name one of its trace sources \return its accessor, or null
+Ptr<const TraceSourceAccessor>
+TraceSourceOf(TypeId type, const std::string& name)
 {
-    AddHopStamp(packet, HopStampTag::DEVICE_TX_START, device);
+    TypeId::TraceSourceInformation info;
+    return type.LookupTraceSourceByName(name, &info) ? info.accessor : nullptr;
+}
+
+/// A probed device began to transmit a packet, an IPv4 packet behind a link-layer header of
+/// `headerBytes`.
+void
+StampTransmitStart(uint32_t device, uint32_t headerBytes, Ptr<const Packet> packet)
+{
+    AddHopStamp(packet, HopStampTag::DEVICE_TX_START, device, IpPayloadStart(packet, headerBytes));
 }
 
 } // namespace
@@ -74,6 +125,11 @@ LatencySegments::Install()
             m_groupOfNode.emplace(member->GetId(), g);
         }
     }
+    // Trace sources looked up once: by name, each lookup costs a walk of the type's sources.
+    const TypeId ipv4 = Ipv4L3Protocol::GetTypeId();
+    m_sendOutgoing = TraceSourceOf(ipv4, "SendOutgoing");
+    m_unicastForward = TraceSourceOf(ipv4, "UnicastForward");
+    m_ipv4Rx = TraceSourceOf(ipv4, "Rx");
     for (uint32_t e = 0; e < m_run.GetEdgeCount(); ++e)
     {
         const RoutingEdge& edge = m_run.GetEdge(e);
@@ -113,21 +169,35 @@ LatencySegments::Probe(const Ptr<NetDevice>& device, uint32_t edge)
     if (!probes)
     {
         probes = std::make_unique<NodeProbes>();
-        const std::vector<int32_t>* table = &probes->deviceOfInterface;
-        ip->TraceConnectWithoutContext("SendOutgoing", MakeBoundCallback(&StampSend, table));
-        ip->TraceConnectWithoutContext("UnicastForward", MakeBoundCallback(&StampSend, table));
-        ip->TraceConnectWithoutContext("Rx", MakeBoundCallback(&StampReceive, table));
+        const NodeProbes* table = probes.get();
+        m_sendOutgoing->ConnectWithoutContext(PeekPointer(ip),
+                                              MakeBoundCallback(&StampSend, table));
+        m_unicastForward->ConnectWithoutContext(PeekPointer(ip),
+                                                MakeBoundCallback(&StampForward, table));
+        m_ipv4Rx->ConnectWithoutContext(PeekPointer(ip), MakeBoundCallback(&StampReceive, table));
     }
     if (probes->deviceOfInterface.size() <= static_cast<uint32_t>(interface))
     {
         probes->deviceOfInterface.resize(interface + 1, -1);
+        probes->stampsTxStart.resize(interface + 1, false);
     }
     probes->deviceOfInterface[interface] = static_cast<int32_t>(d);
     // Devices that say when a transmission starts split their queue from the hop.
-    TypeId::TraceSourceInformation info;
-    if (device->GetInstanceTypeId().LookupTraceSourceByName("PhyTxBegin", &info))
+    const TypeId type = device->GetInstanceTypeId();
+    auto [txStart, firstOfType] = m_txStartOfType.emplace(type.GetUid(), nullptr);
+    if (firstOfType)
     {
-        device->TraceConnectWithoutContext("PhyTxBegin", MakeBoundCallback(&StampTransmitStart, d));
+        txStart->second = TraceSourceOf(type, "PhyTxBegin");
+    }
+    if (txStart->second)
+    {
+        // ns-3's point-to-point device sends its packets behind a PPP header; NTN devices send
+        // IPv4 packets as they are. Stamped header bytes would cost time, not correctness.
+        const uint32_t header =
+            DynamicCast<PointToPointNetDevice>(device) ? PppHeader().GetSerializedSize() : 0;
+        txStart->second->ConnectWithoutContext(PeekPointer(device),
+                                               MakeBoundCallback(&StampTransmitStart, d, header));
+        probes->stampsTxStart[interface] = true;
     }
 }
 
@@ -258,6 +328,14 @@ LatencySegments::Commit(uint32_t flow, Ptr<const Packet> message, Time sent, Tim
             if (sendDevice == where)
             {
                 queueNs = piece; // named once the hop's far end says which link it was
+            }
+            else if (sendDevice < 0 && last && last->GetPoint() == HopStampTag::IP_RECEIVE &&
+                     m_devices[last->GetWhere()].node == m_devices[where].node)
+            {
+                // Forwarded onto a device that stamps its transmissions: the forward (no time in
+                // ns-3) is not stamped, the queue runs from the packet's arrival.
+                sendDevice = where;
+                queueNs = piece;
             }
             else
             {

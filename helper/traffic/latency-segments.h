@@ -12,6 +12,7 @@
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
+#include "ns3/trace-source-accessor.h"
 
 #include <cstdint>
 #include <map>
@@ -26,12 +27,24 @@ namespace blueprint
 
 /**
  * \ingroup blueprint
+ * \brief What the IPv4 probes of one node need (LatencySegments).
+ */
+struct LatencySegmentsNodeProbes
+{
+    std::vector<int32_t> deviceOfInterface; //!< the probed device behind an interface, or -1
+    std::vector<bool> stampsTxStart;        //!< whether that device stamps its transmissions
+};
+
+/**
+ * \ingroup blueprint
  * \brief Where each flow's milliseconds go: its mean delay split into the segments its packets
  * crossed (doc/metrics.rst, Where the milliseconds go).
  *
  * Install() puts probes on the devices of every edge of the routing graph, so that a packet
  * rerouted around a fault or handed over to another cell is followed too: on each of their nodes,
- * the IPv4 layer stamps a packet it hands to one of those devices (sent or forwarded, IP_SEND)
+ * the IPv4 layer stamps a packet it hands to one of those devices (sent or forwarded, IP_SEND;
+ * a forward onto a device that stamps its transmissions is left to the device, since a forward
+ * takes no time)
  * and one it receives from one (IP_RECEIVE), and each device that reports the start of a
  * transmission (a "PhyTxBegin" trace source, as ns-3's point-to-point device has) stamps the
  * packet as it leaves the device's queues (DEVICE_TX_START). The stamps are byte tags
@@ -99,11 +112,8 @@ class LatencySegments
         std::vector<uint32_t> edges; //!< the edges it was an end of when probes were installed
     };
 
-    /// What one node's IPv4 probes need: the probed device behind each interface.
-    struct NodeProbes
-    {
-        std::vector<int32_t> deviceOfInterface; //!< index in m_devices, or -1
-    };
+    /// What one node's IPv4 probes need.
+    using NodeProbes = LatencySegmentsNodeProbes;
 
     /// What a piece of a packet's delay is.
     enum Piece : uint8_t
@@ -171,6 +181,11 @@ class LatencySegments
     std::unordered_map<uint32_t, int32_t> m_groupOfNode;     //!< node id -> group index
     std::unordered_map<uint64_t, int64_t> m_edgeCache;       //!< (from << 32 | to) -> edge
     std::vector<FlowSegments> m_flows;                       //!< per flow
+    Ptr<const TraceSourceAccessor> m_sendOutgoing;           //!< Ipv4L3Protocol's "SendOutgoing"
+    Ptr<const TraceSourceAccessor> m_unicastForward;         //!< Ipv4L3Protocol's "UnicastForward"
+    Ptr<const TraceSourceAccessor> m_ipv4Rx;                 //!< Ipv4L3Protocol's "Rx"
+    /// A device type's "PhyTxBegin", or null, by TypeId uid
+    std::map<uint16_t, Ptr<const TraceSourceAccessor>> m_txStartOfType;
 };
 
 } // namespace blueprint

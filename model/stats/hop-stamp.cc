@@ -6,6 +6,8 @@
 
 #include "ns3/simulator.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 namespace blueprint
@@ -91,15 +93,17 @@ HopStampTag::Print(std::ostream& os) const
 }
 
 void
-AddHopStamp(Ptr<const Packet> packet, HopStampTag::Point point, uint32_t where)
+AddHopStamp(Ptr<const Packet> packet, HopStampTag::Point point, uint32_t where, uint32_t fromByte)
 {
-    packet->AddByteTag(HopStampTag(point, where, Simulator::Now()));
+    const uint32_t size = packet->GetSize();
+    packet->AddByteTag(HopStampTag(point, where, Simulator::Now()), std::min(fromByte, size), size);
 }
 
 std::vector<HopStampTag>
 GetLastByteStamps(Ptr<const Packet> packet)
 {
     std::vector<HopStampTag> stamps;
+    stamps.reserve(12); // a path of four hops, without growing
     const uint32_t size = packet->GetSize();
     if (size == 0)
     {

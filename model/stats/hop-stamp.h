@@ -86,12 +86,17 @@ class HopStampTag : public Tag
 
 /**
  * \ingroup blueprint
- * \brief Stamp every byte of a packet now.
+ * \brief Stamp the bytes of a packet now, from `fromByte` to its end.
  * \param packet the packet
  * \param point where on the path
  * \param where a probe's device index or a node id (HopStampTag)
+ * \param fromByte the first byte stamped (its headers' bytes need none: only the payload's last
+ * byte is ever read)
  */
-void AddHopStamp(Ptr<const Packet> packet, HopStampTag::Point point, uint32_t where);
+void AddHopStamp(Ptr<const Packet> packet,
+                 HopStampTag::Point point,
+                 uint32_t where,
+                 uint32_t fromByte = 0);
 
 /**
  * \ingroup blueprint
