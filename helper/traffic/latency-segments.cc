@@ -157,7 +157,7 @@ LatencySegments::Probe(const Ptr<NetDevice>& device, uint32_t edge)
         return;
     }
     Ptr<Node> node = device->GetNode();
-    m_devices.push_back(Device{device, node->GetId(), {edge}});
+    m_devices.push_back(Device{device, node->GetId(), GroupOf(node->GetId()), {edge}});
     Ptr<Ipv4L3Protocol> ip = node->GetObject<Ipv4L3Protocol>();
     const int32_t interface = ip ? ip->GetInterfaceForDevice(device) : -1;
     if (interface < 0)
@@ -217,10 +217,18 @@ LatencySegments::EdgeBetween(uint32_t from, uint32_t to)
         const RoutingEdge& edge = m_run.GetEdge(e);
         return (edge.devA == a && edge.devB == b) || (edge.devA == b && edge.devB == a);
     };
+    // Most devices hear from one peer: the last hop into this device, then a table of pairs.
+    Device& receiver = m_devices[to];
+    if (receiver.lastFrom == from && receiver.lastEdge >= 0 && joins(receiver.lastEdge))
+    {
+        return receiver.lastEdge;
+    }
     const uint64_t key = (static_cast<uint64_t>(from) << 32) | to;
     const auto cached = m_edgeCache.find(key);
     if (cached != m_edgeCache.end() && cached->second >= 0 && joins(cached->second))
     {
+        receiver.lastFrom = from;
+        receiver.lastEdge = cached->second;
         return cached->second;
     }
     // The end with fewer edges (a terminal, not its cell) has the edge on its list: a handover
@@ -243,6 +251,8 @@ LatencySegments::EdgeBetween(uint32_t from, uint32_t to)
         found = fewer.front();
     }
     m_edgeCache[key] = found;
+    receiver.lastFrom = from;
+    receiver.lastEdge = found;
     return found;
 }
 
@@ -282,7 +292,7 @@ LatencySegments::Commit(uint32_t flow, Ptr<const Packet> message, Time sent, Tim
     int64_t sendDevice = -1;
     int64_t queueNs = -1; // the queue into the hop under way, once the device began to send
     uint8_t leg = 0;
-    auto groupOfDevice = [this](uint32_t d) { return GroupOf(m_devices[d].node); };
+    auto groupOfDevice = [this](uint32_t d) { return m_devices[d].group; };
     for (const HopStampTag& stamp : stamps)
     {
         const int64_t at = stamp.GetTime().GetNanoSeconds();

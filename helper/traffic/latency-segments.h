@@ -109,7 +109,10 @@ class LatencySegments
     {
         Ptr<NetDevice> device;       //!< the device
         uint32_t node = 0;           //!< its node's id
+        int32_t group = -1;          //!< its node's group in the spec's nodes (-1: none)
         std::vector<uint32_t> edges; //!< the edges it was an end of when probes were installed
+        int64_t lastFrom = -1;       //!< the device the last hop into this one came from
+        int64_t lastEdge = -1;       //!< that hop's edge: most devices have one peer
     };
 
     /// What one node's IPv4 probes need.
