@@ -6,6 +6,7 @@
  */
 
 #include "helper/report/report-command.h"
+#include "helper/results/breakdown-table.h"
 #include "helper/results/cost-share-writer.h"
 #include "helper/results/output-folder.h"
 #include "helper/results/pcap-capture.h"
@@ -49,9 +50,9 @@ const char* kUsage =
     "usage:\n"
     "  blueprint run FILE [--out DIR] [--force] [--alternative NAME] [--set key.path=value ...]\n"
     "                [--seed N] [--year Y] [--no-memory-check] [--flowmon] [--netanim]\n"
-    "                [--pcap NODE|LINK ...]\n"
+    "                [--pcap NODE|LINK ...] [--breakdown]\n"
     "  blueprint compare FILE [--out DIR] [--force] [--set key.path=value ...] [--seed N]\n"
-    "                    [--year Y | --years A..B] [--no-memory-check]\n"
+    "                    [--year Y | --years A..B] [--no-memory-check] [--breakdown]\n"
     "  blueprint compare FILE --seeds LIST [--confidence P] [--year Y | --years A..B]\n"
     "                    [--out DIR] [--force] [--set key.path=value ...] [--jobs N |\n"
     "                    --slurm [--partition P] [--max-parallel N] [--time T]]\n"
@@ -71,6 +72,8 @@ const char* kUsage =
     "          member as NAME[I], from 0) or of a link's two ends, DIR/pcap/NODE-LINK.pcap;\n"
     "          --year Y (run, compare) grows the scenario's demand: to year Y\n"
     "          a scenario with sharing: also says who pays (DIR/cost_share.csv, cost_split.csv)\n"
+    "          --breakdown (run, compare) also prints where each flow's milliseconds go,\n"
+    "          segment by segment, and each group flow's worst member and Jain's index\n"
     "compare   runs the base and every alternative, prints them side by side and writes\n"
     "          DIR/<configuration>/result.json, flows.csv, DIR/compare.csv and\n"
     "          DIR/compare.json, and says which configurations meet every requirement, the\n"
@@ -117,6 +120,7 @@ struct Options
     bool flowMonitor = false;         //!< run: write ns-3's FlowMonitor XML beside result.json
     bool netAnim = false;             //!< run: write a NetAnim trace beside result.json
     std::vector<std::string> pcap;    //!< run: nodes and links whose devices get pcap files
+    bool breakdown = false;           //!< run, compare: print the latency segments and members
     std::vector<uint64_t> seeds;      //!< compare: --seeds
     std::optional<double> confidence; //!< compare --seeds: share of seeds to pass
     unsigned jobs = 0;                //!< compare --seeds: local processes at a time
@@ -259,6 +263,10 @@ ParseArguments(int argc, char** argv)
         {
             o.pcap.push_back(value(i));
         }
+        else if (a == "--breakdown" && o.command != "validate")
+        {
+            o.breakdown = true;
+        }
         else if (a == "--no-memory-check" && o.command != "validate")
         {
             o.memoryCheck = false;
@@ -284,6 +292,11 @@ ParseArguments(int argc, char** argv)
     if (sweepOnly && o.seeds.empty())
     {
         throw UsageError("--confidence, --jobs and --slurm go with --seeds");
+    }
+    if (!o.seeds.empty() && o.breakdown)
+    {
+        // Over seeds, compare reports means and intervals; a breakdown is one run's.
+        throw UsageError("--breakdown goes with one seed, not --seeds");
     }
     if (!o.seeds.empty() && o.seed)
     {
@@ -656,7 +669,9 @@ Main(const Options& o)
         // The traces are written with the others: all of them or none.
         files.insert(files.end(), traces.begin(), traces.end());
         folder.Write(files);
-        std::cout << ResultWriter::SummaryTable(r) << "results: " << dir << "/result.json\n";
+        std::cout << ResultWriter::SummaryTable(r)
+                  << (o.breakdown ? "\n" + BreakdownTable({r}, false) + "\n" : "")
+                  << "results: " << dir << "/result.json\n";
         return 0;
     }
     if (o.years)
@@ -729,6 +744,7 @@ Main(const Options& o)
                                       recommendation));
     folder.Write(files);
     std::cout << ResultWriter::CompareTable(results) << "\n"
+              << (o.breakdown ? BreakdownTable(results, true) + "\n" : "")
               << RecommendationText(recommendation) << "\nresults: " << dir << "/compare.csv, "
               << dir << "/compare.json\n";
     return 0;

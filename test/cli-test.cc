@@ -401,7 +401,7 @@ flows:
     EXPECT_EQ(j["topology"]["nodes"], 9);
     EXPECT_EQ(j["topology"]["links"], 8); // 6 access links, 2 uplinks
     const auto& f = j["flows"][0];
-    EXPECT_EQ(f["members"], 6);
+    EXPECT_EQ(f["members"]["count"], 6);
     EXPECT_EQ(f["tx_packets"], 6 * 20);
     EXPECT_EQ(f["rx_packets"], 6 * 20);
     EXPECT_EQ(f["link_path"], nlohmann::json::array({"access", "uplink"}));
@@ -520,7 +520,7 @@ TEST(CliTest, NrCellCarriesUplinkAndDownlinkAndConfiguredGrantCutsUplinkLatency)
     const auto& down = grant["flows"][1];
     EXPECT_EQ(up["technology_path"], nlohmann::json::array({"nr", "fiber"}));
     EXPECT_EQ(down["technology_path"], nlohmann::json::array({"fiber", "nr"}));
-    EXPECT_EQ(up["members"], 4);
+    EXPECT_EQ(up["members"]["count"], 4);
     EXPECT_EQ(up["tx_packets"], 4 * 100);
     EXPECT_EQ(up["rx_packets"], up["tx_packets"]);
     EXPECT_EQ(down["rx_packets"], down["tx_packets"]);

@@ -194,7 +194,15 @@ ReadFlow(const Json& j, const std::string& context)
     f.name = Text(j, "name", context);
     const std::string at = context + "[" + f.name + "]";
     f.pattern = j.contains("pattern") ? Text(j, "pattern", at) : "";
-    f.members = j.contains("members") ? static_cast<uint32_t>(Count(j, "members", at)) : 1;
+    // {count, sending, worst, jain_index} since the latency split; a count alone before it.
+    if (j.contains("members") && j.at("members").is_object())
+    {
+        f.members = static_cast<uint32_t>(Count(j.at("members"), "count", at + ".members"));
+    }
+    else
+    {
+        f.members = j.contains("members") ? static_cast<uint32_t>(Count(j, "members", at)) : 1;
+    }
     f.txPackets = Count(j, "tx_packets", at);
     f.rxPackets = Count(j, "rx_packets", at);
     if (j.contains("answered_requests"))

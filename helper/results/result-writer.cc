@@ -246,6 +246,41 @@ UnaccountedAcross(const std::string& label,
     return UnaccountedLine(label, merged);
 }
 
+/// A flow's members: how many, and for a group flow its worst member and Jain's index.
+Json
+MembersJson(const FlowResult& f)
+{
+    Json members = {{"count", f.members}};
+    if (!f.groupMembers)
+    {
+        return members;
+    }
+    const GroupMembers& g = *f.groupMembers;
+    members["sending"] = g.sending;
+    members["worst"] = nullptr;
+    if (g.worst)
+    {
+        members["worst"] = {{"member", *g.worst},
+                            {"p99_ms", g.worstP99Ms},
+                            {"throughput_mbps", g.worstThroughputBps / 1e6},
+                            {"loss_pct", g.worstLossRatio * 100}};
+    }
+    members["jain_index"] = g.jainIndex ? Json(*g.jainIndex) : Json(nullptr);
+    return members;
+}
+
+/// Where a flow's mean delay goes, segment by segment.
+Json
+SegmentsJson(const std::vector<LatencySegment>& segments)
+{
+    Json list = Json::array();
+    for (const LatencySegment& s : segments)
+    {
+        list.push_back({{"segment", s.segment}, {"kind", s.kind}, {"mean_ms", s.meanMs}});
+    }
+    return list;
+}
+
 /// One flow's figures as result.json writes them, at the top level and in each phase.
 /// A mean of summed seconds over a count, in milliseconds (0 for no count).
 double
@@ -310,7 +345,7 @@ FlowJson(const FlowResult& f)
     jf["to"] = f.to;
     jf["pattern"] = f.pattern;
     jf["protocol"] = f.protocol;
-    jf["members"] = f.members;
+    jf["members"] = MembersJson(f);
     if (f.loadFactor)
     {
         jf["load_factor"] = *f.loadFactor;
@@ -338,6 +373,7 @@ FlowJson(const FlowResult& f)
         jf["answered_requests"] = *f.answeredRequests;
     }
     jf["on_time_packets"] = f.onTimePackets;
+    jf["segments"] = SegmentsJson(f.segments);
     if (f.outage)
     {
         const FlowOutage& o = *f.outage;
@@ -722,7 +758,22 @@ namespace
 const char* const kFlowCsvColumns =
     "flow,from,to,pattern,protocol,members,technology_path,tx_packets,rx_packets,loss_ratio,"
     "throughput_bps,latency_mean_ms,latency_p50_ms,latency_p95_ms,latency_p99_ms,latency_max_ms,"
-    "jitter_ms,propagation_bound_ms,rtt_p99_ms,verdict,outage_s\n";
+    "jitter_ms,propagation_bound_ms,rtt_p99_ms,verdict,outage_s,rtt_mean_ms,"
+    "split_radio_access_ms,split_satellite_ms,split_haps_ms,split_microwave_ms,split_optical_ms,"
+    "split_wired_ms,split_queueing_ms,split_processing_ms,split_transport_ms,split_other_ms,"
+    "worst_member,worst_p99_ms,worst_throughput_bps,worst_loss_ratio,jain_index\n";
+
+/// The segment kinds flows.csv sums a column each for, in its order.
+const char* const kSplitKinds[] = {"radio-access",
+                                   "satellite",
+                                   "haps",
+                                   "microwave",
+                                   "optical",
+                                   "wired",
+                                   "queueing",
+                                   "processing",
+                                   "transport",
+                                   "other"};
 
 /// A flow's figures as flows.csv's columns from `flow` on, with the newline.
 std::string
@@ -736,7 +787,25 @@ FlowCsvRow(const FlowResult& f)
         << ',' << Number(f.latency.p95) << ',' << Number(f.latency.p99) << ','
         << Number(f.latency.max) << ',' << Number(f.jitterMs) << ',' << Number(f.propagationBoundMs)
         << ',' << (f.rtt ? Number(f.rtt->p99) : "") << ',' << ToString(f.verdict) << ','
-        << (f.outage ? Number(f.outage->seconds) : "") << '\n';
+        << (f.outage ? Number(f.outage->seconds) : "") << ',' << (f.rtt ? Number(f.rtt->mean) : "");
+    // Per kind, the segments' shares of the mean delay: a row's split columns add up to its mean
+    // one-way delay (request_response: its mean round trip); empty when nothing arrived.
+    for (const char* kind : kSplitKinds)
+    {
+        double ms = 0;
+        for (const LatencySegment& s : f.segments)
+        {
+            ms += s.kind == kind ? s.meanMs : 0;
+        }
+        out << ',' << (f.segments.empty() ? "" : Number(ms));
+    }
+    const bool worst = f.groupMembers && f.groupMembers->worst;
+    out << ',' << (worst ? CsvField(*f.groupMembers->worst) : "") << ','
+        << (worst ? Number(f.groupMembers->worstP99Ms) : "") << ','
+        << (worst ? Number(f.groupMembers->worstThroughputBps) : "") << ','
+        << (worst ? Number(f.groupMembers->worstLossRatio) : "") << ','
+        << (f.groupMembers && f.groupMembers->jainIndex ? Number(*f.groupMembers->jainIndex) : "")
+        << '\n';
     return out.str();
 }
 

@@ -92,6 +92,23 @@ struct FlowComputeStage
 
 /**
  * \ingroup blueprint
+ * \brief One segment of a flow's path and the part of its mean delay spent there
+ * (doc/metrics.rst, Where the milliseconds go).
+ */
+struct LatencySegment
+{
+    std::string segment; //!< what it is: a link's name, "LINK queue at NODE", "processing at NODE"
+    /// radio-access, satellite, haps, microwave, optical, wired, queueing, processing, transport
+    /// or other
+    std::string kind;
+    /// Its share of the flow's mean delay: the time the delivered packets spent in it over the
+    /// number delivered. The shares of a flow add up to its mean one-way delay (its mean round
+    /// trip for request_response traffic).
+    double meanMs = 0;
+};
+
+/**
+ * \ingroup blueprint
  * \brief What one compute node's servers did over a run (doc/compute.rst), every member together.
  */
 struct ComputeResult
@@ -117,6 +134,21 @@ struct ComputeResult
         const double capacity = static_cast<double>(servers) * members * windowSeconds;
         return capacity > 0 ? busySeconds / capacity : 0;
     }
+};
+
+/**
+ * \ingroup blueprint
+ * \brief A group flow's worst member and the fairness between its members (doc/metrics.rst, Who
+ * is starved).
+ */
+struct GroupMembers
+{
+    uint32_t sending = 0; //!< members that sent anything in the window (the others are left out)
+    std::optional<std::string> worst; //!< the worst member, NAME[I]; empty when none sent
+    double worstP99Ms = 0;            //!< its p99 delay (round trip for request_response)
+    double worstThroughputBps = 0;    //!< its throughput
+    double worstLossRatio = 0;        //!< its loss
+    std::optional<double> jainIndex;  //!< Jain's fairness index; empty when no member got anything
 };
 
 /**
@@ -156,6 +188,9 @@ struct FlowResult
     std::optional<double> loadFactor;
     /// The compute nodes that served its messages, in path order (empty when none did).
     std::vector<FlowComputeStage> compute;
+    /// Where its mean delay goes, segment by segment along its path; empty when nothing arrived.
+    std::vector<LatencySegment> segments;
+    std::optional<GroupMembers> groupMembers; //!< a flow of more than one member: who is starved
 };
 
 /**

@@ -7,11 +7,13 @@
 #include "helper/scenario/cost-sharing.h"
 #include "helper/scenario/demand-reader.h"
 #include "helper/scenario/flow-judgement.h"
+#include "helper/traffic/traffic-builder.h"
 
 #include "ns3/log.h"
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 
@@ -31,16 +33,20 @@ constexpr double kSecondsPerYear = 365.25 * 86400;
 /// A flow pooled over the phases it runs in.
 struct PooledFlow
 {
-    FlowResult flow;                    //!< the pooled figures
-    const FlowSpec* spec = nullptr;     //!< its spec in the first phase it runs in
-    LatencyDigest latency;              //!< merged one-way delays
-    LatencyDigest rtt;                  //!< merged round trips
-    bool roundTrips = false;            //!< whether any phase measured round trips
-    uint64_t rttOnTime = 0;             //!< summed over phases
-    double lostPackets = 0;             //!< sum of loss ratio x sent
-    double deliveredBits = 0;           //!< sum of throughput x active seconds
-    double jitterWeighted = 0;          //!< sum of jitter x packets received
-    std::vector<Verdict> phaseVerdicts; //!< the flow's verdict in each phase it runs in
+    FlowResult flow;                        //!< the pooled figures
+    const FlowSpec* spec = nullptr;         //!< its spec in the first phase it runs in
+    LatencyDigest latency;                  //!< merged one-way delays
+    LatencyDigest rtt;                      //!< merged round trips
+    bool roundTrips = false;                //!< whether any phase measured round trips
+    uint64_t rttOnTime = 0;                 //!< summed over phases
+    double lostPackets = 0;                 //!< sum of loss ratio x sent
+    double deliveredBits = 0;               //!< sum of throughput x active seconds
+    double jitterWeighted = 0;              //!< sum of jitter x packets received
+    std::vector<Verdict> phaseVerdicts;     //!< the flow's verdict in each phase it runs in
+    const ScenarioSpec* scenario = nullptr; //!< the first phase's scenario (its groups' sizes)
+    std::vector<LatencySegment> segments;   //!< segments, meanMs summed x messages delivered
+    uint64_t segmentMessages = 0;           //!< messages over which segments were measured
+    std::unique_ptr<MemberRecord> members;  //!< a group flow's members over the phases
 };
 
 /// The entry of `list` whose node is `node`, or nullptr.
@@ -123,6 +129,28 @@ Pool(PooledFlow& p, const FlowResult& f, const FlowDistributions& d)
     }
     p.rttOnTime += d.rttOnTime;
     p.phaseVerdicts.push_back(f.verdict);
+    // Segments pool as the mean delay does: weighted by the messages each phase delivered.
+    const uint64_t messages = f.rtt ? f.rtt->samples : f.latency.samples;
+    for (const LatencySegment& s : f.segments)
+    {
+        auto it = std::find_if(p.segments.begin(), p.segments.end(), [&](const auto& known) {
+            return known.segment == s.segment && known.kind == s.kind;
+        });
+        if (it == p.segments.end())
+        {
+            it = p.segments.insert(p.segments.end(), LatencySegment{s.segment, s.kind, 0});
+        }
+        it->meanMs += s.meanMs * static_cast<double>(messages);
+    }
+    p.segmentMessages += f.segments.empty() ? 0 : messages;
+    if (d.members)
+    {
+        if (!p.members)
+        {
+            p.members = std::make_unique<MemberRecord>();
+        }
+        p.members->Merge(*d.members);
+    }
     // Outage over the timeline's windows: the time cut off in each window added up (what the
     // windows saw, not the time between them), restored only if every window's was. The
     // before/after split belongs to one run's first fault and stays in the phases.
@@ -153,6 +181,16 @@ Finish(PooledFlow& p)
     if (p.roundTrips)
     {
         m.rtt = SummariseDelays(p.rtt);
+    }
+    m.segments = p.segments;
+    for (LatencySegment& s : m.segments)
+    {
+        s.meanMs /= static_cast<double>(p.segmentMessages);
+    }
+    m.groupMembers.reset();
+    if (p.members)
+    {
+        m.groupMembers = SummariseGroup(*p.scenario, *p.spec, *p.members, m.activeSeconds);
     }
     JudgeRequirements(p.spec->requirements, p.rttOnTime, m);
     // A requirement missed in one phase is missed on the timeline, whatever the pool says.
@@ -301,6 +339,7 @@ MergePhases(const ScenarioSpec& spec, const std::vector<PhaseRun>& runs)
                 PooledFlow pool;
                 pool.flow = f;
                 pool.spec = &*spec;
+                pool.scenario = phase.spec.get();
                 pool.latency = LatencyDigest(d.latency.GetExactLimit(),
                                              d.latency.GetConfiguredRelativeAccuracy());
                 pool.rtt =

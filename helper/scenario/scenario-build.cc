@@ -170,6 +170,16 @@ ScenarioBuild::MoveEdgeEnd(uint32_t edge, Ptr<NetDevice> newDevA, const LinkSpec
         m_flowResults[fi].propagationBoundMs =
             std::min(m_flowResults[fi].propagationBoundMs, bound * 1e3);
     }
+    for (const auto& listener : m_edgeMoveListeners)
+    {
+        listener(edge);
+    }
+}
+
+void
+ScenarioBuild::AddEdgeMoveListener(std::function<void(uint32_t)> listener)
+{
+    m_edgeMoveListeners.push_back(std::move(listener));
 }
 
 void
@@ -230,7 +240,12 @@ ScenarioBuild::BuildNodes()
             g.members.push_back(node);
             double x = site->x;
             double y = site->y;
-            if (n.placementRadius > 0)
+            if (!n.placementOffsets.empty())
+            {
+                x += n.placementOffsets[i].first;
+                y += n.placementOffsets[i].second;
+            }
+            else if (n.placementRadius > 0)
             {
                 // Uniform in a disc: radius ~ R sqrt(U), angle ~ U(0, 2 pi).
                 double r = n.placementRadius * std::sqrt(placement->GetValue());

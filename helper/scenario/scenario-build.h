@@ -22,6 +22,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -63,8 +64,13 @@ struct RoutingEdge
     double propagationBoundSeconds = 0; //!< the least time a packet can take (light time)
     double lengthMetres = 0;            //!< the hop's length
     std::string pathLabel;              //!< what results' technology path calls the hop
-    double rateDown = 0;                //!< bit/s from devA to devB (0: not a fixed rate)
-    double rateUp = 0;                  //!< bit/s from devB to devA (0: not a fixed rate)
+    /// What kind of segment the hop is in a flow's latency split (doc/metrics.rst): the medium,
+    /// as a planner changes it: "radio-access" (a cell's air interface with its scheduling),
+    /// "satellite", "haps", "microwave", "optical" (fibre), "wired" (copper, Ethernet); empty
+    /// shows as "other".
+    std::string segmentKind;
+    double rateDown = 0; //!< bit/s from devA to devB (0: not a fixed rate)
+    double rateUp = 0;   //!< bit/s from devB to devA (0: not a fixed rate)
     /// Whether what the devices send counts towards their nodes' equipment load (a router's
     /// load-proportional power); a cell's devices are metered with the cell instead.
     bool loadsNodes = false;
@@ -181,6 +187,13 @@ class ScenarioBuild
     void MoveEdgeEnd(uint32_t edge, Ptr<NetDevice> newDevA, const LinkSpec& newLink);
 
     /**
+     * \brief Be told of every edge MoveEdgeEnd moves, once it has moved (the latency probes
+     * follow a terminal to its new cell's device).
+     * \param listener called with the edge's index
+     */
+    void AddEdgeMoveListener(std::function<void(uint32_t)> listener);
+
+    /**
      * \brief Count one handover of a node, for its flows' results.
      * \param node the node
      */
@@ -294,11 +307,12 @@ class ScenarioBuild
     std::unordered_map<const LinkSpec*, std::vector<uint32_t>> m_edgesOfLink; //!< as added
     std::vector<FlowResult> m_flowResults;                                    //!< per flow
     std::vector<std::pair<Ptr<Node>, Ptr<Node>>> m_flowEnds;                  //!< per flow
-    std::map<uint32_t, uint64_t> m_handoversOfNode; //!< node id -> handovers
-    Ptr<EnergyMeter> m_meter;                       //!< energy of every element
-    CostLedger m_ledger;                            //!< cost of every element
-    std::vector<UnaccountedElement> m_unmetered;    //!< elements without power
-    std::vector<UnaccountedElement> m_uncosted;     //!< elements without cost
+    std::map<uint32_t, uint64_t> m_handoversOfNode;                 //!< node id -> handovers
+    std::vector<std::function<void(uint32_t)>> m_edgeMoveListeners; //!< AddEdgeMoveListener
+    Ptr<EnergyMeter> m_meter;                                       //!< energy of every element
+    CostLedger m_ledger;                                            //!< cost of every element
+    std::vector<UnaccountedElement> m_unmetered;                    //!< elements without power
+    std::vector<UnaccountedElement> m_uncosted;                     //!< elements without cost
     std::map<std::type_index, std::unique_ptr<TechnologyRunState>> m_states; //!< per technology
 };
 

@@ -17,6 +17,7 @@
 #include "helper/technology/link-technology.h"
 #include "model/equipment/equipment-profile.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <unordered_map>
@@ -160,6 +161,53 @@ ReadMobility(const ConfigNode& node,
     return m;
 }
 
+/// Where a group's members stand: at random in a disc (`radius`), or each at its own place
+/// (`positions`, east and north of the site, one per member).
+void
+ReadPlacement(const ConfigNode& node, NodeSpec& n, const std::string& context)
+{
+    node.CheckKeys({"radius", "positions"}, context);
+    const ConfigNode* radius = node.Find("radius");
+    const ConfigNode* positions = node.Find("positions");
+    if (radius && positions)
+    {
+        throw InputError(positions->GetMark(), context + ": give radius or positions, not both");
+    }
+    if (!positions)
+    {
+        n.placementRadius = node.Get("radius", context).AsLength();
+        return;
+    }
+    if (!positions->IsSequence())
+    {
+        throw InputError(positions->GetMark(),
+                         context + ": positions is a list of [east, north], one per member");
+    }
+    if (positions->GetItems().size() != n.count)
+    {
+        throw InputError(positions->GetMark(),
+                         context + ": " + std::to_string(positions->GetItems().size()) +
+                             " positions for " +
+                             (n.count == 1 ? std::string("a single node")
+                                           : "a group of " + std::to_string(n.count)) +
+                             "; give one [east, north] per member");
+    }
+    for (const ConfigNode& p : positions->GetItems())
+    {
+        if (!p.IsSequence() || p.GetItems().size() != 2)
+        {
+            throw InputError(p.GetMark(),
+                             context + ": a position is [east, north] of the site, e.g. [300m, "
+                                       "-1.2km]");
+        }
+        const double east = ReadSignedLength(p.GetItems()[0]);
+        const double north = ReadSignedLength(p.GetItems()[1]);
+        n.placementOffsets.emplace_back(east, north);
+        // The farthest member bounds what a technology checks of the group's reach.
+        n.placementRadius = std::max(n.placementRadius, std::hypot(east, north));
+    }
+}
+
 void
 ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
 {
@@ -195,8 +243,7 @@ ReadNodes(const ConfigNode& root, ScenarioSpec& spec)
         }
         if (const ConfigNode* placement = node.Find("placement"))
         {
-            placement->CheckKeys({"radius"}, context + " placement");
-            n.placementRadius = placement->Get("radius", context + " placement").AsLength();
+            ReadPlacement(*placement, n, context + " placement");
         }
         if (const ConfigNode* mobility = node.Find("mobility"))
         {

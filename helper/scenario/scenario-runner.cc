@@ -728,6 +728,7 @@ ScenarioRunner::Run()
             fr.loadFactor = f.loadFactor;
         }
         fr.compute = SummariseCompute(*probes[fi]);
+        MeasureSplits(spec, f, *probes[fi], fr);
         for (const auto* group : {&f.from, &f.to})
         {
             for (const auto& node : sb.GetGroup(*group).members)
@@ -753,7 +754,11 @@ ScenarioRunner::Run()
     for (uint32_t fi = 0; m_keepDistributions && fi < probes.size(); ++fi)
     {
         const FlowRecord& rec = probes[fi]->record;
-        m_distributions.push_back({rec.GetLatency(), rec.GetRtt(), rec.GetRttOnTimeRequests()});
+        const auto& members = probes[fi]->members;
+        m_distributions.push_back({rec.GetLatency(),
+                                   rec.GetRtt(),
+                                   rec.GetRttOnTimeRequests(),
+                                   members ? std::make_shared<MemberRecord>(*members) : nullptr});
     }
     result.compute = compute.Collect(measured.energy);
     result.energyJoules = measured.energy.totalJoules;

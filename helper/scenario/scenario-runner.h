@@ -9,8 +9,10 @@
 #include "helper/scenario/scenario-spec.h"
 #include "model/energy/energy-meter.h"
 #include "model/stats/latency-digest.h"
+#include "model/stats/member-record.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +33,7 @@ struct FlowDistributions
     LatencyDigest latency;  //!< one-way delays, s
     LatencyDigest rtt;      //!< round trips, s (request_response)
     uint64_t rttOnTime = 0; //!< requests answered within the round-trip deadline
+    std::shared_ptr<const MemberRecord> members; //!< per member of a group flow, else null
 };
 
 /**

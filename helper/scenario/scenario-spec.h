@@ -100,9 +100,14 @@ struct NodeSpec
     std::string site;               //!< site name
     std::string equipment = "host"; //!< EquipmentProfile name
     uint32_t count = 1;             //!< members in the group
-    double placementRadius = 0;     //!< members are placed uniformly in a disc of this radius (m)
-    std::optional<PowerSpec> power; //!< overrides the equipment profile's power (per member)
-    std::optional<CostSpec> cost;   //!< overrides the equipment profile's cost (per member)
+    /// The farthest a member stands from its site (m): members are placed uniformly in a disc of
+    /// this radius, or at placementOffsets when those are given (then their farthest).
+    double placementRadius = 0;
+    /// Each member's place, metres east and north of its site (`placement: {positions: ...}`);
+    /// empty: placed at random within placementRadius.
+    std::vector<std::pair<double, double>> placementOffsets;
+    std::optional<PowerSpec> power;       //!< overrides the equipment profile's power (per member)
+    std::optional<CostSpec> cost;         //!< overrides the equipment profile's cost (per member)
     std::optional<MobilitySpec> mobility; //!< how the node moves (default: it stays)
     /// The servers at the node (each member's) that flows to it or through it queue for.
     std::optional<ComputeSpec> compute;

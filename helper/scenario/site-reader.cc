@@ -28,18 +28,6 @@ struct Coordinate
     SourceMark mark;     //!< where
 };
 
-/// A length that may be negative (west or south of the origin, below the ellipsoid).
-double
-ReadSignedLength(const ConfigNode& node)
-{
-    const std::string& text = node.GetScalar();
-    if (!text.empty() && text[0] == '-')
-    {
-        return -ConfigNode::MakeScalar(text.substr(1), node.GetMark()).AsLength();
-    }
-    return node.AsLength();
-}
-
 /// "37.39N", "136.9 E" or "37.39°N": the number of degrees and the hemisphere; false if the text
 /// does not end in a hemisphere letter.
 bool
@@ -234,6 +222,17 @@ Describe(const EarthPosition& p)
 }
 
 } // namespace
+
+double
+ReadSignedLength(const ConfigNode& node)
+{
+    const std::string& text = node.GetScalar();
+    if (!text.empty() && text[0] == '-')
+    {
+        return -ConfigNode::MakeScalar(text.substr(1), node.GetMark()).AsLength();
+    }
+    return node.AsLength();
+}
 
 void
 ReadSites(const ConfigNode& root, ScenarioSpec& spec)

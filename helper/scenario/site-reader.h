@@ -44,6 +44,16 @@ constexpr double kMaxSiteDistanceFromOriginM = 3000e3;
 void ReadSites(const ConfigNode& root, ScenarioSpec& spec);
 
 /**
+ * \ingroup blueprint
+ * \brief Read a length that may be negative ("-500m": west or south of a place, below the
+ * ellipsoid).
+ * \param node a scalar
+ * \return metres
+ * \throws InputError at the node for anything but a length
+ */
+double ReadSignedLength(const ConfigNode& node);
+
+/**
  * \param spec a scenario read by ReadSites
  * \return its local plane on the Earth, or none when it has no origin
  */

@@ -103,7 +103,11 @@ ExtractRunThresholds(const std::string& resultJson)
     for (const auto& f : j.at("flows"))
     {
         const std::string name = f.at("name").get<std::string>();
-        const double members = f.value("members", 1.0);
+        // {count, sending, worst, jain_index} since the latency split; a count alone before it.
+        const Json count = f.contains("members") && f.at("members").is_object()
+                               ? f.at("members").value("count", Json(1))
+                               : f.value("members", Json(1));
+        const double members = count.get<double>();
         for (const auto& q : f.at("requirements"))
         {
             const std::string metric = q.at("metric").get<std::string>();

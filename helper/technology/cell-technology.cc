@@ -89,6 +89,7 @@ AddCellEdges(ScenarioBuild& run,
         edge.propagationBoundSeconds = terminalsMove ? 0 : distance / 299792458.0;
         edge.lengthMetres = distance;
         edge.pathLabel = pathLabel;
+        edge.segmentKind = "radio-access";
         run.AddEdge(link, edge);
     }
     return first;

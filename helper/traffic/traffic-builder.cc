@@ -4,6 +4,7 @@
 
 #include "helper/traffic/traffic-builder.h"
 
+#include "helper/traffic/latency-segments.h"
 #include "model/traffic/bulk-source.h"
 #include "model/traffic/periodic-source.h"
 #include "model/traffic/request-response-client.h"
@@ -40,27 +41,60 @@ constexpr uint16_t kFirstPort = kFirstFlowPort;
 void
 OnTx(FlowProbe* probe, const TimestampHeader& header, uint32_t bytes)
 {
-    probe->record.RecordTx(header.GetMemberId(),
-                           header.GetSeq(),
-                           bytes,
-                           Simulator::Now().GetSeconds());
-    probe->offered.Add(bytes, Simulator::Now().GetSeconds());
+    const double now = Simulator::Now().GetSeconds();
+    probe->record.RecordTx(header.GetMemberId(), header.GetSeq(), bytes, now);
+    probe->offered.Add(bytes, now);
+    if (probe->members)
+    {
+        probe->members->RecordTx(header.GetMemberId(), bytes, now);
+    }
 }
 
+/// A message (a one-way packet or TCP chunk, or a request at its server) arrived: counted once,
+/// and, when it is what the flow judges, its delay split into segments.
 void
-OnRx(FlowProbe* probe, const TimestampHeader& header, uint32_t bytes, Time delay)
+OnRx(FlowProbe* probe, const TimestampHeader& header, Ptr<const Packet> message)
 {
-    probe->record.RecordRx(header.GetMemberId(),
-                           header.GetSeq(),
-                           bytes,
-                           header.GetTxTime().GetSeconds(),
-                           Simulator::Now().GetSeconds());
+    const Time now = Simulator::Now();
+    const uint32_t bytes = message->GetSize();
+    const uint32_t member = header.GetMemberId();
+    if (!probe->record.RecordRx(member,
+                                header.GetSeq(),
+                                bytes,
+                                header.GetTxTime().GetSeconds(),
+                                now.GetSeconds()))
+    {
+        return; // a duplicate
+    }
+    if (probe->members)
+    {
+        probe->members->RecordRxBytes(member, bytes, now.GetSeconds());
+    }
+    if (!probe->roundTrips)
+    {
+        if (probe->members)
+        {
+            probe->members->RecordDelivered(member, (now - header.GetTxTime()).GetSeconds());
+        }
+        probe->segments->Commit(probe->flow, message, header.GetTxTime(), now);
+    }
 }
 
+/// A response arrived: its request's round trip, split over both legs and the server.
 void
-OnRtt(FlowProbe* probe, uint32_t member, uint64_t seq, Time rtt)
+OnResponse(FlowProbe* probe, const TimestampHeader& header, Ptr<const Packet> response, Time rtt)
 {
-    probe->record.RecordRtt(member, seq, rtt.GetSeconds());
+    const uint32_t member = header.GetMemberId();
+    if (!probe->record.RecordRtt(member, header.GetSeq(), rtt.GetSeconds()))
+    {
+        return; // a second response to one request
+    }
+    if (probe->members)
+    {
+        probe->members->RecordDelivered(member, rtt.GetSeconds());
+    }
+    const Time now = Simulator::Now();
+    probe->segments->Commit(probe->flow, response, now - rtt, now);
 }
 
 } // namespace
@@ -91,6 +125,8 @@ BuildTraffic(ScenarioBuild& sb)
 {
     const ScenarioSpec& spec = sb.GetSpec();
     std::vector<std::unique_ptr<FlowProbe>> probes;
+    auto segments = std::make_shared<LatencySegments>(sb, spec.flows.size());
+    segments->Install();
     // Each receiving node numbers its flows' ports from kFirstPort (node id -> next free port).
     std::map<uint32_t, uint16_t> nextPortOfNode;
     for (uint32_t fi = 0; fi < spec.flows.size(); ++fi)
@@ -106,6 +142,13 @@ BuildTraffic(ScenarioBuild& sb)
         const NodeGroup& dst = sb.GetGroup(f.to);
         uint32_t members = std::max(src.members.size(), dst.members.size());
         auto probe = std::make_unique<FlowProbe>();
+        probe->flow = fi;
+        probe->segments = segments;
+        probe->roundTrips = t.pattern == "request_response";
+        if (members > 1)
+        {
+            probe->members = std::make_unique<MemberRecord>();
+        }
         if (f.requirements.latency)
         {
             probe->record.SetDeadline(*f.requirements.latency);
@@ -285,7 +328,8 @@ BuildTraffic(ScenarioBuild& sb)
                         "Local",
                         AddressValue(InetSocketAddress(Ipv4Address::GetAny(), port)));
                     server->SetAttribute("Protocol", TypeIdValue(protocol));
-                    server->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
+                    server->TraceConnectWithoutContext("RxMessage",
+                                                       MakeBoundCallback(&OnRx, probe.get()));
                     to->AddApplication(server);
                     server->SetStartTime(Seconds(0));
                 }
@@ -303,7 +347,8 @@ BuildTraffic(ScenarioBuild& sb)
                 client->SetAttribute("Distribution",
                                      StringValue(t.exponential ? "Exponential" : "Fixed"));
                 client->TraceConnectWithoutContext("Tx", MakeBoundCallback(&OnTx, probe.get()));
-                client->TraceConnectWithoutContext("Rtt", MakeBoundCallback(&OnRtt, probe.get()));
+                client->TraceConnectWithoutContext("Response",
+                                                   MakeBoundCallback(&OnResponse, probe.get()));
                 sb.GetStreams().Assign(streamKey + "/member:" + std::to_string(i) + "/client",
                                        f.mark,
                                        [&](int64_t first) { return client->AssignStreams(first); });
@@ -320,7 +365,7 @@ BuildTraffic(ScenarioBuild& sb)
                 if (toSpec.compute)
                 {
                     Ptr<ComputeSink> served = CreateObject<ComputeSink>();
-                    served->TraceConnectWithoutContext("Served",
+                    served->TraceConnectWithoutContext("ServedMessage",
                                                        MakeBoundCallback(&OnRx, probe.get()));
                     probe->compute.back().second.push_back(served);
                     sink = served;
@@ -328,7 +373,8 @@ BuildTraffic(ScenarioBuild& sb)
                 else
                 {
                     sink = CreateObject<TimestampSink>();
-                    sink->TraceConnectWithoutContext("Rx", MakeBoundCallback(&OnRx, probe.get()));
+                    sink->TraceConnectWithoutContext("RxMessage",
+                                                     MakeBoundCallback(&OnRx, probe.get()));
                 }
                 sink->SetAttribute("Local",
                                    AddressValue(InetSocketAddress(Ipv4Address::GetAny(), port)));
@@ -393,6 +439,62 @@ BuildTraffic(ScenarioBuild& sb)
         sb.GetFlowResults().push_back(fr);
     }
     return probes;
+}
+
+GroupMembers
+SummariseGroup(const ScenarioSpec& spec,
+               const FlowSpec& flow,
+               const MemberRecord& members,
+               double windowSeconds)
+{
+    const TrafficSpec& t = flow.traffic;
+    MemberDemand demand = MemberDemand::PACED;
+    if (t.pattern == "bulk")
+    {
+        demand = t.totalBytes > 0 ? MemberDemand::FINITE : MemberDemand::GREEDY;
+    }
+    const MemberSummary summary = SummariseMembers(members, windowSeconds, demand);
+    GroupMembers out;
+    out.sending = summary.offering;
+    out.jainIndex = summary.jainIndex;
+    if (summary.worst)
+    {
+        // Members pair as links pair groups (PairedMember): name the member after the side that
+        // is a group, the senders when both are.
+        auto countOf = [&](const std::string& name) {
+            for (const NodeSpec& n : spec.nodes)
+            {
+                if (n.name == name)
+                {
+                    return n.count;
+                }
+            }
+            return 1u;
+        };
+        const uint32_t from = countOf(flow.from);
+        const uint32_t to = countOf(flow.to);
+        const uint32_t total = std::max(from, to);
+        const bool senders = from > 1;
+        out.worst = (senders ? flow.from : flow.to) + "[" +
+                    std::to_string(PairedMember(*summary.worst, total, senders ? from : to)) + "]";
+        out.worstP99Ms = summary.worstP99Seconds * 1e3;
+        out.worstThroughputBps = summary.worstThroughputBps;
+        out.worstLossRatio = summary.worstLossRatio;
+    }
+    return out;
+}
+
+void
+MeasureSplits(const ScenarioSpec& spec,
+              const FlowSpec& flow,
+              const FlowProbe& probe,
+              FlowResult& result)
+{
+    result.segments = probe.segments->GetSegments(probe.flow);
+    if (probe.members)
+    {
+        result.groupMembers = SummariseGroup(spec, flow, *probe.members, result.activeSeconds);
+    }
 }
 
 } // namespace blueprint

@@ -4,6 +4,7 @@
 
 #include "model/compute/compute-sink.h"
 
+#include "model/stats/hop-stamp.h"
 #include "model/traffic/request-response-server.h"
 #include "model/traffic/timestamp-echo-header.h"
 
@@ -51,6 +52,11 @@ ComputeSink::GetTypeId()
                             "its original send time.",
                             MakeTraceSourceAccessor(&ComputeSink::m_servedTrace),
                             "ns3::blueprint::TimestampHeader::RxTracedCallback")
+            .AddTraceSource("ServedMessage",
+                            "A message's service ended: its header and the message, with the "
+                            "node's hop stamps for its wait and service.",
+                            MakeTraceSourceAccessor(&ComputeSink::m_servedMessageTrace),
+                            "ns3::blueprint::TimestampSink::MessageTracedCallback")
             .AddTraceSource("Dropped",
                             "The node's servers refused a message (waiting room full).",
                             MakeTraceSourceAccessor(&ComputeSink::m_droppedTrace),
@@ -231,6 +237,7 @@ ComputeSink::DoHandleMessage(Ptr<Socket> socket,
                              Ptr<Packet> message)
 {
     Ptr<ComputeSink> self = this;
+    AddHopStamp(message, HopStampTag::APP_RECEIVE, GetNode()->GetId());
     Ptr<Packet> copy = message->Copy();
     const bool accepted =
         m_server->Submit([self, socket, from, header, copy](const ComputeServer::JobTimes& t) {
@@ -253,11 +260,18 @@ ComputeSink::Finish(Ptr<Socket> socket,
     ++m_served;
     m_waitSeconds += times.wait.GetSeconds();
     m_serviceSeconds += times.service.GetSeconds();
-    m_servedTrace(header, message->GetSize(), Simulator::Now() - header.GetTxTime());
+    const uint32_t node = GetNode()->GetId();
+    const Time now = Simulator::Now();
+    AddHopStampAt(message, HopStampTag::SERVICE_START, node, now - times.service);
+    AddHopStamp(message, HopStampTag::SERVICE_END, node);
+    m_servedTrace(header, message->GetSize(), now - header.GetTxTime());
+    m_servedMessageTrace(header, message);
     if (m_responseSize > 0)
     {
+        Ptr<Packet> response = RequestResponseServer::MakeResponse(header, m_responseSize);
+        CarryHopStamps(message, response, node);
         // SendTo reaches the requester for UDP; a TCP socket is connected and ignores the address.
-        socket->SendTo(RequestResponseServer::MakeResponse(header, m_responseSize), 0, from);
+        socket->SendTo(response, 0, from);
         return;
     }
     const auto it = m_forwardOfMember.find(header.GetMemberId());

@@ -29,7 +29,8 @@ namespace blueprint
  *
  * A TimestampSink ("Local", "Protocol" and the arrival trace "Rx" are inherited) whose messages
  * wait for and take a server of the ComputeServer aggregated to its node. When a message's service
- * ends, the sink fires "Served" with the delay since the message's original send time, then:
+ * ends, the sink fires "Served" with the delay since the message's original send time and
+ * "ServedMessage" with the message, then:
  *
  * - with a ResponseSize, answers the requester as RequestResponseServer does, on the socket the
  *   request came on (a request_response flow served by the node);
@@ -42,6 +43,11 @@ namespace blueprint
  * or one TCP connection per destination, opened when the application starts; a message served
  * before its connection is up waits for it. A message the ComputeServer refuses (its waiting room
  * full) fires "Dropped" and goes no further.
+ *
+ * The message carries the node's hop stamps (HopStampTag) on: APP_RECEIVE when it arrived,
+ * SERVICE_START and SERVICE_END around its service, so that its delay splits into the wait for a
+ * server and the service at this node (doc/metrics.rst, Where the milliseconds go); a response
+ * carries them back with APP_SEND (CarryHopStamps).
  */
 class ComputeSink : public TimestampSink
 {
@@ -134,6 +140,8 @@ class ComputeSink : public TimestampSink
 
     /// A message's service ended: its header, size and delay since its original send time.
     TracedCallback<const TimestampHeader&, uint32_t, Time> m_servedTrace;
+    /// A message's service ended: its header and the message, stamped.
+    TracedCallback<const TimestampHeader&, Ptr<const Packet>> m_servedMessageTrace;
     /// The ComputeServer refused a message: its header and size.
     TracedCallback<const TimestampHeader&, uint32_t> m_droppedTrace;
 };

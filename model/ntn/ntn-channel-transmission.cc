@@ -148,6 +148,14 @@ NtnChannel::Dequeue(uint32_t terminal, bool forward)
     }
     // The packet takes the route of the platform serving it when its transmission starts.
     m_inFlight[packet->GetUid()] = t.route;
+    if (forward)
+    {
+        m_gateways.at(t.gateway).device->NotifyTransmitStart(packet);
+    }
+    else
+    {
+        t.device->NotifyTransmitStart(packet);
+    }
     return packet;
 }
 

@@ -46,6 +46,11 @@ NtnNetDevice::GetTypeId()
                             "satellite in view, or an interruption that drops).",
                             MakeTraceSourceAccessor(&NtnNetDevice::m_macTxDropTrace),
                             "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyTxBegin",
+                            "A packet left its queue and began its transmission on the beam's "
+                            "carrier (the same trace point as ns-3's point-to-point device's).",
+                            MakeTraceSourceAccessor(&NtnNetDevice::m_phyTxBeginTrace),
+                            "ns3::Packet::TracedCallback")
             .AddTraceSource("PhyTxEnd",
                             "A packet finished its transmission on the beam's carrier.",
                             MakeTraceSourceAccessor(&NtnNetDevice::m_phyTxEndTrace),
@@ -106,6 +111,12 @@ NtnNetDevice::Receive(Ptr<Packet> packet, Address from)
         m_promiscCallback(this, packet, IPV4_PROTOCOL, from, m_address, NetDevice::PACKET_HOST);
     }
     m_rxCallback(this, packet, IPV4_PROTOCOL, from);
+}
+
+void
+NtnNetDevice::NotifyTransmitStart(Ptr<const Packet> packet)
+{
+    m_phyTxBeginTrace(packet);
 }
 
 void

@@ -50,6 +50,13 @@ class NtnNetDevice : public NetDevice
     void Receive(Ptr<Packet> packet, Address from);
 
     /**
+     * \brief Called by the channel when a packet this device sends leaves its queue for the air
+     * interface (its beam's carrier chose it): fires "PhyTxBegin".
+     * \param packet the packet.
+     */
+    void NotifyTransmitStart(Ptr<const Packet> packet);
+
+    /**
      * \brief Called by the channel when a packet this device sends has left the air interface.
      * \param packet the packet.
      */
@@ -119,6 +126,7 @@ class NtnNetDevice : public NetDevice
     uint16_t m_mtu;                                      //!< MTU, bytes
     NetDevice::ReceiveCallback m_rxCallback;             //!< up to the node
     NetDevice::PromiscReceiveCallback m_promiscCallback; //!< promiscuous sniffers
+    TracedCallback<Ptr<const Packet>> m_phyTxBeginTrace; //!< left its queue for the air
     TracedCallback<Ptr<const Packet>> m_phyTxEndTrace;   //!< left the air interface
     TracedCallback<Ptr<const Packet>> m_macRxTrace;      //!< delivered up
     uint64_t m_bitsCarried;                              //!< sent plus received bits

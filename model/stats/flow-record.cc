@@ -87,7 +87,7 @@ FlowRecord::RecordTx(std::uint32_t member, std::uint64_t seq, std::uint32_t byte
     m_firstTxTime = (m_firstTxTime < 0) ? txTime : std::min(m_firstTxTime, txTime);
 }
 
-void
+bool
 FlowRecord::RecordRx(std::uint32_t member,
                      std::uint64_t seq,
                      std::uint32_t bytes,
@@ -105,7 +105,7 @@ FlowRecord::RecordRx(std::uint32_t member,
     {
         NS_LOG_LOGIC("duplicate member " << member << " seq " << seq);
         ++m_duplicates;
-        return;
+        return false;
     }
     const double delay = rxTime - txTime;
     NS_LOG_LOGIC("rx member " << member << " seq " << seq << " " << bytes << " B, delay " << delay);
@@ -145,6 +145,7 @@ FlowRecord::RecordRx(std::uint32_t member,
             outage.seconds = txTime - outage.start;
         }
     }
+    return true;
 }
 
 void
@@ -197,7 +198,7 @@ FlowRecord::GetRxBeforeFault() const
     return m_rxBeforeFault;
 }
 
-void
+bool
 FlowRecord::RecordRtt(std::uint32_t member, std::uint64_t seq, double rtt)
 {
     if (!std::isfinite(rtt) || rtt < 0)
@@ -210,7 +211,7 @@ FlowRecord::RecordRtt(std::uint32_t member, std::uint64_t seq, double rtt)
     {
         NS_LOG_LOGIC("duplicate response member " << member << " seq " << seq);
         ++m_duplicates;
-        return;
+        return false;
     }
     NS_LOG_LOGIC("rtt member " << member << " seq " << seq << " " << rtt);
     ++m_answered;
@@ -219,6 +220,7 @@ FlowRecord::RecordRtt(std::uint32_t member, std::uint64_t seq, double rtt)
     {
         ++m_rttOnTime;
     }
+    return true;
 }
 
 std::uint64_t

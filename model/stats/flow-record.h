@@ -80,9 +80,10 @@ class FlowRecord
      * \param bytes the application payload size.
      * \param txTime the send time carried in the packet's timestamp header, in seconds.
      * \param rxTime the receive time in seconds.
+     * \return true for a packet not received before (false: a duplicate, ignored).
      * \throws std::invalid_argument if rxTime is earlier than txTime or either is not finite.
      */
-    void RecordRx(std::uint32_t member,
+    bool RecordRx(std::uint32_t member,
                   std::uint64_t seq,
                   std::uint32_t bytes,
                   double txTime,
@@ -97,9 +98,10 @@ class FlowRecord
      * \param member the member (client/server pair) of the flow.
      * \param seq the sequence number of the request.
      * \param rtt the round-trip time in seconds.
+     * \return true for a request not answered before (false: a duplicate, ignored).
      * \throws std::invalid_argument if rtt is negative or not finite.
      */
-    void RecordRtt(std::uint32_t member, std::uint64_t seq, double rtt);
+    bool RecordRtt(std::uint32_t member, std::uint64_t seq, double rtt);
 
     /**
      * \return the number of packets sent.

@@ -53,7 +53,12 @@ RequestResponseClient::GetTypeId()
             .AddTraceSource("Rtt",
                             "A response was received; rtt is the round trip of its request.",
                             MakeTraceSourceAccessor(&RequestResponseClient::m_rttTrace),
-                            "ns3::blueprint::RequestResponseClient::RttTracedCallback");
+                            "ns3::blueprint::RequestResponseClient::RttTracedCallback")
+            .AddTraceSource("Response",
+                            "A response was received: its header, the response and the round "
+                            "trip of its request.",
+                            MakeTraceSourceAccessor(&RequestResponseClient::m_responseTrace),
+                            "ns3::blueprint::RequestResponseClient::ResponseTracedCallback");
     return tid;
 }
 
@@ -167,6 +172,7 @@ RequestResponseClient::HandleResponse(Ptr<Packet> response)
     NS_LOG_LOGIC("response to seq " << header.GetSeq() << " rtt " << rtt);
     m_rxTrace(header, bytes, now - header.GetTxTime());
     m_rttTrace(header.GetMemberId(), header.GetSeq(), rtt);
+    m_responseTrace(header, response, rtt);
 }
 
 } // namespace blueprint

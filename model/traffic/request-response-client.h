@@ -29,7 +29,8 @@ namespace blueprint
  * base), sent at Fixed gaps (the first at the application's start) or at Exponential ones
  * (Poisson arrivals), as chosen by "Distribution"; see ArrivalProcess. Each response from a
  * RequestResponseServer carries the request's sequence number and send time, so the client fires
- * "Rtt" with now minus the request's send time, and "Rx" with the response's own one-way latency.
+ * "Rtt" with now minus the request's send time, "Rx" with the response's own one-way latency, and
+ * "Response" with the response itself, whose hop stamps split the round trip (HopStampTag).
  * Requests do not wait for responses: a lost response costs one RTT sample, not the loop.
  */
 class RequestResponseClient : public TimestampedSource
@@ -42,6 +43,17 @@ class RequestResponseClient : public TimestampedSource
      * \param rtt the round-trip time, response arrival minus request send time.
      */
     typedef void (*RttTracedCallback)(uint32_t memberId, uint64_t seq, Time rtt);
+
+    /**
+     * \brief Signature of the "Response" trace source.
+     * \param header the response's TimestampHeader (the request's member and sequence number).
+     * \param response the response after its TimestampHeader; its hop stamps (HopStampTag) tell
+     * the paths of the request and of the response.
+     * \param rtt the round-trip time, response arrival minus request send time.
+     */
+    typedef void (*ResponseTracedCallback)(const TimestampHeader& header,
+                                           Ptr<const Packet> response,
+                                           Time rtt);
 
     /**
      * \brief Get the type ID.
@@ -98,6 +110,8 @@ class RequestResponseClient : public TimestampedSource
     TracedCallback<const TimestampHeader&, uint32_t, Time> m_rxTrace;
     /// Fired for every response, with the round-trip time of its request.
     TracedCallback<uint32_t, uint64_t, Time> m_rttTrace;
+    /// Fired for every response, with the response and the round-trip time of its request.
+    TracedCallback<const TimestampHeader&, Ptr<const Packet>, Time> m_responseTrace;
 };
 
 } // namespace blueprint

@@ -4,9 +4,11 @@
 
 #include "model/traffic/request-response-server.h"
 
+#include "model/stats/hop-stamp.h"
 #include "model/traffic/timestamp-echo-header.h"
 
 #include "ns3/log.h"
+#include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
@@ -83,7 +85,12 @@ RequestResponseServer::DoHandleMessage(Ptr<Socket> socket,
                                        const TimestampHeader& header,
                                        Ptr<Packet> message)
 {
+    // The request's path ends here: its stamps go back with the response, so the round trip
+    // splits into both legs and the server's own time (doc/metrics.rst).
+    const uint32_t node = GetNode()->GetId();
+    AddHopStamp(message, HopStampTag::APP_RECEIVE, node);
     Ptr<Packet> packet = MakeResponse(header, m_responseSize);
+    CarryHopStamps(message, packet, node);
     TimestampHeader response;
     packet->PeekHeader(response);
     ++m_sentResponses;

@@ -26,7 +26,9 @@ namespace blueprint
  * after the request's queueing and service, with MakeResponse), not to the transport. The
  * response starts with a TimestampHeader that copies the request's flow, member and sequence
  * number and carries the server's own send time, followed by a TimestampEchoHeader holding the
- * request's send time, then zero padding.
+ * request's send time, then zero padding. The response carries the request's hop stamps and one
+ * of its own for when it was sent (CarryHopStamps), so that the client's round trip splits over
+ * the request's path, the server and the response's path.
  */
 class RequestResponseServer : public TimestampSink
 {

@@ -43,7 +43,11 @@ TimestampSink::GetTypeId()
             .AddTraceSource("Rx",
                             "A timestamped message was received; delay is its one-way latency.",
                             MakeTraceSourceAccessor(&TimestampSink::m_rxTrace),
-                            "ns3::blueprint::TimestampHeader::RxTracedCallback");
+                            "ns3::blueprint::TimestampHeader::RxTracedCallback")
+            .AddTraceSource("RxMessage",
+                            "A timestamped message was received: its header and the message.",
+                            MakeTraceSourceAccessor(&TimestampSink::m_rxMessageTrace),
+                            "ns3::blueprint::TimestampSink::MessageTracedCallback");
     return tid;
 }
 
@@ -186,6 +190,7 @@ TimestampSink::Deliver(Ptr<Socket> socket, const Address& from, Ptr<Packet> mess
     NS_LOG_LOGIC("flow " << header.GetFlowId() << " member " << header.GetMemberId() << " seq "
                          << header.GetSeq() << " delay " << delay);
     m_rxTrace(header, bytes, delay);
+    m_rxMessageTrace(header, message);
     DoHandleMessage(socket, from, header, message);
 }
 

@@ -31,12 +31,20 @@ namespace blueprint
  * packet is one message starting with a TimestampHeader. For a stream socket (TCP) every accepted
  * connection gets its own TimestampChunkReassembler, bound into the connection's receive callback
  * so no lookup is needed per read, which cuts the byte stream back into the sender's chunks.
- * Each message fires "Rx" with its one-way delay, now minus the header's transmit time, then
- * DoHandleMessage(), the hook through which a subclass (RequestResponseServer) answers.
+ * Each message fires "Rx" with its one-way delay, now minus the header's transmit time, and
+ * "RxMessage" with the message itself (whose hop stamps, HopStampTag, tell the path it took),
+ * then DoHandleMessage(), the hook through which a subclass (RequestResponseServer) answers.
  */
 class TimestampSink : public Application
 {
   public:
+    /**
+     * \brief Signature of the "RxMessage" trace source.
+     * \param header the message's TimestampHeader.
+     * \param message the whole message, header included.
+     */
+    typedef void (*MessageTracedCallback)(const TimestampHeader& header, Ptr<const Packet> message);
+
     /**
      * \brief Get the type ID.
      * \return the object TypeId
@@ -60,7 +68,8 @@ class TimestampSink : public Application
     void DoDispose() override;
 
     /**
-     * \brief Hook called for every message after the "Rx" trace; does nothing here.
+     * \brief Hook called for every message after the "Rx" and "RxMessage" traces; does nothing
+     * here.
      * \param socket the socket the message arrived on (the connection's, for TCP).
      * \param from the address of the sender.
      * \param header the message's TimestampHeader.
@@ -105,7 +114,7 @@ class TimestampSink : public Application
     void HandleStreamRead(StreamConnection* connection, Ptr<Socket> socket);
 
     /**
-     * \brief Account for one message, fire "Rx" and call the hook.
+     * \brief Account for one message, fire "Rx" and "RxMessage" and call the hook.
      * \param socket the socket the message arrived on.
      * \param from the sender's address.
      * \param message the message, starting with its TimestampHeader.
@@ -122,6 +131,8 @@ class TimestampSink : public Application
 
     /// Fired for every message received.
     TracedCallback<const TimestampHeader&, uint32_t, Time> m_rxTrace;
+    /// Fired for every message received, with the message.
+    TracedCallback<const TimestampHeader&, Ptr<const Packet>> m_rxMessageTrace;
 };
 
 } // namespace blueprint

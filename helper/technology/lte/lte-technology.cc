@@ -531,6 +531,7 @@ LteTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
         edge.propagationBoundSeconds = distance / 299792458.0 + cell.s1uDelay;
         edge.lengthMetres = distance;
         edge.pathLabel = "lte";
+        edge.segmentKind = "radio-access";
         run.AddEdge(l, edge);
     }
     // Cell power by default by EARTH (Auer et al. 2011, Table II), fitted to LTE base stations;

@@ -159,6 +159,7 @@ MicrowaveTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*
         edge.propagationBoundSeconds = e.propagationBoundSeconds;
         edge.lengthMetres = e.lengthMetres;
         edge.pathLabel = e.pathLabel;
+        edge.segmentKind = "microwave";
         edge.rateDown = e.rateDown;
         edge.rateUp = e.rateUp;
         // Point-to-point devices report what they send, which loads their nodes' routers.

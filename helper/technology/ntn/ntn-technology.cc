@@ -429,6 +429,8 @@ NtnTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
             edge.propagationBoundSeconds = bound;
             edge.lengthMetres = bound * NTN_SPEED_OF_LIGHT;
             edge.pathLabel = m_name;
+            // A HAPS is not a satellite: a planner weighs a platform at 20 km apart from an orbit.
+            edge.segmentKind = m_name == "haps" ? "haps" : "satellite";
             // What a gateway or terminal forwards loads its node's router, as on any link.
             edge.loadsNodes = true;
             run.AddEdge(*l, edge);

@@ -275,6 +275,7 @@ OpticalTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>&
             edge.pathLabel = "ip-over-wdm";
         }
         run.GetAddresses().AssignPointToPoint(devices);
+        edge.segmentKind = "optical";
         edge.devA = devices.Get(0);
         edge.devB = devices.Get(1);
         edge.rateUp = edge.rateDown;

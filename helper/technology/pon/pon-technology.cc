@@ -227,6 +227,7 @@ PonTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& uni
         edge.propagationBoundSeconds = e.latency.GetSeconds();
         edge.lengthMetres = spec.GetDistanceKm(i) * 1000.0;
         edge.pathLabel = spec.flavour;
+        edge.segmentKind = "optical";
         edge.rateDown =
             flavour->GetDownstreamByteRate() * 8 * flavour->GetDownstreamPayloadFraction();
         edge.rateUp = flavour->GetUpstreamByteRate() * 8;

@@ -277,6 +277,8 @@ WiredTechnology::Build(ScenarioBuild& run, const std::vector<const LinkSpec*>& u
         edge.propagationBoundSeconds = WiredLinkHelper::PropagationDelay(s).GetSeconds();
         edge.lengthMetres = s.lengthMetres;
         edge.pathLabel = WiredLinkProfile::Find(c.profile)->technology;
+        // Fibre is optical whatever technology lights it; copper and Ethernet are wired.
+        edge.segmentKind = edge.pathLabel == "fiber" ? "optical" : "wired";
         WiredLinkRates rates = WiredLinkHelper::EffectiveRates(s);
         edge.rateDown = rates.aToB;
         edge.rateUp = rates.bToA;
