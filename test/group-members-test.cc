@@ -56,6 +56,7 @@ TEST(GroupMembersTest, AMemberOutOfCoverageIsTheWorstAndLowersJainsIndex)
     EXPECT_EQ(*g.worst, "phones[3]");
     EXPECT_EQ(g.worstLossRatio, 1.0);
     EXPECT_EQ(g.worstThroughputBps, 0.0);
+    EXPECT_FALSE(g.worstP99Ms) << "it delivered nothing: no delay, not a zero one";
     // The aggregate hides it: a quarter of the packets lost, spread over the flow.
     EXPECT_NEAR(f.lossRatio, 0.25, 0.02);
     // Three members served in full and one not at all: (1 + 1 + 1 + 0)^2 / (4 x 3) = 3/4.
@@ -87,8 +88,9 @@ flows:
     EXPECT_EQ(*f.groupMembers->jainIndex, 1.0);
     EXPECT_EQ(f.groupMembers->worstLossRatio, 0.0);
     // The worst of equals is the one whose p99 is highest: the farthest from the gateway.
-    EXPECT_GT(f.groupMembers->worstP99Ms, 0);
-    EXPECT_LE(f.groupMembers->worstP99Ms, f.latency.max);
+    ASSERT_TRUE(f.groupMembers->worstP99Ms);
+    EXPECT_GT(*f.groupMembers->worstP99Ms, 0);
+    EXPECT_LE(*f.groupMembers->worstP99Ms, f.latency.max);
 }
 
 TEST(GroupMembersTest, AFlowOfOneMemberHasNoGroupFigures)
@@ -147,7 +149,8 @@ TEST(MemberRecordTest, TheWorstIsTheMostLossThenTheHighestP99ThenTheLeastThrough
     // Equal losses: the member with the longer delays (member 2, 30 ms) is worse.
     MemberSummary s = SummariseMembers(Paced({10, 9, 9}), 1.0, MemberDemand::PACED);
     EXPECT_EQ(s.worst, 2u);
-    EXPECT_NEAR(s.worstP99Seconds, 0.03, 1e-12);
+    ASSERT_TRUE(s.worstP99Seconds);
+    EXPECT_NEAR(*s.worstP99Seconds, 0.03, 1e-12);
     EXPECT_NEAR(s.worstLossRatio, 0.1, 1e-12);
     EXPECT_NEAR(s.worstThroughputBps, 900 * 8.0, 1e-9);
     // No loss anywhere: the highest p99 decides.

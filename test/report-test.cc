@@ -604,6 +604,62 @@ TEST(ReportInput, ReportNeedsItsFolder)
     EXPECT_NE(r.err.find("unexpected argument 'b'"), std::string::npos) << r.err;
 }
 
+/// Four phones around a 5G mast, the fourth 30 km away (as GroupMembersTest places them); the
+/// alternative brings it within 600 m.
+const std::string kPhones = R"(blueprint: 1
+name: phones
+duration: 1s
+sites:
+  field: {position: [0m, 0m]}
+  dc: {position: [1km, 0m]}
+nodes:
+  phones: {site: field, count: 4, placement: {positions: [[300m, 0m], [0m, 500m], [-400m, -200m],
+           [30km, 0m]]}}
+  mast: {site: field}
+  server: {site: dc, equipment: server}
+links:
+  cell: {technology: nr, between: [mast, phones], band: n78}
+  backhaul: {between: [server, mast], profile: fiber, rate: 10Gbps}
+flows:
+  reports: {from: phones, to: server, start: 0.1s, traffic: {pattern: periodic, interval: 10ms,
+            size: 200B}}
+alternatives:
+  phone-nearer:
+    description: The fourth phone 600 m from the mast
+    changes: {nodes: {phones: {placement: {positions: [[300m, 0m], [0m, 500m], [-400m, -200m],
+              [600m, 0m]]}}}}
+)";
+
+TEST(ReportMembers, AStarvedMemberIsNamedWithItsLossAndJainsIndex)
+{
+    TempDir out;
+    const std::string scenario = out.Write("phones.yaml", kPhones);
+    const std::string cmp = out.Path() + "/cmp";
+    const CommandResult compare = Blueprint("compare " + scenario + " --out " + cmp, out);
+    ASSERT_EQ(compare.status, 0) << compare.err;
+    const CommandResult r = Blueprint("report " + cmp, out);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const std::string html = ReadFile(cmp + "/report.html");
+    const std::size_t section = html.find("<section id=\"members\"><h2>Who is starved</h2>");
+    ASSERT_NE(section, std::string::npos);
+    const std::string members = html.substr(section, html.find("</section>", section) - section);
+    // The base hides a phone that gets nothing behind 75 % delivered: its row says so.
+    EXPECT_NE(members.find("<tr class=\"fail\"><td>base</td><td class=\"num\">4 of 4</td>"
+                           "<td>phones[3]</td><td class=\"num\">nothing delivered</td>"),
+              std::string::npos)
+        << members;
+    EXPECT_NE(members.find("<td class=\"num\">100 %</td><td class=\"num\">0.750</td>"),
+              std::string::npos)
+        << members;
+    // Brought within reach, every phone is served alike.
+    EXPECT_NE(members.find("<tr><td>phone-nearer</td><td class=\"num\">4 of 4</td>"),
+              std::string::npos)
+        << members;
+    EXPECT_NE(members.find("<td class=\"num\">0 %</td><td class=\"num\">1.00</td>"),
+              std::string::npos)
+        << members;
+}
+
 TEST(ReportSeeds, ASeededComparisonReportsPassSharesAndOneCurvePerSeed)
 {
     TempDir out;

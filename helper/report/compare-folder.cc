@@ -197,7 +197,24 @@ ReadFlow(const Json& j, const std::string& context)
     // {count, sending, worst, jain_index} since the latency split; a count alone before it.
     if (j.contains("members") && j.at("members").is_object())
     {
-        f.members = static_cast<uint32_t>(Count(j.at("members"), "count", at + ".members"));
+        const Json& m = j.at("members");
+        const std::string in = at + ".members";
+        f.members = static_cast<uint32_t>(Count(m, "count", in));
+        if (m.contains("sending"))
+        {
+            ReportGroupMembers g;
+            g.sending = static_cast<uint32_t>(Count(m, "sending", in));
+            if (m.contains("worst") && !m.at("worst").is_null())
+            {
+                const Json& w = m.at("worst");
+                g.worst = Text(w, "member", in + ".worst");
+                g.worstP99Ms = OptionalNumber(w, "p99_ms", in + ".worst");
+                g.worstThroughputMbps = Number(w, "throughput_mbps", in + ".worst");
+                g.worstLossPct = Number(w, "loss_pct", in + ".worst");
+            }
+            g.jainIndex = OptionalNumber(m, "jain_index", in);
+            f.group = g;
+        }
     }
     else
     {

@@ -47,6 +47,20 @@ struct ReportSegment
 
 /**
  * \ingroup blueprint
+ * \brief A group flow's worst member and Jain's index (result.json's members, doc/metrics.rst).
+ */
+struct ReportGroupMembers
+{
+    uint32_t sending = 0;             //!< members that sent in the window
+    std::optional<std::string> worst; //!< the worst member, NAME[I]; none when none sent
+    std::optional<double> worstP99Ms; //!< its p99 delay; none when it delivered nothing
+    double worstThroughputMbps = 0;   //!< its throughput
+    double worstLossPct = 0;          //!< its loss, %
+    std::optional<double> jainIndex;  //!< Jain's fairness index; none when nobody got anything
+};
+
+/**
+ * \ingroup blueprint
  * \brief What the report uses of one flow of one run (or of one phase of it).
  */
 struct ReportFlow
@@ -67,6 +81,7 @@ struct ReportFlow
     bool outageUnrestored = false;               //!< an outage was open at the end
     std::optional<double> faultAtSeconds;        //!< the first fault that cut it, s of the run
     std::vector<ReportSegment> segments;         //!< where the mean delay goes, when stored
+    std::optional<ReportGroupMembers> group;     //!< a flow of more than one member: who is starved
 };
 
 /**

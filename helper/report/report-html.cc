@@ -487,6 +487,112 @@ WriteCostShares(std::ostringstream& html, const CompareFolder& folder)
     }
 }
 
+/// Of a configuration's runs, the one whose group flow `flow` fares worst: the lowest Jain's
+/// index, a run where nobody got anything lowest of all; none when no run has the flow's members.
+std::optional<std::pair<const ReportRun*, const ReportGroupMembers*>>
+LeastFairRun(const ReportConfiguration& c, const std::string& flow)
+{
+    std::optional<std::pair<const ReportRun*, const ReportGroupMembers*>> least;
+    for (const ReportRun& run : c.runs)
+    {
+        for (const ReportFlow& f : run.flows)
+        {
+            if (f.name != flow || !f.group)
+            {
+                continue;
+            }
+            const double jain = f.group->jainIndex.value_or(-1);
+            if (!least || jain < least->second->jainIndex.value_or(-1))
+            {
+                least.emplace(&run, &*f.group);
+            }
+        }
+    }
+    return least;
+}
+
+/// Who is starved (doc/metrics.rst): each group flow's worst member and Jain's index, per
+/// configuration, since an aggregate over many members can hide one that gets nothing.
+void
+WriteGroupMembers(std::ostringstream& html, const CompareFolder& folder)
+{
+    std::vector<std::string> flows; // group flows, in the order of the first run that has them
+    for (const auto& c : folder.configurations)
+    {
+        for (const ReportFlow& f : c.runs.front().flows)
+        {
+            if (f.group && std::find(flows.begin(), flows.end(), f.name) == flows.end())
+            {
+                flows.push_back(f.name);
+            }
+        }
+    }
+    if (flows.empty())
+    {
+        return;
+    }
+    html << "<section id=\"members\"><h2>Who is starved</h2>\n<p>A flow of many members "
+            "(phones, sensors, homes) is judged on all of them together, which can hide one that "
+            "gets nothing. Here is each such flow's worst member (the highest loss, then the "
+            "highest p99 delay) and Jain's fairness index of the members' delivered shares: 1 when "
+            "every member is served alike, (n&minus;1)/n when one of n gets nothing.";
+    if (folder.seeded)
+    {
+        html << " Each configuration shows its seed with the lowest index.";
+    }
+    html << "</p>\n";
+    for (const std::string& flow : flows)
+    {
+        html << "<h3>" << HtmlText(flow) << "</h3>\n<table><tr><th>configuration</th>"
+             << (folder.seeded ? "<th>seed</th>" : "")
+             << "<th>members sending</th><th>worst member</th><th>its p99</th><th>its "
+                "throughput</th><th>its loss</th><th>Jain's index</th></tr>\n";
+        for (const auto& c : folder.configurations)
+        {
+            const auto least = LeastFairRun(c, flow);
+            if (!least)
+            {
+                continue;
+            }
+            const auto& [run, g] = *least;
+            const ReportFlow* f = nullptr;
+            for (const ReportFlow& candidate : run->flows)
+            {
+                f = candidate.name == flow ? &candidate : f;
+            }
+            // A member that sent and got nothing through is starved, whatever the aggregate says.
+            const bool starved = g->worst && g->worstLossPct >= 100;
+            html << "<tr" << (starved ? " class=\"fail\"" : "") << "><td>" << HtmlText(c.name)
+                 << "</td>";
+            if (folder.seeded)
+            {
+                html << "<td class=\"num\">" << run->seed << "</td>";
+            }
+            html << "<td class=\"num\">" << g->sending << " of " << f->members << "</td>";
+            if (g->worst)
+            {
+                html << "<td>" << HtmlText(*g->worst) << "</td><td class=\"num\">"
+                     << (g->worstP99Ms ? HtmlText(PlannerNumber(*g->worstP99Ms, 3) + " ms")
+                                       : "nothing delivered")
+                     << "</td><td class=\"num\">"
+                     << HtmlText(PlannerNumber(g->worstThroughputMbps, 3) + " Mbit/s")
+                     << "</td><td class=\"num\">"
+                     << HtmlText(PlannerNumber(g->worstLossPct, 3, true) + " %") << "</td>";
+            }
+            else
+            {
+                html << "<td colspan=\"4\">no member sent</td>";
+            }
+            html << "<td class=\"num\">"
+                 << (g->jainIndex ? HtmlText(PlannerNumber(*g->jainIndex, 3))
+                                  : "nobody got anything")
+                 << "</td></tr>\n";
+        }
+        html << "</table>\n";
+    }
+    html << "</section>\n";
+}
+
 void
 WriteNotes(std::ostringstream& html, const CompareFolder& folder)
 {
@@ -595,6 +701,7 @@ ReportHtml(const CompareFolder& folder,
     WriteRecommendation(html, folder);
     WriteComparisonTable(html, folder);
     WriteCostShares(html, folder);
+    WriteGroupMembers(html, folder);
     for (const ChartSection& section : kChartSections)
     {
         bool opened = false;

@@ -66,8 +66,10 @@ BreakdownTable(const std::vector<RunResult>& runs, bool showConfiguration)
                                    " members sent";
                 if (g.worst)
                 {
-                    line += "; worst " + *g.worst + ": p99 " + Fixed(g.worstP99Ms, 3) + " ms, " +
-                            Fixed(g.worstThroughputBps / 1e6, 3) + " Mbit/s, loss " +
+                    line += "; worst " + *g.worst + ": " +
+                            (g.worstP99Ms ? "p99 " + Fixed(*g.worstP99Ms, 3) + " ms"
+                                          : "nothing delivered") +
+                            ", " + Fixed(g.worstThroughputBps / 1e6, 3) + " Mbit/s, loss " +
                             Fixed(g.worstLossRatio * 100, 3) + " %";
                 }
                 line += "; Jain's index " + (g.jainIndex ? Fixed(*g.jainIndex, 3) : "-");

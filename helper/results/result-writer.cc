@@ -261,7 +261,7 @@ MembersJson(const FlowResult& f)
     if (g.worst)
     {
         members["worst"] = {{"member", *g.worst},
-                            {"p99_ms", g.worstP99Ms},
+                            {"p99_ms", g.worstP99Ms ? Json(*g.worstP99Ms) : Json(nullptr)},
                             {"throughput_mbps", g.worstThroughputBps / 1e6},
                             {"loss_pct", g.worstLossRatio * 100}};
     }
@@ -801,7 +801,7 @@ FlowCsvRow(const FlowResult& f)
     }
     const bool worst = f.groupMembers && f.groupMembers->worst;
     out << ',' << (worst ? CsvField(*f.groupMembers->worst) : "") << ','
-        << (worst ? Number(f.groupMembers->worstP99Ms) : "") << ','
+        << (worst && f.groupMembers->worstP99Ms ? Number(*f.groupMembers->worstP99Ms) : "") << ','
         << (worst ? Number(f.groupMembers->worstThroughputBps) : "") << ','
         << (worst ? Number(f.groupMembers->worstLossRatio) : "") << ','
         << (f.groupMembers && f.groupMembers->jainIndex ? Number(*f.groupMembers->jainIndex) : "")

@@ -145,10 +145,11 @@ struct GroupMembers
 {
     uint32_t sending = 0; //!< members that sent anything in the window (the others are left out)
     std::optional<std::string> worst; //!< the worst member, NAME[I]; empty when none sent
-    double worstP99Ms = 0;            //!< its p99 delay (round trip for request_response)
-    double worstThroughputBps = 0;    //!< its throughput
-    double worstLossRatio = 0;        //!< its loss
-    std::optional<double> jainIndex;  //!< Jain's fairness index; empty when no member got anything
+    /// Its p99 delay (round trip for request_response); empty when it delivered nothing.
+    std::optional<double> worstP99Ms;
+    double worstThroughputBps = 0;   //!< its throughput
+    double worstLossRatio = 0;       //!< its loss
+    std::optional<double> jainIndex; //!< Jain's fairness index; empty when no member got anything
 };
 
 /**

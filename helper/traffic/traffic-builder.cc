@@ -477,7 +477,10 @@ SummariseGroup(const ScenarioSpec& spec,
         const bool senders = from > 1;
         out.worst = (senders ? flow.from : flow.to) + "[" +
                     std::to_string(PairedMember(*summary.worst, total, senders ? from : to)) + "]";
-        out.worstP99Ms = summary.worstP99Seconds * 1e3;
+        if (summary.worstP99Seconds)
+        {
+            out.worstP99Ms = *summary.worstP99Seconds * 1e3;
+        }
         out.worstThroughputBps = summary.worstThroughputBps;
         out.worstLossRatio = summary.worstLossRatio;
     }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <tuple>
 
@@ -109,13 +110,16 @@ SummariseMembers(const MemberRecord& record, double windowSeconds, MemberDemand 
         const double throughput = window > 0 ? m.rxBytes * 8.0 / window : 0;
         const double loss =
             static_cast<double>(m.txPackets - std::min(m.delivered, m.txPackets)) / m.txPackets;
-        const double p99 = m.delays.GetCount() ? m.delays.GetQuantile(0.99) : 0;
+        // A member that delivered nothing is later than any that did.
+        const double p99 = m.delays.GetCount() ? m.delays.GetQuantile(0.99)
+                                               : std::numeric_limits<double>::infinity();
         const std::tuple<double, double, double> rank{loss, p99, -throughput};
         if (rank > worst)
         {
             worst = rank;
             summary.worst = i;
-            summary.worstP99Seconds = p99;
+            summary.worstP99Seconds =
+                m.delays.GetCount() ? std::optional<double>(p99) : std::nullopt;
             summary.worstThroughputBps = throughput;
             summary.worstLossRatio = loss;
         }

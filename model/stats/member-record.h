@@ -112,7 +112,8 @@ struct MemberSummary
     /// The worst of them: the highest loss; among equal losses the highest p99 delay; among
     /// equal ones the lowest throughput; then the lowest number. Empty when none offered.
     std::optional<std::uint32_t> worst;
-    double worstP99Seconds = 0;      //!< its p99 delay (0 when nothing was delivered)
+    /// Its p99 delay; empty when it delivered nothing (no delay to speak of, not a zero one).
+    std::optional<double> worstP99Seconds;
     double worstThroughputBps = 0;   //!< its throughput
     double worstLossRatio = 0;       //!< its loss
     std::optional<double> jainIndex; //!< Jain's index; empty when no member got anything
