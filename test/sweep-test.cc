@@ -611,4 +611,32 @@ TEST(SweepAggregator, ExtractsFlowAndRunMetricsFromResultJson)
     EXPECT_EQ(m, expected);
 }
 
+TEST(SweepAggregator, AGroupFlowsWorstMemberAndJainsIndexAreMetricsAndItsCountScalesItsLine)
+{
+    // members is {count, sending, worst, jain_index} since the latency split (doc/metrics.rst).
+    const std::string json = R"({"flows": [{"name": "phones", "members": {"count": 4,
+        "sending": 4, "worst": {"member": "phones[3]", "p99_ms": null, "throughput_mbps": 0,
+        "loss_pct": 100}, "jain_index": 0.75}, "throughput_bps": 480000, "loss_ratio": 0.25,
+        "requirements": [{"metric": "throughput", "target": ">= 0.1 Mbit/s per member",
+        "limit_bps": 1e5}]},
+        {"name": "idle", "members": {"count": 3, "sending": 0, "worst": null, "jain_index": null},
+        "throughput_bps": 0, "loss_ratio": 0, "requirements": []}],
+        "energy": {"total_j": 1}, "cost": {"annualised": 2}, "verdict": "fail"})";
+    const auto m = ExtractRunMetrics(json);
+    const std::vector<std::pair<std::string, double>> expected{
+        {"phones.throughput_bps", 480000},
+        {"phones.loss_ratio", 0.25},
+        {"phones.worst_member_loss_ratio", 1},
+        {"phones.jain_index", 0.75},
+        {"idle.throughput_bps", 0},
+        {"idle.loss_ratio", 0},
+        {"energy_j", 1},
+        {"annualised_cost", 2},
+        {"verdict_pass", 0}};
+    EXPECT_EQ(m, expected) << "no member sent: no worst member and no index, not zeros";
+    const std::vector<MetricThreshold> t = ExtractRunThresholds(json);
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_DOUBLE_EQ(t[0].value, 4e5) << "per member times the count";
+}
+
 } // namespace

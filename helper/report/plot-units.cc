@@ -139,7 +139,9 @@ DescribeMetric(const std::string& metric, double largest, const std::string& cur
         {"latency_p99_ms", "p99 one-way latency", "delay"},
         {"rtt_p99_ms", "p99 round trip", "delay"},
         {"throughput_bps", "throughput, all members", "data rate"},
-        {"loss_ratio", "packet loss", "ratio"}};
+        {"loss_ratio", "packet loss", "ratio"},
+        {"worst_member_loss_ratio", "packet loss of the worst member", "ratio"},
+        {"jain_index", "Jain's fairness index of the members", "index"}};
     MetricDisplay d;
     const std::size_t dot = metric.find_last_of('.');
     if (dot != std::string::npos)

@@ -83,6 +83,21 @@ ExtractRunMetrics(const std::string& resultJson)
         {
             m.emplace_back(name + ".rtt_p99_ms", f.at("rtt_ms").at("p99").get<double>());
         }
+        // A flow of many members: how its worst member fares and how fairly they are served
+        // (doc/metrics.rst, Who is starved), so seeds and sweeps show a starved member too.
+        if (f.contains("members") && f.at("members").is_object())
+        {
+            const Json& members = f.at("members");
+            if (members.contains("worst") && members.at("worst").is_object())
+            {
+                m.emplace_back(name + ".worst_member_loss_ratio",
+                               members.at("worst").at("loss_pct").get<double>() / 100);
+            }
+            if (members.contains("jain_index") && members.at("jain_index").is_number())
+            {
+                m.emplace_back(name + ".jain_index", members.at("jain_index").get<double>());
+            }
+        }
     }
     m.emplace_back("energy_j", j.at("energy").at("total_j").get<double>());
     m.emplace_back("annualised_cost", j.at("cost").at("annualised").get<double>());
