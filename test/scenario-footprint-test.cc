@@ -14,6 +14,8 @@
 #include <cstdio>
 #include <gtest/gtest.h>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace ns3
 {
@@ -56,6 +58,7 @@ TEST(ScenarioFootprintTest, CountsWhatTheRunBuilds)
     EXPECT_EQ(f.nodes, 154u);
     EXPECT_EQ(f.pointToPointDevices, 2u * (100 + 1 + 1 + 1));
     EXPECT_EQ(f.radioDevices, 2u + 50); // the UEs have one device each, whatever serves them
+    EXPECT_EQ(f.radioPairs, 2u * 50);   // each gNB with each UE: their own propagation models
     EXPECT_EQ(f.flowMembers, 100u + 50);
     // One host route towards the server, each of the 100 asking hosts and each of the 50 UEs on
     // the router, the server and the two gNBs; one default route on each host and UE.
@@ -70,11 +73,13 @@ TEST(ScenarioFootprintTest, AConfigurationBeyondTheMemoryAvailableIsRefused)
     const InputError e = ErrorFrom([&] { CheckFootprintFits(spec, 50000000); });
     EXPECT_EQ(e.GetMark().file, "mixed.yaml");
     EXPECT_EQ(e.GetMark().line, 0);
-    EXPECT_EQ(e.GetMessage().rfind("configuration 'base' needs about 0.1 GB of memory (154 nodes, "
-                                   "206 wired and 52 radio devices, 150 flow members, 754 "
-                                   "routes), more than the 0.1 GB this machine has available",
-                                   0),
-              0u)
+    EXPECT_EQ(
+        e.GetMessage().rfind(
+            "configuration 'base' needs about 0.1 GB of memory (154 nodes, "
+            "206 wired and 52 radio devices, 100 station-terminal "
+            "pairs, 150 flow members, 754 routes), more than the 0.1 GB this machine has available",
+            0),
+        0u)
         << e.GetMessage();
     EXPECT_NE(e.GetMessage().find("--no-memory-check"), std::string::npos);
     CheckFootprintFits(spec, 0);          // nothing known: no check
@@ -112,6 +117,43 @@ TEST(ScenarioFootprintTest, MillionMemberGroupsAreRefusedBeforeAnyFolderIsMade)
     EXPECT_NE(r.err.find("2,000,001 nodes"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("32,000,000 flow members"), std::string::npos) << r.err;
     EXPECT_FALSE(blueprint_test::fs::exists(dir.Path() + "/out"));
+}
+
+TEST(ScenarioFootprintTest, StationTerminalPairsOfAnNrOrLteChannelAreCounted)
+{
+    // 200 cells of 100 UEs each on one carrier: every station with every UE is 4 million pairs,
+    // each with its own propagation models (2.7 KiB measured for NR, 6.8 KiB for LTE;
+    // doc/benchmarks.rst), 11 or 28 GB on pairs alone, which the estimate must see though the
+    // nodes, devices and flows come to well under 1 GB.
+    for (const auto& [technology, band, perPair] :
+         std::vector<std::tuple<std::string, std::string, double>>{
+             {"nr", "n78", 2.7 * 1024},
+             {"lte", "1, core: core", 6.8 * 1024}})
+    {
+        SCOPED_TRACE(technology);
+        std::string doc = "blueprint: 1\nname: pairs\nduration: 1s\nsites:\n  a: {position: "
+                          "[0m, 0m]}\nnodes:\n  core: {site: a}\n";
+        std::string links = "links:\n";
+        for (int g = 0; g < 200; ++g)
+        {
+            const std::string n = std::to_string(g);
+            doc += "  station" + n + ": {site: a}\n  ues" + n + ": {site: a, count: 100}\n";
+            links += "  cell" + n + ": {technology: " + technology + ", between: [station" + n +
+                     ", ues" + n + "], band: " + band + "}\n";
+        }
+        // An LTE cell's UEs reach the network at its core, an NR cell's at its gNB.
+        const std::string to = technology == "lte" ? "core" : "station0";
+        doc += links + "flows:\n  up: {from: ues0, to: " + to +
+               ", traffic: {pattern: periodic, interval: 1s, size: 100B}}\n";
+        const ScenarioSpec spec = ScenarioDocument::FromString(doc, "pairs.yaml").Resolve("base");
+        const ScenarioFootprint f = EstimateFootprint(spec);
+        EXPECT_EQ(f.radioPairs, 200u * 20000u);
+        EXPECT_GT(f.bytes, 4e6 * perPair) << "every pair's models, as measured, at least";
+        EXPECT_LT(f.bytes, 4e6 * perPair * 1.2 + 1e9);
+        const InputError e = ErrorFrom([&] { CheckFootprintFits(spec, 8000000000); });
+        EXPECT_NE(e.GetMessage().find("4,000,000 station-terminal pairs"), std::string::npos)
+            << e.GetMessage();
+    }
 }
 
 /// The set-up's line: nothing in the first two seconds or when off, then the part and the count.

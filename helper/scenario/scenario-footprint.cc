@@ -81,8 +81,9 @@ std::string
 ScenarioFootprint::Describe() const
 {
     return Grouped(nodes) + " nodes, " + Grouped(pointToPointDevices) + " wired and " +
-           Grouped(radioDevices) + " radio devices, " + Grouped(flowMembers) + " flow members, " +
-           Grouped(routeEntries) + " routes";
+           Grouped(radioDevices) + " radio devices, " +
+           (radioPairs > 0 ? Grouped(radioPairs) + " station-terminal pairs, " : "") +
+           Grouped(flowMembers) + " flow members, " + Grouped(routeEntries) + " routes";
 }
 
 ScenarioFootprint
@@ -103,6 +104,7 @@ EstimateFootprint(const ScenarioSpec& spec)
     f.nodes += tally.extraNodes;
     f.pointToPointDevices = tally.pointToPointDevices;
     f.radioDevices = tally.radioDevices;
+    f.radioPairs = tally.radioPairs;
     // Routes go towards every node a flow sends to, and back to senders that get replies
     // (ScenarioRunner's BuildRoutes).
     std::set<std::string> destinations;
@@ -131,7 +133,7 @@ EstimateFootprint(const ScenarioSpec& spec)
     f.routeEntries = transitNodes * destinationNodes + stubNodes;
     f.bytes = kBaseBytes + kNodeBytes * f.nodes + kPointToPointDeviceBytes * f.pointToPointDevices +
               kRadioDeviceBytes * f.radioDevices + kFlowMemberBytes * f.flowMembers +
-              kRouteBytes * f.routeEntries;
+              kRouteBytes * f.routeEntries + tally.radioPairBytes;
     NS_LOG_INFO(spec.configuration << ": " << f.Describe() << ", about " << f.bytes << " B");
     return f;
 }

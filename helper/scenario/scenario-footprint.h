@@ -30,6 +30,7 @@ struct ScenarioFootprint
     uint64_t pointToPointDevices =
         0;                     //!< point-to-point devices, two per member pair of a wired link
     uint64_t radioDevices = 0; //!< base station, access point and terminal devices
+    uint64_t radioPairs = 0;   //!< station-terminal pairs with propagation models of their own
     uint64_t flowMembers = 0;  //!< sending applications (one per member pair of each flow)
     uint64_t routeEntries = 0; //!< host routes: every node towards every node flows send to
     double bytes = 0;          //!< estimated peak memory of the run

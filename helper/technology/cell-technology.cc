@@ -38,7 +38,13 @@ CellTechnology::AddFootprint(const ScenarioSpec& spec,
                              const std::vector<const LinkSpec*>& mine,
                              FootprintTally& tally) const
 {
-    AddCellFootprint(spec, mine, tally);
+    AddCellFootprint(spec, mine, tally, GetPairModelBytes());
+}
+
+double
+CellTechnology::GetPairModelBytes() const
+{
+    return 0;
 }
 
 void
@@ -98,21 +104,31 @@ AddCellEdges(ScenarioBuild& run,
 void
 AddCellFootprint(const ScenarioSpec& spec,
                  const std::vector<const LinkSpec*>& cells,
-                 FootprintTally& tally)
+                 FootprintTally& tally,
+                 double bytesPerPair)
 {
     std::set<std::string> terminalGroups;
+    uint64_t stations = 0;
+    uint64_t terminals = 0;
     for (const LinkSpec* l : cells)
     {
         const uint64_t a = spec.FindNode(l->a)->count;
         const uint64_t b = spec.FindNode(l->b)->count;
         const bool newTerminals = terminalGroups.insert(l->b).second;
         tally.radioDevices += a + (newTerminals ? b : 0);
+        stations += a;
+        terminals += newTerminals ? b : 0;
         const double pairs = static_cast<double>(std::max(a, b));
         tally.edgesPerMember[l->a] += pairs / a;
         if (newTerminals)
         {
             tally.edgesPerMember[l->b] += pairs / b;
         }
+    }
+    if (bytesPerPair > 0)
+    {
+        tally.radioPairs += stations * terminals;
+        tally.radioPairBytes += bytesPerPair * static_cast<double>(stations * terminals);
     }
 }
 

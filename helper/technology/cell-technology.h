@@ -55,6 +55,13 @@ class CellTechnology : public LinkTechnology
     virtual CostItem GetCatalogueCost(const LinkSpec& link) const = 0;
 
     /**
+     * \return the memory of the propagation models a station-terminal pair of the technology's
+     * shared channel holds (its own LOS state and shadowing, for common random numbers), bytes;
+     * 0 for a technology whose pairs hold none
+     */
+    virtual double GetPairModelBytes() const;
+
+    /**
      * \brief Refuse a group as the station: "<context>: the first node of <linkKind> is its
      * <station>, a single node; 'x' is a group of n".
      * \param ctx the link being read
@@ -92,15 +99,19 @@ uint32_t AddCellEdges(ScenarioBuild& run,
 /**
  * \ingroup blueprint
  * \brief The footprint of radio cells: one device per station, one per terminal of each
- * terminal group however many of the technology's cells serve it, and one routing edge per
- * terminal.
+ * terminal group however many of the technology's cells serve it, one routing edge per
+ * terminal, and, where pairs hold models of their own, every station with every terminal of the
+ * technology (a channel evaluates every pair of its stations and terminals; counting cells on
+ * other carriers too, the estimate errs high).
  * \param spec the scenario
  * \param cells the technology's cells
  * \param tally the estimate to add to
+ * \param bytesPerPair the memory of one pair's models (CellTechnology::GetPairModelBytes)
  */
 void AddCellFootprint(const ScenarioSpec& spec,
                       const std::vector<const LinkSpec*>& cells,
-                      FootprintTally& tally);
+                      FootprintTally& tally,
+                      double bytesPerPair = 0);
 
 /**
  * \ingroup blueprint

@@ -54,6 +54,10 @@ struct FootprintTally
     uint64_t pointToPointDevices =
         0;                     //!< point-to-point devices with their queues and channel halves
     uint64_t radioDevices = 0; //!< devices on a shared radio channel
+    /// Station-terminal pairs that hold propagation models of their own (common random numbers:
+    /// each pair's LOS state and shadowing), and the memory they take.
+    uint64_t radioPairs = 0;
+    double radioPairBytes = 0; //!< those pairs' models, bytes
     /// Routing edges per member of each node (group): more than one makes a member a transit
     /// node, which holds a host route per destination (StaticRoutePlanner).
     std::map<std::string, double> edgesPerMember;
