@@ -7,6 +7,7 @@
  */
 
 #include "cli-support.h"
+#include "helper/results/breakdown-table.h"
 
 #include <gtest/gtest.h>
 #include <map>
@@ -149,6 +150,29 @@ TEST(BreakdownCliTest, BreakdownPrintsWhereTheMillisecondsGoAndWhoIsWorst)
         Blueprint("compare " + file + " --out " + dir.Path() + "/c --breakdown", dir);
     ASSERT_EQ(c.status, 0) << c.err;
     EXPECT_NE(c.out.find("configuration  flow"), std::string::npos) << c.out;
+}
+
+TEST(BreakdownCliTest, AGroupFlowThatDeliveredNothingStillNamesItsWorstMember)
+{
+    // Every phone out of reach: no segments (nothing arrived), but who is starved is the news.
+    ns3::blueprint::RunResult run;
+    run.configuration = "base";
+    ns3::blueprint::FlowResult f;
+    f.name = "reports";
+    f.members = 4;
+    ns3::blueprint::GroupMembers g;
+    g.sending = 4;
+    g.worst = "phones[0]";
+    g.worstLossRatio = 1;
+    f.groupMembers = g;
+    run.flows.push_back(f);
+    const std::string out = ns3::blueprint::BreakdownTable({run}, false);
+    EXPECT_NE(out.find("reports  nothing delivered"), std::string::npos) << out;
+    EXPECT_NE(out.find("4 of 4 members sent; worst phones[0]: nothing delivered, 0.000 Mbit/s, "
+                       "loss 100.000 %; Jain's index -"),
+              std::string::npos)
+        << out;
+    EXPECT_EQ(out.find("no flow delivered anything"), std::string::npos) << out;
 }
 
 TEST(BreakdownCliTest, BreakdownOverSeedsIsRefused)

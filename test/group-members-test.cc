@@ -191,6 +191,30 @@ TEST(MemberRecordTest, MergingAddsMemberByMember)
     EXPECT_EQ(a.GetMembers()[2].rxBytes, 1000u);
 }
 
+TEST(MemberRecordTest, MergedPhasesOfAFiniteTransferAddTheirWindowsNotSpanThem)
+{
+    // Two phases of a timeline, each on its own clock from 0: member 0 moves 1 MB in 2 s in
+    // each, member 1 1 MB in 4 s in each. Pooled, each keeps its rate: 4 and 2 Mbit/s.
+    MemberRecord pooled;
+    for (int phase = 0; phase < 2; ++phase)
+    {
+        MemberRecord record;
+        record.RecordTx(0, 1000000, 0);
+        record.RecordRxBytes(0, 1000000, 2);
+        record.RecordDelivered(0, 0.1);
+        record.RecordTx(1, 1000000, 0);
+        record.RecordRxBytes(1, 1000000, 4);
+        record.RecordDelivered(1, 0.1);
+        pooled.Merge(record);
+    }
+    EXPECT_DOUBLE_EQ(pooled.GetMembers()[0].FiniteWindow(), 4.0);
+    const MemberSummary s = SummariseMembers(pooled, 4.0, MemberDemand::FINITE);
+    EXPECT_EQ(s.worst, 1u);
+    EXPECT_DOUBLE_EQ(s.worstThroughputBps, 2e6)
+        << "2 MB over 8 s, not over the 4 s one phase spans";
+    EXPECT_DOUBLE_EQ(*s.jainIndex, 36.0 / (2 * 20)); // (4 + 2)^2 / (2 (16 + 4))
+}
+
 TEST(HopStampTest, StampsRideOnBytesAndAddNone)
 {
     Ptr<Packet> first = Create<Packet>(100);

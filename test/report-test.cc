@@ -648,16 +648,55 @@ TEST(ReportMembers, AStarvedMemberIsNamedWithItsLossAndJainsIndex)
                            "<td>phones[3]</td><td class=\"num\">nothing delivered</td>"),
               std::string::npos)
         << members;
-    EXPECT_NE(members.find("<td class=\"num\">100 %</td><td class=\"num\">0.750</td>"),
+    EXPECT_NE(members.find("<td class=\"num\">100 %</td><td class=\"num\">0.75</td>"),
               std::string::npos)
         << members;
     // Brought within reach, every phone is served alike.
     EXPECT_NE(members.find("<tr><td>phone-nearer</td><td class=\"num\">4 of 4</td>"),
               std::string::npos)
         << members;
-    EXPECT_NE(members.find("<td class=\"num\">0 %</td><td class=\"num\">1.00</td>"),
+    EXPECT_NE(members.find("<td class=\"num\">0 %</td><td class=\"num\">1</td>"), std::string::npos)
+        << members;
+}
+
+TEST(ReportMembers, OverSeedsTheSeedThatStarvesAMemberIsShownNotTheOneWithTheLowestIndex)
+{
+    // Seed 1: one phone of four gets nothing (index 0.75). Seed 2: two lose 80 % each, nobody
+    // gets nothing (index (1 + 1 + 0.2 + 0.2)^2 / (4 x 2.08) = 0.69, lower).
+    using namespace ns3::blueprint;
+    CompareFolder folder;
+    folder.scenario = "phones";
+    folder.seeded = true;
+    folder.seeds = {1, 2};
+    ReportConfiguration c;
+    c.name = "base";
+    for (uint64_t seed : {1, 2})
+    {
+        ReportRun run;
+        run.seed = seed;
+        ReportFlow f;
+        f.name = "reports";
+        f.members = 4;
+        ReportGroupMembers g;
+        g.sending = 4;
+        g.worst = seed == 1 ? "phones[3]" : "phones[1]";
+        g.worstLossPct = seed == 1 ? 100 : 80;
+        g.worstP99Ms = seed == 1 ? std::optional<double>() : 12.5;
+        g.jainIndex = seed == 1 ? 0.75 : 0.6923;
+        f.group = g;
+        run.flows.push_back(f);
+        c.runs.push_back(run);
+    }
+    folder.configurations.push_back(c);
+    const std::string html = ReportHtml(folder, {}, {});
+    const std::size_t section = html.find("<section id=\"members\">");
+    ASSERT_NE(section, std::string::npos);
+    const std::string members = html.substr(section, html.find("</section>", section) - section);
+    EXPECT_NE(members.find("<tr class=\"fail\"><td>base</td><td class=\"num\">1</td>"
+                           "<td class=\"num\">4 of 4</td><td>phones[3]</td>"),
               std::string::npos)
         << members;
+    EXPECT_EQ(members.find("phones[1]"), std::string::npos) << members;
 }
 
 TEST(ReportSeeds, ASeededComparisonReportsPassSharesAndOneCurvePerSeed)

@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace ns3
 {
@@ -487,28 +489,36 @@ WriteCostShares(std::ostringstream& html, const CompareFolder& folder)
     }
 }
 
-/// Of a configuration's runs, the one whose group flow `flow` fares worst: the lowest Jain's
-/// index, a run where nobody got anything lowest of all; none when no run has the flow's members.
-std::optional<std::pair<const ReportRun*, const ReportGroupMembers*>>
-LeastFairRun(const ReportConfiguration& c, const std::string& flow)
+/// How badly a run treats a group flow's members, the larger the worse: its worst member's loss,
+/// then the lack of fairness (a run where nobody got anything worst of all), then the worst
+/// member's p99 (nothing delivered latest).
+std::tuple<double, double, double>
+Starvation(const ReportGroupMembers& g)
 {
-    std::optional<std::pair<const ReportRun*, const ReportGroupMembers*>> least;
+    return {g.worst ? g.worstLossPct : -1,
+            -g.jainIndex.value_or(-1),
+            g.worstP99Ms.value_or(std::numeric_limits<double>::infinity())};
+}
+
+/// Of a configuration's runs (one per seed), the one whose group flow `flow` starves a member
+/// most (Starvation): a seed where one member got nothing shows before one where many lost a
+/// little, though the latter's index may be lower. None when no run has the flow's members.
+std::optional<std::pair<const ReportRun*, const ReportGroupMembers*>>
+WorstSeedOfGroup(const ReportConfiguration& c, const std::string& flow)
+{
+    std::optional<std::pair<const ReportRun*, const ReportGroupMembers*>> worst;
     for (const ReportRun& run : c.runs)
     {
         for (const ReportFlow& f : run.flows)
         {
-            if (f.name != flow || !f.group)
+            if (f.name == flow && f.group &&
+                (!worst || Starvation(*f.group) > Starvation(*worst->second)))
             {
-                continue;
-            }
-            const double jain = f.group->jainIndex.value_or(-1);
-            if (!least || jain < least->second->jainIndex.value_or(-1))
-            {
-                least.emplace(&run, &*f.group);
+                worst.emplace(&run, &*f.group);
             }
         }
     }
-    return least;
+    return worst;
 }
 
 /// Who is starved (doc/metrics.rst): each group flow's worst member and Jain's index, per
@@ -534,11 +544,13 @@ WriteGroupMembers(std::ostringstream& html, const CompareFolder& folder)
     html << "<section id=\"members\"><h2>Who is starved</h2>\n<p>A flow of many members "
             "(phones, sensors, homes) is judged on all of them together, which can hide one that "
             "gets nothing. Here is each such flow's worst member (the highest loss, then the "
-            "highest p99 delay) and Jain's fairness index of the members' delivered shares: 1 when "
-            "every member is served alike, (n&minus;1)/n when one of n gets nothing.";
+            "highest p99 delay) and Jain's fairness index of the members: of the shares of their "
+            "packets delivered, or of their throughputs for bulk transfers; 1 when every member "
+            "is served alike, (n&minus;1)/n when one of n gets nothing.";
     if (folder.seeded)
     {
-        html << " Each configuration shows its seed with the lowest index.";
+        html << " Each configuration shows its worst seed: the one whose worst member lost "
+                "most, then the one with the lowest index.";
     }
     html << "</p>\n";
     for (const std::string& flow : flows)
@@ -549,12 +561,12 @@ WriteGroupMembers(std::ostringstream& html, const CompareFolder& folder)
                 "throughput</th><th>its loss</th><th>Jain's index</th></tr>\n";
         for (const auto& c : folder.configurations)
         {
-            const auto least = LeastFairRun(c, flow);
-            if (!least)
+            const auto worst = WorstSeedOfGroup(c, flow);
+            if (!worst)
             {
                 continue;
             }
-            const auto& [run, g] = *least;
+            const auto& [run, g] = *worst;
             const ReportFlow* f = nullptr;
             for (const ReportFlow& candidate : run->flows)
             {
@@ -577,14 +589,14 @@ WriteGroupMembers(std::ostringstream& html, const CompareFolder& folder)
                      << "</td><td class=\"num\">"
                      << HtmlText(PlannerNumber(g->worstThroughputMbps, 3) + " Mbit/s")
                      << "</td><td class=\"num\">"
-                     << HtmlText(PlannerNumber(g->worstLossPct, 3, true) + " %") << "</td>";
+                     << HtmlText(PlannerNumber(g->worstLossPct, 4, true) + " %") << "</td>";
             }
             else
             {
                 html << "<td colspan=\"4\">no member sent</td>";
             }
             html << "<td class=\"num\">"
-                 << (g->jainIndex ? HtmlText(PlannerNumber(*g->jainIndex, 3))
+                 << (g->jainIndex ? HtmlText(PlannerNumber(*g->jainIndex, 4, true))
                                   : "nobody got anything")
                  << "</td></tr>\n";
         }

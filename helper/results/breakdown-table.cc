@@ -39,12 +39,19 @@ BreakdownTable(const std::vector<RunResult>& runs, bool showConfiguration)
     {
         for (const FlowResult& f : r.flows)
         {
-            if (f.segments.empty())
+            if (f.segments.empty() && !f.groupMembers)
             {
                 continue;
             }
             const double total = f.rtt ? f.rtt->mean : f.latency.mean;
             bool first = true;
+            if (f.segments.empty())
+            {
+                // A group flow whose members all got nothing: its starved members are the news.
+                rows.push_back({r.configuration, f.name, "nothing delivered", "", "-", ""});
+                memberLines.emplace_back();
+                first = false;
+            }
             for (const LatencySegment& s : f.segments)
             {
                 rows.push_back({first ? r.configuration : "",
@@ -56,9 +63,16 @@ BreakdownTable(const std::vector<RunResult>& runs, bool showConfiguration)
                 memberLines.emplace_back();
                 first = false;
             }
-            rows.push_back(
-                {"", "", f.rtt ? "round trip, mean" : "one-way, mean", "", Fixed(total, 3), ""});
-            memberLines.emplace_back();
+            if (!f.segments.empty())
+            {
+                rows.push_back({"",
+                                "",
+                                f.rtt ? "round trip, mean" : "one-way, mean",
+                                "",
+                                Fixed(total, 3),
+                                ""});
+                memberLines.emplace_back();
+            }
             if (f.groupMembers)
             {
                 const GroupMembers& g = *f.groupMembers;

@@ -66,15 +66,14 @@ MemberRecord::Merge(const MemberRecord& other)
     {
         const Member& o = other.m_members[i];
         Member& m = At(i);
+        // Both windows are kept as a sum: the two records' clocks are not the same timeline.
+        m.pooledSeconds = m.FiniteWindow() + o.FiniteWindow();
+        m.firstTx = -1;
+        m.lastRx = -1;
         m.txPackets += o.txPackets;
         m.txBytes += o.txBytes;
         m.delivered += o.delivered;
         m.rxBytes += o.rxBytes;
-        if (o.firstTx >= 0)
-        {
-            m.firstTx = m.firstTx < 0 ? o.firstTx : std::min(m.firstTx, o.firstTx);
-        }
-        m.lastRx = std::max(m.lastRx, o.lastRx);
         m.delays.Merge(o.delays);
     }
 }
@@ -105,7 +104,7 @@ SummariseMembers(const MemberRecord& record, double windowSeconds, MemberDemand 
         double window = windowSeconds;
         if (demand == MemberDemand::FINITE)
         {
-            window = m.lastRx > m.firstTx ? m.lastRx - m.firstTx : 0;
+            window = m.FiniteWindow();
         }
         const double throughput = window > 0 ? m.rxBytes * 8.0 / window : 0;
         const double loss =

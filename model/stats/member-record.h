@@ -47,6 +47,16 @@ class MemberRecord
         double firstTx = -1;         //!< first send, s (-1: none)
         double lastRx = -1;          //!< last distinct reception, s (-1: none)
         LatencyDigest delays;        //!< the delay of every delivery, s
+        /// The finite-transfer windows of the records merged into this one (Merge), s: each
+        /// phase of a timeline runs on its own clock, so windows add, they do not span.
+        double pooledSeconds = 0;
+
+        /// \return a finite transfer's window: its first send to its last reception, summed
+        /// over the records merged (0 without a reception after a send)
+        double FiniteWindow() const
+        {
+            return pooledSeconds + (firstTx >= 0 && lastRx > firstTx ? lastRx - firstTx : 0);
+        }
     };
 
     /**
@@ -81,7 +91,9 @@ class MemberRecord
     void RecordDelivered(std::uint32_t member, double delaySeconds);
 
     /**
-     * \brief Add another record's figures member by member (the phases of a timeline).
+     * \brief Add another record's figures member by member (the phases of a timeline): counts
+     * and delays add, and so do finite-transfer windows (Member::FiniteWindow), each measured on
+     * its own record's clock.
      * \param other the record to add
      */
     void Merge(const MemberRecord& other);
