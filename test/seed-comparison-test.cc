@@ -253,6 +253,36 @@ TEST(SeedComparisonTest, ACheaperConfigurationThatLeavesACostOutIsFlagged)
               (std::set<std::string>{"cell-east"}));
 }
 
+TEST(SeedComparisonTest, AConfigurationThatDropsAFlowOrARequirementOfTheBaseIsNotRecommended)
+{
+    // The base carries cameras and a backup and is judged on the cameras' latency; one
+    // alternative drops the backup, another the cameras' requirement: both are cheaper and pass.
+    std::vector<ConfigurationSummary> c{Candidate("base", 900, 10, 20, true),
+                                        Candidate("no-backup", 300, 8, 20, true),
+                                        Candidate("no-deadline", 400, 10, 20, true),
+                                        Candidate("bigger-link", 950, 10, 10, true)};
+    for (auto& config : c)
+    {
+        config.metrics["cameras.throughput_bps"] = ConfidenceInterval{};
+        config.metrics["backup.throughput_bps"] = ConfidenceInterval{};
+        config.requirements["cameras.latency"] = WilsonInterval(20, 20);
+    }
+    c[1].metrics.erase("backup.throughput_bps");
+    c[2].requirements.clear();
+    const Recommendation r = Recommend(c, 0.8, true);
+    EXPECT_EQ(r.qualifying, (std::vector<std::string>{"base", "bigger-link"}));
+    EXPECT_EQ(*r.cheapest, "base");
+    EXPECT_FALSE(c[1].meetsEveryRequirement);
+    EXPECT_EQ(r.dropsFromBase.at("no-backup"), (std::vector<std::string>{"flow backup"}));
+    EXPECT_EQ(r.dropsFromBase.at("no-deadline"), (std::vector<std::string>{"cameras.latency"}));
+    EXPECT_EQ(r.dropsFromBase.count("bigger-link"), 0u);
+    const std::string text = RecommendationText(r);
+    EXPECT_NE(text.find("note: no-backup does not carry the base's flow backup: it answers "
+                        "another question and is not recommended"),
+              std::string::npos)
+        << text;
+}
+
 TEST(SeedComparisonTest, TooFewSeedsToShowTheShareAreSaidSoNotBlamedOnTheConfigurations)
 {
     // n / (n + 1.96^2) >= q: 16 seeds for 80 %, 73 for 95 % (Wilson, every seed passing).

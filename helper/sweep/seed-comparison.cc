@@ -404,11 +404,44 @@ Recommend(std::vector<ConfigurationSummary>& configurations, double requiredShar
         r.seeds = std::max(r.seeds, c.seeds);
     }
     r.seedsNeeded = seeded ? SeedsNeeded(requiredShare) : 0;
+    // What a configuration serves and is judged on: its flows (every flow has a throughput) and
+    // its requirements.
+    auto servesAndMeets = [](const ConfigurationSummary& c) {
+        static const std::string throughput = ".throughput_bps";
+        std::set<std::string> items;
+        for (const auto& [metric, interval] : c.metrics)
+        {
+            if (metric.size() > throughput.size() &&
+                metric.compare(metric.size() - throughput.size(), throughput.size(), throughput) ==
+                    0)
+            {
+                items.insert("flow " + metric.substr(0, metric.size() - throughput.size()));
+            }
+        }
+        for (const auto& [requirement, share] : c.requirements)
+        {
+            items.insert(requirement);
+        }
+        return items;
+    };
+    const std::set<std::string> base =
+        configurations.empty() ? std::set<std::string>() : servesAndMeets(configurations.front());
     std::vector<const ConfigurationSummary*> ok;
     for (ConfigurationSummary& c : configurations)
     {
+        const std::set<std::string> own = servesAndMeets(c);
+        std::vector<std::string> dropped;
+        std::set_difference(base.begin(),
+                            base.end(),
+                            own.begin(),
+                            own.end(),
+                            std::back_inserter(dropped));
+        if (!dropped.empty())
+        {
+            r.dropsFromBase[c.name] = dropped;
+        }
         c.meetsEveryRequirement =
-            c.hasRequirements &&
+            c.hasRequirements && dropped.empty() &&
             (seeded ? c.allPass.low >= requiredShare : c.allPass.successes == c.allPass.trials);
         if (c.meetsEveryRequirement)
         {
@@ -497,15 +530,21 @@ RecommendationText(const Recommendation& r)
                                             Fixed(100 * r.requiredShare, 0) +
                                             " % of seeds (95 % Wilson lower bound)"
                                       : "every requirement";
+    std::string drops;
+    for (const auto& [name, items] : r.dropsFromBase)
+    {
+        drops += "  note: " + name + " does not carry the base's " + list(items) +
+                 ": it answers another question and is not recommended\n";
+    }
     if (r.qualifying.empty())
     {
         if (r.seeded && r.seeds < r.seedsNeeded)
         {
             return "recommendation: none can be made with " + std::to_string(r.seeds) +
                    " seeds: showing " + rule + " needs at least " + std::to_string(r.seedsNeeded) +
-                   " seeds, every one passing\n";
+                   " seeds, every one passing\n" + drops;
         }
-        return "recommendation: no configuration meets " + rule + "\n";
+        return "recommendation: no configuration meets " + rule + "\n" + drops;
     }
     std::string text =
         "recommendation: " + list(r.qualifying) +
@@ -525,7 +564,7 @@ RecommendationText(const Recommendation& r)
                 ", which not every qualifying configuration counts at 0: a lower bound beside "
                 "theirs\n";
     }
-    return text;
+    return text + drops;
 }
 
 std::string
@@ -718,7 +757,8 @@ ComparisonJson(const std::string& scenario,
         {"pareto", r.pareto},
         {"pareto_objectives", {"annualised_cost", "energy_j", r.latencyObjective}},
         {"cost_leaves_out", r.costLeavesOut},
-        {"energy_leaves_out", r.energyLeavesOut}};
+        {"energy_leaves_out", r.energyLeavesOut},
+        {"drops_from_base", r.dropsFromBase}};
     if (r.seeded)
     {
         j["recommendation"]["seeds_needed"] = r.seedsNeeded;

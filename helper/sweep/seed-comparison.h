@@ -158,6 +158,10 @@ struct Recommendation
     std::map<std::string, std::vector<std::string>> costLeavesOut;
     /// The same for energy (unmetered elements)
     std::map<std::string, std::vector<std::string>> energyLeavesOut;
+    /// Per configuration that does not carry a flow of the first (the base) or is not judged on
+    /// one of its requirements: those flows ("flow F") and requirements ("F.latency"). Such a
+    /// configuration answers another question and never qualifies, however it fares.
+    std::map<std::string, std::vector<std::string>> dropsFromBase;
 };
 
 /**
@@ -179,6 +183,9 @@ struct Recommendation
  * without any such requirement, the worst p99 in ms of every flow. Dominance is judged on the
  * means: a difference inside the seed-to-seed spread still counts (the paired intervals say
  * which differences are beyond it).
+ *
+ * A configuration that drops a flow of the first configuration (the base) or one of its
+ * requirements does not qualify (dropsFromBase): it would be cheaper or faster by serving less.
  *
  * Elements counted at 0 (cost.uncosted, energy.unmetered) that one qualifying configuration has
  * and another does not are listed (costLeavesOut, energyLeavesOut): such a configuration's cost
