@@ -8,6 +8,7 @@
  * joined as TCP and RLC cut and join them.
  */
 
+#include "group-fixtures.h"
 #include "model/stats/hop-stamp.h"
 #include "model/stats/member-record.h"
 #include "scenario-run-support.h"
@@ -23,27 +24,6 @@ using namespace blueprint_test;
 
 namespace
 {
-
-/// Four phones reporting to a server through a 5G mast: three in the field around it, the
-/// fourth 30 km away, far beyond what an n78 cell reaches.
-const std::string kOneOutOfCoverage = R"(blueprint: 1
-name: one-out-of-coverage
-duration: 1s
-sites:
-  field: {position: [0m, 0m]}
-  dc: {position: [1km, 0m]}
-nodes:
-  phones: {site: field, count: 4, placement: {positions: [[300m, 0m], [0m, 500m], [-400m, -200m],
-           [30km, 0m]]}}
-  mast: {site: field}
-  server: {site: dc, equipment: server}
-links:
-  cell: {technology: nr, between: [mast, phones], band: n78}
-  backhaul: {between: [server, mast], profile: fiber, rate: 10Gbps}
-flows:
-  reports: {from: phones, to: server, start: 0.1s, traffic: {pattern: periodic, interval: 10ms,
-            size: 200B}}
-)";
 
 TEST(GroupMembersTest, AMemberOutOfCoverageIsTheWorstAndLowersJainsIndex)
 {

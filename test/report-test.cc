@@ -10,6 +10,7 @@
  */
 
 #include "cli-support.h"
+#include "group-fixtures.h"
 #include "helper/report/report-html.h"
 
 #include <nlohmann/json.hpp>
@@ -604,26 +605,9 @@ TEST(ReportInput, ReportNeedsItsFolder)
     EXPECT_NE(r.err.find("unexpected argument 'b'"), std::string::npos) << r.err;
 }
 
-/// Four phones around a 5G mast, the fourth 30 km away (as GroupMembersTest places them); the
-/// alternative brings it within 600 m.
-const std::string kPhones = R"(blueprint: 1
-name: phones
-duration: 1s
-sites:
-  field: {position: [0m, 0m]}
-  dc: {position: [1km, 0m]}
-nodes:
-  phones: {site: field, count: 4, placement: {positions: [[300m, 0m], [0m, 500m], [-400m, -200m],
-           [30km, 0m]]}}
-  mast: {site: field}
-  server: {site: dc, equipment: server}
-links:
-  cell: {technology: nr, between: [mast, phones], band: n78}
-  backhaul: {between: [server, mast], profile: fiber, rate: 10Gbps}
-flows:
-  reports: {from: phones, to: server, start: 0.1s, traffic: {pattern: periodic, interval: 10ms,
-            size: 200B}}
-alternatives:
+/// Four phones around a 5G mast, the fourth 30 km away (kOneOutOfCoverage); the alternative
+/// brings it within 600 m.
+const std::string kPhones = kOneOutOfCoverage + R"(alternatives:
   phone-nearer:
     description: The fourth phone 600 m from the mast
     changes: {nodes: {phones: {placement: {positions: [[300m, 0m], [0m, 500m], [-400m, -200m],
