@@ -224,6 +224,27 @@ TEST(ComputeNodeTest, ServersAreMeteredAndPricedPerServer)
     }
 }
 
+TEST(ComputeNodeTest, AGroupsServersDrawNothingWhileItsPowerIsLost)
+{
+    // Two edge members, each with two servers; the mains go at 2 s of the 4 s run and there is
+    // no battery: from then on the servers are dark and their energy stops.
+    std::string text = Edge();
+    text.replace(text.find("    site: edge-site\n    compute: {"), 0, "    count: 2\n");
+    text.replace(text.find("service: {distribution"), 0, "power: {idle: 100W, max: 300W}, ");
+    text += "events:\n  - {at: 2s, power_loss: edge}\n";
+    const RunResult r = RunYaml(text);
+    const ComputeResult& edge = ComputeOf(r, "edge");
+    ASSERT_EQ(edge.members, 2u);
+    // 2 members x 2 servers x 100 W for the 2 s they had power, plus 200 W per busy
+    // server-second then, at the data centre PUE of 1.58; at most every service's.
+    const double idle = 1.58 * 2 * 2 * 100 * 2.0;
+    EXPECT_GE(edge.energyJoules, idle);
+    EXPECT_LE(edge.energyJoules, idle + 1.58 * 200 * edge.serviceSeconds);
+    EXPECT_LT(edge.energyJoules, 1.58 * 2 * 2 * 100 * 5.0) << "less than idle for the whole run";
+    // Dark, they receive nothing: the detections sent after the loss are lost.
+    EXPECT_GT(FlowOf(r, "detect").lossRatio, 0.3);
+}
+
 TEST(ComputeNodeTest, TimelinePoolsEachComputeNodeOverItsPhases)
 {
     // Two windows of 4 s, the second with a third server: the timeline's counts are the

@@ -90,17 +90,22 @@ ComputeNodes::Account(ScenarioBuild& sb) const
         const NodeSpec& n = *node.spec;
         const ComputeSpec& c = *n.compute;
         const std::string element = n.name + " servers";
-        for (const Ptr<ComputeServer>& server : node.servers)
+        const NodeGroup& group = sb.GetGroup(n.name);
+        for (std::size_t i = 0; i < node.servers.size(); ++i)
         {
+            const Ptr<ComputeServer>& server = node.servers[i];
             if (c.maxWatts > 0)
             {
+                // Each member's servers stand in its node: its supply (a battery, a generator,
+                // the mains) powers them, and they draw nothing while it is dark.
                 sb.GetMeter()->AddIntegratedElement(
                     element,
                     n.name,
                     kTechnology,
                     [server](Time now) { return server->GetEnergyJoules(now); },
                     node.pue,
-                    c.servers * c.idleWatts);
+                    c.servers * c.idleWatts,
+                    group.members[i]);
             }
         }
         if (!(c.maxWatts > 0))

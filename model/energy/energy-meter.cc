@@ -171,7 +171,8 @@ EnergyMeter::AddIntegratedElement(const std::string& element,
                                   const std::string& technology,
                                   std::function<double(Time)> energy,
                                   double pue,
-                                  std::optional<double> idleWatts)
+                                  std::optional<double> idleWatts,
+                                  Ptr<Node> owner)
 {
     NS_LOG_FUNCTION(this << element << node << technology << pue);
     if (!energy || pue < 1.0)
@@ -192,6 +193,10 @@ EnergyMeter::AddIntegratedElement(const std::string& element,
     e.energy = std::move(energy);
     e.pue = pue;
     e.idleWatts = idleWatts;
+    if (owner)
+    {
+        e.nodeIds.push_back(owner->GetId());
+    }
     m_integrated.push_back(std::move(e));
 }
 
@@ -293,7 +298,7 @@ EnergyMeter::SetPowered(const Selection& which, bool powered)
     }
     for (auto& e : m_integrated)
     {
-        if (e.powered == powered || !Selects(which, e.node, {}))
+        if (e.powered == powered || !Selects(which, e.node, e.nodeIds))
         {
             continue;
         }
@@ -327,7 +332,7 @@ EnergyMeter::GetJoules(const Selection& which) const
     }
     for (const auto& e : m_integrated)
     {
-        if (Selects(which, e.node, {}))
+        if (Selects(which, e.node, e.nodeIds))
         {
             joules += e.pue * PoweredJoules(e, now);
         }
@@ -349,7 +354,7 @@ EnergyMeter::GetIdlePower(const Selection& which) const
     }
     for (const auto& e : m_integrated)
     {
-        if (Selects(which, e.node, {}))
+        if (Selects(which, e.node, e.nodeIds))
         {
             watts += e.pue * (e.energy(now + Seconds(1)) - e.energy(now));
         }

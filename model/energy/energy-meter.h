@@ -114,13 +114,17 @@ class EnergyMeter : public Object
      * \param pue the power usage effectiveness of its site (>= 1)
      * \param idleWatts what it draws with no traffic, before the PUE; none when its model has no
      *        such figure (EnergyReport::idle then gives its mean power over the window, flagged)
+     * \param owner the ns-3 node it stands in, when it is one member's (a compute node's servers
+     *        at each member of a group), so that the member's supply powers it; none for an
+     *        element of the whole node (a cell's station)
      */
     void AddIntegratedElement(const std::string& element,
                               const std::string& node,
                               const std::string& technology,
                               std::function<double(Time)> energy,
                               double pue,
-                              std::optional<double> idleWatts = std::nullopt);
+                              std::optional<double> idleWatts = std::nullopt,
+                              Ptr<Node> owner = nullptr);
 
     /**
      * \brief Say whether a node's elements have power (a node gone dark when its battery ran
@@ -246,6 +250,7 @@ class EnergyMeter : public Object
         std::function<double(Time)> energy; //!< joules from the start of the run to a time
         double pue = 1;                     //!< site PUE
         std::optional<double> idleWatts;    //!< idle power before the PUE, if modelled
+        std::vector<uint32_t> nodeIds;      //!< the ns-3 node it stands in (none: unplaced)
         bool powered = true;                //!< whether it is powered
         double offJoules = 0;               //!< its energy while off, before offSince, J
         Time offSince;                      //!< when it was last powered off
