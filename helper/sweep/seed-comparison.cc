@@ -554,14 +554,15 @@ RecommendationText(const Recommendation& r)
         "): " + list(r.pareto) + "\n";
     for (const auto& [name, elements] : r.costLeavesOut)
     {
-        text += "  note: " + name + "'s cost counts at 0 yen " + list(elements) +
-                ", which not every qualifying configuration counts at 0: a lower bound beside "
+        // At 0 in the results' currency, whichever it is.
+        text += "  note: " + name + "'s cost counts " + list(elements) +
+                " at 0, which not every qualifying configuration does: a lower bound beside "
                 "theirs\n";
     }
     for (const auto& [name, elements] : r.energyLeavesOut)
     {
-        text += "  note: " + name + "'s energy counts at 0 J " + list(elements) +
-                ", which not every qualifying configuration counts at 0: a lower bound beside "
+        text += "  note: " + name + "'s energy counts " + list(elements) +
+                " at 0 J, which not every qualifying configuration does: a lower bound beside "
                 "theirs\n";
     }
     return text + drops;

@@ -100,7 +100,7 @@ struct SeedRun
     /// deadline); infinite when a required flow delivered nothing; empty without such
     /// requirements.
     std::optional<double> worstDeadlineShare;
-    std::set<std::string> uncosted;  //!< cost.uncosted elements (counted at 0 yen)
+    std::set<std::string> uncosted;  //!< cost.uncosted elements (counted at 0)
     std::set<std::string> unmetered; //!< energy.unmetered elements (counted at 0 J)
 };
 
