@@ -683,6 +683,48 @@ TEST(ReportMembers, OverSeedsTheSeedThatStarvesAMemberIsShownNotTheOneWithTheLow
     EXPECT_EQ(members.find("phones[1]"), std::string::npos) << members;
 }
 
+TEST(ReportRecommendation, AConfigurationThatDropsPartOfTheBaseIsSaidNotToQualifyAtAnySeeds)
+{
+    // 'lean' passes at all five seeds, as the base does, but carries no f2: no number of seeds
+    // makes it qualify, and the page must not suggest more seeds.
+    using namespace ns3::blueprint;
+    CompareFolder folder;
+    folder.scenario = "drop";
+    folder.seeded = true;
+    folder.seeds = {1, 2, 3, 4, 5};
+    folder.recommendation.requiredShare = 0.9;
+    for (const std::string name : {"base", "lean"})
+    {
+        ReportConfiguration c;
+        c.name = name;
+        c.hasRequirements = true;
+        c.seedsJudged = 5;
+        c.seedsPassed = 5;
+        c.passLow = 0.566;
+        if (name == "lean")
+        {
+            c.dropsFromBase = {"flow f2"};
+        }
+        for (uint64_t seed : folder.seeds)
+        {
+            ReportRun run;
+            run.seed = seed;
+            run.verdict = "pass";
+            c.runs.push_back(run);
+        }
+        folder.configurations.push_back(c);
+    }
+    const std::string html = ReportHtml(folder, {}, {});
+    EXPECT_NE(html.find("5 of 5 seeds; drops flow f2 of the base: not recommended"),
+              std::string::npos)
+        << html;
+    EXPECT_EQ(html.find("<strong>lean</strong> met every requirement at all"), std::string::npos)
+        << "no seeds would show it";
+    EXPECT_NE(html.find("<strong>base</strong> met every requirement at all 5 seeds"),
+              std::string::npos)
+        << html;
+}
+
 TEST(ReportSeeds, ASeededComparisonReportsPassSharesAndOneCurvePerSeed)
 {
     TempDir out;

@@ -156,6 +156,36 @@ TEST(ScenarioFootprintTest, StationTerminalPairsOfAnNrOrLteChannelAreCounted)
     }
 }
 
+TEST(ScenarioFootprintTest, TheEstimateIsAboveThePeaksMeasuredOnTheRadioBenchmarks)
+{
+    // Peak RSS measured with GNU time on the 2-core machine (doc/benchmarks.rst, The cost of a
+    // pair's own models): the estimate must not be below any of them.
+    const std::vector<std::pair<std::string, double>> measured{
+        {"nr-scale-scenario.sh 20 250", 416.2 * 1024 * 1024},
+        {"nr-scale-scenario.sh 1 5000", 177.5 * 1024 * 1024},
+        {"lte-scale-scenario.sh 10 50 0.1s", 154.4 * 1024 * 1024},
+        {"lte-scale-scenario.sh 32 17 0.05s", 229.1 * 1024 * 1024}};
+    for (const auto& [script, peak] : measured)
+    {
+        SCOPED_TRACE(script);
+        const std::string command =
+            "bash " + std::string(BLUEPRINT_SOURCE_DIR) + "/bench/" + script;
+        FILE* pipe = popen(command.c_str(), "r");
+        ASSERT_NE(pipe, nullptr);
+        std::string yaml;
+        char buffer[4096];
+        for (std::size_t n; (n = fread(buffer, 1, sizeof(buffer), pipe)) > 0;)
+        {
+            yaml.append(buffer, n);
+        }
+        ASSERT_EQ(pclose(pipe), 0);
+        const ScenarioSpec spec = ScenarioDocument::FromString(yaml, "bench.yaml").Resolve("base");
+        const double estimate = EstimateFootprint(spec).bytes;
+        EXPECT_GE(estimate, peak);
+        EXPECT_LE(estimate, 2 * peak) << "within twice what it takes";
+    }
+}
+
 /// The set-up's line: nothing in the first two seconds or when off, then the part and the count.
 TEST(SetupProgressTest, SaysWhatIsSetUpAfterTwoSecondsOnlyWhenOn)
 {

@@ -283,6 +283,38 @@ TEST(SeedComparisonTest, AConfigurationThatDropsAFlowOrARequirementOfTheBaseIsNo
         << text;
 }
 
+TEST(SeedComparisonTest, ARequirementJudgedInOnlySomePhasesCountsWhateverTheirOrder)
+{
+    // A timeline whose first phase has no loss requirement on f1 and whose second has one: the
+    // pooled flow took its (lack of) requirements from the first phase, the second judged it.
+    const auto timeline = [](const std::string& firstPhase, const std::string& secondPhase) {
+        const std::string phase = R"({"name": "NAME", "flows": [{"name": "f1", "requirements": [)";
+        auto withName = [&](const std::string& name, const std::string& requirements) {
+            std::string p = phase + requirements + "]}]}";
+            p.replace(p.find("NAME"), 4, name);
+            return p;
+        };
+        return R"({"configuration": "c", "seed": 1, "verdict": "fail",
+          "cost": {"annualised": 1}, "energy": {"total_j": 1},
+          "flows": [{"name": "f1", "rx_packets": 1, "throughput_bps": 1, "loss_ratio": 0,
+            "latency_ms": {"samples": 1, "mean": 1, "p99": 1}, "requirements": [)" +
+               firstPhase + R"(]}], "phases": [)" + withName("one", firstPhase) + ", " +
+               withName("two", secondPhase) + "]}";
+    };
+    const std::string loss = R"({"metric": "loss", "verdict": "VERDICT"})";
+    auto lossWith = [&](const std::string& verdict) {
+        std::string q = loss;
+        q.replace(q.find("VERDICT"), 7, verdict);
+        return q;
+    };
+    // Relaxed first: the requirement is still judged, in the second phase, with its verdict.
+    EXPECT_EQ(ReadSeedRun(timeline("", lossWith("fail"))).requirements,
+              (std::map<std::string, std::string>{{"f1.loss", "fail"}}));
+    // Relaxed last: the same key, from the top level.
+    EXPECT_EQ(ReadSeedRun(timeline(lossWith("pass"), "")).requirements,
+              (std::map<std::string, std::string>{{"f1.loss", "pass"}}));
+}
+
 TEST(SeedComparisonTest, TooFewSeedsToShowTheShareAreSaidSoNotBlamedOnTheConfigurations)
 {
     // n / (n + 1.96^2) >= q: 16 seeds for 80 %, 73 for 95 % (Wilson, every seed passing).

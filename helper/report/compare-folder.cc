@@ -584,6 +584,11 @@ CompareFolder::Load(const std::string& dir)
             rc.energyJoules = Number(c, "energy_j", at);
             rc.worstP99Ms = OptionalNumber(c, "worst_p99_ms", at);
             rc.meetsEveryRequirement = Field(c, "meets_every_requirement", at).get<bool>();
+            if (rec.contains("drops_from_base") && rec.at("drops_from_base").contains(rc.name))
+            {
+                rc.dropsFromBase =
+                    rec.at("drops_from_base").at(rc.name).get<std::vector<std::string>>();
+            }
             if (c.contains("all_requirements"))
             {
                 const Json& all = Field(c, "all_requirements", at);

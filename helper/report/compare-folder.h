@@ -169,10 +169,13 @@ struct ReportConfiguration
     double energyJoules = 0;            //!< mean over the seeds
     std::optional<double> worstP99Ms;   //!< mean over the seeds of the worst flow p99
     bool meetsEveryRequirement = false; //!< qualifies for the recommendation
-    bool hasRequirements = false;       //!< any requirement at all
-    std::size_t seedsPassed = 0;        //!< seeds meeting every requirement
-    std::size_t seedsJudged = 0;        //!< seeds with a verdict
-    double passLow = 0;                 //!< 95 % Wilson lower bound of the pass share
+    /// The base's flows ("flow F") and requirements ("F.latency") it does not carry: it answers
+    /// another question and never qualifies (compare.json's recommendation.drops_from_base)
+    std::vector<std::string> dropsFromBase;
+    bool hasRequirements = false; //!< any requirement at all
+    std::size_t seedsPassed = 0;  //!< seeds meeting every requirement
+    std::size_t seedsJudged = 0;  //!< seeds with a verdict
+    double passLow = 0;           //!< 95 % Wilson lower bound of the pass share
     std::map<std::string, std::string> requirementShares; //!< "flow.metric" -> "18 of 20"
 };
 

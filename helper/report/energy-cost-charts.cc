@@ -270,7 +270,9 @@ ParetoChart(const CompareFolder& folder)
            << (c.meetsEveryRequirement ? 7 : 6) << " pointsize 2.5 linewidth 2 linecolor rgb '"
            << ConfigurationColour(ci) << "' title "
            << GnuplotString(std::to_string(ci + 1) + " " + c.name +
-                            (c.meetsEveryRequirement ? "" : " (fails)"));
+                            (c.meetsEveryRequirement   ? ""
+                             : c.dropsFromBase.empty() ? " (fails)"
+                                                       : " (drops part of the base)"));
     }
     gp << "\n";
     ReportChart chart;

@@ -266,6 +266,10 @@ WriteNearMisses(std::ostringstream& html, const CompareFolder& folder)
     const ReportConfiguration* best = nullptr;
     for (const auto& c : folder.configurations)
     {
+        if (!c.dropsFromBase.empty())
+        {
+            continue; // no number of seeds makes it qualify
+        }
         if (c.seedsJudged > 0 && c.seedsPassed == c.seedsJudged)
         {
             const std::size_t needed = SeedsToShow(folder.recommendation.requiredShare);
@@ -395,9 +399,9 @@ WriteComparisonTable(std::ostringstream& html, const CompareFolder& folder)
             const bool everySeed = c.seedsJudged > 0 && c.seedsPassed == c.seedsJudged;
             verdict = std::to_string(c.seedsPassed) + " of " + std::to_string(c.seedsJudged) +
                       " seeds" +
-                      (c.meetsEveryRequirement ? ": qualifies"
-                       : everySeed             ? ": too few seeds to qualify"
-                                               : "");
+                      (c.meetsEveryRequirement                ? ": qualifies"
+                       : everySeed && c.dropsFromBase.empty() ? ": too few seeds to qualify"
+                                                              : "");
             cls = c.meetsEveryRequirement ? "pass" : c.seedsPassed ? "partly" : "fail";
         }
         else
@@ -406,6 +410,12 @@ WriteComparisonTable(std::ostringstream& html, const CompareFolder& folder)
                       : c.runs.front().verdict == "fail" ? "fails"
                                                          : c.runs.front().verdict;
             cls = c.runs.front().verdict;
+        }
+        if (!c.dropsFromBase.empty())
+        {
+            // Whatever it passed, it was not judged on all the base asks: never recommended.
+            verdict += "; drops " + Join(c.dropsFromBase) + " of the base: not recommended";
+            cls = "fail";
         }
         html << "<tr" << (folder.recommendation.cheapest == c.name ? " class=\"recommended\"" : "")
              << "><td>" << HtmlText(c.name) << "</td><td>" << HtmlText(Description(c))

@@ -133,7 +133,7 @@ EstimateFootprint(const ScenarioSpec& spec)
     f.routeEntries = transitNodes * destinationNodes + stubNodes;
     f.bytes = kBaseBytes + kNodeBytes * f.nodes + kPointToPointDeviceBytes * f.pointToPointDevices +
               kRadioDeviceBytes * f.radioDevices + kFlowMemberBytes * f.flowMembers +
-              kRouteBytes * f.routeEntries + tally.radioPairBytes;
+              kRouteBytes * f.routeEntries + tally.radioPairBytes + tally.fixedBytes;
     NS_LOG_INFO(spec.configuration << ": " << f.Describe() << ", about " << f.bytes << " B");
     return f;
 }

@@ -237,6 +237,32 @@ WilsonInterval(std::size_t successes, std::size_t trials, double level)
     return p;
 }
 
+namespace
+{
+
+/// How bad a verdict is: fail over inconclusive over pass.
+int
+VerdictRank(const std::string& verdict)
+{
+    return verdict == "fail" ? 2 : verdict == "inconclusive" ? 1 : 0;
+}
+
+/// Whether a flow of result.json's top level has a requirement of the metric of `q`.
+bool
+HasRequirement(const nlohmann::json& flow, const nlohmann::json& q)
+{
+    for (const auto& own : flow.at("requirements"))
+    {
+        if (own.at("metric") == q.at("metric"))
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 SeedRun
 ReadSeedRun(const std::string& resultJson)
 {
@@ -279,6 +305,34 @@ ReadSeedRun(const std::string& resultJson)
     if (!r.worstDeadlineShare)
     {
         r.worstP99Ms = worstOfAll;
+    }
+    // A timeline's flows take their requirements from the first phase they run in; one that a
+    // later phase adds (or a first phase drops) is judged only in its phases. Such a
+    // requirement counts with its worst verdict over them, so that what a configuration is
+    // judged on does not depend on the order of its phases.
+    for (const auto& phase : j.value("phases", Json::array()))
+    {
+        for (const auto& f : phase.at("flows"))
+        {
+            const std::string flow = f.at("name").get<std::string>();
+            for (const auto& q : f.at("requirements"))
+            {
+                const std::string key = flow + "." + q.at("metric").get<std::string>();
+                if (j.at("flows").end() !=
+                    std::find_if(j.at("flows").begin(), j.at("flows").end(), [&](const Json& top) {
+                        return top.at("name") == flow && HasRequirement(top, q);
+                    }))
+                {
+                    continue; // judged over the whole timeline already
+                }
+                const std::string verdict = q.at("verdict").get<std::string>();
+                auto [it, added] = r.requirements.emplace(key, verdict);
+                if (!added && VerdictRank(verdict) > VerdictRank(it->second))
+                {
+                    it->second = verdict;
+                }
+            }
+        }
     }
     for (const auto& e : j.at("cost").value("uncosted", Json::array()))
     {

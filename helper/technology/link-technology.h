@@ -58,6 +58,7 @@ struct FootprintTally
     /// each pair's LOS state and shadowing), and the memory they take.
     uint64_t radioPairs = 0;
     double radioPairBytes = 0; //!< those pairs' models, bytes
+    double fixedBytes = 0;     //!< what a technology takes once per run, whatever its size
     /// Routing edges per member of each node (group): more than one makes a member a transit
     /// node, which holds a host route per destination (StaticRoutePlanner).
     std::map<std::string, double> edgesPerMember;
