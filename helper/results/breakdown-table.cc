@@ -4,9 +4,11 @@
 
 #include "helper/results/breakdown-table.h"
 
-#include <algorithm>
+#include "helper/results/text-table.h"
+
 #include <array>
 #include <cstdio>
+#include <sstream>
 
 namespace ns3
 {
@@ -95,40 +97,32 @@ BreakdownTable(const std::vector<RunResult>& runs, bool showConfiguration)
     {
         return "where the milliseconds go: no flow delivered anything\n";
     }
-    const Row header{"configuration", "flow", "segment", "kind", "mean ms", "share"};
-    std::array<std::size_t, 6> width{};
-    for (std::size_t c = 0; c < width.size(); ++c)
+    // Text to the left, figures to the right; the configuration only when there are several.
+    const std::size_t first = showConfiguration ? 0 : 1;
+    std::vector<std::vector<std::string>> table{
+        {"configuration", "flow", "segment", "kind", "mean ms", "share"}};
+    for (const Row& row : rows)
     {
-        width[c] = header[c].size();
-        for (const Row& row : rows)
-        {
-            width[c] = std::max(width[c], row[c].size());
-        }
+        table.emplace_back(row.begin(), row.end());
     }
-    auto line = [&](const Row& row) {
-        std::string out;
-        for (std::size_t c = showConfiguration ? 0 : 1; c < row.size(); ++c)
-        {
-            const std::size_t pad = width[c] - row[c].size();
-            // Text to the left, figures to the right.
-            out += c < 4 ? row[c] + std::string(pad, ' ') : std::string(pad, ' ') + row[c];
-            out += c + 1 < row.size() ? "  " : "";
-        }
-        while (!out.empty() && out.back() == ' ')
-        {
-            out.pop_back();
-        }
-        return out + "\n";
-    };
-    std::string out = "where the milliseconds go (request_response flows: the round trip)\n";
-    out += line(header);
-    const std::size_t indent = (showConfiguration ? width[0] + 2 : 0) + width[1] + 2;
-    for (std::size_t i = 0; i < rows.size(); ++i)
+    for (auto& row : table)
     {
-        out += line(rows[i]);
+        row.erase(row.begin(), row.begin() + first);
+    }
+    std::istringstream lines(AlignColumns(table, 4 - first));
+    std::string header;
+    std::getline(lines, header);
+    // A flow's members line goes under its segments, where the segment column starts.
+    const std::string indent(header.find("segment"), ' ');
+    std::string out = "where the milliseconds go (request_response flows: the round trip)\n";
+    out += header + "\n";
+    std::string line;
+    for (std::size_t i = 0; std::getline(lines, line); ++i)
+    {
+        out += line + "\n";
         if (!memberLines[i].empty())
         {
-            out += std::string(indent, ' ') + memberLines[i] + "\n";
+            out += indent + memberLines[i] + "\n";
         }
     }
     return out;
