@@ -263,11 +263,10 @@ TEST(SeedComparisonTest, AConfigurationThatDropsAFlowOrARequirementOfTheBaseIsNo
                                         Candidate("bigger-link", 950, 10, 10, true)};
     for (auto& config : c)
     {
-        config.metrics["cameras.throughput_bps"] = ConfidenceInterval{};
-        config.metrics["backup.throughput_bps"] = ConfidenceInterval{};
+        config.flows = {"cameras", "backup"};
         config.requirements["cameras.latency"] = WilsonInterval(20, 20);
     }
-    c[1].metrics.erase("backup.throughput_bps");
+    c[1].flows.erase("backup");
     c[2].requirements.clear();
     const Recommendation r = Recommend(c, 0.8, true);
     EXPECT_EQ(r.qualifying, (std::vector<std::string>{"base", "bigger-link"}));

@@ -284,6 +284,7 @@ ReadSeedRun(const std::string& resultJson)
     for (const auto& f : j.at("flows"))
     {
         const std::string flow = f.at("name").get<std::string>();
+        r.flows.insert(flow);
         for (const auto& q : f.at("requirements"))
         {
             const std::string metric = q.at("metric").get<std::string>();
@@ -408,6 +409,7 @@ SummariseSeeds(const std::vector<std::string>& order, const std::vector<SeedRun>
                 deadlineShares.push_back(*run->worstDeadlineShare);
             }
             c.uncosted.insert(run->uncosted.begin(), run->uncosted.end());
+            c.flows.insert(run->flows.begin(), run->flows.end());
             c.unmetered.insert(run->unmetered.begin(), run->unmetered.end());
         }
         for (const auto& [metric, v] : values)
@@ -458,19 +460,12 @@ Recommend(std::vector<ConfigurationSummary>& configurations, double requiredShar
         r.seeds = std::max(r.seeds, c.seeds);
     }
     r.seedsNeeded = seeded ? SeedsNeeded(requiredShare) : 0;
-    // What a configuration serves and is judged on: its flows (every flow has a throughput) and
-    // its requirements.
+    // What a configuration serves and is judged on: its flows and its requirements.
     auto servesAndMeets = [](const ConfigurationSummary& c) {
-        static const std::string throughput = ".throughput_bps";
         std::set<std::string> items;
-        for (const auto& [metric, interval] : c.metrics)
+        for (const std::string& flow : c.flows)
         {
-            if (metric.size() > throughput.size() &&
-                metric.compare(metric.size() - throughput.size(), throughput.size(), throughput) ==
-                    0)
-            {
-                items.insert("flow " + metric.substr(0, metric.size() - throughput.size()));
-            }
+            items.insert("flow " + flow);
         }
         for (const auto& [requirement, share] : c.requirements)
         {

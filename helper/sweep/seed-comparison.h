@@ -102,6 +102,7 @@ struct SeedRun
     std::optional<double> worstDeadlineShare;
     std::set<std::string> uncosted;  //!< cost.uncosted elements (counted at 0)
     std::set<std::string> unmetered; //!< energy.unmetered elements (counted at 0 J)
+    std::set<std::string> flows;     //!< the flows it carries, by name
 };
 
 /**
@@ -132,6 +133,7 @@ struct ConfigurationSummary
     std::optional<double> worstDeadlineShare;               //!< mean over seeds (SeedRun)
     std::set<std::string> uncosted;                         //!< over every seed
     std::set<std::string> unmetered;                        //!< over every seed
+    std::set<std::string> flows;                            //!< over every seed
     bool meetsEveryRequirement = false;                     //!< see Recommend
 };
 
