@@ -10,6 +10,7 @@
  */
 
 #include "cli-support.h"
+#include "compute-fixtures.h"
 #include "helper/compute/compute-reader.h"
 #include "helper/results/result-writer.h"
 #include "helper/scenario/phase-runner.h"
@@ -25,52 +26,6 @@ using namespace blueprint_test;
 using ns3::blueprint::ComputeResult;
 using ns3::blueprint::FlowResult;
 using ns3::blueprint::RunResult;
-
-/// Cameras in a field send detections through an edge server 10 km away to an operator 10 km
-/// beyond; the operator queries the server. The edge's service is deterministic (SERVICE).
-const std::string kEdge = R"(blueprint: 1
-name: edge
-duration: 4s
-drain: 1s
-sites:
-  field: {position: [0km, 0km]}
-  edge-site: {position: [10km, 0km]}
-  office: {position: [20km, 0km]}
-nodes:
-  camera: {site: field, count: 4}
-  router: {site: edge-site, equipment: router}
-  edge:
-    site: edge-site
-    compute: {servers: 2, queue: 50, service: {distribution: deterministic, mean: 20ms}}
-  operator: {site: office}
-links:
-  cams: {between: [router, camera], profile: fiber, rate: 1Gbps}
-  edge-lan: {between: [router, edge], profile: ethernet, rate: 10Gbps, length: 10m}
-  office: {between: [router, operator], profile: fiber, rate: 1Gbps}
-flows:
-  detect:
-    from: camera
-    to: operator
-    via: edge
-    traffic: {pattern: periodic, interval: 100ms, size: 1000B, protocol: PROTOCOL}
-    requirements: {latency: 100ms}
-  query:
-    from: operator
-    to: edge
-    traffic: {pattern: request_response, interval: 50ms, size: 200B, response_size: 400B}
-  ingest:
-    from: camera
-    to: edge
-    traffic: {pattern: periodic, interval: 200ms, size: 300B}
-)";
-
-std::string
-Edge(const std::string& protocol = "udp")
-{
-    std::string text = kEdge;
-    text.replace(text.find("PROTOCOL"), 8, protocol);
-    return text;
-}
 
 const ComputeResult&
 ComputeOf(const RunResult& r, const std::string& node)

@@ -9,6 +9,7 @@
  * the hop. Timelines pool the segments as they pool the mean.
  */
 
+#include "compute-fixtures.h"
 #include "helper/scenario/phase-runner.h"
 #include "model/equipment/equipment-profile.h"
 #include "scenario-run-support.h"
@@ -346,46 +347,19 @@ timeline:
 
 } // namespace
 
-/// Cameras send detections through an edge server to an operator (via), readings to the server
-/// itself, and the operator queries it (request_response): one server with exponential service,
-/// so messages wait for it.
-const std::string kCompute = R"(blueprint: 1
-name: compute-segments
-duration: 3s
-drain: 1s
-sites:
-  field: {position: [0km, 0km]}
-  edge-site: {position: [10km, 0km]}
-  office: {position: [20km, 0km]}
-nodes:
-  camera: {site: field, count: 4}
-  router: {site: edge-site, equipment: router}
-  edge:
-    site: edge-site
-    compute: {servers: 1, service: {distribution: exponential, mean: 8ms}}
-  operator: {site: office}
-links:
-  cams: {between: [router, camera], profile: fiber, rate: 1Gbps}
-  edge-lan: {between: [router, edge], profile: ethernet, rate: 10Gbps, length: 10m}
-  office: {between: [router, operator], profile: fiber, rate: 1Gbps}
-flows:
-  detect:
-    from: camera
-    to: operator
-    via: edge
-    traffic: {pattern: periodic, interval: 100ms, size: 1000B, protocol: PROTOCOL}
-  readings: {from: camera, to: edge, traffic: {pattern: periodic, interval: 200ms, size: 300B}}
-  query: {from: operator, to: edge, traffic: {pattern: request_response, interval: 50ms,
-          size: 200B, response_size: 400B}}
-)";
-
 TEST(LatencySegmentsTest, AComputeNodesWaitAndServiceAreTheirOwnSegmentsAndTheServersFigures)
 {
     for (const std::string protocol : {"udp", "tcp"})
     {
         SCOPED_TRACE(protocol);
-        std::string text = kCompute;
-        text.replace(text.find("PROTOCOL"), 8, protocol);
+        // The edge scenario of the compute tests on one server with exponential service, so
+        // messages of the three flows wait for it.
+        std::string text = Edge(protocol);
+        const std::string service =
+            "compute: {servers: 2, queue: 50, service: {distribution: deterministic, mean: 20ms}}";
+        text.replace(text.find(service),
+                     service.size(),
+                     "compute: {servers: 1, service: {distribution: exponential, mean: 8ms}}");
         const RunResult r = RunYaml(text);
         ExpectSegmentsAddUp(r);
         for (const FlowResult& f : r.flows)
